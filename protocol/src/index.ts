@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './dto';
+export * from './stats';
+export * from './realtime';
+export * from './time';

@@ -1,0 +1,60 @@
+import type { CounterDto, ServiceDto, TicketDto } from './dto';
+import type { DeviceKind } from './enums';
+
+/** A call as the hall display shows it. */
+export interface CallDto {
+  ticket: TicketDto;
+  counterId: number;
+  counterNumber: number;
+  recall: boolean;
+  at: string;
+}
+
+/** Everything a screen needs to draw itself; sent on every (re)connect. */
+export interface Snapshot {
+  centerName: string;
+  timezone: string;
+  serviceDay: string;
+  demo: boolean;
+  /** Increases with every floor event; a client can tell a fresh snapshot from a stale one. */
+  seq: number;
+  serverStartedAt: string;
+  services: ServiceDto[];
+  counters: CounterDto[];
+  recentCalls: CallDto[];
+  /** Waiting tickets, only for staff and admin rooms. */
+  waiting?: TicketDto[];
+}
+
+/** Floor events, a tagged union; `seq` follows the snapshot's. */
+export type FloorEvent = { seq: number; at: string } & (
+  | { type: 'ticket.issued'; ticket: TicketDto; waitingInService: number }
+  | { type: 'ticket.called'; call: CallDto }
+  | { type: 'ticket.updated'; ticket: TicketDto; change: 'started' | 'finished' | 'no_show' | 'on_hold' | 'unheld' | 'transferred' | 'cancelled' | 'printed' }
+  | { type: 'counter.updated'; counter: CounterDto }
+  | { type: 'services.updated'; services: ServiceDto[] }
+  | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; detail: string | null }
+);
+export type FloorEventType = FloorEvent['type'];
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** What a socket sends in `auth` when it connects. */
+export interface SocketAuth {
+  /** Bearer token of a user or device; the browser apps may rely on the cookie instead. */
+  token?: string;
+  role: DeviceKind | 'counter' | 'admin';
+  counterId?: number;
+  /** A display limited to some counters (a floor, a wing). */
+  counterIds?: number[];
+}
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  event: (event: FloorEvent) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Ask for a fresh snapshot (e.g. after a gap in `seq`). */
+  resync: (ack: (reply: Ack<Snapshot>) => void) => void;
+}

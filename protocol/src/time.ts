@@ -1,0 +1,75 @@
+/** Parts of an instant as seen on a wall clock in `timeZone`. */
+export function localParts(ms: number, timeZone: string) {
+  const f = formatterFor(timeZone);
+  const parts: Record<string, string> = {};
+  for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday: weekdays.indexOf(parts.weekday ?? ''),
+  };
+}
+
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+
+/** The local calendar date (`YYYY-MM-DD`) of an instant in `timeZone`. */
+export function localDate(ms: number, timeZone: string): string {
+  const p = localParts(ms, timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** Offset of `timeZone` from UTC at the instant, in minutes. */
+export function offsetMinutes(ms: number, timeZone: string): number {
+  const p = localParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+}
+
+/** ISO-8601 with the zone's offset, e.g. `2026-11-23T08:05:00.000+07:00`. */
+export function toLocalIso(ms: number, timeZone: string): string {
+  const off = offsetMinutes(ms, timeZone);
+  const d = new Date(ms + off * 60000);
+  const sign = off < 0 ? '-' : '+';
+  return `${d.toISOString().slice(0, 23)}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+/** The instant a local date begins (00:00) in `timeZone`. */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  // Two passes settle zones whose offset differs between the guess and the answer (DST edges).
+  let ms = guess - offsetMinutes(guess, timeZone) * 60000;
+  ms = guess - offsetMinutes(ms, timeZone) * 60000;
+  return ms;
+}
+
+/** The local date after `date`. */
+export function nextLocalDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+const IssuingHours = z.object({
+  workingDays: z.array(z.number().int().min(0).max(6)).min(1),
+  windows: z.array(z.object({ from: timeOfDay, to: timeOfDay })).min(1),
+});
+
+export const ServiceConfig = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, - or _'),
+  code: z.string().min(1).max(16),
+  name: z.string().min(1),
+  nameEn: z.string().min(1),
+  prefix: z.string().max(4).default(''),
+  width: z.number().int().min(1).max(6).default(3),
+  startNumber: z.number().int().min(0).default(1),
+  dailyCap: z.number().int().positive().nullable().default(null),
+  /** null: the center's default hours. */
+  hours: IssuingHours.nullable().default(null),
+  defaultServiceSeconds: z.number().int().positive().default(420),
+  /** Satisfaction target for reports, 0–1. */
+  satisfactionTarget: z.number().min(0).max(1).default(0.95),
+});
+
+export const CounterConfig = z.object({
+  id: z.number().int().positive(),
+  number: z.number().int().positive(),
+  name: z.string().min(1),
+  serviceIds: z.array(z.string()).min(1),
+  priority: z.boolean().default(false),
+  serviceOrder: z.enum(['fifo', 'ordered']).default('fifo'),
+});
+
+export const AccountConfig = z.object({
+  username: z.string().regex(/^[a-z0-9._-]{2,32}$/),
+  name: z.string().min(1),
+  title: z.string().default(''),
+  role: z.enum(['staff', 'manager', 'admin']),
+  /** scrypt hash from `npm run hash-password`; demo centers may give `password` in clear instead. */
+  passwordHash: z.string().optional(),
+  password: z.string().optional(),
+  counterId: z.number().int().positive().nullable().default(null),
+});
+
+export const DeviceConfig = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['kiosk', 'display', 'rating']),
+  token: z.string().min(16, 'device tokens need at least 16 characters'),
+  counterId: z.number().int().positive().nullable().default(null),
+});
+
+export const CenterConfig = z
+  .object({
+    center: z.object({ name: z.string().min(1), nameEn: z.string().min(1), hotline: z.string().default('') }),
+    timezone: z.string().default('Asia/Ho_Chi_Minh'),
+    demo: z.boolean().default(false),
+    /** Base URL printed in the ticket QR; defaults to the server's own address. */
+    publicUrl: z.string().url().nullable().default(null),
+    defaultHours: IssuingHours.default({
+      workingDays: [1, 2, 3, 4, 5],
+      windows: [
+        { from: '07:30', to: '11:30' },
+        { from: '13:30', to: '17:00' },
+      ],
+    }),
+    priorityCategories: z.array(z.string().regex(/^[a-z_]{2,32}$/)).default(['elderly', 'pregnant', 'disability']),
+    antiStarvation: z.object({ afterPriorityCalls: z.number().int().min(0), normalWaitMinutes: z.number().min(0) }).default({ afterPriorityCalls: 3, normalWaitMinutes: 20 }),
+    sessionHours: z.number().positive().max(24 * 14).default(12),
+    /** How long after a ticket is finished it may still be rated. */
+    ratingWindowMinutes: z.number().positive().max(24 * 60).default(15),
+    services: z.array(ServiceConfig).min(1),
+    counters: z.array(CounterConfig).min(1),
+    accounts: z.array(AccountConfig).default([]),
+    devices: z.array(DeviceConfig).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const serviceIds = new Set(c.services.map((s) => s.id));
+    const counterIds = new Set(c.counters.map((x) => x.id));
+    const dup = (xs: (string | number)[]) => xs.find((x, i) => xs.indexOf(x) !== i);
+    const problems: [unknown, string][] = [
+      [dup(c.services.map((s) => s.id)), 'duplicate service id'],
+      [dup(c.services.map((s) => s.prefix)), 'two services share a ticket prefix, so their numbers could collide'],
+      [dup(c.counters.map((x) => x.id)), 'duplicate counter id'],
+      [dup(c.counters.map((x) => x.number)), 'duplicate counter number'],
+      [dup(c.accounts.map((a) => a.username)), 'duplicate username'],
+      [dup(c.devices.map((d) => d.token)), 'two devices share a token'],
+      [c.counters.flatMap((x) => x.serviceIds).find((id) => !serviceIds.has(id)), 'a counter serves an unknown service'],
+      [c.accounts.map((a) => a.counterId).find((id) => id !== null && !counterIds.has(id)), 'an account names an unknown counter'],
+      [c.devices.map((d) => d.counterId).find((id) => id !== null && !counterIds.has(id)), 'a device names an unknown counter'],
+      [!c.demo && c.accounts.find((a) => a.password !== undefined)?.username, 'clear-text passwords are only allowed in demo mode; use passwordHash'],
+    ];
+    for (const [hit, message] of problems) if (hit !== undefined && hit !== false) ctx.addIssue({ code: 'custom', message: `${message}: ${String(hit)}` });
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: c.timezone });
+    } catch {
+      ctx.addIssue({ code: 'custom', path: ['timezone'], message: `unknown time zone ${c.timezone}` });
+    }
+  });
+export type CenterConfig = z.infer<typeof CenterConfig>;

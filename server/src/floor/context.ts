@@ -1,0 +1,144 @@
+import { EventEmitter } from 'node:events';
+import { startOfLocalDay, toLocalIso, type FloorEvent, type Snapshot } from '@qms/protocol';
+import type { CenterConfig } from '../config/schema';
+import { QueueError, serviceDayOf, type QueueRules, type Ticket } from '../queue';
+import { counterQueries, type CounterState } from '../store/counters';
+import { eventQueries, recentCalls, type NewEvent } from '../store/events';
+import type { Db } from '../store/open';
+import { loadServices } from '../store/services';
+import { ticketQueries } from '../store/tickets';
+import { userQueries } from '../store/users';
+import { callDto, counterDto, serviceDtos, ticketDto } from './views';
+
+export interface FloorDeps {
+  db: Db;
+  config: CenterConfig;
+  /** Milliseconds since the epoch; injected so tests and benchmarks can run a whole day in a second. */
+  now: () => number;
+  newId: () => string;
+}
+
+type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
+
+/** What a command sees while its transaction is open. */
+export interface Tx {
+  now: number;
+  day: string;
+  /** Appends to the event log, in the transaction. */
+  log: (e: Omit<NewEvent, 'at'>) => void;
+  /** Queues a realtime event, published only after the commit. */
+  emit: (e: Draft) => void;
+}
+
+export type FloorContext = ReturnType<typeof createContext>;
+
+export function createContext(deps: FloorDeps) {
+  const { db, config } = deps;
+  const timeZone = config.timezone;
+  const q = { tickets: ticketQueries(db), events: eventQueries(db), counters: counterQueries(db), users: userQueries(db) };
+  const services = loadServices(db, config.defaultHours);
+  const serviceById = new Map(services.map((s) => [s.id, s]));
+  const rules: QueueRules = {
+    priorityCategories: config.priorityCategories,
+    antiStarvationAfter: config.antiStarvation.afterPriorityCalls,
+    antiStarvationWaitSeconds: config.antiStarvation.normalWaitMinutes * 60,
+  };
+  const bus = new EventEmitter<{ event: [FloorEvent] }>();
+  bus.setMaxListeners(0);
+  const startedAt = deps.now();
+  let seq = 0;
+  let closedThrough: string | null = null;
+
+  /** Runs `fn` in one SQLite transaction; its events reach listeners only after the commit. */
+  function run<T>(fn: (tx: Tx) => T): T {
+    const now = deps.now();
+    const day = serviceDayOf(now, timeZone);
+    const drafts: Draft[] = [];
+    const tx: Tx = {
+      now,
+      day,
+      log: (e) => q.events.append({ ...e, at: now }),
+      emit: (e) => drafts.push(e),
+    };
+    const result = db.transaction(() => {
+      if (closedThrough !== day) closeEarlierDays(tx);
+      return fn(tx);
+    })();
+    closedThrough = day;
+    const at = toLocalIso(now, timeZone);
+    for (const d of drafts) bus.emit('event', { ...d, seq: ++seq, at } as FloorEvent);
+    return result;
+  }
+
+  /** Tickets still open from an earlier service day are cancelled: numbers restart each day, so they could never be called. */
+  function closeEarlierDays(tx: Tx) {
+    const stale = q.tickets.openBefore(tx.day);
+    for (const t of stale) {
+      q.tickets.update({ ...t, status: 'cancelled', finishedAt: tx.now });
+      tx.log({ type: 'ticket.cancelled', ticketId: t.id, counterId: t.counterId, staffId: null, payload: { reason: 'day_closed', from: t.status } });
+    }
+    for (const c of q.counters.all()) {
+      if (c.currentTicketId && stale.some((t) => t.id === c.currentTicketId)) q.counters.save({ ...c, currentTicketId: null });
+    }
+  }
+
+  function service(id: string) {
+    const s = serviceById.get(id);
+    if (!s) throw new QueueError('unknown_service', { service: id });
+    return s;
+  }
+
+  function counter(id: number): CounterState {
+    const c = q.counters.get(id);
+    if (!c) throw new QueueError('unknown_counter', { counter: id });
+    return c;
+  }
+
+  function staffOf(c: CounterState) {
+    const u = c.staffId === null ? null : q.users.byId(c.staffId);
+    return u ? { id: u.id, name: u.name } : null;
+  }
+
+  const counterView = (c: CounterState) =>
+    counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
+
+  function servicesView(now: number, day: string, waiting: readonly Ticket[] = q.tickets.waiting(day)) {
+    return serviceDtos({
+      services,
+      counters: q.counters.all(),
+      waiting,
+      now,
+      timeZone,
+      demo: config.demo,
+      issuedToday: (id) => q.tickets.issuedCount(day, id),
+      recentServiceSeconds: (id) => q.tickets.recentServiceSeconds(day, id),
+    });
+  }
+
+  function snapshot(options: { withWaiting: boolean }): Snapshot {
+    const now = deps.now();
+    const day = serviceDayOf(now, timeZone);
+    const waiting = q.tickets.waiting(day);
+    const countersNow = q.counters.all();
+    const byId = new Map(countersNow.map((c) => [c.id, c]));
+    const recent = recentCalls(db, startOfLocalDay(day, timeZone), 10).flatMap((r) => {
+      const t = q.tickets.get(r.ticket_id);
+      const c = byId.get(r.counter_id);
+      return t && c ? [callDto(t, c, r.type === 'ticket.recalled', r.at, timeZone)] : [];
+    });
+    return {
+      centerName: config.center.name,
+      timezone: timeZone,
+      serviceDay: day,
+      demo: config.demo,
+      seq,
+      serverStartedAt: toLocalIso(startedAt, timeZone),
+      services: servicesView(now, day, waiting),
+      counters: countersNow.map(counterView),
+      recentCalls: recent,
+      ...(options.withWaiting ? { waiting: waiting.map((t) => ticketDto(t, timeZone)) } : {}),
+    };
+  }
+
+  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, counterView, servicesView, snapshot };
+}

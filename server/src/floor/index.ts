@@ -1,0 +1,34 @@
+import { serviceDayOf } from '../queue';
+import { createContext, type FloorDeps } from './context';
+import { callNext, counterCommand, signIn, type Actor, type CounterCommand } from './counter-commands';
+import { cancelTicket, issueTicket, type IssueRequest } from './issue';
+import { rateTicket, type Rater } from './rate';
+import type { RatingBody } from '@qms/protocol';
+
+export type { Actor, CounterCommand, FloorDeps, IssueRequest, Rater };
+
+/** The floor: every queue command, each in one SQLite transaction, with its events published after the commit. */
+export function createFloor(deps: FloorDeps) {
+  const ctx = createContext(deps);
+  return {
+    config: deps.config,
+    timeZone: ctx.timeZone,
+    bus: ctx.bus,
+    queries: ctx.q,
+    services: ctx.services,
+    snapshot: ctx.snapshot,
+    counterView: ctx.counterView,
+    servicesView: () => {
+      const now = deps.now();
+      return ctx.servicesView(now, serviceDayOf(now, ctx.timeZone));
+    },
+    issue: (req: IssueRequest) => issueTicket(ctx, req),
+    cancel: (ticketId: string, staffId: number | null) => cancelTicket(ctx, ticketId, staffId),
+    signIn: (counterId: number, actor: Actor) => signIn(ctx, counterId, actor),
+    callNext: (counterId: number, actor: Actor, pick?: { ticketId?: string | undefined }) => callNext(ctx, counterId, actor, pick),
+    command: (counterId: number, actor: Actor, cmd: CounterCommand) => counterCommand(ctx, counterId, actor, cmd),
+    rate: (body: RatingBody, rater: Rater) => rateTicket(ctx, body, rater),
+    run: ctx.run,
+  };
+}
+export type Floor = ReturnType<typeof createFloor>;

@@ -1,0 +1,87 @@
+import type { Channel, IssuedTicketDto } from '@qms/protocol';
+import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, issuingBlock, nextSeq, waitingAhead, type Ticket } from '../queue';
+import type { FloorContext } from './context';
+import { ticketDto } from './views';
+
+export interface IssueRequest {
+  serviceId: string;
+  priority?: string | null | undefined;
+  channel: Channel;
+  /** The officer issuing it from the desk, if any. */
+  staffId: number | null;
+}
+
+export function issueTicket(ctx: FloorContext, req: IssueRequest): IssuedTicketDto {
+  return ctx.run((tx) => {
+    const service = ctx.service(req.serviceId);
+    const priority = req.priority ?? null;
+    if (priority !== null && !ctx.rules.priorityCategories.includes(priority)) {
+      throw new QueueError('unknown_priority', { priority, allowed: ctx.rules.priorityCategories.join(', ') });
+    }
+    const block = issuingBlock({
+      service,
+      now: tx.now,
+      timeZone: ctx.timeZone,
+      issuedToday: ctx.q.tickets.issuedCount(tx.day, service.id),
+      demo: ctx.config.demo,
+    });
+    if (block) throw block;
+
+    const seq = nextSeq(service, ctx.q.tickets.lastSeq(tx.day, service.id));
+    ctx.q.tickets.saveSeq(tx.day, service.id, seq);
+    const ticket: Ticket = {
+      id: ctx.deps.newId(),
+      serviceDay: tx.day,
+      serviceId: service.id,
+      seq,
+      number: formatTicketNumber(service, seq),
+      priority,
+      channel: req.channel,
+      status: 'waiting',
+      counterId: null,
+      targetCounterId: null,
+      queuedAt: tx.now,
+      issuedAt: tx.now,
+      firstCalledAt: null,
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      callCount: 0,
+      dossierCode: null,
+      staffId: null,
+      printed: null,
+    };
+    ctx.q.tickets.insert(ticket);
+    tx.log({ type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: req.staffId, payload: { serviceId: service.id, number: ticket.number, priority, channel: req.channel } });
+
+    const waiting = ctx.q.tickets.waiting(tx.day);
+    const ahead = waitingAhead(ticket, waiting);
+    const openCounters = ctx.q.counters
+      .all()
+      .filter((c) => c.status === 'open' && (c.serviceIds.includes(service.id) || (priority !== null && c.priority))).length;
+    const estimatedWaitSeconds = estimateWaitSeconds({
+      ahead,
+      recentServiceSeconds: ctx.q.tickets.recentServiceSeconds(tx.day, service.id),
+      defaultServiceSeconds: service.defaultServiceSeconds,
+      openCounters,
+    });
+    const dto = ticketDto(ticket, ctx.timeZone);
+    tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: waiting.filter((t) => t.serviceId === service.id).length });
+    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day, waiting) });
+    return { ...dto, waitingAhead: ahead, estimatedWaitSeconds };
+  });
+}
+
+export function cancelTicket(ctx: FloorContext, ticketId: string, staffId: number | null) {
+  return ctx.run((tx) => {
+    const t = ctx.q.tickets.get(ticketId);
+    if (!t) throw new QueueError('unknown_ticket', { ticket: ticketId });
+    const cancelled = applyAction(t, { kind: 'cancel' }, tx.now);
+    ctx.q.tickets.update(cancelled);
+    tx.log({ type: 'ticket.cancelled', ticketId: t.id, counterId: t.counterId, staffId, payload: { from: t.status } });
+    const dto = ticketDto(cancelled, ctx.timeZone);
+    tx.emit({ type: 'ticket.updated', ticket: dto, change: 'cancelled' });
+    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+    return dto;
+  });
+}

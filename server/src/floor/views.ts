@@ -1,0 +1,80 @@
+import { toLocalIso, type CallDto, type CounterDto, type ServiceDto, type TicketDto } from '@qms/protocol';
+import { estimateWaitSeconds, issuingBlock, type Ticket } from '../queue';
+import type { CounterState } from '../store/counters';
+import type { StoredService } from '../store/services';
+
+export function ticketDto(t: Ticket, timeZone: string): TicketDto {
+  const iso = (ms: number | null) => (ms === null ? null : toLocalIso(ms, timeZone));
+  return {
+    id: t.id,
+    number: t.number,
+    serviceId: t.serviceId,
+    serviceDay: t.serviceDay,
+    status: t.status,
+    priority: t.priority,
+    channel: t.channel,
+    counterId: t.counterId,
+    targetCounterId: t.targetCounterId,
+    issuedAt: toLocalIso(t.issuedAt, timeZone),
+    calledAt: iso(t.calledAt),
+    startedAt: iso(t.startedAt),
+    finishedAt: iso(t.finishedAt),
+    callCount: t.callCount,
+    dossierCode: t.dossierCode,
+    printed: t.printed,
+  };
+}
+
+export function counterDto(c: CounterState, staff: { id: number; name: string } | null, current: Ticket | null, timeZone: string): CounterDto {
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    serviceIds: c.serviceIds,
+    priority: c.priority,
+    status: c.status,
+    staff,
+    currentTicket: current ? ticketDto(current, timeZone) : null,
+  };
+}
+
+export function callDto(t: Ticket, counter: CounterState, recall: boolean, at: number, timeZone: string): CallDto {
+  return { ticket: ticketDto(t, timeZone), counterId: counter.id, counterNumber: counter.number, recall, at: toLocalIso(at, timeZone) };
+}
+
+export interface ServiceViewInput {
+  services: StoredService[];
+  counters: CounterState[];
+  waiting: readonly Ticket[];
+  now: number;
+  timeZone: string;
+  demo: boolean;
+  issuedToday: (serviceId: string) => number;
+  recentServiceSeconds: (serviceId: string) => number[];
+}
+
+export function serviceDtos(v: ServiceViewInput): ServiceDto[] {
+  return v.services.map((s) => {
+    const waiting = v.waiting.filter((t) => t.serviceId === s.id).length;
+    const openCounters = v.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(s.id)).length;
+    const block = issuingBlock({ service: s, now: v.now, timeZone: v.timeZone, issuedToday: v.issuedToday(s.id), demo: v.demo });
+    return {
+      id: s.id,
+      code: s.code,
+      name: s.name,
+      nameEn: s.nameEn,
+      prefix: s.prefix,
+      width: s.width,
+      dailyCap: v.demo ? null : s.dailyCap,
+      waiting,
+      estimatedWaitSeconds: estimateWaitSeconds({
+        ahead: waiting,
+        recentServiceSeconds: v.recentServiceSeconds(s.id),
+        defaultServiceSeconds: s.defaultServiceSeconds,
+        openCounters,
+      }),
+      issuingNow: block === null,
+      closedReason: block?.code ?? null,
+    };
+  });
+}

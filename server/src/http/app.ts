@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Authenticator } from './auth';
+import type { AppEnv } from './env';
+import { errorResponse, handleError } from './errors';
+import { openApiDocument } from './openapi';
+import { createRouter, type Router } from './router';
+import { authRoutes } from './routes/auth';
+import type { RouteDeps } from './routes/deps';
+import { healthRoutes } from './routes/health';
+import { ratingRoutes } from './routes/ratings';
+import { serviceRoutes } from './routes/services';
+import { statsRoutes } from './routes/stats';
+import { ticketRoutes } from './routes/tickets';
+import { counterRoutes } from './routes/counters';
+import { staticScreens } from './static';
+
+export interface AppOptions extends RouteDeps {
+  auth: Authenticator;
+  /** Folder holding `<screen>-ui/dist`; screens are not served when absent (tests of the API alone). */
+  screensRoot?: string;
+}
+
+/** The whole HTTP API (and the screens), testable with `app.request()`. */
+export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router } {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound((c) => errorResponse(c, 'not_found'));
+  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { code: 'too_large', message: 'Nội dung gửi lên quá lớn. / The request body is too large.' } }, 413) }));
+  app.use('/api/*', opts.auth.middleware);
+
+  const router = createRouter(app);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes]) routes(router, opts);
+
+  const openapi = openApiDocument(router.docs, opts.version);
+  app.get('/api/openapi.json', (c) => c.json(openapi));
+  if (opts.screensRoot) staticScreens(app, opts.screensRoot);
+  return { app, router };
+}

@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { DeviceKind, Role } from '@qms/protocol';
+import type { CenterConfig } from '../config/schema';
+import type { userQueries } from '../store/users';
+import { ApiFailure } from './errors';
+import type { AppEnv, Principal } from './env';
+
+export const sessionCookie = 'qms_session';
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const newToken = () => randomBytes(32).toString('base64url');
+
+export interface Authenticator {
+  resolve: (token: string | null) => Principal | null;
+  middleware: MiddlewareHandler<AppEnv>;
+}
+
+/** Finds who is calling from the bearer token or the session cookie: a user session or a configured device. */
+export function createAuthenticator(opts: { users: ReturnType<typeof userQueries>; config: CenterConfig; now: () => number }): Authenticator {
+  const devices = new Map(opts.config.devices.map((d) => [hashToken(d.token), { id: d.id, kind: d.kind, counterId: d.counterId }]));
+  const resolve = (token: string | null): Principal | null => {
+    if (!token) return null;
+    const hash = hashToken(token);
+    const device = devices.get(hash);
+    if (device) return { kind: 'device', device };
+    const user = opts.users.sessionUser(hash, opts.now());
+    return user ? { kind: 'user', user } : null;
+  };
+  return {
+    resolve,
+    middleware: async (c, next) => {
+      c.set('principal', resolve(tokenOf(c)));
+      await next();
+    },
+  };
+}
+
+export function tokenOf(c: Context): string | null {
+  const header = c.req.header('authorization');
+  const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  return bearer ?? getCookie(c, sessionCookie) ?? null;
+}
+
+/** Lets the request through only for the listed user roles and device kinds. */
+export function allow(...who: (Role | DeviceKind)[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const p = c.get('principal');
+    if (!p) throw new ApiFailure(tokenOf(c) ? 'session_expired' : 'unauthorized');
+    const role = p.kind === 'user' ? p.user.role : p.device.kind;
+    if (!who.includes(role)) throw new ApiFailure('forbidden', { allowed: who.join(', ') });
+    await next();
+  };
+}
+
+export function currentUser(c: Context<AppEnv>) {
+  const p = c.get('principal');
+  if (p?.kind !== 'user') throw new ApiFailure('unauthorized');
+  return p.user;
+}

@@ -1,0 +1,46 @@
+type Params = Record<string, string | number>;
+type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 429; vi: (p: Params) => string; en: (p: Params) => string };
+
+/** Every error code the API answers with, its HTTP status and its words in Vietnamese and English. */
+export const messages: Record<string, Message> = {
+  invalid_input: { status: 400, vi: (p) => `Dữ liệu gửi lên không hợp lệ: ${p.detail}`, en: (p) => `The request is not valid: ${p.detail}` },
+  malformed_json: { status: 400, vi: () => 'Nội dung gửi lên không phải JSON hợp lệ.', en: () => 'The request body is not valid JSON.' },
+  not_found: { status: 404, vi: () => 'Không có địa chỉ này.', en: () => 'There is nothing at this address.' },
+  unauthorized: { status: 401, vi: () => 'Cần đăng nhập (hoặc mã thiết bị) để làm việc này.', en: () => 'You need to sign in (or a device token) to do this.' },
+  session_expired: { status: 401, vi: () => 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.', en: () => 'Your session has expired; please sign in again.' },
+  forbidden: { status: 403, vi: (p) => `Tài khoản này không có quyền làm việc này (cần: ${p.allowed}).`, en: (p) => `This account may not do this (needs: ${p.allowed}).` },
+  bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
+  unknown_service: { status: 404, vi: (p) => `Không có lĩnh vực "${p.service}".`, en: (p) => `There is no field "${p.service}".` },
+  unknown_counter: { status: 404, vi: (p) => `Không có quầy ${p.counter}.`, en: (p) => `There is no counter ${p.counter}.` },
+  unknown_ticket: { status: 404, vi: (p) => `Không tìm thấy vé ${p.ticket}.`, en: (p) => `Ticket ${p.ticket} was not found.` },
+  unknown_priority: { status: 400, vi: (p) => `Loại ưu tiên "${p.priority}" không có; chọn một trong: ${p.allowed}.`, en: (p) => `Unknown priority "${p.priority}"; use one of: ${p.allowed}.` },
+  outside_hours: { status: 409, vi: (p) => `Lĩnh vực ${p.service} chỉ cấp số trong giờ ${p.windows}.`, en: (p) => `Tickets for ${p.service} are issued only during ${p.windows}.` },
+  not_working_day: { status: 409, vi: (p) => `Hôm nay không cấp số lĩnh vực ${p.service}.`, en: (p) => `No tickets for ${p.service} are issued today.` },
+  daily_cap_reached: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã hết số trong ngày (${p.cap} số).`, en: (p) => `${p.service} has issued all ${p.cap} tickets for today.` },
+  numbers_exhausted: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã dùng hết dãy số trong ngày.`, en: (p) => `${p.service} has used up its number range for today.` },
+  invalid_transition: { status: 409, vi: (p) => `Vé ${p.number} đang ở trạng thái "${p.status}", không thể ${p.action}.`, en: (p) => `Ticket ${p.number} is "${p.status}" and cannot be ${p.action}.` },
+  not_signed_in_here: { status: 403, vi: (p) => `Bạn chưa đăng nhập tại quầy ${p.counter}.`, en: (p) => `You are not signed in at counter ${p.counter}.` },
+  counter_taken: { status: 409, vi: (p) => `Quầy ${p.counter} đang do ${p.name} phụ trách.`, en: (p) => `Counter ${p.counter} is staffed by ${p.name}.` },
+  counter_busy: { status: 409, vi: (p) => `Quầy ${p.counter} đang phục vụ một vé; hãy hoàn thành hoặc chuyển vé trước.`, en: (p) => `Counter ${p.counter} is serving a ticket; finish or transfer it first.` },
+  counter_paused: { status: 409, vi: (p) => `Quầy ${p.counter} đang tạm nghỉ; hãy tiếp tục trước khi gọi số.`, en: (p) => `Counter ${p.counter} is paused; resume before calling.` },
+  counter_closed: { status: 409, vi: (p) => `Quầy ${p.counter} đang đóng; hãy đăng nhập vào quầy trước.`, en: (p) => `Counter ${p.counter} is closed; sign in to it first.` },
+  counter_not_open: { status: 409, vi: (p) => `Quầy ${p.counter} không ở trạng thái mở.`, en: (p) => `Counter ${p.counter} is not open.` },
+  counter_not_paused: { status: 409, vi: (p) => `Quầy ${p.counter} không tạm nghỉ.`, en: (p) => `Counter ${p.counter} is not paused.` },
+  no_current_ticket: { status: 409, vi: (p) => `Quầy ${p.counter} chưa gọi vé nào.`, en: (p) => `Counter ${p.counter} has no ticket called.` },
+  ticket_not_waiting: { status: 409, vi: (p) => `Vé ${p.ticket} không còn trong hàng chờ hôm nay.`, en: (p) => `Ticket ${p.ticket} is not waiting today.` },
+  ticket_not_held_here: { status: 409, vi: (p) => `Vé ${p.ticket} không được tạm giữ tại quầy ${p.counter}.`, en: (p) => `Ticket ${p.ticket} is not on hold at counter ${p.counter}.` },
+  transfer_to_self: { status: 400, vi: (p) => `Không thể chuyển vé về chính quầy ${p.counter}.`, en: (p) => `A ticket cannot be transferred to its own counter ${p.counter}.` },
+  transfer_nowhere: { status: 400, vi: (p) => `Cần chọn lĩnh vực khác hoặc quầy khác để chuyển vé ${p.number}.`, en: (p) => `Choose another field or counter to transfer ticket ${p.number}.` },
+  not_served_yet: { status: 409, vi: (p) => `Vé ${p.number} chưa được phục vụ xong nên chưa thể đánh giá.`, en: (p) => `Ticket ${p.number} has not been served yet, so it cannot be rated.` },
+  already_rated: { status: 409, vi: (p) => `Vé ${p.number} đã được đánh giá.`, en: (p) => `Ticket ${p.number} has already been rated.` },
+  rating_window_closed: { status: 409, vi: (p) => `Đã quá thời gian đánh giá vé ${p.number}.`, en: (p) => `The time to rate ticket ${p.number} has passed.` },
+  rating_wrong_counter: { status: 403, vi: (p) => `Thiết bị này chỉ đánh giá vé của quầy ${p.counter}.`, en: (p) => `This device rates only tickets of counter ${p.counter}.` },
+  range_too_long: { status: 400, vi: (p) => `Khoảng thời gian quá dài (tối đa ${p.max} ngày).`, en: (p) => `The date range is too long (at most ${p.max} days).` },
+};
+
+export type Lang = 'vi' | 'en';
+
+export function messageFor(code: string, params: Params, lang: Lang): { status: Message['status']; message: string } {
+  const m = messages[code] ?? messages.invalid_input!;
+  return { status: m.status, message: m[lang]({ detail: code, ...params }) };
+}

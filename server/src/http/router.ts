@@ -1,0 +1,48 @@
+import { zValidator } from '@hono/zod-validator';
+import type { Hono } from 'hono';
+import type { ZodType } from 'zod';
+import { ApiError } from '@qms/protocol';
+import { ApiFailure, describeZodError } from './errors';
+import type { AppEnv } from './env';
+
+export interface RouteDoc {
+  method: 'get' | 'post';
+  /** Hono style: `/api/tickets/:id`. */
+  path: string;
+  summary: string;
+  /** Who may call it, in words; the middleware on the route enforces it. */
+  access: string;
+  body?: ZodType;
+  query?: ZodType;
+  responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
+}
+
+/** The Hono app plus the documentation of every route it serves, from which /api/openapi.json is built. */
+export interface Router {
+  app: Hono<AppEnv>;
+  docs: RouteDoc[];
+  doc: (d: RouteDoc) => void;
+}
+
+export function createRouter(app: Hono<AppEnv>): Router {
+  const docs: RouteDoc[] = [];
+  return { app, docs, doc: (d) => void docs.push(d) };
+}
+
+const hook = (result: { success: boolean; error?: unknown }) => {
+  if (!result.success) throw new ApiFailure('invalid_input', { detail: describeZodError(result.error as Parameters<typeof describeZodError>[0]) });
+};
+
+export const validJson = <T extends ZodType>(schema: T) => zValidator('json', schema, hook);
+export const validQuery = <T extends ZodType>(schema: T) => zValidator('query', schema, hook);
+
+export const errorResponses = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, { description: errorDescriptions[code] ?? 'Error', schema: ApiError }]));
+
+const errorDescriptions: Record<number, string> = {
+  400: 'Invalid input',
+  401: 'Not signed in, or the session expired',
+  403: 'Not allowed for this account or device',
+  404: 'Not found',
+  409: 'Not possible in the current state',
+};

@@ -1,0 +1,57 @@
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { LoginBody, LoginReply, UserDto, toLocalIso } from '@qms/protocol';
+import { verifyPassword } from '../../auth/password';
+import type { User } from '../../store/users';
+import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf } from '../auth';
+import { ApiFailure } from '../errors';
+import { errorResponses, validJson, type Router } from '../router';
+import type { RouteDeps } from './deps';
+
+export const userDto = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, counterId: u.counterId });
+
+export function authRoutes(r: Router, { floor, now }: RouteDeps) {
+  const users = floor.queries.users;
+  const sessionMs = floor.config.sessionHours * 3600_000;
+
+  r.doc({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in; answers a bearer token and sets an HttpOnly session cookie for the browser apps',
+    access: 'anyone',
+    body: LoginBody,
+    responses: { 200: { description: 'Signed in', schema: LoginReply }, ...errorResponses(400, 401) },
+  });
+  r.app.post('/api/auth/login', validJson(LoginBody), (c) => {
+    const { username, password } = c.req.valid('json');
+    const user = users.byUsername(username.trim().toLowerCase());
+    if (!user || !verifyPassword(password, user.passwordHash)) throw new ApiFailure('bad_credentials');
+    const token = newToken();
+    const at = now();
+    users.createSession(hashToken(token), user.id, at, at + sessionMs);
+    setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMs / 1000 });
+    return c.json({ token, expiresAt: toLocalIso(at + sessionMs, floor.timeZone), user: userDto(user) });
+  });
+
+  r.doc({
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'End the session',
+    access: 'signed-in user',
+    responses: { 204: { description: 'Signed out' }, ...errorResponses(401) },
+  });
+  r.app.post('/api/auth/logout', allow('staff', 'manager', 'admin'), (c) => {
+    const token = tokenOf(c);
+    if (token) users.endSession(hashToken(token));
+    deleteCookie(c, sessionCookie, { path: '/' });
+    return c.body(null, 204);
+  });
+
+  r.doc({
+    method: 'get',
+    path: '/api/auth/me',
+    summary: 'The signed-in user',
+    access: 'signed-in user',
+    responses: { 200: { description: 'The user', schema: UserDto }, ...errorResponses(401) },
+  });
+  r.app.get('/api/auth/me', allow('staff', 'manager', 'admin'), (c) => c.json(userDto(currentUser(c))));
+}

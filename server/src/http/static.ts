@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import type { Hono } from 'hono';
+import type { AppEnv } from './env';
+
+export const screens = ['kiosk', 'display', 'desk', 'rating', 'admin'] as const;
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves each screen's built files at `/<screen>/`, with its index.html for every other path under it. */
+export function staticScreens(app: Hono<AppEnv>, root: string) {
+  app.get('/', (c) => c.redirect('/kiosk/'));
+  for (const screen of screens) {
+    const dist = join(root, `${screen}-ui`, 'dist');
+    app.get(`/${screen}`, (c) => c.redirect(`/${screen}/${new URL(c.req.url).search}`));
+    app.get(`/${screen}/*`, (c) => {
+      const rel = normalize(decodeURIComponent(c.req.path.slice(screen.length + 2))).replace(/^(\.\.[/\\])+/, '');
+      let file = join(dist, rel);
+      const isAsset = rel !== '' && extname(rel) !== '';
+      if (!isAsset || !file.startsWith(dist) || !existsSync(file)) {
+        if (isAsset) return c.json({ error: { code: 'not_found', message: 'Không có tệp này. / No such file.' } }, 404);
+        file = join(dist, 'index.html');
+        if (!existsSync(file)) return c.text(`Màn hình ${screen} chưa được build: chạy "npm run build:ui". / Screen not built.`, 503);
+      }
+      const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return c.body(readFileSync(file), 200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export { startServer, version, type RunningServer, type ServerOptions } from './server';
+export { loadConfig, demoConfigPath } from './config/load';
+export { CenterConfig } from './config/schema';
+export { openDb } from './store/open';

@@ -1,0 +1,38 @@
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { demoConfigPath, loadConfig } from './config/load';
+import { startServer } from './server';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const config = loadConfig(process.env.QMS_CONFIG ? resolve(process.env.QMS_CONFIG) : demoConfigPath);
+const port = Number(process.env.PORT ?? 8080);
+const dataDir = resolve(process.env.QMS_DATA_DIR ?? './data');
+
+const server = await startServer({ config, dataDir, port, screensRoot: root });
+
+const lanIp = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+const base = `http://${lanIp ?? 'localhost'}:${server.port}`;
+const kiosk = config.devices.find((d) => d.kind === 'kiosk');
+const display = config.devices.find((d) => d.kind === 'display');
+const rating = config.devices.find((d) => d.kind === 'rating');
+const tokenQuery = (d: { token: string } | undefined, extra = '') => (config.demo && d ? `?token=${d.token}${extra}` : extra ? `?${extra.slice(1)}` : '');
+console.log(`
+${config.center.name}${config.demo ? '  [DEMO]' : ''}
+Dữ liệu / data: ${dataDir}
+
+  Máy lấy số / kiosk        ${base}/kiosk/${tokenQuery(kiosk)}
+  Màn hình gọi số / display ${base}/display/${tokenQuery(display)}
+  Quầy / desk               ${base}/desk/?counter=1
+  Đánh giá / rating tablet  ${base}/rating/${tokenQuery(rating, `&counter=${rating?.counterId ?? 1}`)}
+  Quản lý / admin           ${base}/admin/
+  API                       ${base}/api/openapi.json
+${config.demo ? `\n  Tài khoản demo / demo accounts: admin/admin, quanly/123456, canbo1…canbo6/123456 (quầy 1…6)\n` : ''}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

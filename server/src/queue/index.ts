@@ -1,0 +1,5 @@
+export * from './types';
+export * from './numbering';
+export * from './routing';
+export * from './lifecycle';
+export * from './estimate';

@@ -1,0 +1,100 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, SocketAuth } from '@qms/protocol';
+import type { Floor } from '../floor';
+import type { Authenticator } from '../http/auth';
+import { sessionCookie } from '../http/auth';
+import type { Principal } from '../http/env';
+
+interface SocketData {
+  rooms: string[];
+  withWaiting: boolean;
+  deviceId: string | null;
+}
+
+export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type FloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** socket.io on the HTTP server: rooms per device role, a full snapshot on every (re)connect, then floor events. */
+export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; auth: Authenticator }) {
+  const connected = new Map<string, number>();
+  const io: FloorServer = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
+
+  io.use((socket, next) => {
+    const auth = (socket.handshake.auth ?? {}) as Partial<SocketAuth>;
+    const token = auth.token || cookieToken(socket.handshake.headers.cookie);
+    const principal = opts.auth.resolve(token ?? null);
+    const rooms = roomsFor(auth, principal);
+    if (typeof rooms === 'string') return next(Object.assign(new Error(rooms), { data: { code: rooms } }));
+    socket.data = { rooms, withWaiting: rooms.includes('staff') || rooms.includes('admin'), deviceId: principal?.kind === 'device' ? principal.device.id : null };
+    next();
+  });
+
+  io.on('connection', (socket: FloorSocket) => {
+    void socket.join(socket.data.rooms);
+    const deviceId = socket.data.deviceId;
+    if (deviceId) {
+      connected.set(deviceId, (connected.get(deviceId) ?? 0) + 1);
+      socket.on('disconnect', () => connected.set(deviceId, (connected.get(deviceId) ?? 1) - 1));
+    }
+    socket.emit('snapshot', opts.floor.snapshot({ withWaiting: socket.data.withWaiting }));
+    socket.on('resync', (ack) => {
+      if (typeof ack === 'function') ack({ ok: true, data: opts.floor.snapshot({ withWaiting: socket.data.withWaiting }) });
+    });
+  });
+
+  opts.floor.bus.on('event', (e) => deliver(io, e));
+  return { io, isConnected: (deviceId: string) => (connected.get(deviceId) ?? 0) > 0 };
+}
+
+function deliver(io: FloorServer, e: FloorEvent) {
+  switch (e.type) {
+    case 'ticket.called':
+    case 'counter.updated':
+    case 'services.updated':
+    case 'device.status':
+      io.emit('event', e);
+      return;
+    case 'ticket.issued':
+      io.to(['staff', 'admin']).emit('event', e);
+      return;
+    case 'ticket.updated': {
+      const rooms = ['staff', 'admin'];
+      if (e.ticket.counterId !== null) rooms.push(`rating:${e.ticket.counterId}`);
+      io.to(rooms).emit('event', e);
+      return;
+    }
+  }
+}
+
+const isUser = (p: Principal | null, ...roles: string[]) => p?.kind === 'user' && roles.includes(p.user.role);
+
+/** The rooms a socket may join, or the reason it may not connect. */
+function roomsFor(auth: Partial<SocketAuth>, p: Principal | null): string[] | string {
+  switch (auth.role) {
+    case 'display':
+    case 'kiosk':
+      return [auth.role];
+    case 'rating': {
+      const counterId = Number(auth.counterId);
+      if (!Number.isInteger(counterId) || counterId < 1) return 'counter_required';
+      if (p?.kind === 'device' && p.device.kind === 'rating' && p.device.counterId !== counterId) return 'forbidden';
+      return [`rating:${counterId}`];
+    }
+    case 'counter': {
+      const counterId = Number(auth.counterId);
+      if (!isUser(p, 'staff', 'admin')) return 'unauthorized';
+      if (!Number.isInteger(counterId) || counterId < 1) return 'counter_required';
+      return [`counter:${counterId}`, 'staff'];
+    }
+    case 'admin':
+      return isUser(p, 'manager', 'admin') ? ['admin'] : 'unauthorized';
+    default:
+      return 'unknown_role';
+  }
+}
+
+function cookieToken(header: string | undefined): string | undefined {
+  const m = header?.match(new RegExp(`(?:^|;\\s*)${sessionCookie}=([^;]+)`));
+  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import type { CenterConfig } from './config/schema';
+import { createFloor } from './floor';
+import { createAuthenticator } from './http/auth';
+import { buildApp } from './http/app';
+import { attachRealtime } from './realtime/io';
+import { openDb } from './store/open';
+import { syncConfig } from './store/sync-config';
+
+export const version = '0.1.0';
+
+export interface ServerOptions {
+  config: CenterConfig;
+  dataDir: string;
+  port: number;
+  host?: string;
+  /** Folder holding the `<screen>-ui/dist` builds. */
+  screensRoot?: string;
+  now?: () => number;
+}
+
+/** Composition root: config → store → floor → HTTP + realtime → listen. */
+export async function startServer(opts: ServerOptions) {
+  const now = opts.now ?? Date.now;
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openDb(join(opts.dataDir, 'qms.sqlite'));
+  syncConfig(db, opts.config);
+  const floor = createFloor({ db, config: opts.config, now, newId: randomUUID });
+  const auth = createAuthenticator({ users: floor.queries.users, config: opts.config, now });
+  let realtime: ReturnType<typeof attachRealtime> | null = null;
+  const devices = () =>
+    opts.config.devices.map((d) => {
+      const ok = realtime?.isConnected(d.id) ?? false;
+      return { id: d.id, kind: d.kind, ok, detail: ok ? 'connected' : 'not connected' };
+    });
+  const { app, router } = buildApp({ floor, db, now, version, devices, auth, ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}) });
+
+  const http = await new Promise<HttpServer>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;
+    s.once('error', reject);
+  });
+  realtime = attachRealtime(http, { floor, auth });
+  const port = (http.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    app,
+    router,
+    floor,
+    db,
+    io: realtime.io,
+    async close() {
+      await realtime?.io.close();
+      await new Promise<void>((r) => http.close(() => r()));
+      db.close();
+    },
+  };
+}
+export type RunningServer = Awaited<ReturnType<typeof startServer>>;

@@ -1,0 +1,52 @@
+import type { Db } from './open';
+
+export interface StoredEvent {
+  id: number;
+  type: string;
+  ticketId: string | null;
+  counterId: number | null;
+  staffId: number | null;
+  payload: Record<string, unknown>;
+  at: number;
+}
+
+export type NewEvent = Omit<StoredEvent, 'id' | 'payload'> & { payload?: Record<string, unknown> };
+
+interface EventRow {
+  id: number;
+  type: string;
+  ticket_id: string | null;
+  counter_id: number | null;
+  staff_id: number | null;
+  payload: string;
+  at: number;
+}
+
+const toEvent = (r: EventRow): StoredEvent => ({
+  id: r.id,
+  type: r.type,
+  ticketId: r.ticket_id,
+  counterId: r.counter_id,
+  staffId: r.staff_id,
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  at: r.at,
+});
+
+export function eventQueries(db: Db) {
+  const append = db.prepare(`INSERT INTO events (type, ticket_id, counter_id, staff_id, payload, at) VALUES (?, ?, ?, ?, ?, ?)`);
+  const ofTicket = db.prepare<[string], EventRow>(`SELECT * FROM events WHERE ticket_id = ? ORDER BY id`);
+  return {
+    append: (e: NewEvent): number =>
+      Number(append.run(e.type, e.ticketId, e.counterId, e.staffId, JSON.stringify(e.payload ?? {}), e.at).lastInsertRowid),
+    ofTicket: (ticketId: string): StoredEvent[] => ofTicket.all(ticketId).map(toEvent),
+  };
+}
+export type EventQueries = ReturnType<typeof eventQueries>;
+
+export function recentCalls(db: Db, since: number, limit: number) {
+  return db
+    .prepare<[number, number], { ticket_id: string; counter_id: number; type: string; at: number }>(
+      `SELECT ticket_id, counter_id, type, at FROM events WHERE type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY id DESC LIMIT ?`,
+    )
+    .all(since, limit);
+}

@@ -1,0 +1,40 @@
+import type { IssuingHours, Service } from '../queue';
+import type { Db } from './open';
+
+interface ServiceRow {
+  id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  prefix: string;
+  width: number;
+  start_number: number;
+  daily_cap: number | null;
+  hours: string | null;
+  default_service_seconds: number;
+  satisfaction_target: number;
+}
+
+export interface StoredService extends Service {
+  satisfactionTarget: number;
+}
+
+/** Active services in display order; `defaultHours` applies where a service has none of its own. */
+export function loadServices(db: Db, defaultHours: IssuingHours): StoredService[] {
+  return db
+    .prepare<[], ServiceRow>(`SELECT * FROM services WHERE active = 1 ORDER BY sort`)
+    .all()
+    .map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      nameEn: r.name_en,
+      prefix: r.prefix,
+      width: r.width,
+      startNumber: r.start_number,
+      dailyCap: r.daily_cap,
+      hours: r.hours ? (JSON.parse(r.hours) as IssuingHours) : defaultHours,
+      defaultServiceSeconds: r.default_service_seconds,
+      satisfactionTarget: r.satisfaction_target,
+    }));
+}
