@@ -9,7 +9,7 @@ export function loadConfig(path: string | URL): CenterConfig {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new Error(`Cannot read the center config ${String(path)}: ${(e as Error).message}`);
+    throw new Error(`Cannot read the center config ${String(path)}: ${(e as Error).message}`, { cause: e });
   }
   const parsed = CenterConfig.safeParse(raw);
   if (!parsed.success) {

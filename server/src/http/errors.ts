@@ -27,7 +27,10 @@ export function errorResponse(c: Context, code: string, params: Record<string, s
 export function describeZodError(error: ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) => {
+      const message = i.code === 'invalid_type' && /received undefined/.test(i.message) ? 'required (bắt buộc)' : i.message;
+      return i.path.length ? `${i.path.join('.')}: ${message}` : message;
+    })
     .join('; ');
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Channel, IssueTicketBody, IssuedTicketDto, TicketDto, TicketWithEventsDto, toLocalIso } from '@qms/protocol';
+import type { Channel } from '@qms/protocol';
+import { IssueTicketBody, IssuedTicketDto, TicketDto, TicketWithEventsDto, toLocalIso } from '@qms/protocol';
 import { waitingAhead } from '../../queue';
 import { ticketDto } from '../../floor/views';
 import { allow } from '../auth';

@@ -1,0 +1,47 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const screens = ['kiosk-ui', 'display-ui', 'rating-ui', 'desk-ui', 'admin-ui'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['*-ui/src/**/*.{ts,tsx}', 'ui-kit/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['test/src/**/*.ts', 'bench/src/**/*.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  // Floors of the building: nothing imports upward (ARCHITECTURE.md).
+  {
+    files: ['server/src/queue/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['better-sqlite3', 'hono', 'hono/*', '@hono/*', 'socket.io', 'serialport', 'node:*', '../store/*', '../http/*', '../floor/*'], message: 'The queue domain is pure: no I/O, clock or ids of its own.' }] },
+      ],
+    },
+  },
+  {
+    files: ['protocol/src/**/*.ts', 'drivers/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@qms/server', '@qms/server/*', '@qms/ui-kit', ...screens.map((s) => `@qms/${s}`)], message: 'protocol and drivers sit on the ground floor.' }] }] },
+  },
+  {
+    files: ['ui-kit/src/**/*.{ts,tsx}', ...screens.map((s) => `${s}/src/**/*.{ts,tsx}`)],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@qms/server', '@qms/server/*', '@qms/drivers', '**/server/src/**'], message: 'Screens share only @qms/protocol (and ui-kit) with the server.' }] }],
+    },
+  },
+);

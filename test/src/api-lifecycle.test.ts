@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertContract } from './support/contract';
+import { client, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
+
+describe('a ticket’s whole life through HTTP', () => {
+  const clock = testClock(Date.parse('2026-03-16T01:00:00Z')); // 08:00 in Hanoi
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ now: clock.now });
+  });
+  afterAll(() => server.stop());
+
+  it('issues, calls, recalls, starts, transfers, holds, finishes with a dossier code, rates — and logs every step', async () => {
+    const kiosk = client(server.url, kioskToken);
+    const desk2 = await officerAt(server.url, 2);
+    const desk4 = await officerAt(server.url, 4);
+
+    const issued = await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
+    assertContract(server, 'post', '/api/tickets', issued);
+    expect(issued.status).toBe(201);
+    expect(issued.body).toMatchObject({ number: '1001', serviceId: 'ho-tich', status: 'waiting', channel: 'kiosk', waitingAhead: 0 });
+    expect(issued.body.issuedAt).toBe('2026-03-16T08:00:00.000+07:00');
+    const id = issued.body.id as string;
+
+    const second = await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
+    expect(second.body).toMatchObject({ number: '1002', waitingAhead: 1 });
+
+    clock.advance(60_000);
+    const called = await desk2.post('/api/counters/2/call-next');
+    assertContract(server, 'post', '/api/counters/:id/call-next', called);
+    expect(called.body.ticket).toMatchObject({ id, status: 'called', counterId: 2, callCount: 1 });
+
+    clock.advance(30_000);
+    const recalled = await desk2.post('/api/counters/2/recall');
+    assertContract(server, 'post', '/api/counters/:id/recall', recalled);
+    expect(recalled.body.ticket).toMatchObject({ status: 'called', callCount: 2 });
+
+    clock.advance(30_000);
+    expect((await desk2.post('/api/counters/2/start')).body.ticket.status).toBe('serving');
+
+    // Hộ tịch → Đất đai at counter 4: back to waiting, ahead of a land ticket issued later.
+    const later = await kiosk.post('/api/tickets', { serviceId: 'dat-dai' });
+    const transferred = await desk2.post('/api/counters/2/transfer', { serviceId: 'dat-dai', counterId: 4 });
+    assertContract(server, 'post', '/api/counters/:id/transfer', transferred);
+    expect(transferred.body.ticket).toMatchObject({ status: 'waiting', serviceId: 'dat-dai', targetCounterId: 4, counterId: null });
+
+    const atFour = await desk4.post('/api/counters/4/call-next');
+    expect(atFour.body.ticket.id).toBe(id);
+
+    expect((await desk4.post('/api/counters/4/hold')).body.ticket.status).toBe('on_hold');
+    const unheld = await desk4.post('/api/counters/4/unhold', { ticketId: id });
+    assertContract(server, 'post', '/api/counters/:id/unhold', unheld);
+    expect(unheld.body.ticket.status).toBe('serving');
+
+    clock.advance(300_000);
+    const finished = await desk4.post('/api/counters/4/finish', { dossierCode: 'H12.34-260316-0001' });
+    assertContract(server, 'post', '/api/counters/:id/finish', finished);
+    expect(finished.body.ticket).toMatchObject({ status: 'done', dossierCode: 'H12.34-260316-0001' });
+
+    const next = await desk4.post('/api/counters/4/call-next');
+    expect(next.body.ticket.id).toBe(later.body.id);
+    expect((await desk4.post('/api/counters/4/no-show')).body.ticket.status).toBe('no_show');
+    const empty = await desk4.post('/api/counters/4/call-next');
+    assertContract(server, 'post', '/api/counters/:id/call-next', empty);
+    expect(empty.status).toBe(204);
+
+    const rating = await client(server.url).post('/api/ratings', { ticketId: id, level: 'satisfied' });
+    assertContract(server, 'post', '/api/ratings', rating);
+    expect(rating.body).toMatchObject({ ticketId: id, level: 'satisfied', counterId: 4, serviceId: 'dat-dai' });
+    expect((await client(server.url).post('/api/ratings', { ticketId: id, level: 'very_satisfied' })).body.error.code).toBe('already_rated');
+
+    const asStaff = await desk4.get(`/api/tickets/${id}`);
+    assertContract(server, 'get', '/api/tickets/:id', asStaff);
+    expect(asStaff.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'ticket.issued',
+      'ticket.called',
+      'ticket.recalled',
+      'ticket.started',
+      'ticket.transferred',
+      'ticket.called',
+      'ticket.on_hold',
+      'ticket.unheld',
+      'ticket.finished',
+      'rating.received',
+    ]);
+    const transfer = asStaff.body.events[4];
+    expect(transfer).toMatchObject({ counterId: 2, payload: { fromServiceId: 'ho-tich', toServiceId: 'dat-dai', fromCounterId: 2, toCounterId: 4 } });
+    expect(asStaff.body.events[8].payload).toMatchObject({ dossierCode: 'H12.34-260316-0001' });
+
+    const publicView = await client(server.url).get(`/api/tickets/${id}`);
+    expect(publicView.body.events).toBeUndefined();
+    expect(publicView.body.serviceName).toBe('Đất đai');
+
+    // The database agrees with what HTTP said, and every state row change has its event.
+    const row = server.db.prepare(`SELECT status, counter_id, dossier_code FROM tickets WHERE id = ?`).get(id);
+    expect(row).toEqual({ status: 'done', counter_id: 4, dossier_code: 'H12.34-260316-0001' });
+  });
+
+  it('serves the counters and services the contract describes', async () => {
+    const counters = await client(server.url).get('/api/counters');
+    assertContract(server, 'get', '/api/counters', counters);
+    expect(counters.body).toHaveLength(6);
+    expect(counters.body.find((c: { id: number }) => c.id === 4)).toMatchObject({ status: 'open', staff: { name: 'Hoàng Thị Dung' } });
+    const services = await client(server.url).get('/api/services');
+    assertContract(server, 'get', '/api/services', services);
+    expect(services.body.map((s: { name: string }) => s.name)).toEqual(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Xây dựng', 'Bảo trợ xã hội', 'Người có công', 'Bảo hiểm xã hội']);
+    const health = await client(server.url).get('/api/health');
+    assertContract(server, 'get', '/api/health', health);
+    expect(health.body.db).toEqual({ ok: true, journalMode: 'wal', synchronous: 'FULL' });
+  });
+
+  it('an idempotency key makes a retried call-next act once', async () => {
+    const kiosk = client(server.url, kioskToken);
+    const desk3 = await officerAt(server.url, 3);
+    await kiosk.post('/api/tickets', { serviceId: 'chung-thuc' });
+    await kiosk.post('/api/tickets', { serviceId: 'chung-thuc' });
+    const key = { 'idempotency-key': 'click-1' };
+    const [a, b] = await Promise.all([desk3.post('/api/counters/3/call-next', undefined, key), desk3.post('/api/counters/3/call-next', undefined, key)]);
+    const replay = await desk3.post('/api/counters/3/call-next', undefined, key);
+    const ok = [a, b].filter((r) => r.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(replay.status).toBe(200);
+    expect(replay.headers.get('idempotent-replay')).toBe('true');
+    expect(replay.body.ticket.id).toBe(ok[0]!.body.ticket.id);
+    const calls = server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.called' AND counter_id = 3`).get() as { n: number };
+    expect(calls.n).toBe(1);
+  });
+});

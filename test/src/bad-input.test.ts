@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+
+describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
+  let server: TestServer;
+  let snapshotBefore: string;
+  const dump = () =>
+    JSON.stringify([
+      server.db.prepare('SELECT * FROM tickets ORDER BY id').all(),
+      server.db.prepare('SELECT * FROM events ORDER BY id').all(),
+      server.db.prepare('SELECT * FROM counters ORDER BY id').all(),
+    ]);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const kiosk = client(server.url, kioskToken);
+    await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
+    await officerAt(server.url, 2);
+    snapshotBefore = dump();
+  });
+  afterAll(() => server.stop());
+
+  const cases: [string, string, string, unknown, string | undefined, number, string][] = [
+    ['no body', 'POST', '/api/tickets', undefined, kioskToken, 400, 'malformed_json'],
+    ['broken JSON', 'POST', '/api/tickets', '{"serviceId": ', kioskToken, 400, 'malformed_json'],
+    ['wrong type', 'POST', '/api/tickets', { serviceId: 42 }, kioskToken, 400, 'invalid_input'],
+    ['unknown field', 'POST', '/api/tickets', { serviceId: 'khong-co' }, kioskToken, 404, 'unknown_service'],
+    ['unknown priority', 'POST', '/api/tickets', { serviceId: 'ho-tich', priority: 'vip' }, kioskToken, 400, 'unknown_priority'],
+    ['no token', 'POST', '/api/tickets', { serviceId: 'ho-tich' }, undefined, 401, 'unauthorized'],
+    ['made-up token', 'POST', '/api/tickets', { serviceId: 'ho-tich' }, 'x'.repeat(40), 401, 'session_expired'],
+    ['kiosk calling next', 'POST', '/api/counters/2/call-next', undefined, kioskToken, 403, 'forbidden'],
+    ['unknown ticket', 'GET', '/api/tickets/does-not-exist', undefined, undefined, 404, 'unknown_ticket'],
+    ['counter id not a number', 'GET', '/api/nowhere', undefined, undefined, 404, 'not_found'],
+    ['rating level unknown', 'POST', '/api/ratings', { ticketId: 'x', level: 'great' }, undefined, 400, 'invalid_input'],
+    ['rating an unknown ticket', 'POST', '/api/ratings', { ticketId: 'x', level: 'satisfied' }, undefined, 404, 'unknown_ticket'],
+    ['wrong password', 'POST', '/api/auth/login', { username: 'canbo1', password: 'sai' }, undefined, 401, 'bad_credentials'],
+    ['stats without dates', 'GET', '/api/stats/summary', undefined, 'MANAGER', 400, 'invalid_input'],
+    ['stats with from after to', 'GET', '/api/stats/summary?from=2026-03-10&to=2026-03-01', undefined, 'MANAGER', 400, 'invalid_input'],
+    ['stats group unknown', 'GET', '/api/stats/summary?from=2026-03-01&to=2026-03-10&groupBy=moon', undefined, 'MANAGER', 400, 'invalid_input'],
+    ['stats as kiosk', 'GET', '/api/stats/summary?from=2026-03-01&to=2026-03-10', undefined, kioskToken, 403, 'forbidden'],
+    ['huge body', 'POST', '/api/tickets', { serviceId: 'x'.repeat(100_000) }, kioskToken, 413, 'too_large'],
+  ];
+
+  it.each(cases)('%s → %i %s', async (_name, method, path, body, token, status, code) => {
+    const auth = token === 'MANAGER' ? await login(server.url, 'quanly') : token;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) };
+    const res = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+    const json = (await res.json()) as { error: { code: string; message: string } };
+    expect(res.status).toBe(status);
+    expect(json.error.code).toBe(code);
+    expect(json.error.message.length).toBeGreaterThan(10);
+    expect(json.error.message).not.toMatch(/at .*\.ts:\d+|Error:|undefined/);
+  });
+
+  it('answers in English when asked', async () => {
+    const res = await client(server.url).post('/api/auth/login', { username: 'canbo1', password: 'sai' }, { 'accept-language': 'en-US' });
+    expect(res.body.error.message).toBe('Wrong username or password.');
+    const vi = await client(server.url).post('/api/auth/login', { username: 'canbo1', password: 'sai' });
+    expect(vi.body.error.message).toBe('Sai tên đăng nhập hoặc mật khẩu.');
+  });
+
+  it('nothing stored changed', () => {
+    expect(dump()).toBe(snapshotBefore);
+  });
+
+  it('actions in the wrong state are refused with 409 and the reason', async () => {
+    const desk = await officerAt(server.url, 5);
+    const res = await desk.post('/api/counters/5/finish', {});
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'no_current_ticket', message: 'Quầy 5 chưa gọi vé nào.' });
+    const other = await desk.post('/api/counters/2/call-next');
+    expect(other.status).toBe(403);
+    expect(other.body.error.code).toBe('not_signed_in_here');
+    await desk.post('/api/counters/5/close');
+  });
+});
