@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { startOfLocalDay, toLocalIso, type FloorEvent, type Snapshot } from '@qms/protocol';
 import type { CenterConfig } from '../config/schema';
-import { QueueError, serviceDayOf, type QueueRules, type Ticket } from '../queue';
+import { QueueError, serviceDayOf, type QueueRules } from '../queue';
 import { counterQueries, type CounterState } from '../store/counters';
 import { eventQueries, recentCalls, type NewEvent } from '../store/events';
 import type { Db } from '../store/open';
@@ -102,11 +102,11 @@ export function createContext(deps: FloorDeps) {
   const counterView = (c: CounterState) =>
     counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
 
-  function servicesView(now: number, day: string, waiting: readonly Ticket[] = q.tickets.waiting(day)) {
+  function servicesView(now: number, day: string) {
     return serviceDtos({
       services,
       counters: q.counters.all(),
-      waiting,
+      waiting: q.tickets.waitingCounts(day),
       now,
       timeZone,
       demo: config.demo,
@@ -133,7 +133,7 @@ export function createContext(deps: FloorDeps) {
       demo: config.demo,
       seq,
       serverStartedAt: toLocalIso(startedAt, timeZone),
-      services: servicesView(now, day, waiting),
+      services: servicesView(now, day),
       counters: countersNow.map(counterView),
       recentCalls: recent,
       ...(options.withWaiting ? { waiting: waiting.map((t) => ticketDto(t, timeZone)) } : {}),

@@ -1,5 +1,5 @@
 import type { Channel, IssuedTicketDto } from '@qms/protocol';
-import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, issuingBlock, nextSeq, waitingAhead, type Ticket } from '../queue';
+import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, issuingBlock, nextSeq, type Ticket } from '../queue';
 import type { FloorContext } from './context';
 import { ticketDto } from './views';
 
@@ -54,8 +54,10 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest): IssuedTicketD
     ctx.q.tickets.insert(ticket);
     tx.log({ type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: req.staffId, payload: { serviceId: service.id, number: ticket.number, priority, channel: req.channel } });
 
-    const waiting = ctx.q.tickets.waiting(tx.day);
-    const ahead = waitingAhead(ticket, waiting);
+    // Everyone already waiting in the service is ahead of a new normal ticket (transfers keep their older place);
+    // a new priority ticket is behind the priority tickets only.
+    const counts = ctx.q.tickets.waitingCounts(tx.day).get(service.id) ?? { total: 1, priority: 0 };
+    const ahead = priority === null ? counts.total - 1 : counts.priority - 1;
     const openCounters = ctx.q.counters
       .all()
       .filter((c) => c.status === 'open' && (c.serviceIds.includes(service.id) || (priority !== null && c.priority))).length;
@@ -66,8 +68,8 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest): IssuedTicketD
       openCounters,
     });
     const dto = ticketDto(ticket, ctx.timeZone);
-    tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: waiting.filter((t) => t.serviceId === service.id).length });
-    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day, waiting) });
+    tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: counts.total });
+    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
     return { ...dto, waitingAhead: ahead, estimatedWaitSeconds };
   });
 }

@@ -45,7 +45,7 @@ export function callDto(t: Ticket, counter: CounterState, recall: boolean, at: n
 export interface ServiceViewInput {
   services: StoredService[];
   counters: CounterState[];
-  waiting: readonly Ticket[];
+  waiting: Map<string, { total: number; priority: number }>;
   now: number;
   timeZone: string;
   demo: boolean;
@@ -55,7 +55,7 @@ export interface ServiceViewInput {
 
 export function serviceDtos(v: ServiceViewInput): ServiceDto[] {
   return v.services.map((s) => {
-    const waiting = v.waiting.filter((t) => t.serviceId === s.id).length;
+    const waiting = v.waiting.get(s.id)?.total ?? 0;
     const openCounters = v.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(s.id)).length;
     const block = issuingBlock({ service: s, now: v.now, timeZone: v.timeZone, issuedToday: v.issuedToday(s.id), demo: v.demo });
     return {

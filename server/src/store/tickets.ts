@@ -95,6 +95,9 @@ export function ticketQueries(db: Db) {
   const heldAtCounter = db.prepare<[string, number], TicketRow>(
     `SELECT ${columns} FROM tickets WHERE status = 'on_hold' AND service_day = ? AND counter_id = ? ORDER BY queued_at`,
   );
+  const waitingCounts = db.prepare<[string], { service_id: string; total: number; priority: number }>(
+    `SELECT service_id, count(*) AS total, count(priority) AS priority FROM tickets WHERE status = 'waiting' AND service_day = ? GROUP BY service_id`,
+  );
   const issuedCount = db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n FROM tickets WHERE service_day = ? AND service_id = ?`);
   const recentService = db.prepare<[string, string], { s: number }>(
     `SELECT (finished_at - coalesce(started_at, first_called_at)) / 1000.0 AS s FROM tickets
@@ -118,6 +121,9 @@ export function ticketQueries(db: Db) {
     },
     waiting: (serviceDay: string): Ticket[] => waitingOfDay.all(serviceDay).map(toTicket),
     heldAt: (serviceDay: string, counterId: number): Ticket[] => heldAtCounter.all(serviceDay, counterId).map(toTicket),
+    /** Waiting tickets per service: all of them, and the priority ones. */
+    waitingCounts: (serviceDay: string): Map<string, { total: number; priority: number }> =>
+      new Map(waitingCounts.all(serviceDay).map((r) => [r.service_id, { total: r.total, priority: r.priority }])),
     issuedCount: (serviceDay: string, serviceId: string): number => issuedCount.get(serviceDay, serviceId)?.n ?? 0,
     recentServiceSeconds: (serviceDay: string, serviceId: string): number[] => recentService.all(serviceDay, serviceId).map((r) => r.s),
     openBefore: (serviceDay: string): Ticket[] => staleOpen.all(serviceDay).map(toTicket),

@@ -1,0 +1,2 @@
+// Hardware drivers (printer, LED boards, keypads, rating boxes) land here: transport → codec → driver, each with a simulated device.
+export {};

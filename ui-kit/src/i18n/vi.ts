@@ -1,0 +1,103 @@
+/**
+ * Vietnamese, the first language: every key is defined here and `en` must define the same keys.
+ * `{name}` marks a value filled in by `t(key, { name })`.
+ */
+export const vi = {
+  'app.loading': 'Đang tải dữ liệu…',
+  'conn.lost': 'Mất kết nối máy chủ — đang thử kết nối lại…',
+  'conn.denied': 'Máy chủ chưa cho thiết bị này kết nối — đang thử lại…',
+  'demo.badge': 'DEMO',
+  'demo.title': 'Chế độ trình diễn: dữ liệu chỉ để thử',
+  'demo.accounts': 'Tài khoản thử: admin / admin; quản lý quanly / 123456; cán bộ canbo1 … canbo6 / 123456',
+
+  'word.counter': 'Quầy',
+  'word.waiting': 'Đang chờ',
+  'word.service': 'Lĩnh vực',
+  'word.ticket': 'Số thứ tự',
+  'waiting.count': 'Đang chờ: {n}',
+  'wait.minutes': 'khoảng {n} phút',
+
+  'counter.label': 'Quầy {n}',
+  'counter.noStaff': 'Chưa có cán bộ',
+  'counter.idle': 'Chưa phục vụ',
+  'counter.status.open': 'Đang mở',
+  'counter.status.paused': 'Tạm dừng',
+  'counter.status.closed': 'Đóng',
+
+  'ticket.status.waiting': 'Đang chờ',
+  'ticket.status.called': 'Đã gọi',
+  'ticket.status.serving': 'Đang phục vụ',
+  'ticket.status.done': 'Hoàn thành',
+  'ticket.status.no_show': 'Vắng mặt',
+  'ticket.status.cancelled': 'Đã hủy',
+  'ticket.status.on_hold': 'Tạm giữ',
+
+  'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
+  'error.generic': 'Đã có lỗi xảy ra. Vui lòng thử lại.',
+  'error.unauthorized': 'Phiên đăng nhập không còn hiệu lực. Vui lòng đăng nhập lại.',
+  'error.forbidden': 'Tài khoản hoặc thiết bị này không có quyền thực hiện thao tác.',
+  'error.not_found': 'Không tìm thấy dữ liệu yêu cầu.',
+  'error.busy': 'Máy chủ đang bận. Vui lòng thử lại sau ít phút.',
+  'error.server': 'Máy chủ gặp sự cố. Vui lòng báo cán bộ hỗ trợ.',
+
+  'query.counterMissing': 'Chưa chọn quầy: thêm ?counter=SỐ_QUẦY vào địa chỉ trang.',
+  'query.counterNotFound': 'Không tìm thấy quầy số {n}.',
+
+  'login.title': 'Đăng nhập',
+  'login.username': 'Tên đăng nhập',
+  'login.password': 'Mật khẩu',
+  'login.submit': 'Đăng nhập',
+  'login.working': 'Đang đăng nhập…',
+  'login.logout': 'Đăng xuất',
+  'login.signedInAs': 'Cán bộ: {name}',
+
+  'kiosk.title': 'Lấy số thứ tự',
+  'kiosk.prompt': 'Mời chọn lĩnh vực cần giải quyết',
+  'kiosk.noServices': 'Chưa có lĩnh vực nào để lấy số.',
+  'kiosk.closed': 'Tạm ngừng lấy số',
+  'kiosk.issuing': 'Đang lấy số…',
+  'kiosk.yourNumber': 'Số thứ tự của bạn',
+  'kiosk.waitingAhead': 'Số người chờ trước bạn: {n}',
+  'kiosk.estimatedWait': 'Thời gian chờ dự kiến: {wait}',
+  'kiosk.takeSlip': 'Mời nhận phiếu và chú ý màn hình, loa gọi số.',
+  'kiosk.ok': 'Xong',
+
+  'display.title': 'Màn hình gọi số',
+  'display.callPrefix': 'MỜI CÔNG DÂN CÓ SỐ',
+  'display.callToCounter': 'ĐẾN QUẦY',
+  'display.noCalls': 'Chưa có số nào được gọi',
+  'display.recentCalls': 'Các số vừa gọi',
+  'display.counters': 'Các quầy',
+  'display.waitingByService': 'Đang chờ theo lĩnh vực',
+
+  'rating.title': 'Đánh giá mức độ hài lòng',
+  'rating.officer': 'Cán bộ tiếp nhận',
+  'rating.current': 'Số đang phục vụ',
+  'rating.comingSoon': 'Chức năng đánh giá mức độ hài lòng sẽ có trong phiên bản tiếp theo.',
+
+  'desk.title': 'Quầy tiếp nhận',
+  'desk.signingIn': 'Đang nhận quầy…',
+  'desk.current': 'Số đang phục vụ',
+  'desk.none': 'Chưa gọi số nào',
+  'desk.callNext': 'Gọi số tiếp theo',
+  'desk.recall': 'Gọi lại',
+  'desk.start': 'Bắt đầu',
+  'desk.finish': 'Hoàn thành',
+  'desk.noShow': 'Vắng mặt',
+  'desk.nobodyWaiting': 'Không có công dân nào đang chờ.',
+  'desk.waitingHere': 'Đang chờ cho quầy này: {n}',
+
+  'admin.title': 'Quản lý trung tâm',
+  'admin.notAllowed': 'Tài khoản này không có quyền quản lý. Vui lòng đăng nhập bằng tài khoản quản lý.',
+  'admin.counters': 'Các quầy',
+  'admin.services': 'Lĩnh vực',
+  'col.counter': 'Quầy',
+  'col.status': 'Trạng thái',
+  'col.officer': 'Cán bộ',
+  'col.current': 'Số đang phục vụ',
+  'col.service': 'Lĩnh vực',
+  'col.waiting': 'Đang chờ',
+  'col.estimatedWait': 'Chờ dự kiến',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof vi;

@@ -1,0 +1,10 @@
+export { applyFloorEvent, floorReducer, initialFloorState, RECENT_CALLS_MAX, type FloorAction, type FloorState } from './floor';
+export { useFloor, type FloorSocket, type UseFloorResult } from './useFloor';
+export { apiFetch, errorText, newIdempotencyKey, ApiError, type ApiInit } from './api';
+export { getToken, setToken, clearToken, useToken, subscribeToken, getStoredUser, setStoredUser } from './token';
+export { t, translate, useLang, getLang, setLang, isMessageKey, langs, vi, en, type Lang, type MessageKey, type MessageParams, type Translate } from './i18n';
+export { formatClock, DEFAULT_TIMEZONE } from './clock-format';
+export { queryParam, queryInt, queryIntList } from './query';
+export { LangSwitch, DemoBadge, Clock, BigNumber, ConnectionBanner, ScreenShell, SignOut, type ScreenShellProps } from './components';
+export { LoginForm, LoginScreen, useDemoFlag } from './LoginForm';
+export { serviceName, waitText } from './format';

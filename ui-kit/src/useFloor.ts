@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
+import { floorReducer, initialFloorState } from './floor';
+import { useToken } from './token';
+
+export type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface UseFloorResult {
+  /** The floor as last sent by the server and updated by events; null until the first snapshot. */
+  snapshot: Snapshot | null;
+  connected: boolean;
+  /** The last event applied (for sounds, highlights, device status). */
+  lastEvent: FloorEvent | null;
+  /** The server's reason when it refused the connection (bad or missing token), else null. */
+  error: string | null;
+  /** Asks the server for a fresh snapshot now. */
+  resync: () => void;
+}
+
+/** After the server refuses a socket, socket.io does not retry by itself; we do, this often. */
+const REFUSED_RETRY_MS = 5000;
+
+/**
+ * Connects this screen to the floor over socket.io (same origin, path `/socket.io`) with the
+ * stored token, and keeps a live `Snapshot`. socket.io reconnects by itself and the server sends
+ * a fresh snapshot on every connect, so a screen never needs a reload. A new token (login,
+ * logout) opens a new connection.
+ */
+export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
+  const token = useToken();
+  const [state, dispatch] = useReducer(floorReducer, initialFloorState);
+  const socketRef = useRef<FloorSocket | null>(null);
+  // Callers pass a fresh object literal each render; connect again only when its content changes.
+  const authKey = JSON.stringify(auth);
+
+  useEffect(() => {
+    const base = JSON.parse(authKey) as Omit<SocketAuth, 'token'>;
+    const socketAuth: SocketAuth = token ? { ...base, token } : base;
+    const socket: FloorSocket = io({
+      path: '/socket.io',
+      auth: socketAuth,
+      transports: ['websocket', 'polling'],
+      // Fall back to long polling where a proxy or an old browser blocks websockets.
+      tryAllTransports: true,
+    });
+    socketRef.current = socket;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+
+    socket.on('connect', () => dispatch({ kind: 'connected' }));
+    socket.on('disconnect', () => dispatch({ kind: 'disconnected' }));
+    socket.on('connect_error', (err) => {
+      if (socket.active) return; // a transport failure: socket.io is already retrying
+      dispatch({ kind: 'refused', message: err.message });
+      clearTimeout(retry);
+      retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
+    });
+    socket.on('snapshot', (snapshot) => dispatch({ kind: 'snapshot', snapshot }));
+    socket.on('event', (event) => dispatch({ kind: 'event', event }));
+
+    return () => {
+      clearTimeout(retry);
+      socket.removeAllListeners();
+      socket.disconnect();
+      if (socketRef.current === socket) socketRef.current = null;
+      dispatch({ kind: 'disconnected' });
+    };
+  }, [authKey, token]);
+
+  const resync = useCallback(() => {
+    socketRef.current?.emit('resync', (reply) => {
+      if (reply.ok) dispatch({ kind: 'snapshot', snapshot: reply.data });
+    });
+  }, []);
+
+  return useMemo(
+    () => ({ snapshot: state.snapshot, connected: state.connected, lastEvent: state.lastEvent, error: state.error, resync }),
+    [state.snapshot, state.connected, state.lastEvent, state.error, resync],
+  );
+}
