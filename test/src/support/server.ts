@@ -21,9 +21,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a free port with a fresh SQLite file in a temp folder. */
-export async function startTestServer(opts: { config?: CenterConfig; now?: () => number; dataDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
-  const server = await startServer({ config: opts.config ?? demoConfig(), dataDir, port: 0, host: '127.0.0.1', ...(opts.now ? { now: opts.now } : {}) });
+  const server = await startServer({ config: opts.config ?? demoConfig(), dataDir, port: opts.port ?? 0, host: '127.0.0.1', ...(opts.now ? { now: opts.now } : {}) });
   return {
     ...server,
     dataDir,

@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
+import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+
+type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A socket that records every snapshot and event it receives. */
+function connect(url: string, auth: SocketAuth) {
+  const socket: FloorSocket = io(url, { auth, transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300 });
+  const snapshots: Snapshot[] = [];
+  const events: FloorEvent[] = [];
+  socket.on('snapshot', (s) => snapshots.push(s));
+  socket.on('event', (e) => events.push(e));
+  return { socket, snapshots, events };
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('realtime', () => {
+  const sockets: FloorSocket[] = [];
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    sockets.splice(0).forEach((s) => s.close());
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+  });
+
+  it('sends a snapshot on connect, then the call as an event to the display and the counter’s rating tablet', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const display = connect(server.url, { role: 'display' });
+    const rating = connect(server.url, { role: 'rating', counterId: 3, token: 'demo-rating-token-0003' });
+    const otherRating = connect(server.url, { role: 'rating', counterId: 5, token: 'demo-rating-token-0005' });
+    sockets.push(display.socket, rating.socket, otherRating.socket);
+    await until('snapshots', () => display.snapshots.length && rating.snapshots.length && otherRating.snapshots.length);
+    expect(display.snapshots[0]).toMatchObject({ centerName: 'Trung tâm Phục vụ hành chính công phường Hải Dương', timezone: 'Asia/Ho_Chi_Minh', demo: true });
+    expect(display.snapshots[0]!.counters).toHaveLength(6);
+    expect(display.snapshots[0]!.waiting).toBeUndefined();
+
+    await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'chung-thuc' });
+    const desk = await officerAt(server.url, 3);
+    await desk.post('/api/counters/3/call-next');
+    const call = await until('the call', () => display.events.find((e) => e.type === 'ticket.called'));
+    expect(call.type === 'ticket.called' && call.call).toMatchObject({ counterNumber: 3, recall: false, ticket: { number: '2001', status: 'called' } });
+    await desk.post('/api/counters/3/finish', {});
+    await until('finish at the rating tablet', () => rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished'));
+    // The other counter’s tablet hears the public call but not this counter’s finish.
+    await until('the call elsewhere', () => otherRating.events.find((e) => e.type === 'ticket.called'));
+    expect(otherRating.events.some((e) => e.type === 'ticket.updated')).toBe(false);
+    // Events carry increasing sequence numbers.
+    const seqs = display.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('refuses rooms the caller may not join', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const refused = (auth: SocketAuth) =>
+      new Promise<string>((resolve) => {
+        const s: FloorSocket = io(server.url, { auth, transports: ['websocket'], reconnection: false });
+        sockets.push(s);
+        s.on('connect_error', (e) => resolve(e.message));
+        s.on('connect', () => resolve('connected'));
+      });
+    expect(await refused({ role: 'admin' })).toBe('unauthorized');
+    expect(await refused({ role: 'admin', token: kioskToken })).toBe('unauthorized');
+    expect(await refused({ role: 'counter', counterId: 1 })).toBe('unauthorized');
+    expect(await refused({ role: 'rating', counterId: 2, token: 'demo-rating-token-0003' })).toBe('forbidden');
+    expect(await refused({ role: 'admin', token: await login(server.url, 'quanly') })).toBe('connected');
+  });
+
+  it('a client is back in sync after a server restart, without a new page', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qms-rt-'));
+    try {
+      let server = await startTestServer({ dataDir });
+      const port = server.port;
+      const token = await login(server.url, 'admin', 'admin');
+      const admin = connect(server.url, { role: 'admin', token });
+      sockets.push(admin.socket);
+      await until('first snapshot', () => admin.snapshots.length === 1);
+      expect(admin.snapshots[0]!.waiting).toEqual([]);
+
+      await server.stop();
+      await until('disconnect', () => !admin.socket.connected);
+      server = await startTestServer({ dataDir, port });
+      servers.push(server);
+      await until('reconnect snapshot', () => admin.snapshots.length >= 2, 10_000);
+      await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+      const issued = await until('event after restart', () => admin.events.find((e) => e.type === 'ticket.issued'));
+      expect(issued.type === 'ticket.issued' && issued.ticket.number).toBe('1001');
+      // The session survived the restart too: it lives in SQLite, not in memory.
+      expect(admin.socket.connected).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
