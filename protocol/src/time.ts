@@ -62,10 +62,11 @@ export function toLocalIso(ms: number, timeZone: string): string {
 export function startOfLocalDay(date: string, timeZone: string): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const guess = Date.UTC(y, m - 1, d);
-  // Two passes settle zones whose offset differs between the guess and the answer (DST edges).
-  let ms = guess - offsetMinutes(guess, timeZone) * 60000;
-  ms = guess - offsetMinutes(ms, timeZone) * 60000;
-  return ms;
+  // Two passes settle zones whose offset differs between the guess and the answer (DST edges). Where the
+  // clocks jump over midnight, the second pass lands on the day before and the first is the day's first instant.
+  const first = guess - offsetMinutes(guess, timeZone) * 60000;
+  const second = guess - offsetMinutes(first, timeZone) * 60000;
+  return localDate(second, timeZone) === date ? second : first;
 }
 
 /** The local date after `date`. */

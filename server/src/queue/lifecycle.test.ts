@@ -209,6 +209,7 @@ describe('applyAction: transfer', () => {
     expect(after.issuedAt).toBe(T0);
     expect(after.firstCalledAt).toBe(at(1));
     expect(after.finishedAt).toBeNull();
+    expect(after.startedAt).toBeNull();
     // the number and sequence stay, so the citizen keeps the paper ticket
     expect(after.number).toBe(before.number);
     expect(after.seq).toBe(before.seq);

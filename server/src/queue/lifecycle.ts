@@ -54,7 +54,9 @@ export function applyAction(ticket: Ticket, action: TicketAction, now: number): 
     case 'unhold':
       return { ...ticket, status: ticket.startedAt === null ? 'called' : 'serving', counterId: action.counterId, staffId: action.staffId };
     case 'transfer':
-      return { ...ticket, status: 'waiting', serviceId: action.serviceId, targetCounterId: action.targetCounterId, counterId: null };
+      // Service at the next counter has not started yet: clear startedAt, or a hold/unhold there
+      // would jump straight to `serving`. The next `start` sets it again.
+      return { ...ticket, status: 'waiting', serviceId: action.serviceId, targetCounterId: action.targetCounterId, counterId: null, startedAt: null };
     case 'cancel':
       return { ...ticket, status: 'cancelled', finishedAt: now };
   }
