@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CenterConfig, demoConfigPath, loadConfig, startServer, type RunningServer } from '@qms/server';
 
 export const kioskToken = 'demo-kiosk-token-0001';
@@ -21,9 +22,18 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a free port with a fresh SQLite file in a temp folder. */
-export async function startTestServer(opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number } = {}): Promise<TestServer> {
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export async function startTestServer(
+  opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number; withScreens?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
-  const server = await startServer({ config: opts.config ?? demoConfig(), dataDir, port: opts.port ?? 0, host: '127.0.0.1', ...(opts.now ? { now: opts.now } : {}) });
+  const server = await startServer({ config: opts.config ?? demoConfig(), dataDir,
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.withScreens ? { screensRoot: repoRoot } : {}),
+  });
   return {
     ...server,
     dataDir,

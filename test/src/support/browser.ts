@@ -1,0 +1,42 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+
+/** Debian's Chromium, headless, with sound allowed without a gesture (as the hall display's kiosk flags do). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!executablePath) throw new Error('Chromium is missing: `apt-get install chromium` (.ci/run does it).');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+export async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'vi-VN' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw new Error(`page error on ${page.url()}: ${e.message}`);
+  });
+  return page;
+}
+
+const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+
+/** Saves to docs/screenshots when UPDATE_SCREENSHOTS=1 (`npm run screenshots`); tests never depend on it. */
+export async function keepScreenshot(page: Page, name: string) {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: `${screenshotDir}${name}.png` });
+}
