@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { CenterConfig } from './config/schema';
+import { createDeviceRegistry } from './devices/registry';
 import { createFloor } from './floor';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
@@ -32,12 +33,15 @@ export async function startServer(opts: ServerOptions) {
   syncConfig(db, opts.config);
   const floor = createFloor({ db, config: opts.config, now, newId: randomUUID });
   const auth = createAuthenticator({ users: floor.queries.users, config: opts.config, now });
+  const registry = createDeviceRegistry(floor);
   let realtime: ReturnType<typeof attachRealtime> | null = null;
-  const devices = () =>
-    opts.config.devices.map((d) => {
+  const devices = () => [
+    ...opts.config.devices.map((d) => {
       const ok = realtime?.isConnected(d.id) ?? false;
       return { id: d.id, kind: d.kind, ok, detail: ok ? 'connected' : 'not connected' };
-    });
+    }),
+    ...registry.list(),
+  ];
   const { app, router } = buildApp({ floor, db, now, version, devices, auth, ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}) });
 
   const http = await new Promise<HttpServer>((resolve, reject) => {
@@ -55,6 +59,7 @@ export async function startServer(opts: ServerOptions) {
     floor,
     db,
     io: realtime.io,
+    registry,
     async close() {
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));

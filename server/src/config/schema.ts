@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HardwareConfig } from './hardware';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
@@ -73,6 +74,7 @@ export const CenterConfig = z
     counters: z.array(CounterConfig).min(1),
     accounts: z.array(AccountConfig).default([]),
     devices: z.array(DeviceConfig).default([]),
+    hardware: HardwareConfig.default({}),
   })
   .superRefine((c, ctx) => {
     const serviceIds = new Set(c.services.map((s) => s.id));

@@ -18,7 +18,7 @@ export interface FloorDeps {
   newId: () => string;
 }
 
-type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
+export type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
 /** What a command sees while its transaction is open. */
 export interface Tx {
@@ -65,9 +65,14 @@ export function createContext(deps: FloorDeps) {
       return fn(tx);
     })();
     closedThrough = day;
+    publish(drafts, now);
+    return result;
+  }
+
+  /** Sends events to every listener (realtime, devices) with the next sequence numbers. */
+  function publish(drafts: Draft[], now = deps.now()) {
     const at = toLocalIso(now, timeZone);
     for (const d of drafts) bus.emit('event', { ...d, seq: ++seq, at } as FloorEvent);
-    return result;
   }
 
   /** Tickets still open from an earlier service day are cancelled: numbers restart each day, so they could never be called. */
@@ -140,5 +145,5 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, counterView, servicesView, snapshot };
+  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot };
 }

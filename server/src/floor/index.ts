@@ -29,6 +29,7 @@ export function createFloor(deps: FloorDeps) {
     command: (counterId: number, actor: Actor, cmd: CounterCommand) => counterCommand(ctx, counterId, actor, cmd),
     rate: (body: RatingBody, rater: Rater) => rateTicket(ctx, body, rater),
     run: ctx.run,
+    publish: ctx.publish,
   };
 }
 export type Floor = ReturnType<typeof createFloor>;

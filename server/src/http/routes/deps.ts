@@ -1,12 +1,6 @@
+import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
 import type { Db } from '../../store/open';
-
-export interface DeviceHealth {
-  id: string;
-  kind: string;
-  ok: boolean;
-  detail: string | null;
-}
 
 export interface RouteDeps {
   floor: Floor;
