@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
 import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
 
