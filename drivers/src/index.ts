@@ -1,2 +1,2 @@
-// Hardware drivers (printer, LED boards, keypads, rating boxes) land here: transport → codec → driver, each with a simulated device.
-export {};
+// Hardware only; knows nothing of queue rules. transport → codec → driver, each device kind with a simulated twin.
+export * from './transport';

@@ -23,6 +23,8 @@ const types: Record<string, string> = {
 /** Serves each screen's built files at `/<screen>/`, with its index.html for every other path under it. */
 export function staticScreens(app: Hono<AppEnv>, root: string) {
   app.get('/', (c) => c.redirect('/kiosk/'));
+  // The short address printed in the ticket's QR code: the citizen's phone page for that ticket.
+  app.get('/t/:id', (c) => c.redirect(`/rating/phone/?ticket=${encodeURIComponent(c.req.param('id'))}`));
   for (const screen of screens) {
     const dist = join(root, `${screen}-ui`, 'dist');
     app.get(`/${screen}`, (c) => c.redirect(`/${screen}/${new URL(c.req.url).search}`));

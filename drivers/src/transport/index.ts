@@ -1,0 +1,5 @@
+export * from './types';
+export * from './serial';
+export * from './tcp';
+export * from './device-file';
+export * from './memory';

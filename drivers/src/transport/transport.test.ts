@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ptyPair } from '../testing/pty-pair';
+import { memoryPair, openDeviceFile, openSerial, openTcp } from './index';
+
+const collect = (t: { onData: (l: (b: Buffer) => void) => void }) => {
+  const chunks: Buffer[] = [];
+  t.onData((b) => chunks.push(b));
+  return () => Buffer.concat(chunks);
+};
+const until = async (cond: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('transports', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('memory pair delivers both ways', async () => {
+    const { host, device } = memoryPair();
+    const atDevice = collect(device);
+    const atHost = collect(host);
+    await host.write(Buffer.from([1, 2, 3]));
+    await device.write(Buffer.from('ok'));
+    await until(() => atDevice().length === 3 && atHost().length === 2);
+    expect([...atDevice()]).toEqual([1, 2, 3]);
+    expect(atHost().toString()).toBe('ok');
+  });
+
+  it('serial over a socat PTY pair carries every byte, both ways', async () => {
+    const pty = await ptyPair();
+    cleanups.push(pty.stop);
+    const left = await openSerial({ path: pty.a, baudRate: 115200 });
+    const right = await openSerial({ path: pty.b, baudRate: 115200 });
+    cleanups.push(() => left.close(), () => right.close());
+    const atRight = collect(right);
+    const atLeft = collect(left);
+    const payload = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 256));
+    await left.write(payload);
+    await right.write(Buffer.from([0x10, 0x04, 0x01]));
+    await until(() => atRight().length === payload.length && atLeft().length === 3);
+    expect(atRight().equals(payload)).toBe(true);
+    expect([...atLeft()]).toEqual([0x10, 0x04, 0x01]);
+  });
+
+  it('serial: a missing port is a clear error', async () => {
+    await expect(openSerial({ path: '/dev/does-not-exist', baudRate: 9600 })).rejects.toThrow(/Cannot open serial port \/dev\/does-not-exist/);
+  });
+
+  it('tcp to a port-9100-style listener', async () => {
+    const received: Buffer[] = [];
+    const server = createServer((s) => {
+      s.on('data', (d) => received.push(d));
+      s.write(Buffer.from([0x12]));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
+    const port = (server.address() as { port: number }).port;
+    const t = await openTcp({ host: '127.0.0.1', port });
+    const back = collect(t);
+    await t.write(Buffer.from('ESC'));
+    await until(() => Buffer.concat(received).toString() === 'ESC' && back().length === 1);
+    await t.close();
+    await expect(openTcp({ host: '127.0.0.1', port: 1, connectTimeoutMs: 500 })).rejects.toThrow(/Cannot connect to 127.0.0.1:1|No answer/);
+  });
+
+  it('device file appends what is written, like /dev/usb/lp0', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'qms-lp-')), 'lp0');
+    writeFileSync(path, '');
+    const t = await openDeviceFile(path);
+    await t.write(Buffer.from([0x1b, 0x40]));
+    await t.write(Buffer.from([0x0a]));
+    await t.close();
+    expect([...readFileSync(path)]).toEqual([0x1b, 0x40, 0x0a]);
+    await expect(openDeviceFile('/nonexistent-dir/lp0')).rejects.toThrow(/Cannot open device/);
+  });
+});
