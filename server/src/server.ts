@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { CenterConfig } from './config/schema';
 import { createDeviceRegistry } from './devices/registry';
+import { startKeypads } from './devices/keypad';
 import { createFloor } from './floor';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
@@ -49,6 +50,7 @@ export async function startServer(opts: ServerOptions) {
     s.once('error', reject);
   });
   realtime = attachRealtime(http, { floor, auth });
+  const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry });
   const port = (http.address() as AddressInfo).port;
 
   return {
@@ -60,7 +62,9 @@ export async function startServer(opts: ServerOptions) {
     db,
     io: realtime.io,
     registry,
+    keypads,
     async close() {
+      await keypads.stop();
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
       db.close();

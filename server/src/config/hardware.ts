@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { KeypadsConfig } from '../devices/keypad-config';
+import { RatingBoxesConfig } from '../devices/rating-box-config';
 
 /**
  * Devices hanging off the server (printers, LED boards, keypads, rating boxes). Each kind adds its own
  * schema, defined beside its binding in `server/src/devices/`, as one property here.
  */
-export const HardwareConfig = z.object({});
+export const HardwareConfig = z.object({
+  keypads: KeypadsConfig,
+  ratingBoxes: RatingBoxesConfig,
+});
 export type HardwareConfig = z.infer<typeof HardwareConfig>;

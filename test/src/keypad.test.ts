@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, demoConfig, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
+
+const until = async (cond: () => boolean, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+const config = demoConfig({
+  hardware: { keypads: [{ id: 'hall', transport: 'sim', baudRate: 9600, pollIntervalMs: 2, replyTimeoutMs: 50, pads: [{ address: 1, counterId: 2 }, { address: 2, counterId: 3 }] }] },
+});
+
+describe('caller keypads bound to the floor', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ config });
+  });
+  afterAll(() => server.stop());
+  const sim = () => server.keypads.sims.get('hall')!;
+  const events = (type: string, counterId: number) =>
+    server.db.prepare(`SELECT staff_id AS staffId, payload FROM events WHERE type = ? AND counter_id = ? ORDER BY id`).all(type, counterId) as { staffId: number; payload: string }[];
+
+  it('shows E1 while nobody is signed in at the counter, and acts on nothing', async () => {
+    sim().press(1, 'next');
+    await until(() => sim().display(1).text === 'E1');
+    expect(sim().display(1).blink).toBe(true);
+    expect(events('ticket.called', 2)).toEqual([]);
+  });
+
+  it('next, recall, no-show and finish act like the console for the officer signed in there', async () => {
+    const kiosk = client(server.url, kioskToken);
+    for (let i = 0; i < 3; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+    const desk = await officerAt(server.url, 2);
+    const officerId = (await desk.get('/api/counters')).body.find((c: { id: number }) => c.id === 2).staff.id as number;
+
+    sim().press(1, 'next');
+    await until(() => sim().display(1).text === '1001');
+    expect(sim().display(1).blink).toBe(false);
+    sim().press(1, 'recall');
+    await until(() => events('ticket.recalled', 2).length === 1);
+    sim().press(1, 'noShow');
+    await until(() => events('ticket.no_show', 2).length === 1);
+    await until(() => sim().display(1).text === '');
+    sim().press(1, 'next');
+    sim().press(1, 'finish');
+    await until(() => events('ticket.finished', 2).length === 1);
+    expect([...events('ticket.called', 2), ...events('ticket.recalled', 2), ...events('ticket.finished', 2)].every((e) => e.staffId === officerId)).toBe(true);
+    const counter = (await desk.get('/api/counters')).body.find((c: { id: number }) => c.id === 2);
+    expect(counter.currentTicket).toBeNull();
+
+    // The console's own button moves the keypad's display too.
+    expect((await desk.post('/api/counters/2/call-next')).body.ticket.number).toBe('1003');
+    await until(() => sim().display(1).text === '1003');
+  });
+
+  it('says ---- when nobody waits and E2 when the action is not possible, then shows the number again', async () => {
+    await officerAt(server.url, 3);
+    sim().press(2, 'recall');
+    await until(() => sim().display(2).text === 'E2');
+    sim().press(2, 'next');
+    await until(() => sim().display(2).text === '----');
+    expect(events('ticket.called', 3)).toEqual([]);
+  });
+
+  it('is listed in health, one device per keypad', async () => {
+    await until(() => server.registry.list().filter((d) => d.kind === 'keypad' && d.ok).length === 2);
+    const health = (await client(server.url).get('/api/health')).body;
+    const pads = health.devices.filter((d: { kind: string }) => d.kind === 'keypad');
+    expect(pads.map((d: { id: string }) => d.id).sort()).toEqual(['hall/1', 'hall/2']);
+    expect(pads[0].detail).toMatch(/^quầy\/counter \d: connected/);
+  });
+});
