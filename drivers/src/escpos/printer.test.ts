@@ -1,0 +1,145 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSimPrinter, simulatedPrinterLink } from '../sim/printer';
+import { ptyPair } from '../testing/pty-pair';
+import { Listeners, memoryPair, openDeviceFile, openSerial, openTcp, type Transport } from '../transport';
+import { decodeEscPos, splitTickets } from './decoder';
+import { createEscPosPrinter, PrintError } from './printer';
+import { sampleTicket } from './sample';
+import { ticketBytes } from './ticket';
+
+const until = async (cond: () => boolean, ms = 5000) => {
+  for (const end = Date.now() + ms; !cond(); await new Promise((r) => setTimeout(r, 10))) if (Date.now() > end) throw new Error('timed out');
+};
+const tempDir = () => mkdtempSync(join(tmpdir(), 'qms-printer-'));
+const job = (url = sampleTicket.qrUrl!) => ticketBytes({ ...sampleTicket, qrUrl: url }, { paperWidth: 80 });
+
+/** The device side of an accepted TCP connection, as a Transport for the simulated printer. */
+function socketTransport(s: Socket): Transport {
+  const data = new Listeners<Buffer>();
+  s.on('data', (d) => data.emit(d));
+  return {
+    description: 'accepted socket',
+    twoWay: true,
+    write: (b) => new Promise((resolve, reject) => s.write(b, (e) => (e ? reject(e) : resolve()))),
+    onData: (l) => data.add(l),
+    onError: () => () => undefined,
+    close: async () => void s.destroy(),
+  };
+}
+
+describe('printing a ticket', () => {
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+
+  it('to the simulated printer: a .bin and a .png per ticket, the .bin decodes to the same ticket', async () => {
+    const dir = tempDir();
+    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'printer-1', paperWidth: 80 });
+    const printer = createEscPosPrinter({ connect: async () => host });
+    cleanups.push(() => printer.close());
+    const status = await printer.print(job('http://qms.local/t/abc'));
+    expect(status).toMatchObject({ online: true, paperOut: false });
+    await until(() => sim.printed().length === 1);
+    expect(sim.errors()).toEqual([]);
+    const files = readdirSync(dir).sort();
+    expect(files.filter((f) => f.endsWith('.bin'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.png'))).toHaveLength(1);
+    const bin = readFileSync(sim.printed()[0]!.bin);
+    // The status requests went to the printer, not onto the paper.
+    expect(bin.equals(job('http://qms.local/t/abc'))).toBe(true);
+    expect(splitTickets(decodeEscPos(bin), 576)[0]!.qrPayloads).toEqual(['http://qms.local/t/abc']);
+  });
+
+  it('refuses to print into a printer that is out of paper or open, and says why', async () => {
+    const dir = tempDir();
+    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'p', paperWidth: 58 });
+    const printer = createEscPosPrinter({ connect: async () => host });
+    cleanups.push(() => printer.close());
+    sim.setStatus({ paperOut: true });
+    await expect(printer.print(job())).rejects.toMatchObject({ name: 'PrintError', fault: 'paper_out' });
+    sim.setStatus({ paperOut: false, coverOpen: true });
+    await expect(printer.print(job())).rejects.toMatchObject({ fault: 'cover_open' });
+    sim.setStatus({ coverOpen: false });
+    writeFileSync(join(dir, 'p.fault'), 'offline\n');
+    await expect(printer.print(job())).rejects.toMatchObject({ fault: 'offline' });
+    writeFileSync(join(dir, 'p.fault'), '');
+    sim.setStatus({ paperNearEnd: true });
+    expect(await printer.print(job())).toMatchObject({ paperNearEnd: true });
+    await until(() => sim.printed().length === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sim.printed()).toHaveLength(1);
+  });
+
+  it('a printer that never answers DLE EOT is reported silent, not waited on forever', async () => {
+    const { host } = memoryPair('dead printer');
+    const printer = createEscPosPrinter({ connect: async () => host, statusTimeoutMs: 100 });
+    cleanups.push(() => printer.close());
+    const err = await printer.print(job()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PrintError);
+    expect((err as PrintError).fault).toBe('no_answer');
+  });
+
+  it('a link that cannot be opened is link_down, and the next job tries again', async () => {
+    let attempts = 0;
+    const printer = createEscPosPrinter({
+      connect: async () => {
+        attempts += 1;
+        throw new Error('Cannot open serial port /dev/ttyUSB9');
+      },
+    });
+    await expect(printer.print(job())).rejects.toMatchObject({ fault: 'link_down' });
+    await expect(printer.status()).rejects.toMatchObject({ fault: 'link_down' });
+    expect(attempts).toBe(2);
+  });
+
+  it('through a real serial path: socat PTY pair, serialport at 115200 on both ends, DLE EOT answered', async () => {
+    const pty = await ptyPair();
+    cleanups.push(pty.stop);
+    const dir = tempDir();
+    const deviceEnd = await openSerial({ path: pty.b, baudRate: 115200 });
+    cleanups.push(() => deviceEnd.close());
+    const sim = createSimPrinter({ dir, name: 'serial', paperWidth: 80, device: deviceEnd });
+    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }) });
+    cleanups.push(() => printer.close());
+    const url = 'http://10.0.0.5:8080/t/serial-ticket';
+    const printed = new Promise((r) => sim.onPrinted(r));
+    expect(await printer.status()).toMatchObject({ online: true });
+    await printer.print(job(url));
+    await printed;
+    expect(sim.errors()).toEqual([]);
+    const [ticket] = splitTickets(decodeEscPos(readFileSync(sim.printed()[0]!.bin)), 576);
+    expect(ticket).toMatchObject({ cut: true, qrPayloads: [url] });
+    expect(ticket!.maxRasterWidth).toBeLessThanOrEqual(576);
+    sim.setStatus({ coverOpen: true });
+    await expect(printer.print(job(url))).rejects.toMatchObject({ fault: 'cover_open' });
+  });
+
+  it('over TCP to a port-9100 style printer', async () => {
+    const dir = tempDir();
+    let sim: ReturnType<typeof createSimPrinter> | null = null;
+    const server = createServer((s) => (sim = createSimPrinter({ dir, name: 'lan', paperWidth: 58, device: socketTransport(s) })));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    const port = (server.address() as { port: number }).port;
+    const printer = createEscPosPrinter({ connect: () => openTcp({ host: '127.0.0.1', port }) });
+    cleanups.push(() => printer.close());
+    const bytes = ticketBytes(sampleTicket, { paperWidth: 58 });
+    await printer.print(bytes);
+    await until(() => (sim?.printed().length ?? 0) === 1);
+    expect(readFileSync(sim!.printed()[0]!.bin).equals(bytes)).toBe(true);
+  });
+
+  it('to a USB printer device file (usblp): one-way, printed blind', async () => {
+    const path = join(tempDir(), 'lp0');
+    writeFileSync(path, '');
+    const printer = createEscPosPrinter({ connect: () => openDeviceFile(path) });
+    cleanups.push(() => printer.close());
+    expect(await printer.print(job())).toBeNull();
+    expect(splitTickets(decodeEscPos(readFileSync(path)), 576)[0]!.qrPayloads).toEqual([sampleTicket.qrUrl]);
+  });
+});

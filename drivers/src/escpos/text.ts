@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { blankBitmap, blit, crop, inkBox, type Bitmap } from './bitmap';
+
+// Vietnamese is drawn by us, not by the printer: code pages differ between models and none covers every
+// stacked diacritic reliably. The font ships in the repo so every machine renders the same dots.
+const fontDir = fileURLToPath(new URL('../../fonts/', import.meta.url));
+const REGULAR = 'QmsTicketSans';
+const BOLD = 'QmsTicketSansBold';
+let registered = false;
+
+function registerFonts() {
+  if (registered) return;
+  GlobalFonts.registerFromPath(`${fontDir}DejaVuSans.ttf`, REGULAR);
+  GlobalFonts.registerFromPath(`${fontDir}DejaVuSans-Bold.ttf`, BOLD);
+  registered = true;
+}
+
+export interface TextStyle {
+  /** Font size in dots (203 dpi: 24 dots ≈ 3 mm). */
+  size: number;
+  bold?: boolean;
+  /** Blank dots between wrapped lines. */
+  lineGap?: number;
+}
+
+const fontOf = (s: TextStyle) => `${s.bold ? 'bold ' : ''}${s.size}px ${s.bold ? BOLD : REGULAR}`;
+
+/** Splits `text` into lines no wider than `maxWidth` dots, at spaces; a single over-long word is kept whole and shrunk later. */
+export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (line && ctx.measureText(candidate).width > maxWidth) {
+        lines.push(line);
+        line = word;
+      } else line = candidate;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/**
+ * Renders text to 1-bit images at most `maxWidth` dots wide, wrapped at spaces: one image per line,
+ * each trimmed to its ink so no blank dots are sent. Empty for text with no ink (empty or spaces).
+ */
+export function renderTextLines(text: string, style: TextStyle, maxWidth: number): Bitmap[] {
+  registerFonts();
+  const measure = createCanvas(8, 8).getContext('2d');
+  measure.font = fontOf(style);
+  const height = Math.ceil(style.size * 1.5);
+  const canvas = createCanvas(maxWidth, height);
+  const ctx = canvas.getContext('2d');
+  const out: Bitmap[] = [];
+  for (const line of wrapText(measure, text.normalize('NFC'), maxWidth)) {
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = '#000';
+    ctx.textBaseline = 'alphabetic';
+    ctx.textAlign = 'center';
+    let size = style.size;
+    ctx.font = fontOf(style);
+    // A word wider than the paper (a long name with no spaces) is shrunk rather than cut off.
+    while (size > 8 && ctx.measureText(line).width > maxWidth) {
+      size -= 1;
+      ctx.font = fontOf({ ...style, size });
+    }
+    ctx.fillText(line, maxWidth / 2, Math.round(style.size * 1.15));
+    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const full = blankBitmap(canvas.width, canvas.height);
+    for (let i = 0; i < full.dots.length; i++) full.dots[i] = rgba[i * 4]! < 140 ? 1 : 0;
+    const box = inkBox(full);
+    if (box) out.push(crop(full, box));
+  }
+  return out;
+}
+
+/** All lines of `renderTextLines` stacked into one image, `lineGap` dots apart, centred; null when there is no ink. */
+export function renderText(text: string, style: TextStyle, maxWidth: number): Bitmap | null {
+  const lines = renderTextLines(text, style, maxWidth);
+  if (lines.length === 0) return null;
+  const gap = style.lineGap ?? Math.round(style.size / 4);
+  const width = Math.max(...lines.map((l) => l.width));
+  const out = blankBitmap(width, lines.reduce((h, l) => h + l.height, 0) + gap * (lines.length - 1));
+  let y = 0;
+  for (const l of lines) {
+    blit(out, l, Math.floor((width - l.width) / 2), y);
+    y += l.height + gap;
+  }
+  return out;
+}

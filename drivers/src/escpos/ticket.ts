@@ -1,0 +1,106 @@
+import { blankBitmap, blit, type Bitmap } from './bitmap';
+import { cut, DEFAULT_BAND_ROWS, feedDots, initialize, justify, qrCode, rasterImage } from './commands';
+import { renderTextLines, type TextStyle } from './text';
+
+export type PaperWidth = 58 | 80;
+
+/** Printable dots across the paper at 203 dpi. */
+export const paperDots: Record<PaperWidth, number> = { 80: 576, 58: 384 };
+
+/** What goes on one ticket, already worded (Vietnamese); empty strings and null parts are left out. */
+export interface TicketContent {
+  /** Center name, printed in capitals at the top. */
+  header: string;
+  /** "SỐ THỨ TỰ". */
+  title: string;
+  number: string;
+  /** e.g. "ƯU TIÊN — Người cao tuổi". */
+  priority?: string | null;
+  serviceName: string;
+  /** e.g. "Mời đến quầy: 2, 3". */
+  counters?: string | null;
+  /** e.g. "Số người chờ trước bạn: 4". */
+  ahead?: string | null;
+  /** e.g. "08:05 — Thứ Hai, 23/11/2026". */
+  issuedAt: string;
+  /** The ticket's status page; printed as the printer's own QR code. */
+  qrUrl?: string | null;
+  qrCaption?: string | null;
+  footer?: string[];
+}
+
+export interface TicketFormat {
+  paperWidth: PaperWidth;
+  /**
+   * How a narrow image is centred: `command` sends ESC a 1 (every Epson-compatible printer honours it
+   * for raster images); `pad` adds blank dots on the left, for printers that ignore it.
+   */
+  centering?: 'command' | 'pad';
+  /** Rows per `GS v 0` band. */
+  bandRows?: number;
+  cut?: 'full' | 'partial';
+  /** Height of the big number's font, in dots. */
+  numberSize?: number;
+}
+
+interface Sizes {
+  header: number;
+  title: number;
+  number: number;
+  service: number;
+  line: number;
+  footer: number;
+  qrModule: number;
+  gap: number;
+}
+
+const sizes: Record<PaperWidth, Sizes> = {
+  80: { header: 22, title: 28, number: 136, service: 30, line: 24, footer: 20, qrModule: 6, gap: 12 },
+  58: { header: 18, title: 24, number: 104, service: 24, line: 20, footer: 17, qrModule: 5, gap: 10 },
+};
+
+/** The bytes of one ticket: initialise, raster text in bands, the printer's QR, feed and cut. */
+export function ticketBytes(content: TicketContent, format: TicketFormat): Buffer {
+  const width = paperDots[format.paperWidth];
+  const s = { ...sizes[format.paperWidth], ...(format.numberSize ? { number: format.numberSize } : {}) };
+  const centering = format.centering ?? 'command';
+  const bandRows = format.bandRows ?? DEFAULT_BAND_ROWS;
+  const parts: Buffer[] = [initialize(), justify(centering === 'command' ? 'center' : 'left')];
+
+  const image = (b: Bitmap | null, gapAfter = s.gap) => {
+    if (!b) return;
+    parts.push(rasterImage(centering === 'pad' ? padToCentre(b, width) : b, bandRows), feedDots(gapAfter));
+  };
+  // Each wrapped line is its own image, so a short second line does not carry the first line's width.
+  const text = (value: string | null | undefined, style: TextStyle, gapAfter = s.gap) => {
+    const lines = value ? renderTextLines(value, style, width) : [];
+    lines.forEach((line, i) => image(line, i === lines.length - 1 ? gapAfter : (style.lineGap ?? Math.round(style.size / 4))));
+  };
+
+  text(content.header.toLocaleUpperCase('vi'), { size: s.header, bold: true, lineGap: 6 }, s.gap * 2);
+  text(content.title, { size: s.title, bold: true }, s.gap * 1.5);
+  text(content.number, { size: s.number, bold: true }, s.gap * 2);
+  text(content.priority, { size: s.line, bold: true });
+  text(content.serviceName, { size: s.service, bold: true, lineGap: 6 });
+  text(content.counters, { size: s.line });
+  text(content.ahead, { size: s.line });
+  text(content.issuedAt, { size: s.line }, s.gap * 1.5);
+  if (content.qrUrl) {
+    // The printer places its own QR code, so it is always centred by command.
+    if (centering === 'pad') parts.push(justify('center'));
+    parts.push(qrCode(content.qrUrl, { moduleSize: s.qrModule, ecc: 'M' }), feedDots(s.gap / 2));
+    if (centering === 'pad') parts.push(justify('left'));
+    text(content.qrCaption, { size: s.footer }, s.gap * 1.5);
+  }
+  for (const line of content.footer ?? []) text(line, { size: s.footer, lineGap: 4 }, s.gap / 2);
+  parts.push(cut({ partial: format.cut === 'partial', feed: 64 }));
+  return Buffer.concat(parts);
+}
+
+/** The image moved right by blank dots so it sits in the middle of the paper with left justification. */
+function padToCentre(b: Bitmap, paperWidth: number): Bitmap {
+  const left = Math.max(0, Math.floor((paperWidth - b.width) / 2));
+  const out = blankBitmap(Math.min(paperWidth, left + b.width), b.height);
+  blit(out, b, left, 0);
+  return out;
+}

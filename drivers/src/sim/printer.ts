@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bitmapToPng } from '../escpos/png';
+import { decodeStream, EscPosDecodeError, renderPage, type EscPosCommand } from '../escpos/decoder';
+import { healthyStatus, statusByte, type PrinterStatus } from '../escpos/status';
+import { paperDots, type PaperWidth } from '../escpos/ticket';
+import { memoryPair, type Transport } from '../transport';
+
+export interface SimPrinterOptions {
+  /** Folder for the printed tickets: `<name>-<n>.bin` (the raw bytes) and `<name>-<n>.png` (what the paper shows). */
+  dir: string;
+  /** Used in file names, e.g. `printer-1`. */
+  name: string;
+  paperWidth: PaperWidth;
+  /** The device end of a link; a memory pair's `device` by default (see `simulatedPrinterLink`). */
+  device: Transport;
+}
+
+export interface PrintedFile {
+  bin: string;
+  png: string;
+  commands: EscPosCommand[];
+}
+
+/**
+ * A thermal printer that prints to files. It behaves like the real thing where a driver can tell:
+ * it answers DLE EOT 1–4 at once, even mid-job; while out of paper, open or offline it drops what it is
+ * sent (a real one does not print it either); and bytes it does not understand stop it with an error.
+ *
+ * Faults can be set from code (`setStatus`) or, on a running demo, by putting a file `<name>.fault` in
+ * the folder holding `paper_out`, `paper_near_end`, `cover_open` or `offline`.
+ */
+export function createSimPrinter(opts: SimPrinterOptions) {
+  mkdirSync(opts.dir, { recursive: true });
+  let status: PrinterStatus = healthyStatus;
+  let pending = Buffer.alloc(0);
+  let job: EscPosCommand[] = [];
+  let jobBytes: Buffer[] = [];
+  let count = 0;
+  const printed: PrintedFile[] = [];
+  const errors: Error[] = [];
+  const listeners = new Set<(f: PrintedFile) => void>();
+  const faultFile = join(opts.dir, `${opts.name}.fault`);
+
+  const current = (): PrinterStatus => {
+    if (!existsSync(faultFile)) return status;
+    const word = readFileSync(faultFile, 'utf8').trim();
+    return {
+      ...status,
+      paperOut: status.paperOut || word === 'paper_out',
+      paperNearEnd: status.paperNearEnd || word === 'paper_near_end',
+      coverOpen: status.coverOpen || word === 'cover_open',
+      online: status.online && word !== 'offline',
+    };
+  };
+  const canPrint = () => {
+    const s = current();
+    return s.online && !s.paperOut && !s.coverOpen && !s.cutterError && !s.unrecoverable;
+  };
+
+  function finishJob() {
+    count += 1;
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    const base = join(opts.dir, `${stamp}-${opts.name}-${String(count).padStart(4, '0')}`);
+    const bytes = Buffer.concat(jobBytes);
+    writeFileSync(`${base}.bin`, bytes);
+    writeFileSync(`${base}.png`, bitmapToPng(renderPage(job, paperDots[opts.paperWidth]).bitmap));
+    const file = { bin: `${base}.bin`, png: `${base}.png`, commands: job };
+    printed.push(file);
+    job = [];
+    jobBytes = [];
+    for (const l of listeners) l(file);
+  }
+
+  opts.device.onData((chunk) => {
+    pending = Buffer.concat([pending, chunk]);
+    let decoded: ReturnType<typeof decodeStream>;
+    try {
+      decoded = decodeStream(pending);
+    } catch (e) {
+      // A real printer would print garbage; the simulator keeps the error for tests and drops the bytes.
+      errors.push(e instanceof EscPosDecodeError ? e : new Error(String(e)));
+      pending = Buffer.alloc(0);
+      return;
+    }
+    decoded.commands.forEach((c, i) => {
+      if (c.op === 'statusRequest') {
+        void opts.device.write(Buffer.from([statusByte(c.n, current())]));
+        return;
+      }
+      if (!canPrint()) return;
+      job.push(c);
+      jobBytes.push(Buffer.from(pending.subarray(c.at, decoded.commands[i + 1]?.at ?? decoded.consumed)));
+      if (c.op === 'cut') finishJob();
+    });
+    pending = pending.subarray(decoded.consumed);
+  });
+
+  return {
+    name: opts.name,
+    dir: opts.dir,
+    setStatus: (s: Partial<PrinterStatus>) => void (status = { ...status, ...s }),
+    status: current,
+    printed: () => [...printed],
+    /** Bytes it could not understand; a correct driver leaves this empty. */
+    errors: () => [...errors],
+    onPrinted: (l: (f: PrintedFile) => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+export type SimPrinter = ReturnType<typeof createSimPrinter>;
+
+/** A simulated printer and the host end of the link to it, as a driver would open a real port. */
+export function simulatedPrinterLink(opts: Omit<SimPrinterOptions, 'device'>): { printer: SimPrinter; host: Transport } {
+  const pair = memoryPair(`simulated printer ${opts.name}`);
+  return { printer: createSimPrinter({ ...opts, device: pair.device }), host: pair.host };
+}
