@@ -73,7 +73,11 @@ export const IssueTicketBody = z.object({
 });
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 
-export const FinishBody = z.object({ dossierCode: z.string().trim().min(1).max(64).optional() });
+export const FinishBody = z.object({
+  dossierCode: z.string().trim().min(1).max(64).optional(),
+  /** The administrative procedure (thủ tục) the citizen came for, as the officer chose it; kept in the event log. */
+  procedure: z.string().trim().min(1).max(200).optional(),
+});
 export const TransferBody = z
   .object({ serviceId: z.string().min(1).max(64).optional(), counterId: z.number().int().positive().optional() })
   .refine((b) => b.serviceId !== undefined || b.counterId !== undefined, { message: 'serviceId or counterId is required' });

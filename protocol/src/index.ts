@@ -3,3 +3,4 @@ export * from './dto';
 export * from './stats';
 export * from './realtime';
 export * from './time';
+export * from './desk';

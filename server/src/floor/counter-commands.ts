@@ -12,7 +12,7 @@ export interface Actor {
 
 type TicketCommand =
   | { action: 'recall' | 'start' | 'no-show' | 'hold' }
-  | { action: 'finish'; dossierCode?: string | undefined }
+  | { action: 'finish'; dossierCode?: string | undefined; procedure?: string | undefined }
   | { action: 'transfer'; serviceId?: string | undefined; counterId?: number | undefined };
 
 export type CounterCommand = TicketCommand | { action: 'pause' | 'resume' | 'close' } | { action: 'unhold'; ticketId: string };
@@ -86,7 +86,7 @@ export function counterCommand(ctx: FloorContext, counterId: number, actor: Acto
       default: {
         const t = currentTicket(ctx, c);
         if (!t) throw new QueueError('no_current_ticket', { counter: c.number });
-        return change(ctx, tx, c, t, ticketAction(ctx, c, t, cmd));
+        return change(ctx, tx, c, t, ticketAction(ctx, c, t, cmd), cmd.action === 'finish' && cmd.procedure ? { procedure: cmd.procedure } : {});
       }
     }
   });

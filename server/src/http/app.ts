@@ -13,6 +13,7 @@ import { serviceRoutes } from './routes/services';
 import { statsRoutes } from './routes/stats';
 import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
+import { deskRoutes } from './routes/desk';
 import { staticScreens } from './static';
 
 export interface AppOptions extends RouteDeps {
@@ -30,7 +31,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   app.use('/api/*', opts.auth.middleware);
 
   const router = createRouter(app);
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes, deskRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
