@@ -3,4 +3,5 @@ export * from './dto';
 export * from './stats';
 export * from './realtime';
 export * from './time';
+export * from './display';
 export * from './desk';

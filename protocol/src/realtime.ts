@@ -1,4 +1,5 @@
 import type { CounterDto, ServiceDto, TicketDto } from './dto';
+import type { DisplaySettings } from './display';
 import type { DeviceKind } from './enums';
 
 /** A call as the hall display shows it. */
@@ -24,6 +25,8 @@ export interface Snapshot {
   recentCalls: CallDto[];
   /** Waiting tickets, only for staff and admin rooms. */
   waiting?: TicketDto[];
+  /** The hall displays' notice line and announcement settings. */
+  display?: DisplaySettings;
 }
 
 /** Floor events, a tagged union; `seq` follows the snapshot's. */
@@ -34,6 +37,7 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'counter.updated'; counter: CounterDto }
   | { type: 'services.updated'; services: ServiceDto[] }
   | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; detail: string | null }
+  | { type: 'display.settings'; settings: DisplaySettings }
 );
 export type FloorEventType = FloorEvent['type'];
 

@@ -2,15 +2,28 @@ import { z } from 'zod';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+export const StatsGroupBy = z.enum(['service', 'counter', 'staff', 'day', 'hour', 'weekday', 'weekday_hour']);
+export type StatsGroupBy = z.infer<typeof StatsGroupBy>;
+
 export const StatsQuery = z
   .object({
     from: localDate,
     to: localDate,
-    groupBy: z.enum(['service', 'counter', 'staff', 'day', 'hour']).optional(),
+    groupBy: StatsGroupBy.optional(),
   })
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
 
 const Distribution = z.object({ mean: z.number().nullable(), median: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
+
+const RatingCounts = z.object({
+  very_satisfied: z.number().int(),
+  satisfied: z.number().int(),
+  neutral: z.number().int(),
+  dissatisfied: z.number().int(),
+  very_dissatisfied: z.number().int(),
+  total: z.number().int(),
+});
+export type RatingCounts = z.infer<typeof RatingCounts>;
 
 export const Figures = z.object({
   issued: z.number().int(),
@@ -19,15 +32,25 @@ export const Figures = z.object({
   cancelled: z.number().int(),
   waitSeconds: Distribution,
   serviceSeconds: Distribution,
-  ratings: z.object({
-    very_satisfied: z.number().int(),
-    satisfied: z.number().int(),
-    neutral: z.number().int(),
-    dissatisfied: z.number().int(),
-    very_dissatisfied: z.number().int(),
-    total: z.number().int(),
-  }),
+  ratings: RatingCounts,
   satisfactionRate: z.number().nullable(),
+  // Additions beyond contract v1 (docs/figures.md defines each).
+  transferred: z.number().int(),
+  issuedByChannel: z.record(z.string(), z.number().int()),
+  waitWithinTarget: z.object({ targetSeconds: z.number(), count: z.number().int(), share: z.number().nullable() }),
+  responseRate: z.number().nullable(),
+  ratingsByChannel: z.record(z.string(), z.number().int()),
+  ratingsWithDossier: z.number().int(),
+  ratingsSkipped: z.number().int(),
+  /** 766-style rate: 1 − (dissatisfied + very_dissatisfied) ÷ served. */
+  rate766: z.number().nullable(),
+  /** Paper-ballot counts; only where ballots can be attributed (totals and field groups). */
+  paperBallots: RatingCounts.optional(),
+  /** Device ratings and paper ballots together. */
+  combined: z.object({ total: z.number().int(), satisfactionRate: z.number().nullable() }).optional(),
+  /** The target the combined satisfaction rate is checked against, and whether it falls short (null without ratings). */
+  satisfactionTarget: z.number().optional(),
+  belowTarget: z.boolean().nullable().optional(),
 });
 export type Figures = z.infer<typeof Figures>;
 
@@ -39,3 +62,39 @@ export const SummaryReply = z.object({
   groups: z.array(Figures.extend({ key: z.union([z.string(), z.number()]), label: z.string() })).optional(),
 });
 export type SummaryReply = z.infer<typeof SummaryReply>;
+
+const ballotCount = z.number().int().min(0).max(1_000_000);
+export const PaperBallotBody = z
+  .object({
+    serviceId: z.string().min(1).max(32),
+    from: localDate,
+    to: localDate,
+    very_satisfied: ballotCount,
+    satisfied: ballotCount,
+    neutral: ballotCount,
+    dissatisfied: ballotCount,
+    very_dissatisfied: ballotCount,
+    note: z.string().max(500).optional(),
+  })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+export type PaperBallotBody = z.infer<typeof PaperBallotBody>;
+
+export const PaperBallot = z.object({
+  id: z.number().int(),
+  serviceId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  counts: RatingCounts,
+  note: z.string().nullable(),
+  enteredBy: z.string().nullable(),
+  enteredAt: z.string(),
+  voided: z.boolean(),
+});
+export type PaperBallot = z.infer<typeof PaperBallot>;
+
+export const ReportRangeQuery = z
+  .object({ from: localDate, to: localDate, lang: z.enum(['vi', 'en']).optional() })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+
+export const ReportTextReply = z.object({ from: z.string(), to: z.string(), text: z.string() });
+export type ReportTextReply = z.infer<typeof ReportTextReply>;

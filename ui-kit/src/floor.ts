@@ -41,6 +41,9 @@ export function applyFloorEvent(snapshot: Snapshot, event: FloorEvent): Snapshot
     case 'device.status':
       // Not part of the snapshot; screens that care read it from `lastEvent`.
       break;
+    case 'display.settings':
+      next.display = event.settings;
+      break;
   }
   return next;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { HardwareConfig } from './hardware';
+import { RatingConfig } from './rating';
+import { ReportConfig } from '../stats/report-config';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
@@ -74,7 +76,9 @@ export const CenterConfig = z
     counters: z.array(CounterConfig).min(1),
     accounts: z.array(AccountConfig).default([]),
     devices: z.array(DeviceConfig).default([]),
-    hardware: HardwareConfig.default({}),
+    hardware: HardwareConfig.prefault({}),
+    rating: RatingConfig.prefault({}),
+    reports: ReportConfig.default({ targetWaitMinutes: 15, satisfactionTarget: 0.95 }),
   })
   .superRefine((c, ctx) => {
     const serviceIds = new Set(c.services.map((s) => s.id));

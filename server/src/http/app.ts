@@ -13,6 +13,7 @@ import { serviceRoutes } from './routes/services';
 import { statsRoutes } from './routes/stats';
 import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
+import { displaySettingsRoutes } from './routes/display-settings';
 import { deskRoutes } from './routes/desk';
 import { staticScreens } from './static';
 

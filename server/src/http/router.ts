@@ -6,7 +6,7 @@ import { ApiFailure, describeZodError } from './errors';
 import type { AppEnv } from './env';
 
 export interface RouteDoc {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   /** Hono style: `/api/tickets/:id`. */
   path: string;
   summary: string;

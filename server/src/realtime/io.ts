@@ -53,6 +53,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'counter.updated':
     case 'services.updated':
     case 'device.status':
+    case 'display.settings':
       io.emit('event', e);
       return;
     case 'ticket.issued':

@@ -1,108 +1,122 @@
-import { offsetMinutes, startOfLocalDay, type RatingLevel, type SummaryReply } from '@qms/protocol';
+import type { Figures, RatingLevel, StatsGroupBy, SummaryReply } from '@qms/protocol';
 import type { Db } from '../store/open';
-import { figuresOf, type TicketFact } from './figures';
+import { emptyCounts, FigureAccumulator, withPaper, type TicketFact } from './figures';
+import { keyFunction, labelFunction, type GroupSource } from './groups';
+import { paperBallotsIn, paperCountsByService, sumCounts } from './paper';
+import type { ReportConfig } from './report-config';
 
-export type GroupBy = 'service' | 'counter' | 'staff' | 'day' | 'hour';
-
-interface Row {
-  service_id: string;
-  service_day: string;
-  status: string;
-  counter_id: number | null;
-  staff_id: number | null;
-  issued_at: number;
-  first_called_at: number | null;
-  started_at: number | null;
-  finished_at: number | null;
-  level: RatingLevel | null;
-}
+export type GroupBy = StatsGroupBy;
 
 export interface SummaryRequest {
   from: string;
   to: string;
   groupBy?: GroupBy | undefined;
   timeZone: string;
+  reports?: ReportConfig | undefined;
 }
 
-/** Figures for the tickets issued on local dates `from`…`to` (inclusive), from the ticket and rating rows. */
-export function summarize(db: Db, req: SummaryRequest): SummaryReply {
-  const rows = db
-    .prepare<[string, string], Row>(
-      `SELECT t.service_id, t.service_day, t.status, t.counter_id, t.staff_id, t.issued_at, t.first_called_at, t.started_at, t.finished_at, r.level
-       FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id
-       WHERE t.service_day BETWEEN ? AND ?`,
-    )
-    .all(req.from, req.to);
-  const facts = rows.map(toFact);
-  const reply: SummaryReply = { from: req.from, to: req.to, timezone: req.timeZone, totals: figuresOf(facts) };
-  if (!req.groupBy) return reply;
+type RawRow = [
+  id: string,
+  serviceId: string,
+  serviceDay: string,
+  status: string,
+  channel: string,
+  counterId: number | null,
+  staffId: number | null,
+  issuedAt: number,
+  firstCalledAt: number | null,
+  startedAt: number | null,
+  finishedAt: number | null,
+  level: RatingLevel | null,
+  ratingChannel: string | null,
+  ratingDossier: string | null,
+  transferred: number,
+  skipped: number,
+];
 
-  const keyOf = keyFunction(req.groupBy, req.timeZone);
-  const groups = new Map<string | number, TicketFact[]>();
-  rows.forEach((row, i) => {
-    const key = keyOf(row);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(facts[i]!);
-  });
-  const labelOf = labelFunction(db, req.groupBy);
-  reply.groups = [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, g]) => ({ key, label: labelOf(key), ...figuresOf(g) }));
+const ticketsSql = `
+  SELECT t.id, t.service_id, t.service_day, t.status, t.channel, t.counter_id, t.staff_id, t.issued_at, t.first_called_at, t.started_at, t.finished_at,
+         r.level, r.channel, r.dossier_code,
+         EXISTS (SELECT 1 FROM events e WHERE e.type = 'ticket.transferred' AND e.ticket_id = t.id),
+         EXISTS (SELECT 1 FROM events e WHERE e.type = 'rating.skipped' AND e.ticket_id = t.id)
+  FROM tickets t INDEXED BY tickets_report LEFT JOIN ratings r ON r.ticket_id = t.id
+  WHERE t.service_day BETWEEN ? AND ?`;
+
+const defaults: ReportConfig = { targetWaitMinutes: 15, satisfactionTarget: 0.95 };
+
+/** Figures for the tickets issued on local dates `from`…`to` (inclusive), from ticket, rating and event rows and paper ballots. */
+export function summarize(db: Db, req: SummaryRequest): SummaryReply {
+  const { totals, groups } = summarizeMany(db, req, req.groupBy ? [req.groupBy] : []);
+  const reply: SummaryReply = { from: req.from, to: req.to, timezone: req.timeZone, totals };
+  if (req.groupBy) reply.groups = groups.get(req.groupBy)!;
   return reply;
 }
 
-const toFact = (r: Row): TicketFact => ({
-  status: r.status,
-  issuedAt: r.issued_at,
-  firstCalledAt: r.first_called_at,
-  startedAt: r.started_at,
-  finishedAt: r.finished_at,
-  rating: r.level,
+type Group = NonNullable<SummaryReply['groups']>[number];
+
+/** The totals and several groupings from one pass over the range (exports need five). */
+export function summarizeMany(db: Db, req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]) {
+  const cfg = req.reports ?? defaults;
+  const opts = { targetWaitSeconds: cfg.targetWaitMinutes * 60 };
+  const totals = new FigureAccumulator(opts);
+  const groupings = groupBys.map((by) => ({ by, keyOf: keyFunction(by, req.timeZone), groups: new Map<string | number, FigureAccumulator>() }));
+  const src: GroupSource = { serviceId: '', serviceDay: '', counterId: null, staffId: null, issuedAt: 0 };
+
+  for (const row of db.prepare(ticketsSql).raw().iterate(req.from, req.to) as IterableIterator<RawRow>) {
+    const fact = toFact(row);
+    totals.add(fact);
+    if (groupings.length === 0) continue;
+    src.serviceId = row[1];
+    src.serviceDay = row[2];
+    src.counterId = row[5];
+    src.staffId = row[6];
+    src.issuedAt = row[7];
+    for (const { keyOf, groups } of groupings) {
+      const key = keyOf(src);
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = new FigureAccumulator(opts)));
+      g.add(fact);
+    }
+  }
+
+  const paper = paperCountsByService(paperBallotsIn(db, req.from, req.to, req.timeZone));
+  const result = new Map<GroupBy, Group[]>();
+  for (const { by, groups } of groupings) {
+    const targets = by === 'service' ? serviceTargets(db) : null;
+    if (targets) for (const id of paper.keys()) if (!groups.has(id)) groups.set(id, new FigureAccumulator(opts));
+    const labelOf = labelFunction(db, by);
+    const list = [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, g]) => {
+        let f: Figures = g.figures();
+        if (targets) f = withPaper(f, paper.get(String(key)) ?? emptyCounts(), targets.get(String(key)) ?? cfg.satisfactionTarget);
+        return { key, label: labelOf(key), ...f };
+      });
+    if (targets) {
+      const order = new Map([...targets.keys()].map((id, i) => [id, i]));
+      list.sort((a, b) => (order.get(String(a.key)) ?? 1e9) - (order.get(String(b.key)) ?? 1e9));
+    }
+    result.set(by, list);
+  }
+  return { totals: withPaper(totals.figures(), sumCounts(paper.values()), cfg.satisfactionTarget), groups: result };
+}
+
+function serviceTargets(db: Db): Map<string, number> {
+  return new Map(
+    db.prepare<[], { id: string; satisfaction_target: number }>(`SELECT id, satisfaction_target FROM services ORDER BY sort, id`).all().map((r) => [r.id, r.satisfaction_target]),
+  );
+}
+
+const toFact = (r: RawRow): TicketFact => ({
+  status: r[3],
+  channel: r[4],
+  issuedAt: r[7],
+  firstCalledAt: r[8],
+  startedAt: r[9],
+  finishedAt: r[10],
+  rating: r[11],
+  ratingChannel: r[12],
+  ratingDossier: r[13] !== null && r[13] !== '',
+  transferred: r[14] === 1,
+  ratingSkipped: r[15] === 1,
 });
-
-function keyFunction(groupBy: GroupBy, timeZone: string): (r: Row) => string | number {
-  switch (groupBy) {
-    case 'service':
-      return (r) => r.service_id;
-    case 'counter':
-      return (r) => r.counter_id ?? 'none';
-    case 'staff':
-      return (r) => r.staff_id ?? 'none';
-    case 'day':
-      return (r) => r.service_day;
-    case 'hour': {
-      // One Intl lookup per day instead of per ticket: the offset is fixed within a service day in Vietnam and nearly everywhere else.
-      const dayStart = new Map<string, number>();
-      return (r) => {
-        let start = dayStart.get(r.service_day);
-        if (start === undefined) dayStart.set(r.service_day, (start = startOfLocalDay(r.service_day, timeZone)));
-        const hour = Math.floor((r.issued_at - start) / 3600_000);
-        return hour >= 0 && hour < 24 ? hour : new Date(r.issued_at + offsetMinutes(r.issued_at, timeZone) * 60000).getUTCHours();
-      };
-    }
-  }
-}
-
-function labelFunction(db: Db, groupBy: GroupBy): (key: string | number) => string {
-  const none = 'Chưa gọi / Not called';
-  const names = (sql: string) => new Map(db.prepare<[], { id: string | number; name: string }>(sql).all().map((r) => [r.id, r.name]));
-  switch (groupBy) {
-    case 'service': {
-      const m = names(`SELECT id, name FROM services`);
-      return (k) => m.get(k) ?? String(k);
-    }
-    case 'counter': {
-      const m = names(`SELECT id, name FROM counters`);
-      return (k) => (k === 'none' ? none : (m.get(k) ?? `Quầy ${k}`));
-    }
-    case 'staff': {
-      const m = names(`SELECT id, name FROM users`);
-      return (k) => (k === 'none' ? none : (m.get(k) ?? String(k)));
-    }
-    case 'day':
-      return (k) => String(k).split('-').reverse().join('/');
-    case 'hour':
-      return (k) => `${String(k).padStart(2, '0')}:00–${String(Number(k) + 1).padStart(2, '0')}:00`;
-  }
-}

@@ -68,6 +68,11 @@ export const en: Record<MessageKey, string> = {
   'display.recentCalls': 'Recently called',
   'display.counters': 'Counters',
   'display.waitingByService': 'Waiting by service',
+  'display.soundBlocked': 'Click to turn sound on',
+  'display.soundBlockedHint': 'The browser is blocking the calling voice. Click the screen once.',
+  'display.priority': 'Priority',
+  'display.recall': 'Recall',
+  'display.waitingTotal': 'Waiting in total',
 
   'rating.title': 'Satisfaction rating',
   'rating.officer': 'Officer',

@@ -69,6 +69,11 @@ export const vi = {
   'display.recentCalls': 'Các số vừa gọi',
   'display.counters': 'Các quầy',
   'display.waitingByService': 'Đang chờ theo lĩnh vực',
+  'display.soundBlocked': 'Bấm để bật âm thanh',
+  'display.soundBlockedHint': 'Trình duyệt đang chặn loa gọi số. Bấm một lần vào màn hình.',
+  'display.priority': 'Ưu tiên',
+  'display.recall': 'Gọi lại',
+  'display.waitingTotal': 'Tổng số đang chờ',
 
   'rating.title': 'Đánh giá mức độ hài lòng',
   'rating.officer': 'Cán bộ tiếp nhận',

@@ -1,0 +1,31 @@
+import { DisplaySettings, DisplaySettingsPatch } from '@qms/protocol';
+import { createDisplaySettings } from '../../display/settings';
+import { allow, currentUser } from '../auth';
+import { errorResponses, validJson, type Router } from '../router';
+import type { RouteDeps } from './deps';
+
+/** The manager's settings for the hall displays: scrolling notice, announcement wording, repeats, number reading. */
+export function displaySettingsRoutes(r: Router, { floor, db }: RouteDeps) {
+  const displaySettings = createDisplaySettings({ db, floor });
+  r.doc({
+    method: 'get',
+    path: '/api/display/settings',
+    summary: 'Hall display settings: notice line, announcement template, repeat count, number reading',
+    access: 'anyone on the LAN',
+    responses: { 200: { description: 'The settings', schema: DisplaySettings } },
+  });
+  r.app.get('/api/display/settings', (c) => c.json(displaySettings.get()));
+
+  r.doc({
+    method: 'put',
+    path: '/api/display/settings',
+    summary: 'Change some display settings; every connected display gets them at once (`display.settings` event)',
+    access: 'manager, admin',
+    body: DisplaySettingsPatch,
+    responses: { 200: { description: 'The settings now in force', schema: DisplaySettings }, ...errorResponses(400, 401, 403) },
+  });
+  r.app.put('/api/display/settings', allow('manager', 'admin'), validJson(DisplaySettingsPatch), (c) => {
+    const next = DisplaySettings.parse({ ...displaySettings.get(), ...c.req.valid('json') });
+    return c.json(displaySettings.save(next, currentUser(c).id));
+  });
+}

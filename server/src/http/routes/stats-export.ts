@@ -1,0 +1,99 @@
+import { PassThrough, Readable } from 'node:stream';
+import { z } from 'zod';
+import { StatsGroupBy } from '@qms/protocol';
+import { figuresCsv } from '../../stats/csv';
+import { paperBallotsIn } from '../../stats/paper';
+import { reportParagraph } from '../../stats/report-text';
+import { summarizeMany, type GroupBy } from '../../stats/summary';
+import { writeWorkbook } from '../../stats/xlsx';
+import { allow } from '../auth';
+import { errorResponses, validQuery, type Router } from '../router';
+import type { RouteDeps } from './deps';
+import { checkRange } from './stats';
+
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const ExportQuery = z.object({ from: localDate, to: localDate }).refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+const CsvQuery = z
+  .object({ from: localDate, to: localDate, groupBy: StatsGroupBy.optional() })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+
+const sheets: { by: GroupBy; name: string; keyHeader: string }[] = [
+  { by: 'service', name: 'Theo lĩnh vực', keyHeader: 'Lĩnh vực' },
+  { by: 'counter', name: 'Theo quầy', keyHeader: 'Quầy' },
+  { by: 'staff', name: 'Theo cán bộ', keyHeader: 'Cán bộ' },
+  { by: 'day', name: 'Theo ngày', keyHeader: 'Ngày' },
+];
+const keyHeaders: Record<GroupBy, string> = {
+  service: 'Lĩnh vực',
+  counter: 'Quầy',
+  staff: 'Cán bộ',
+  day: 'Ngày',
+  hour: 'Giờ',
+  weekday: 'Thứ',
+  weekday_hour: 'Thứ và giờ',
+};
+
+const fileName = (from: string, to: string, ext: string) => `bao-cao-${from}_${to}.${ext}`;
+const disposition = (name: string) => `attachment; filename="${name}"`;
+
+export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
+  const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
+
+  r.doc({
+    method: 'get',
+    path: '/api/stats/export.xlsx',
+    summary: 'The period’s figures as an Excel workbook in Vietnamese: summary with the report paragraph, per field, counter, officer and day, paper ballots; streamed',
+    access: 'manager, admin',
+    query: ExportQuery,
+    responses: {
+      200: { description: 'Workbook', schema: z.string(), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+  r.app.get('/api/stats/export.xlsx', allow('manager', 'admin'), validQuery(ExportQuery), (c) => {
+    const q = c.req.valid('query');
+    checkRange(q);
+    const { totals, groups } = summarizeMany(db, { ...q, ...base() }, sheets.map((s) => s.by));
+    const services = groups.get('service')!;
+    const pass = new PassThrough();
+    writeWorkbook(pass, {
+      centerName: floor.config.center.name,
+      from: q.from,
+      to: q.to,
+      totals,
+      sheets: sheets.map((s) => ({ name: s.name, keyHeader: s.keyHeader, groups: groups.get(s.by)! })),
+      ballots: paperBallotsIn(db, q.from, q.to, floor.timeZone),
+      serviceNames: new Map(floor.services.map((s) => [s.id, s.name])),
+      paragraph: reportParagraph({ from: q.from, to: q.to, totals, services, targetWaitMinutes: floor.config.reports.targetWaitMinutes }),
+    }).catch((err: unknown) => pass.destroy(err as Error));
+    return new Response(Readable.toWeb(pass) as ReadableStream, {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': disposition(fileName(q.from, q.to, 'xlsx')),
+        'cache-control': 'no-store',
+      },
+    });
+  });
+
+  r.doc({
+    method: 'get',
+    path: '/api/stats/export.csv',
+    summary: 'The figures as CSV (UTF-8 with BOM, so Excel shows Vietnamese), one row per group (default per field) and the total',
+    access: 'manager, admin',
+    query: CsvQuery,
+    responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv; charset=utf-8' }, ...errorResponses(400, 401, 403) },
+  });
+  r.app.get('/api/stats/export.csv', allow('manager', 'admin'), validQuery(CsvQuery), (c) => {
+    const q = c.req.valid('query');
+    checkRange(q);
+    const by = q.groupBy ?? 'service';
+    const { totals, groups } = summarizeMany(db, { from: q.from, to: q.to, ...base() }, [by]);
+    return new Response(figuresCsv(keyHeaders[by], groups.get(by)!, totals), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': disposition(fileName(q.from, q.to, 'csv')),
+        'cache-control': 'no-store',
+      },
+    });
+  });
+}

@@ -1,0 +1,80 @@
+import type { Figures, SummaryReply } from '@qms/protocol';
+import { fmtDate, fmtDuration, fmtInt, fmtPercent, type ReportLang } from './format';
+
+type Group = NonNullable<SummaryReply['groups']>[number];
+
+export interface ReportTextInput {
+  from: string;
+  to: string;
+  totals: Figures;
+  /** Per-field figures with their targets (groupBy=service). */
+  services: Group[];
+  targetWaitMinutes: number;
+}
+
+/** The ready-to-paste paragraph of the monthly/quarterly report, with the period's figures. */
+export function reportParagraph(input: ReportTextInput, lang: ReportLang = 'vi'): string {
+  return lang === 'vi' ? vietnamese(input) : english(input);
+}
+
+function vietnamese({ from, to, totals: f, services, targetWaitMinutes }: ReportTextInput): string {
+  const n = (x: number) => fmtInt(x);
+  const p = (x: number | null) => fmtPercent(x);
+  const r = f.ratings;
+  const parts = [
+    `Trong kỳ báo cáo (từ ngày ${fmtDate(from)} đến ngày ${fmtDate(to)}), Trung tâm đã tiếp đón ${n(f.issued)} lượt công dân, tổ chức đến giao dịch (cấp ${n(f.issued)} số thứ tự), trong đó đã phục vụ ${n(f.served)} lượt, ${n(f.noShow)} lượt vắng mặt khi được gọi, ${n(f.cancelled)} lượt hủy; ${n(f.transferred)} lượt được chuyển quầy.`,
+  ];
+  if (f.waitSeconds.mean !== null) {
+    parts.push(
+      `Thời gian chờ trung bình ${fmtDuration(f.waitSeconds.mean)} (trung vị ${fmtDuration(f.waitSeconds.median)}); ${p(f.waitWithinTarget.share)} lượt được gọi trong vòng ${n(targetWaitMinutes)} phút. Thời gian giải quyết trung bình tại quầy ${fmtDuration(f.serviceSeconds.mean)}.`,
+    );
+  }
+  parts.push(
+    `Tổng số lượt đánh giá: ${n(r.total)} lượt (${p(f.responseRate)} số lượt đã phục vụ), trong đó: rất hài lòng ${n(r.very_satisfied)}, hài lòng ${n(r.satisfied)}, bình thường ${n(r.neutral)}, không hài lòng ${n(r.dissatisfied)}, rất không hài lòng ${n(r.very_dissatisfied)}; tỷ lệ hài lòng đạt ${p(f.satisfactionRate)}.`,
+  );
+  const paper = f.paperBallots;
+  if (paper && paper.total > 0) {
+    parts.push(
+      `Qua khảo sát bằng phiếu giấy: ${n(paper.total)} phiếu, ${n(paper.very_satisfied + paper.satisfied)} phiếu hài lòng và rất hài lòng; tính chung cả đánh giá trên thiết bị và phiếu giấy (${n(f.combined!.total)} lượt), tỷ lệ hài lòng đạt ${p(f.combined!.satisfactionRate)}.`,
+    );
+  }
+  parts.push(`Tỷ lệ tính theo cách của Quyết định 766/QĐ-TTg (1 − số lượt không hài lòng ÷ số lượt đã phục vụ): ${p(f.rate766)}.`);
+  parts.push(targetSentenceVi(f, services));
+  return parts.join(' ');
+}
+
+function targetSentenceVi(f: Figures, services: Group[]): string {
+  const below = services.filter((s) => s.belowTarget === true);
+  const overall =
+    f.belowTarget === null || f.belowTarget === undefined
+      ? ''
+      : `So với chỉ tiêu ${fmtPercent(f.satisfactionTarget ?? null)} của Thành phố, tỷ lệ hài lòng chung ${f.belowTarget ? 'chưa đạt' : 'đạt'}.`;
+  const fields = below.length
+    ? `Các lĩnh vực chưa đạt chỉ tiêu: ${below.map((s) => `${s.label} (${fmtPercent(s.combined?.satisfactionRate ?? null)}, chỉ tiêu ${fmtPercent(s.satisfactionTarget ?? null)})`).join('; ')}.`
+    : services.some((s) => s.belowTarget === false)
+      ? 'Tất cả các lĩnh vực có đánh giá đều đạt chỉ tiêu hài lòng.'
+      : '';
+  return [overall, fields].filter(Boolean).join(' ');
+}
+
+function english({ from, to, totals: f, services, targetWaitMinutes }: ReportTextInput): string {
+  const n = (x: number) => fmtInt(x, 'en');
+  const p = (x: number | null) => fmtPercent(x, 'en');
+  const r = f.ratings;
+  const below = services.filter((s) => s.belowTarget === true);
+  const parts = [
+    `In the reporting period (${fmtDate(from)} to ${fmtDate(to)}), the center received ${n(f.issued)} visits (tickets issued): ${n(f.served)} served, ${n(f.noShow)} absent when called, ${n(f.cancelled)} cancelled; ${n(f.transferred)} transferred between counters.`,
+  ];
+  if (f.waitSeconds.mean !== null) {
+    parts.push(
+      `Mean wait ${fmtDuration(f.waitSeconds.mean, 'en')} (median ${fmtDuration(f.waitSeconds.median, 'en')}); ${p(f.waitWithinTarget.share)} called within ${n(targetWaitMinutes)} minutes. Mean service time ${fmtDuration(f.serviceSeconds.mean, 'en')}.`,
+    );
+  }
+  parts.push(
+    `Total ratings: ${n(r.total)} (${p(f.responseRate)} of those served): very satisfied ${n(r.very_satisfied)}, satisfied ${n(r.satisfied)}, neutral ${n(r.neutral)}, dissatisfied ${n(r.dissatisfied)}, very dissatisfied ${n(r.very_dissatisfied)}; satisfaction rate ${p(f.satisfactionRate)}.`,
+  );
+  if (f.paperBallots && f.paperBallots.total > 0) parts.push(`Paper ballots: ${n(f.paperBallots.total)}; devices and paper together: ${p(f.combined!.satisfactionRate)}.`);
+  parts.push(`766-style rate (1 − dissatisfied ÷ served): ${p(f.rate766)}.`);
+  if (below.length) parts.push(`Fields below target: ${below.map((s) => `${s.label} (${p(s.combined?.satisfactionRate ?? null)}, target ${p(s.satisfactionTarget ?? null)})`).join('; ')}.`);
+  return parts.join(' ');
+}
