@@ -14,6 +14,7 @@ import { statsRoutes } from './routes/stats';
 import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
 import { displaySettingsRoutes } from './routes/display-settings';
+import { displaySettingsRoutes } from './routes/display-settings';
 import { deskRoutes } from './routes/desk';
 import { staticScreens } from './static';
 
@@ -32,7 +33,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   app.use('/api/*', opts.auth.middleware);
 
   const router = createRouter(app);
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes, deskRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
