@@ -1,0 +1,153 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateMonth } from './support/stats-month';
+import { client, login, startTestServer, testClock, type TestServer } from './support/server';
+
+const from = '2026-03-02';
+const to = '2026-03-06';
+const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
+const minutes = (s: number | null) => (s === null ? null : Math.round(s / 6) / 10);
+
+describe('Excel and CSV exports carry the summary’s numbers', () => {
+  let server: TestServer;
+  let token: string;
+  let summary: any;
+  let byService: any;
+  const clock = testClock();
+
+  beforeAll(async () => {
+    server = await startTestServer({ now: clock.now });
+    await simulateMonth(server, clock, days, 11);
+    token = await login(server.url, 'quanly');
+    const api = client(server.url, token);
+    await api.post('/api/stats/paper-ballots', { serviceId: 'chung-thuc', from: '2026-03-02', to: '2026-03-06', very_satisfied: 7, satisfied: 3, neutral: 1, dissatisfied: 0, very_dissatisfied: 0 });
+    summary = (await api.get(`/api/stats/summary?from=${from}&to=${to}`)).body;
+    byService = (await api.get(`/api/stats/summary?from=${from}&to=${to}&groupBy=service`)).body;
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  const download = (path: string) => fetch(server.url + path, { headers: { authorization: `Bearer ${token}` } });
+
+  it('the workbook, read back with exceljs, has the same figures as /api/stats/summary', async () => {
+    const res = await download(`/api/stats/export.xlsx?from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(res.headers.get('content-disposition')).toContain(`bao-cao-${from}_${to}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo lĩnh vực', 'Theo quầy', 'Theo cán bộ', 'Theo ngày', 'Phiếu giấy']);
+
+    const sheet = wb.getWorksheet('Tổng hợp')!;
+    const value = (label: string) => {
+      let found: unknown;
+      sheet.eachRow((row) => {
+        if (row.getCell(1).value === label) found = row.getCell(2).value;
+      });
+      return found;
+    };
+    const t = summary.totals;
+    expect(sheet.getCell('A2').value).toBe('Kỳ báo cáo: từ ngày 02/03/2026 đến ngày 06/03/2026');
+    expect(value('Số lượt lấy số')).toBe(t.issued);
+    expect(value('Đã phục vụ')).toBe(t.served);
+    expect(value('Vắng mặt')).toBe(t.noShow);
+    expect(value('Chuyển quầy')).toBe(t.transferred);
+    expect(value('Chờ trung bình (phút)')).toBe(minutes(t.waitSeconds.mean));
+    expect(value('Giải quyết P90 (phút)')).toBe(minutes(t.serviceSeconds.p90));
+    expect(value('Tổng số lượt đánh giá')).toBe(t.ratings.total);
+    expect(value('Rất hài lòng')).toBe(t.ratings.very_satisfied);
+    expect(value('Tỷ lệ hài lòng (thiết bị)')).toBe(t.satisfactionRate);
+    expect(value('Tỷ lệ kiểu 766 (1 − không hài lòng ÷ đã phục vụ)')).toBe(t.rate766);
+    expect(value('Phiếu giấy')).toBe(11);
+    expect(value('Tỷ lệ hài lòng (thiết bị + phiếu giấy)')).toBe(t.combined.satisfactionRate);
+    let paragraph = '';
+    sheet.eachRow((row, n) => void (row.getCell(1).value === 'Đoạn văn cho báo cáo' && (paragraph = String(sheet.getRow(n + 1).getCell(1).value))));
+    expect(paragraph).toMatch(/^Trong kỳ báo cáo \(từ ngày 02\/03\/2026 đến ngày 06\/03\/2026\), Trung tâm đã tiếp đón/);
+
+    const fields = wb.getWorksheet('Theo lĩnh vực')!;
+    const header = (fields.getRow(1).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const rows = new Map<string, ExcelJS.Row>();
+    fields.eachRow((row, n) => void (n > 1 && rows.set(String(row.getCell(1).value), row)));
+    for (const g of byService.groups) {
+      const row = rows.get(g.label)!;
+      expect(row.getCell(col('Số lượt lấy số')).value, g.label).toBe(g.issued);
+      expect(row.getCell(col('Tổng số lượt đánh giá')).value, g.label).toBe(g.ratings.total);
+      expect(row.getCell(col('Tỷ lệ hài lòng (thiết bị)')).value ?? null, g.label).toBe(g.satisfactionRate);
+      expect(row.getCell(col('Chỉ tiêu hài lòng')).value, g.label).toBe(g.satisfactionTarget);
+      expect(row.getCell(col('Chỉ tiêu')).value ?? '', g.label).toBe(g.belowTarget === true ? 'Chưa đạt' : g.belowTarget === false ? 'Đạt' : '');
+    }
+    expect(rows.get('Tổng cộng')!.getCell(col('Đã phục vụ')).value).toBe(t.served);
+    expect(fields.getRow(2).getCell(col('Tỷ lệ hài lòng (thiết bị)')).numFmt).toBe('0.0%');
+
+    const daySheet = wb.getWorksheet('Theo ngày')!;
+    expect(daySheet.rowCount).toBe(days.length + 2);
+    expect(daySheet.getCell('A2').value).toBe('02/03/2026');
+  });
+
+  it('the CSV is UTF-8 with a byte-order mark, one row per field and the total', async () => {
+    const res = await download(`/api/stats/export.csv?from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+    const header = lines[0]!.split(',');
+    expect(header.slice(0, 3)).toEqual(['Lĩnh vực', 'Số lượt lấy số', 'Lấy số tại kiosk']);
+    expect(lines).toHaveLength(byService.groups.length + 2);
+    const total = lines.at(-1)!.split(',');
+    expect(total[0]).toBe('Tổng cộng');
+    expect(Number(total[header.indexOf('Số lượt lấy số')])).toBe(summary.totals.issued);
+    expect(Number(total[header.indexOf('Tổng số lượt đánh giá')])).toBe(summary.totals.ratings.total);
+    const land = lines.find((l) => l.startsWith('Đất đai,'))!.split(',');
+    expect(Number(land[header.indexOf('Đã phục vụ')])).toBe(byService.groups.find((g: any) => g.key === 'dat-dai').served);
+  });
+
+  it('the report paragraph states the period’s figures in Vietnamese', async () => {
+    const res = await client(server.url, token).get(`/api/stats/report-text?from=${from}&to=${to}`);
+    expect(res.status).toBe(200);
+    const text: string = res.body.text;
+    const vn = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+    const t = summary.totals;
+    expect(text).toContain(`Trong kỳ báo cáo (từ ngày 02/03/2026 đến ngày 06/03/2026), Trung tâm đã tiếp đón ${vn.format(t.issued)} lượt công dân`);
+    expect(text).toContain(`Tổng số lượt đánh giá: ${vn.format(t.ratings.total)} lượt`);
+    expect(text).toContain(`tỷ lệ hài lòng đạt ${vn.format(Math.round(t.satisfactionRate * 1000) / 10)}%`);
+    expect(text).toContain('Quyết định 766/QĐ-TTg');
+    expect(text).toContain('Qua khảo sát bằng phiếu giấy: 11 phiếu');
+    const en = await client(server.url, token).get(`/api/stats/report-text?from=${from}&to=${to}&lang=en`);
+    expect(en.body.text).toContain('In the reporting period (02/03/2026 to 06/03/2026)');
+  });
+
+  it('bad input gets a 4xx in plain Vietnamese (English on request), never a 500', async () => {
+    const api = client(server.url, token);
+    const reversed = await api.get('/api/stats/summary?from=2026-03-06&to=2026-03-01');
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toMatch(/^Dữ liệu gửi lên không hợp lệ/);
+    expect((await api.get('/api/stats/export.xlsx?from=2026-02-30&to=2026-03-01')).status).toBe(400);
+    expect((await api.get('/api/stats/export.csv?from=2026-03-01&to=2026-03-02&groupBy=planet')).status).toBe(400);
+    const long = await api.get('/api/stats/report-text?from=2000-01-01&to=2026-03-01', { 'accept-language': 'en' });
+    expect(long.status).toBe(400);
+    expect(long.body.error).toEqual({ code: 'range_too_long', message: 'The date range is too long (at most 3700 days).' });
+    const negative = await api.post('/api/stats/paper-ballots', { serviceId: 'dat-dai', from, to, very_satisfied: -1, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 });
+    expect(negative.status).toBe(400);
+    const unknown = await api.post('/api/stats/paper-ballots', { serviceId: 'mars', from, to, very_satisfied: 1, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 });
+    expect(unknown.status).toBe(404);
+    expect((await api.post('/api/stats/paper-ballots/abc/void')).status).toBe(404);
+    expect((await api.post('/api/stats/paper-ballots/999/void')).body.error.message).toContain('Không có đợt phiếu giấy số 999');
+    const officer = client(server.url, await login(server.url, 'canbo1'));
+    expect((await officer.get(`/api/stats/export.xlsx?from=${from}&to=${to}`)).status).toBe(403);
+    expect((await client(server.url).get(`/api/stats/export.csv?from=${from}&to=${to}`)).status).toBe(401);
+  });
+
+  it('a voided paper batch leaves the figures but stays listed', async () => {
+    const api = client(server.url, token);
+    const made = await api.post('/api/stats/paper-ballots', { serviceId: 'bhxh', from, to, very_satisfied: 0, satisfied: 0, neutral: 0, dissatisfied: 9, very_dissatisfied: 0, note: 'Nhập nhầm' });
+    expect((await api.get(`/api/stats/summary?from=${from}&to=${to}`)).body.totals.paperBallots.total).toBe(20);
+    expect((await api.post(`/api/stats/paper-ballots/${made.body.id}/void`)).status).toBe(200);
+    expect((await api.get(`/api/stats/summary?from=${from}&to=${to}`)).body.totals.paperBallots.total).toBe(11);
+    const list = await api.get(`/api/stats/paper-ballots?from=${from}&to=${to}`);
+    expect(list.body.map((b: any) => [b.serviceId, b.voided, b.enteredBy])).toEqual([
+      ['chung-thuc', false, expect.any(String)],
+      ['bhxh', true, expect.any(String)],
+    ]);
+  });
+});
