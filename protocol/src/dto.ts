@@ -54,7 +54,8 @@ export const CounterDto = z.object({
   serviceIds: z.array(z.string()),
   priority: z.boolean(),
   status: CounterStatus,
-  staff: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  /** `title` (the officer's post, for the rating tablet) is absent where the server did not look it up. */
+  staff: z.object({ id: z.number().int(), name: z.string(), title: z.string().optional() }).nullable(),
   currentTicket: TicketDto.nullable(),
 });
 export type CounterDto = z.infer<typeof CounterDto>;

@@ -1,6 +1,7 @@
 import type { CounterDto, ServiceDto, TicketDto } from './dto';
 import type { DisplaySettings } from './display';
-import type { DeviceKind } from './enums';
+import type { DeviceKind, RatingLevel } from './enums';
+import type { RatingChannel } from './rating';
 
 /** A call as the hall display shows it. */
 export interface CallDto {
@@ -37,6 +38,8 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'counter.updated'; counter: CounterDto }
   | { type: 'services.updated'; services: ServiceDto[] }
   | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; detail: string | null }
+  | { type: 'rating.received'; ticketId: string; counterId: number | null; level: RatingLevel; channel: RatingChannel }
+  | { type: 'rating.skipped'; ticketId: string; counterId: number | null }
   | { type: 'display.settings'; settings: DisplaySettings }
 );
 export type FloorEventType = FloorEvent['type'];

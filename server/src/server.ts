@@ -7,7 +7,9 @@ import { serve } from '@hono/node-server';
 import type { CenterConfig } from './config/schema';
 import { createDeviceRegistry } from './devices/registry';
 import { startKeypads } from './devices/keypad';
+import { startRatingBoxes } from './devices/rating-box';
 import { createFloor } from './floor';
+import { startRatingSweep } from './floor/rate-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
@@ -51,6 +53,8 @@ export async function startServer(opts: ServerOptions) {
   });
   realtime = attachRealtime(http, { floor, auth });
   const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry });
+  const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
+  const ratingSweep = startRatingSweep(floor);
   const port = (http.address() as AddressInfo).port;
 
   return {
@@ -63,8 +67,12 @@ export async function startServer(opts: ServerOptions) {
     io: realtime.io,
     registry,
     keypads,
+    ratingBoxes,
+    ratingSweep,
     async close() {
       await keypads.stop();
+      ratingSweep.stop();
+      await ratingBoxes.stop();
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
       db.close();

@@ -39,6 +39,8 @@ export function applyFloorEvent(snapshot: Snapshot, event: FloorEvent): Snapshot
       applyTicketUpdate(next, event.ticket);
       break;
     case 'device.status':
+    case 'rating.received':
+    case 'rating.skipped':
       // Not part of the snapshot; screens that care read it from `lastEvent`.
       break;
     case 'display.settings':

@@ -2,7 +2,7 @@ import { serviceDayOf } from '../queue';
 import { createContext, type FloorDeps } from './context';
 import { callNext, counterCommand, signIn, type Actor, type CounterCommand } from './counter-commands';
 import { cancelTicket, issueTicket, type IssueRequest } from './issue';
-import { rateTicket, type Rater } from './rate';
+import { createRatings, type Rater } from './rate';
 import type { RatingBody } from '@qms/protocol';
 
 export type { Actor, CounterCommand, FloorDeps, IssueRequest, Rater };
@@ -10,6 +10,7 @@ export type { Actor, CounterCommand, FloorDeps, IssueRequest, Rater };
 /** The floor: every queue command, each in one SQLite transaction, with its events published after the commit. */
 export function createFloor(deps: FloorDeps) {
   const ctx = createContext(deps);
+  const ratings = createRatings(ctx);
   return {
     config: deps.config,
     timeZone: ctx.timeZone,
@@ -27,7 +28,9 @@ export function createFloor(deps: FloorDeps) {
     signIn: (counterId: number, actor: Actor) => signIn(ctx, counterId, actor),
     callNext: (counterId: number, actor: Actor, pick?: { ticketId?: string | undefined }) => callNext(ctx, counterId, actor, pick),
     command: (counterId: number, actor: Actor, cmd: CounterCommand) => counterCommand(ctx, counterId, actor, cmd),
-    rate: (body: RatingBody, rater: Rater) => rateTicket(ctx, body, rater),
+    rate: (body: RatingBody, rater: Rater) => ratings.rate(body, rater),
+    /** Rating prompts, the QR page's rating status, and the "not rated" sweep. */
+    ratings,
     run: ctx.run,
     publish: ctx.publish,
   };

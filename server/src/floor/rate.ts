@@ -1,40 +1,146 @@
-import { toLocalIso, type RatingBody } from '@qms/protocol';
-import { QueueError } from '../queue';
-import type { FloorContext } from './context';
+import { toLocalIso, type RatingBody, type RatingChannel, type RatingPromptDto, type TicketRatingDto } from '@qms/protocol';
+import { deviceWindowSeconds, ratingQuestion, scaleLevels } from '../config/rating';
+import { QueueError, type Ticket } from '../queue';
+import { ratingQueries } from '../store/ratings';
+import type { FloorContext, Tx } from './context';
 
-/** Who sends a rating: the rating device of a counter, or the phone page opened from the ticket's QR. */
-export type Rater = { kind: 'device'; deviceId: string; counterId: number | null } | { kind: 'phone' };
+/** Who sends a rating: a counter's tablet, a counter's button box, or the phone page opened from the ticket's QR. */
+export type Rater =
+  | { channel: 'tablet'; deviceId: string; counterId: number | null }
+  | { channel: 'box'; deviceId: string; counterId: number; buttons: 3 | 4 | 5 }
+  | { channel: 'phone' };
+
+/** How far back the "not rated" sweep looks, so a restart still closes the prompts of the last hours. */
+const SWEEP_LOOKBACK_MS = 12 * 3600_000;
 
 /**
- * One rating per ticket, only once it was served, only within the rating window; a counter's device may rate only
- * the ticket its counter finished last, so repeated taps cannot inflate the figures.
+ * The rating rules, the same for every channel: one rating per ticket, only once it was served, only within the
+ * window. A counter's devices (tablet, box) may rate only the ticket that counter finished last, within a short
+ * window; when that passes unanswered the ticket is recorded as "not rated" (`rating_skips`), never as a rating.
+ * The phone page knows the unguessable ticket id and may rate within `ratingWindowMinutes`.
  */
-export function rateTicket(ctx: FloorContext, body: RatingBody, rater: Rater) {
-  return ctx.run((tx) => {
-    const t = ctx.q.tickets.get(body.ticketId);
-    if (!t) throw new QueueError('unknown_ticket', { ticket: body.ticketId });
-    if (t.status !== 'done' || t.finishedAt === null) throw new QueueError('not_served_yet', { number: t.number });
-    const rated = ctx.db.prepare<[string], { id: number }>(`SELECT id FROM ratings WHERE ticket_id = ?`).get(t.id);
-    if (rated) throw new QueueError('already_rated', { number: t.number });
-    if (tx.now - t.finishedAt > ctx.config.ratingWindowMinutes * 60_000) throw new QueueError('rating_window_closed', { number: t.number });
-    if (rater.kind === 'device') {
-      const last = ctx.db
-        .prepare<[number], { id: string }>(`SELECT id FROM tickets WHERE counter_id = ? AND status = 'done' ORDER BY finished_at DESC LIMIT 1`)
-        .get(rater.counterId ?? -1);
-      if (rater.counterId === null || t.counterId !== rater.counterId || last?.id !== t.id) {
-        throw new QueueError('rating_wrong_counter', { counter: rater.counterId ?? '?' });
-      }
+export function createRatings(ctx: FloorContext) {
+  const q = ratingQueries(ctx.db);
+  const cfg = ctx.config.rating;
+  const deviceWindowMs = deviceWindowSeconds(cfg) * 1000;
+  const phoneWindowMs = ctx.config.ratingWindowMinutes * 60_000;
+  const tabletCounters = new Set(ctx.config.devices.flatMap((d) => (d.kind === 'rating' && d.counterId !== null ? [d.counterId] : [])));
+  const boxCounters = new Set((ctx.config.hardware.ratingBoxes ?? []).map((b) => b.counterId));
+  const askedCounters = [...new Set([...tabletCounters, ...boxCounters])];
+
+  function ticketOrThrow(id: string): Ticket {
+    const t = ctx.q.tickets.get(id);
+    if (!t) throw new QueueError('unknown_ticket', { ticket: id });
+    return t;
+  }
+
+  function checkAnswer(body: RatingBody, rater: Rater) {
+    const offered = rater.channel === 'box' ? scaleLevels[rater.buttons] : scaleLevels[cfg.scale];
+    if (!offered.includes(body.level)) throw new QueueError('rating_level_not_offered', { level: body.level, allowed: offered.join(', ') });
+    const reasons = [...new Set(body.reasons ?? [])];
+    const known = new Set(cfg.reasons.map((r) => r.id));
+    const unknown = reasons.find((r) => !known.has(r));
+    if (unknown !== undefined) throw new QueueError('unknown_rating_reason', { reason: unknown, allowed: [...known].join(', ') });
+    if (reasons.length > 0 && !cfg.askReasonsFor.includes(body.level)) throw new QueueError('reasons_only_when_low', { level: body.level });
+    const comment = body.comment?.trim() ? body.comment.trim() : null;
+    return { reasons, comment };
+  }
+
+  /** Why this rater may not rate this ticket now, or null. */
+  function blockedBy(t: Ticket, rater: Rater, now: number): [string, Record<string, string | number>] | null {
+    if (t.status !== 'done' || t.finishedAt === null) return ['not_served_yet', { number: t.number }];
+    if (q.ratingOf(t.id)) return ['already_rated', { number: t.number }];
+    if (rater.channel === 'phone') return now - t.finishedAt > phoneWindowMs ? ['rating_window_closed', { number: t.number }] : null;
+    const counter = rater.counterId ?? '?';
+    if (rater.counterId === null || t.counterId !== rater.counterId || q.lastFinishedAt(rater.counterId) !== t.id) {
+      return ['rating_wrong_counter', { counter }];
     }
-    const channel = rater.kind === 'device' ? 'tablet' : 'phone';
-    const id = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO ratings (ticket_id, level, reasons, comment, counter_id, staff_id, service_id, dossier_code, channel, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(t.id, body.level, JSON.stringify(body.reasons ?? []), body.comment ?? null, t.counterId, t.staffId, t.serviceId, t.dossierCode, channel, tx.now)
-        .lastInsertRowid,
-    );
-    tx.log({ type: 'rating.received', ticketId: t.id, counterId: t.counterId, staffId: t.staffId, payload: { level: body.level, channel } });
-    return { id, ticketId: t.id, level: body.level, counterId: t.counterId, staffId: t.staffId, serviceId: t.serviceId, at: toLocalIso(tx.now, ctx.timeZone) };
-  });
+    if (now - t.finishedAt > deviceWindowMs || q.isSkipped(t.id)) return ['rating_window_closed', { number: t.number }];
+    return null;
+  }
+
+  function rate(body: RatingBody, rater: Rater) {
+    return ctx.run((tx) => {
+      const t = ticketOrThrow(body.ticketId);
+      const { reasons, comment } = checkAnswer(body, rater);
+      const blocked = blockedBy(t, rater, tx.now);
+      if (blocked) throw new QueueError(...blocked);
+      const channel: RatingChannel = rater.channel;
+      const id = q.insertRating({
+        ticketId: t.id,
+        level: body.level,
+        reasons,
+        comment,
+        counterId: t.counterId,
+        staffId: t.staffId,
+        serviceId: t.serviceId,
+        dossierCode: t.dossierCode,
+        channel,
+        at: tx.now,
+      });
+      tx.log({ type: 'rating.received', ticketId: t.id, counterId: t.counterId, staffId: t.staffId, payload: { level: body.level, channel, reasons } });
+      tx.emit({ type: 'rating.received', ticketId: t.id, counterId: t.counterId, level: body.level, channel });
+      return { id, ticketId: t.id, level: body.level, counterId: t.counterId, staffId: t.staffId, serviceId: t.serviceId, at: toLocalIso(tx.now, ctx.timeZone) };
+    });
+  }
+
+  /** The ticket a counter's device should ask about now: finished last there, unanswered, still inside the ask time. */
+  function prompt(counterId: number): RatingPromptDto {
+    const now = ctx.deps.now();
+    const id = q.lastFinishedAt(counterId);
+    const t = id ? ctx.q.tickets.get(id) : undefined;
+    if (!t || t.finishedAt === null || q.ratingOf(t.id) || q.isSkipped(t.id)) return { prompt: null };
+    const secondsLeft = Math.ceil(cfg.askSeconds - (now - t.finishedAt) / 1000);
+    if (secondsLeft <= 0) return { prompt: null };
+    const staff = t.staffId === null ? null : ctx.q.users.byId(t.staffId);
+    const service = ctx.services.find((s) => s.id === t.serviceId);
+    return {
+      prompt: {
+        ticketId: t.id,
+        number: t.number,
+        serviceId: t.serviceId,
+        serviceName: service?.name ?? t.serviceId,
+        counterId,
+        staffName: staff?.name ?? null,
+        finishedAt: toLocalIso(t.finishedAt, ctx.timeZone),
+        secondsLeft,
+      },
+    };
+  }
+
+  /** What the ticket's QR page shows: whether it can be rated now, and the rating if there is one. */
+  function ofTicket(ticketId: string): TicketRatingDto {
+    const t = ticketOrThrow(ticketId);
+    const r = q.ratingOf(t.id);
+    const blocked = blockedBy(t, { channel: 'phone' }, ctx.deps.now());
+    return {
+      ticketId: t.id,
+      number: t.number,
+      status: t.status,
+      blockedBy: blocked?.[0] ?? null,
+      rating: r ? { level: r.level, channel: r.channel, at: toLocalIso(r.at, ctx.timeZone) } : null,
+      rateUntil: t.status === 'done' && t.finishedAt !== null ? toLocalIso(t.finishedAt + phoneWindowMs, ctx.timeZone) : null,
+    };
+  }
+
+  /** Records "not rated" for every ticket a counter's device asked about whose time ran out unanswered. */
+  function expireUnanswered(): number {
+    const now = ctx.deps.now();
+    const due = askedCounters.flatMap((c) => q.unanswered(c, now - deviceWindowMs - SWEEP_LOOKBACK_MS, now - deviceWindowMs));
+    if (due.length === 0) return 0;
+    ctx.run((tx) => due.forEach((id) => skip(tx, ticketOrThrow(id))));
+    return due.length;
+  }
+
+  function skip(tx: Tx, t: Ticket) {
+    const channel: RatingChannel = t.counterId !== null && tabletCounters.has(t.counterId) ? 'tablet' : 'box';
+    q.insertSkip({ ticketId: t.id, counterId: t.counterId, staffId: t.staffId, serviceId: t.serviceId, dossierCode: t.dossierCode, channel, at: tx.now });
+    tx.log({ type: 'rating.skipped', ticketId: t.id, counterId: t.counterId, staffId: t.staffId, payload: { reason: 'timeout', channel } });
+    tx.emit({ type: 'rating.skipped', ticketId: t.id, counterId: t.counterId });
+  }
+
+  const question = ratingQuestion(cfg);
+  return { rate, prompt, ofTicket, expireUnanswered, question: () => question, askedCounters: () => askedCounters };
 }
+export type Ratings = ReturnType<typeof createRatings>;
+

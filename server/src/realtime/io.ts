@@ -59,6 +59,10 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'ticket.issued':
       io.to(['staff', 'admin']).emit('event', e);
       return;
+    case 'rating.received':
+    case 'rating.skipped':
+      io.to(e.counterId === null ? ['staff', 'admin'] : ['staff', 'admin', `rating:${e.counterId}`]).emit('event', e);
+      return;
     case 'ticket.updated': {
       const rooms = ['staff', 'admin'];
       if (e.ticket.counterId !== null) rooms.push(`rating:${e.ticket.counterId}`);

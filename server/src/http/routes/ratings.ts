@@ -1,6 +1,22 @@
-import { RatingBody, RatingDto } from '@qms/protocol';
-import { errorResponses, validJson, type Router } from '../router';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { RatingBody, RatingDto, RatingPromptDto, RatingQuestionDto, TicketRatingDto } from '@qms/protocol';
+import type { Rater } from '../../floor';
+import { allow } from '../auth';
+import type { Principal } from '../env';
+import { ApiFailure } from '../errors';
+import { errorResponses, validJson, validQuery, type Router } from '../router';
 import type { RouteDeps } from './deps';
+
+const PromptQuery = z.object({ counterId: z.coerce.number().int().positive() });
+const photoTypes: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** A rating tablet rates for its counter; anyone else is the phone page, which knows the ticket's unguessable id. */
+function raterOf(p: Principal | null): Rater {
+  if (p?.kind === 'device' && p.device.kind === 'rating') return { channel: 'tablet', deviceId: p.device.id, counterId: p.device.counterId };
+  return { channel: 'phone' };
+}
 
 export function ratingRoutes(r: Router, { floor }: RouteDeps) {
   r.doc({
@@ -11,9 +27,57 @@ export function ratingRoutes(r: Router, { floor }: RouteDeps) {
     body: RatingBody,
     responses: { 201: { description: 'Stored', schema: RatingDto }, ...errorResponses(400, 403, 404, 409) },
   });
-  r.app.post('/api/ratings', validJson(RatingBody), (c) => {
+  r.app.post('/api/ratings', validJson(RatingBody), (c) => c.json(floor.rate(c.req.valid('json'), raterOf(c.get('principal'))), 201));
+
+  r.doc({
+    method: 'get',
+    path: '/api/ratings/question',
+    summary: 'The satisfaction question as configured: scale, words per level (vi, en), reasons on a low rating, timeouts',
+    access: 'anyone on the LAN',
+    responses: { 200: { description: 'The question', schema: RatingQuestionDto } },
+  });
+  r.app.get('/api/ratings/question', (c) => c.json(floor.ratings.question()));
+
+  r.doc({
+    method: 'get',
+    path: '/api/ratings/prompt',
+    summary: 'The ticket a counter’s rating tablet should ask about now (finished last there, unanswered, inside the ask time), or null',
+    access: 'the rating device of that counter',
+    query: PromptQuery,
+    responses: { 200: { description: 'Prompt or null', schema: RatingPromptDto }, ...errorResponses(400, 401, 403) },
+  });
+  r.app.get('/api/ratings/prompt', allow('rating'), validQuery(PromptQuery), (c) => {
+    const { counterId } = c.req.valid('query');
     const p = c.get('principal');
-    const rater = p?.kind === 'device' && p.device.kind === 'rating' ? { kind: 'device' as const, deviceId: p.device.id, counterId: p.device.counterId } : { kind: 'phone' as const };
-    return c.json(floor.rate(c.req.valid('json'), rater), 201);
+    if (p?.kind === 'device' && p.device.counterId !== null && p.device.counterId !== counterId) throw new ApiFailure('rating_counter_mismatch', { counter: counterId });
+    return c.json(floor.ratings.prompt(counterId));
+  });
+
+  r.doc({
+    method: 'get',
+    path: '/api/tickets/:id/rating',
+    summary: 'For the ticket’s QR page: whether the ticket can be rated now, until when, and its rating if it has one',
+    access: 'anyone who has the ticket id',
+    responses: { 200: { description: 'Rating status', schema: TicketRatingDto }, ...errorResponses(404) },
+  });
+  r.app.get('/api/tickets/:id/rating', (c) => c.json(floor.ratings.ofTicket(c.req.param('id'))));
+
+  r.doc({
+    method: 'get',
+    path: '/api/staff/:id/photo',
+    summary: 'An officer’s photo for the rating tablet, from `rating.photoDir` (`<username>.jpg|png|webp`)',
+    access: 'anyone on the LAN',
+    responses: { 200: { description: 'The photo', schema: z.string(), contentType: 'image/jpeg' }, ...errorResponses(404) },
+  });
+  r.app.get('/api/staff/:id/photo', async (c) => {
+    const dir = floor.config.rating.photoDir;
+    const id = Number(c.req.param('id'));
+    const user = dir && Number.isInteger(id) ? floor.queries.users.byId(id) : undefined;
+    if (!dir || !user) throw new ApiFailure('not_found');
+    for (const [ext, type] of Object.entries(photoTypes)) {
+      const bytes = await readFile(join(dir, `${user.username}.${ext}`)).catch(() => null);
+      if (bytes) return c.body(new Uint8Array(bytes), 200, { 'content-type': type, 'cache-control': 'max-age=3600' });
+    }
+    throw new ApiFailure('not_found');
   });
 }

@@ -1,0 +1,3 @@
+export * from './codec';
+export * from './driver';
+export * from '../sim/ratingbox';

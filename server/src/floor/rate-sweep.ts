@@ -1,0 +1,19 @@
+import type { Floor } from './index';
+
+/**
+ * Records "not rated" for prompts whose time ran out, on the server's clock: a tablet that was switched off or
+ * a citizen who walked away still leaves the figure right. Runs once at start (prompts left open by a restart).
+ */
+export function startRatingSweep(floor: Pick<Floor, 'ratings'>, everyMs = 5000) {
+  const sweep = () => {
+    try {
+      floor.ratings.expireUnanswered();
+    } catch (e) {
+      console.error('rating sweep failed', e);
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, everyMs);
+  timer.unref?.();
+  return { sweep, stop: () => clearInterval(timer) };
+}
