@@ -3,3 +3,4 @@ export * from './transport';
 export * from './ratingbox';
 export * from './keypad';
 export * from './escpos';
+export * from './led';

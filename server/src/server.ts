@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { CenterConfig } from './config/schema';
 import { createDeviceRegistry } from './devices/registry';
 import { startKeypads } from './devices/keypad';
+import { startLedBoards } from './devices/led';
 import { startRatingBoxes } from './devices/rating-box';
 import { createFloor } from './floor';
 import { startRatingSweep } from './floor/rate-sweep';
@@ -53,6 +54,7 @@ export async function startServer(opts: ServerOptions) {
   });
   realtime = attachRealtime(http, { floor, auth });
   const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry });
+  const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor);
   const port = (http.address() as AddressInfo).port;
@@ -68,11 +70,13 @@ export async function startServer(opts: ServerOptions) {
     registry,
     keypads,
     ratingBoxes,
+    ledBoards,
     ratingSweep,
     async close() {
       await keypads.stop();
       ratingSweep.stop();
       await ratingBoxes.stop();
+      await ledBoards.stop();
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
       db.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KeypadsConfig } from '../devices/keypad-config';
+import { LedBoardsConfig } from '../devices/led-config';
 import { RatingBoxesConfig } from '../devices/rating-box-config';
 
 /**
@@ -9,5 +10,6 @@ import { RatingBoxesConfig } from '../devices/rating-box-config';
 export const HardwareConfig = z.object({
   keypads: KeypadsConfig,
   ratingBoxes: RatingBoxesConfig,
+  ledBoards: LedBoardsConfig,
 });
 export type HardwareConfig = z.infer<typeof HardwareConfig>;

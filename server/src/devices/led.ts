@@ -1,0 +1,136 @@
+import { createLedBus, encodeLedBrightness, memoryPair, openSerial, simulateLedBoards, type LedBus, type SimulatedLedBoards, type Transport } from '@qms/drivers';
+import type { CounterDto, FloorEvent } from '@qms/protocol';
+import type { Floor } from '../floor';
+import type { LedBusConfig } from './led-config';
+import type { DeviceRegistry } from './registry';
+
+export interface LedBindingOptions {
+  buses: LedBusConfig[];
+  floor: Floor;
+  registry: DeviceRegistry;
+  reopenMs?: number;
+}
+
+/** The number a counter's board shows: the ticket called or being served there, else blank. */
+export function ledText(counter: Pick<CounterDto, 'currentTicket'> | null): string {
+  const t = counter?.currentTicket;
+  return t && (t.status === 'called' || t.status === 'serving') ? t.number : '';
+}
+
+/**
+ * Binds LED counter boards to the floor: each board shows its counter's current number, flashing for a
+ * few seconds on every call and recall. Each board reports its health to the registry.
+ */
+export async function startLedBoards(opts: LedBindingOptions) {
+  const counterIds = new Set(opts.floor.config.counters.map((c) => c.id));
+  const stray = opts.buses.flatMap((b) => b.boards).find((b) => !counterIds.has(b.counterId));
+  if (stray) throw new Error(`hardware.ledBoards: the board at address ${stray.address} names counter ${stray.counterId}, which is not configured`);
+  const sims = new Map<string, SimulatedLedBoards>();
+  const stops = opts.buses.map((cfg, i) => {
+    const id = cfg.id ?? `led-${i + 1}`;
+    const open = async (): Promise<Transport> => {
+      if (cfg.transport === 'serial') return openSerial({ path: cfg.path!, baudRate: cfg.baudRate });
+      const pair = memoryPair(`simulated LED bus ${id}`);
+      sims.get(id)?.close();
+      sims.set(id, simulateLedBoards({ transport: pair.device, addresses: cfg.boards.map((b) => b.address), profile: cfg.profile }));
+      return pair.host;
+    };
+    return runBus({ id, cfg, open, floor: opts.floor, registry: opts.registry, reopenMs: opts.reopenMs ?? 5000 });
+  });
+  return {
+    /** Simulated boards by bus id (`sim` buses only). */
+    sims,
+    async stop() {
+      await Promise.all(stops.map((s) => s()));
+      for (const s of sims.values()) s.close();
+    },
+  };
+}
+
+const CALL_BLINK_MS = 5000;
+
+interface BusRun {
+  id: string;
+  cfg: LedBusConfig;
+  open: () => Promise<Transport>;
+  floor: Floor;
+  registry: DeviceRegistry;
+  reopenMs: number;
+}
+
+/** Keeps one bus open (reopening a lost serial port) and returns its stop function. */
+function runBus({ id, cfg, open, floor, registry, reopenMs }: BusRun): () => Promise<void> {
+  const report = (address: number, ok: boolean, detail: string) => {
+    const board = cfg.boards.find((b) => b.address === address);
+    registry.report({ id: `${id}/${address}`, kind: 'led', ok, detail: `quầy/counter ${board?.counterId ?? '?'}: ${detail}` });
+  };
+  let stopped = false;
+  let bus: LedBus | null = null;
+  let transport: Transport | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  // Boards flashing a fresh call: the number and when the flash ends.
+  const blinking = new Map<number, { text: string; timer: ReturnType<typeof setTimeout> }>();
+
+  const current = (counterId: number) => {
+    const c = floor.queries.counters.get(counterId);
+    return ledText(c ? floor.counterView(c) : null);
+  };
+  const showCounter = (counterId: number, text: string, blink: boolean) => {
+    for (const b of cfg.boards) {
+      if (b.counterId !== counterId) continue;
+      const flash = blinking.get(b.address);
+      // The counter update that follows a call carries the same number: let the flash run its course.
+      if (!blink && flash?.text === text) continue;
+      clearTimeout(flash?.timer);
+      blinking.delete(b.address);
+      void bus?.show(b.address, text, blink);
+      if (blink) {
+        const timer = setTimeout(() => {
+          blinking.delete(b.address);
+          void bus?.show(b.address, current(counterId));
+        }, CALL_BLINK_MS);
+        blinking.set(b.address, { text, timer });
+      }
+    }
+  };
+  const listener = (e: FloorEvent) => {
+    if (e.type === 'ticket.called') showCounter(e.call.counterId, e.call.ticket.number, true);
+    else if (e.type === 'counter.updated') showCounter(e.counter.id, ledText(e.counter), false);
+  };
+
+  const connect = async () => {
+    if (stopped) return;
+    try {
+      transport = await open();
+    } catch (e) {
+      for (const b of cfg.boards) report(b.address, false, (e as Error).message);
+      retry = setTimeout(() => void connect(), reopenMs);
+      return;
+    }
+    const t = transport;
+    bus = createLedBus({ transport: t, profile: cfg.profile, onStatus: (s) => report(s.address, s.ok, s.detail) });
+    t.onError((err) => {
+      if (stopped || transport !== t) return;
+      for (const b of cfg.boards) report(b.address, false, err.message);
+      bus?.close();
+      bus = null;
+      transport = null;
+      void t.close();
+      retry = setTimeout(() => void connect(), reopenMs);
+    });
+    if (cfg.brightness !== null) for (const b of cfg.boards) await t.write(encodeLedBrightness(b.address, cfg.brightness, cfg.profile)).catch(() => undefined);
+    for (const b of cfg.boards) void bus.show(b.address, current(b.counterId));
+  };
+
+  floor.bus.on('event', listener);
+  void connect();
+  return async () => {
+    stopped = true;
+    floor.bus.off('event', listener);
+    clearTimeout(retry);
+    for (const f of blinking.values()) clearTimeout(f.timer);
+    await bus?.idle();
+    bus?.close();
+    await transport?.close();
+  };
+}
