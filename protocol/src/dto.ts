@@ -71,6 +71,8 @@ export const IssueTicketBody = z.object({
   serviceId: z.string().min(1).max(64),
   priority: z.string().min(1).max(32).nullish(),
   channel: Channel.optional(),
+  /** Print a paper ticket for a desk-issued ticket too (kiosk tickets are always printed). */
+  print: z.boolean().optional(),
 });
 export type IssueTicketBody = z.infer<typeof IssueTicketBody>;
 

@@ -8,6 +8,7 @@ import type { CenterConfig } from './config/schema';
 import { createDeviceRegistry } from './devices/registry';
 import { startKeypads } from './devices/keypad';
 import { startLedBoards } from './devices/led';
+import { createTicketPrinting, defaultPublicUrl } from './devices/printer';
 import { startRatingBoxes } from './devices/rating-box';
 import { createFloor } from './floor';
 import { startRatingSweep } from './floor/rate-sweep';
@@ -46,7 +47,9 @@ export async function startServer(opts: ServerOptions) {
     }),
     ...registry.list(),
   ];
-  const { app, router } = buildApp({ floor, db, now, version, devices, auth, ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}) });
+  let publicUrl = '';
+  const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl });
+  const { app, router } = buildApp({ floor, db, now, version, devices, auth, printing, ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}) });
 
   const http = await new Promise<HttpServer>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;
@@ -58,6 +61,7 @@ export async function startServer(opts: ServerOptions) {
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor);
   const port = (http.address() as AddressInfo).port;
+  publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
 
   return {
     port,
@@ -72,8 +76,10 @@ export async function startServer(opts: ServerOptions) {
     ratingBoxes,
     ledBoards,
     ratingSweep,
+    printing,
     async close() {
       await keypads.stop();
+      await printing.stop();
       ratingSweep.stop();
       await ratingBoxes.stop();
       await ledBoards.stop();

@@ -72,7 +72,9 @@ describe('a ticket’s whole life through HTTP', () => {
 
     const asStaff = await desk4.get(`/api/tickets/${id}`);
     assertContract(server, 'get', '/api/tickets/:id', asStaff);
-    expect(asStaff.body.events.map((e: { type: string }) => e.type)).toEqual([
+    // The demo kiosk's simulated printer logs ticket.printed whenever its paper comes out; that timing is not part of the lifecycle.
+    const lifecycle = asStaff.body.events.filter((e: { type: string }) => !e.type.startsWith('ticket.print'));
+    expect(lifecycle.map((e: { type: string }) => e.type)).toEqual([
       'ticket.issued',
       'ticket.called',
       'ticket.recalled',
@@ -84,9 +86,9 @@ describe('a ticket’s whole life through HTTP', () => {
       'ticket.finished',
       'rating.received',
     ]);
-    const transfer = asStaff.body.events[4];
+    const transfer = lifecycle[4];
     expect(transfer).toMatchObject({ counterId: 2, payload: { fromServiceId: 'ho-tich', toServiceId: 'dat-dai', fromCounterId: 2, toCounterId: 4 } });
-    expect(asStaff.body.events[8].payload).toMatchObject({ dossierCode: 'H12.34-260316-0001' });
+    expect(lifecycle[8].payload).toMatchObject({ dossierCode: 'H12.34-260316-0001' });
 
     const publicView = await client(server.url).get(`/api/tickets/${id}`);
     expect(publicView.body.events).toBeUndefined();

@@ -16,6 +16,8 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     const kiosk = client(server.url, kioskToken);
     await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
     await officerAt(server.url, 2);
+    // The demo kiosk's simulated printer marks the ticket printed shortly after the 201; let it settle first.
+    for (let i = 0; i < 500 && (server.db.prepare('SELECT printed FROM tickets').get() as { printed: number | null } | undefined)?.printed == null; i++) await new Promise((r) => setTimeout(r, 10));
     snapshotBefore = dump();
   });
   afterAll(() => server.stop());

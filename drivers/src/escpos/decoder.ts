@@ -3,7 +3,7 @@ import { blankBitmap, blit, unpackRows, type Bitmap } from './bitmap';
 import { DLE, ESC, GS, LF, type Align, type QrEcc, type StatusKind } from './commands';
 
 /** One ESC/POS command read back from bytes; `at` is its offset in the input. */
-export type EscPosCommand = { at: number } & (
+type CommandBody =
   | { op: 'init' }
   | { op: 'justify'; align: Align }
   | { op: 'feedDots'; dots: number }
@@ -16,8 +16,8 @@ export type EscPosCommand = { at: number } & (
   | { op: 'qrStore'; payload: string }
   | { op: 'qrPrint' }
   | { op: 'cut'; partial: boolean; feed: number }
-  | { op: 'statusRequest'; n: StatusKind }
-);
+  | { op: 'statusRequest'; n: StatusKind };
+export type EscPosCommand = { at: number } & CommandBody;
 
 /** Bytes the decoder does not understand: it never guesses, so a test fails on anything unexpected. */
 export class EscPosDecodeError extends Error {
@@ -34,7 +34,7 @@ const hex = (b: number | undefined) => (b === undefined ? 'end of data' : `0x${b
 const aligns: Record<number, Align> = { 0: 'left', 1: 'center', 2: 'right', 48: 'left', 49: 'center', 50: 'right' };
 const eccs: Record<number, QrEcc> = { 48: 'L', 49: 'M', 50: 'Q', 51: 'H' };
 
-type Step = { command: Omit<EscPosCommand, 'at'>; length: number } | 'incomplete';
+type Step = { command: CommandBody; length: number } | 'incomplete';
 
 /** Reads one command at `i`; 'incomplete' when the bytes end inside it. */
 function step(buf: Buffer, i: number): Step {
@@ -100,7 +100,7 @@ function step(buf: Buffer, i: number): Step {
   throw new EscPosDecodeError(`Unexpected byte ${hex(b0)} (text is never sent as characters)`, i);
 }
 
-function qrCommand(fn: number, p: Buffer, at: number): Omit<EscPosCommand, 'at'> {
+function qrCommand(fn: number, p: Buffer, at: number): CommandBody {
   const exact = (n: number) => {
     if (p.length !== n) throw new EscPosDecodeError(`QR function ${hex(fn)} expects ${n} parameter bytes, got ${p.length}`, at);
   };

@@ -63,8 +63,14 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
     const base = join(opts.dir, `${stamp}-${opts.name}-${String(count).padStart(4, '0')}`);
     const bytes = Buffer.concat(jobBytes);
-    writeFileSync(`${base}.bin`, bytes);
-    writeFileSync(`${base}.png`, bitmapToPng(renderPage(job, paperDots[opts.paperWidth]).bitmap));
+    try {
+      mkdirSync(opts.dir, { recursive: true });
+      writeFileSync(`${base}.bin`, bytes);
+      writeFileSync(`${base}.png`, bitmapToPng(renderPage(job, paperDots[opts.paperWidth]).bitmap));
+    } catch (e) {
+      // The data folder went away (a test cleaning up, a full disk): the paper is lost, the simulator goes on.
+      errors.push(e as Error);
+    }
     const file = { bin: `${base}.bin`, png: `${base}.png`, commands: job };
     printed.push(file);
     job = [];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KeypadsConfig } from '../devices/keypad-config';
 import { LedBoardsConfig } from '../devices/led-config';
+import { PrintersConfig } from '../devices/printer-config';
 import { RatingBoxesConfig } from '../devices/rating-box-config';
 
 /**
@@ -9,6 +10,7 @@ import { RatingBoxesConfig } from '../devices/rating-box-config';
  */
 export const HardwareConfig = z.object({
   keypads: KeypadsConfig,
+  printers: PrintersConfig,
   ratingBoxes: RatingBoxesConfig,
   ledBoards: LedBoardsConfig,
 });

@@ -13,15 +13,18 @@ import { serviceRoutes } from './routes/services';
 import { statsRoutes } from './routes/stats';
 import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
-import { displaySettingsRoutes } from './routes/display-settings';
-import { displaySettingsRoutes } from './routes/display-settings';
 import { deskRoutes } from './routes/desk';
+import { displaySettingsRoutes } from './routes/display-settings';
 import { staticScreens } from './static';
+import { printerRoutes } from '../devices/printer-routes';
+import type { TicketPrinting } from '../devices/printer';
 
 export interface AppOptions extends RouteDeps {
   auth: Authenticator;
   /** Folder holding `<screen>-ui/dist`; screens are not served when absent (tests of the API alone). */
   screensRoot?: string;
+  /** Prints issued tickets (its middleware must sit before the ticket routes). */
+  printing?: TicketPrinting;
 }
 
 /** The whole HTTP API (and the screens), testable with `app.request()`. */
@@ -33,6 +36,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   app.use('/api/*', opts.auth.middleware);
 
   const router = createRouter(app);
+  if (opts.printing) printerRoutes(router, opts.printing);
   for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);

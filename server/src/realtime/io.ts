@@ -66,6 +66,8 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'ticket.updated': {
       const rooms = ['staff', 'admin'];
       if (e.ticket.counterId !== null) rooms.push(`rating:${e.ticket.counterId}`);
+      // The kiosk that issued a ticket learns whether its paper came out (it shows the number and QR when not).
+      if (e.change === 'printed' && e.ticket.channel === 'kiosk') rooms.push('kiosk');
       io.to(rooms).emit('event', e);
       return;
     }

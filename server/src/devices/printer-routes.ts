@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IssueTicketBody, IssuedTicketDto } from '@qms/protocol';
+import { allow } from '../http/auth';
+import { ApiFailure } from '../http/errors';
+import { errorResponses, type Router } from '../http/router';
+import type { TicketPrinting } from './printer';
+
+/** Response header of `POST /api/tickets` naming the printer the ticket goes to (`none` when none): the kiosk then knows to wait for its paper. */
+export const printerHeader = 'X-Qms-Printer';
+
+export const ReprintReply = z.object({
+  printed: z.boolean(),
+  printerId: z.string().nullable(),
+  /** Why it was not printed: `paper_out`, `cover_open`, `offline`, `no_answer`, `link_down`. */
+  reason: z.string().nullable(),
+});
+
+/**
+ * Printing bound to the HTTP API. Registered before the ticket routes: it lets `POST /api/tickets` answer
+ * unchanged, then prints what it issued (every kiosk ticket; a desk ticket when the body says `print: true`).
+ * The reply does not wait for the paper; the outcome follows as `ticket.updated` (change `printed`).
+ */
+export function printerRoutes(r: Router, printing: TicketPrinting) {
+  r.app.use('/api/tickets', async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    await next();
+    if (c.res.status !== 201) return;
+    const ticket = IssuedTicketDto.safeParse(await c.res.clone().json().catch(() => null));
+    const body = IssueTicketBody.safeParse(await c.req.json().catch(() => null));
+    if (!ticket.success) return;
+    const p = c.get('principal');
+    const origin = p?.kind === 'device' ? { kioskId: p.device.id } : { counterId: p?.kind === 'user' ? p.user.counterId : null };
+    const wanted = ticket.data.channel === 'kiosk' || (body.success && body.data.print === true);
+    const printerId = wanted ? printing.printerFor(origin) : null;
+    c.res.headers.set(printerHeader, printerId ?? 'none');
+    if (printerId && ticket.data.printed === null) void printing.printIssued(ticket.data.id, origin);
+  });
+
+  r.doc({
+    method: 'post',
+    path: '/api/tickets/:id/print',
+    summary: 'Print a ticket again (after the printer was refilled, or for a citizen who lost the slip); waits for the outcome',
+    access: 'staff, admin',
+    responses: { 200: { description: 'What happened; `printed: false` with a reason when the printer could not print', schema: ReprintReply }, ...errorResponses(401, 403, 404, 409) },
+  });
+  r.app.post('/api/tickets/:id/print', allow('staff', 'admin'), async (c) => {
+    const p = c.get('principal');
+    const id = c.req.param('id');
+    const counterId = p?.kind === 'user' ? p.user.counterId : null;
+    if (!printing.printerFor({ counterId })) throw new ApiFailure('no_printer');
+    const outcome = await printing.reprint(id, { counterId });
+    if (outcome.reason === 'unknown_ticket') throw new ApiFailure('unknown_ticket', { ticket: id });
+    return c.json(outcome);
+  });
+}

@@ -1,0 +1,46 @@
+import type { TicketContent } from '@qms/drivers';
+import type { CenterConfig } from '../config/schema';
+import type { Ticket } from '../queue';
+import type { TicketLayoutConfig } from './printer-config';
+
+const priorityWords: Record<string, string> = { elderly: 'Người cao tuổi', pregnant: 'Phụ nữ mang thai', disability: 'Người khuyết tật' };
+const weekdays = ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+
+/** "08:05 — Thứ Hai, 23/11/2026" in the center's time zone. */
+export function ticketTime(ms: number, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', weekday: 'short' })
+      .formatToParts(ms)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
+  return `${parts.hour}:${parts.minute} — ${weekdays[day] ?? ''}, ${parts.day}/${parts.month}/${parts.year}`;
+}
+
+export interface TicketFacts {
+  ticket: Ticket;
+  serviceName: string;
+  /** Numbers of the counters that may call it. */
+  counterNumbers: number[];
+  ahead: number | null;
+  url: string | null;
+}
+
+/** The words on the paper, in Vietnamese, from the ticket and the printer's layout. */
+export function ticketContent(config: CenterConfig, layout: TicketLayoutConfig, f: TicketFacts): TicketContent {
+  const footer = layout.footer ?? [config.center.hotline ? `Đường dây nóng: ${config.center.hotline}` : '', 'Cảm ơn quý khách!'];
+  const priority = f.ticket.priority;
+  return {
+    header: layout.header ?? config.center.name,
+    title: layout.title,
+    number: f.ticket.number,
+    priority: priority ? `ƯU TIÊN — ${priorityWords[priority] ?? priority}` : null,
+    serviceName: f.serviceName,
+    counters: f.counterNumbers.length ? `Quầy phục vụ: ${f.counterNumbers.join(', ')}` : null,
+    ahead: f.ahead === null ? null : `Số người chờ trước bạn: ${f.ahead}`,
+    issuedAt: ticketTime(f.ticket.issuedAt, config.timezone),
+    qrUrl: layout.qr ? f.url : null,
+    qrCaption: layout.qrCaption,
+    footer: footer.filter((l) => l.trim()),
+  };
+}

@@ -1,0 +1,228 @@
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import {
+  createEscPosPrinter,
+  faultOf,
+  faultText,
+  openDeviceFile,
+  openSerial,
+  openTcp,
+  PrintError,
+  simulatedPrinterLink,
+  ticketBytes,
+  type EscPosPrinter,
+  type PrinterStatus,
+  type SimPrinter,
+  type Transport,
+} from '@qms/drivers';
+import type { Floor } from '../floor';
+import { ticketDto } from '../floor/views';
+import { waitingAhead } from '../queue';
+import type { DeviceRegistry } from './registry';
+import type { PrinterConfig } from './printer-config';
+import { ticketContent } from './printer-ticket';
+
+/** Who asked for the ticket: a kiosk device, or an officer at a counter. */
+export interface PrintOrigin {
+  kioskId?: string | null;
+  counterId?: number | null;
+}
+
+export interface PrintOutcome {
+  printed: boolean;
+  printerId: string | null;
+  /** `paper_out`, `cover_open`, `offline`, `no_answer`, `link_down`, `no_printer`…; null when printed. */
+  reason: string | null;
+}
+
+export interface TicketPrintingOptions {
+  floor: Floor;
+  registry: DeviceRegistry;
+  printers: PrinterConfig[];
+  dataDir: string;
+  /** Base of the QR link, e.g. `http://192.168.1.10:8080`; read at print time (the port is known only after listen). */
+  publicUrl: () => string;
+}
+
+interface Unit {
+  config: PrinterConfig;
+  driver: EscPosPrinter;
+  sim: SimPrinter | null;
+  where: string;
+  timer: ReturnType<typeof setInterval> | null;
+}
+
+/** Folder the simulated printers write into. */
+export const simPrinterDir = (dataDir: string) => join(dataDir, 'printer');
+
+/**
+ * Binds the printers to issued tickets. A ticket is printed at most once by itself (a repeated request
+ * is ignored while `printed` is set); a reprint is asked for explicitly. Every outcome is stored on the
+ * ticket (`printed` 1/0), logged (`ticket.printed` / `ticket.print_failed`), published as `ticket.updated`
+ * with change `printed`, and the printer's state goes to the device registry.
+ */
+export function createTicketPrinting(opts: TicketPrintingOptions) {
+  const { floor, registry } = opts;
+  const inFlight = new Map<string, Promise<unknown>>();
+  let stopped = false;
+  const units: Unit[] = opts.printers.map((config) => {
+    let sim: SimPrinter | null = null;
+    let connect: () => Promise<Transport>;
+    let where: string;
+    switch (config.transport) {
+      case 'sim': {
+        const link = simulatedPrinterLink({ dir: simPrinterDir(opts.dataDir), name: config.id, paperWidth: config.paperWidth });
+        sim = link.printer;
+        connect = async () => link.host;
+        where = `mô phỏng, ghi vào ${simPrinterDir(opts.dataDir)}`;
+        break;
+      }
+      case 'serial':
+        connect = () => openSerial({ path: config.path!, baudRate: config.baudRate });
+        where = `${config.path} @ ${config.baudRate}`;
+        break;
+      case 'tcp':
+        connect = () => openTcp({ host: config.host!, port: config.port });
+        where = `${config.host}:${config.port}`;
+        break;
+      case 'usb':
+        connect = () => openDeviceFile(config.path!);
+        where = config.path!;
+        break;
+    }
+    return { config, driver: createEscPosPrinter({ connect }), sim, where, timer: null };
+  });
+
+  const report = (u: Unit, status: PrinterStatus | null, failure: string | null = null) => {
+    if (stopped) return;
+    const fault = failure ?? (status ? faultOf(status) : null);
+    const word = fault ? (faultText[fault as keyof typeof faultText] ?? fault) : status?.paperNearEnd ? faultText.paper_near_end : faultText.ready;
+    const oneWay = !fault && status === null ? ' (USB một chiều: không đọc được trạng thái)' : '';
+    registry.report({ id: u.config.id, kind: 'printer', ok: fault === null, detail: `${word}${oneWay} — ${u.where}` });
+  };
+
+  async function checkHealth(u: Unit) {
+    if (stopped) return;
+    try {
+      report(u, await u.driver.status());
+    } catch (e) {
+      report(u, null, e instanceof PrintError ? e.fault : 'link_down');
+    }
+  }
+
+  function pick(origin: PrintOrigin): Unit | null {
+    if (origin.kioskId !== undefined && origin.kioskId !== null) {
+      return units.find((u) => u.config.kioskId === origin.kioskId) ?? units.find((u) => u.config.kioskId === null) ?? null;
+    }
+    const counterId = origin.counterId ?? null;
+    return (counterId !== null ? units.find((u) => u.config.counterIds.includes(counterId)) : undefined) ?? units[0] ?? null;
+  }
+
+  function record(ticketId: string, outcome: PrintOutcome) {
+    if (stopped) return; // the store may be closed already
+    floor.run((tx) => {
+      const t = floor.queries.tickets.get(ticketId);
+      if (!t) return;
+      const updated = { ...t, printed: outcome.printed };
+      floor.queries.tickets.update(updated);
+      tx.log({
+        type: outcome.printed ? 'ticket.printed' : 'ticket.print_failed',
+        ticketId,
+        counterId: null,
+        staffId: null,
+        payload: { printerId: outcome.printerId, ...(outcome.reason ? { reason: outcome.reason } : {}) },
+      });
+      tx.emit({ type: 'ticket.updated', ticket: ticketDto(updated, floor.timeZone), change: 'printed' });
+    });
+  }
+
+  async function print(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome> {
+    const t = floor.queries.tickets.get(ticketId);
+    if (!t) return { printed: false, printerId: null, reason: 'unknown_ticket' };
+    const unit = pick(origin);
+    if (!unit) return { printed: false, printerId: null, reason: 'no_printer' };
+    const service = floor.services.find((s) => s.id === t.serviceId);
+    const counterNumbers = floor.queries.counters
+      .all()
+      .filter((c) => c.serviceIds.includes(t.serviceId) || (t.priority !== null && c.priority))
+      .map((c) => c.number)
+      .sort((a, b) => a - b);
+    const content = ticketContent(floor.config, unit.config.layout, {
+      ticket: t,
+      serviceName: service?.name ?? t.serviceId,
+      counterNumbers,
+      ahead: t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waiting(t.serviceDay)) : null,
+      url: `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(t.id)}`,
+    });
+    const bytes = ticketBytes(content, {
+      paperWidth: unit.config.paperWidth,
+      centering: unit.config.centering,
+      cut: unit.config.cut,
+      bandRows: unit.config.bandRows,
+      ...(unit.config.layout.numberSize ? { numberSize: unit.config.layout.numberSize } : {}),
+    });
+    let outcome: PrintOutcome;
+    try {
+      const status = await unit.driver.print(bytes);
+      report(unit, status);
+      outcome = { printed: true, printerId: unit.config.id, reason: null };
+    } catch (e) {
+      const reason = e instanceof PrintError ? e.fault : 'link_down';
+      report(unit, null, reason);
+      outcome = { printed: false, printerId: unit.config.id, reason };
+    }
+    record(ticketId, outcome);
+    return outcome;
+  }
+
+  for (const u of units) {
+    void checkHealth(u);
+    u.timer = setInterval(() => void checkHealth(u), u.config.statusIntervalSeconds * 1000);
+    u.timer.unref();
+  }
+
+  return {
+    /** The printer that would print for this origin, or null when none is configured. */
+    printerFor: (origin: PrintOrigin) => pick(origin)?.config.id ?? null,
+    /**
+     * Prints an issued ticket once: ignored (null) when it is being printed or has been tried already.
+     * Never throws: a failure is stored on the ticket and reported.
+     */
+    async printIssued(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome | null> {
+      if (stopped) return null;
+      const t = floor.queries.tickets.get(ticketId);
+      if (!t || t.printed !== null || inFlight.has(ticketId) || !pick(origin)) return null;
+      const job = print(ticketId, origin).catch((e: unknown) => {
+        console.error(`Printing ticket ${t.number} failed unexpectedly:`, e);
+        return { printed: false, printerId: null, reason: 'internal_error' } satisfies PrintOutcome;
+      });
+      inFlight.set(ticketId, job);
+      try {
+        return await job;
+      } finally {
+        inFlight.delete(ticketId);
+      }
+    },
+    /** Prints a ticket again on request (staff), whatever happened before. */
+    reprint: (ticketId: string, origin: PrintOrigin) => print(ticketId, origin),
+    /** Simulated printers by id, for tests and the demo. */
+    simulators: () => new Map(units.flatMap((u) => (u.sim ? [[u.config.id, u.sim] as const] : []))),
+    async stop() {
+      stopped = true;
+      for (const u of units) if (u.timer) clearInterval(u.timer);
+      await Promise.all(inFlight.values());
+      await Promise.all(units.map((u) => u.driver.close().catch(() => undefined)));
+    },
+  };
+}
+export type TicketPrinting = ReturnType<typeof createTicketPrinting>;
+
+/** The address phones reach this server at: `config.publicUrl`, else the first LAN IPv4 address (or the bound host). */
+export function defaultPublicUrl(opts: { publicUrl: string | null; host: string | undefined; port: number }): string {
+  if (opts.publicUrl) return opts.publicUrl;
+  const bound = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : null;
+  const lan = Object.values(networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+  return `http://${bound ?? lan ?? 'localhost'}:${opts.port}`;
+}
