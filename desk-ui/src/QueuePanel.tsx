@@ -1,0 +1,69 @@
+import type { CounterQueueDto, ServiceDto, TicketDto } from '@qms/protocol';
+import { serviceName, useLang, type MessageKey } from '@qms/ui-kit';
+import { durationText, secondsSince } from './time';
+import { useNow } from './useDeskData';
+
+interface Props {
+  queue: CounterQueueDto | null;
+  services: ServiceDto[];
+  canPick: boolean;
+  canUnhold: boolean;
+  onPick: (t: TicketDto) => void;
+  onUnhold: (t: TicketDto) => void;
+}
+
+/** Who waits for this counter: per field, then every ticket in call order (one may be picked out of order). */
+export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnhold }: Props) {
+  const { t, lang } = useLang();
+  const now = useNow();
+  const nameOf = (id: string) => {
+    const s = services.find((x) => x.id === id);
+    return s ? serviceName(s, lang) : id;
+  };
+  return (
+    <section className="qms-card desk__queue">
+      <h2>
+        {t('desk.queue')} <span className="desk__count">{queue?.waiting.length ?? '…'}</span>
+      </h2>
+      <ul className="desk__fields">
+        {queue?.services.map((s) => (
+          <li key={s.serviceId}>
+            <span>{nameOf(s.serviceId)}</span>
+            <strong>{s.waiting}</strong>
+            <span className="desk__muted">{s.longestWaitSeconds !== null ? t('desk.longest', { time: durationText(s.longestWaitSeconds, lang) }) : ''}</span>
+          </li>
+        ))}
+      </ul>
+      {queue?.held.length ? (
+        <div className="desk__held">
+          <h3>{t('desk.held')}</h3>
+          {queue.held.map((h) => (
+            <div key={h.id} className="desk__row">
+              <span className="desk__num">{h.number}</span>
+              <span className="desk__grow">{nameOf(h.serviceId)}</span>
+              <button type="button" className="qms-btn qms-btn--small" disabled={!canUnhold} onClick={() => onUnhold(h)}>
+                {t('desk.unhold')}
+              </button>
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <div className="desk__list" role="list">
+        {queue && queue.waiting.length === 0 && <p className="desk__muted">{t('desk.queueEmpty')}</p>}
+        {queue?.waiting.map((w) => (
+          <div key={w.id} className="desk__row" role="listitem">
+            <span className="desk__num">{w.number}</span>
+            <span className="desk__grow">
+              {nameOf(w.serviceId)}
+              {w.priority && <span className="desk__tag">{t(`desk.priority.${w.priority}` as MessageKey)}</span>}
+            </span>
+            <span className="desk__muted">{durationText(secondsSince(w.issuedAt, now), lang)}</span>
+            <button type="button" className="qms-btn qms-btn--small" disabled={!canPick} onClick={() => onPick(w)}>
+              {t('desk.pick')}
+            </button>
+          </div>
+        ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { CounterDto, IssuedTicketDto, ServiceDto, Snapshot, TicketDto } from '@qms/protocol';
+import { apiFetch, errorText, serviceName, useLang, type MessageKey } from '@qms/ui-kit';
+
+function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
+  const { t } = useLang();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('button:not([disabled]), input')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+  return (
+    <div className="desk-dialog__backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="qms-card desk-dialog" role="dialog" aria-modal="true" aria-label={title} ref={ref}>
+        <h2>{title}</h2>
+        {children}
+        <div className="desk-dialog__foot">
+          <button type="button" className="qms-btn" onClick={onClose}>
+            {t(done ? 'desk.dismiss' : 'desk.cancel')} <kbd className="desk__kbd">Esc</kbd>
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** One click on a field or a counter transfers the ticket there. */
+export function TransferDialog(props: {
+  ticket: TicketDto;
+  here: CounterDto;
+  snapshot: Snapshot;
+  onCancel: () => void;
+  onTransfer: (body: { serviceId?: string; counterId?: number }) => void;
+}) {
+  const { t, lang } = useLang();
+  const { ticket, here, snapshot } = props;
+  return (
+    <Dialog title={t('desk.transferTitle', { number: ticket.number })} onClose={props.onCancel}>
+      <h3>{t('desk.transferToService')}</h3>
+      <div className="desk-dialog__grid">
+        {snapshot.services
+          .filter((s) => s.id !== ticket.serviceId)
+          .map((s) => (
+            <button key={s.id} type="button" className="qms-btn" data-service={s.id} onClick={() => props.onTransfer({ serviceId: s.id })}>
+              {serviceName(s, lang)}
+            </button>
+          ))}
+      </div>
+      <h3>{t('desk.transferToCounter')}</h3>
+      <div className="desk-dialog__grid">
+        {snapshot.counters
+          .filter((c) => c.id !== here.id)
+          .map((c) => (
+            <button key={c.id} type="button" className="qms-btn" data-counter={c.id} onClick={() => props.onTransfer({ counterId: c.id })}>
+              {c.name}
+            </button>
+          ))}
+      </div>
+    </Dialog>
+  );
+}
+
+const priorityGroups = ['elderly', 'pregnant', 'disability'] as const;
+
+/** A ticket for a citizen who cannot use the kiosk: the field, a priority group, printed at the kiosk or only shown. */
+export function IssueDialog({ services, onClose }: { services: ServiceDto[]; onClose: () => void }) {
+  const { t, lang } = useLang();
+  const [priority, setPriority] = useState<string | null>(null);
+  const [print, setPrint] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [issued, setIssued] = useState<IssuedTicketDto | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function issue(serviceId: string) {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setIssued(await apiFetch<IssuedTicketDto>('/api/tickets', { method: 'POST', idempotent: true, json: { serviceId, priority, print } }));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (issued) {
+    const s = services.find((x) => x.id === issued.serviceId);
+    return (
+      <Dialog title={t('desk.issue')} onClose={onClose} done>
+        <div className="desk-dialog__issued" role="status">
+          <div className="desk-dialog__number">{issued.number}</div>
+          <p>{t('desk.issued', { number: issued.number, service: s ? serviceName(s, lang) : issued.serviceId })}</p>
+          <p className="qms-hint">{print ? t('desk.issuedPrinted') : t('desk.issuedShown')}</p>
+        </div>
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog title={t('desk.issueTitle')} onClose={onClose}>
+      <div className="desk-dialog__options" role="radiogroup" aria-label={t('desk.issuePriority')}>
+        {[null, ...priorityGroups].map((p) => (
+          <label key={p ?? 'none'} className="desk-dialog__choice">
+            <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
+            {p ? t(`desk.priority.${p}` as MessageKey) : t('desk.issueNormal')}
+          </label>
+        ))}
+        <label className="desk-dialog__choice">
+          <input type="checkbox" name="print" checked={print} onChange={(e) => setPrint(e.target.checked)} />
+          {t('desk.printOnKiosk')}
+        </label>
+      </div>
+      <div className="desk-dialog__grid">
+        {services.map((s) => (
+          <button key={s.id} type="button" className="qms-btn qms-btn--primary" data-service={s.id} disabled={busy || !s.issuingNow} onClick={() => void issue(s.id)}>
+            {serviceName(s, lang)}
+          </button>
+        ))}
+      </div>
+      {error !== null && <p className="qms-error" role="alert">{errorText(error, lang)}</p>}
+    </Dialog>
+  );
+}
