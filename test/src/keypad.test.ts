@@ -1,4 +1,6 @@
+import { openSerial, simulateKeypads } from '@qms/drivers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ptyPair } from '../../drivers/src/testing/pty-pair';
 import { client, demoConfig, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 const until = async (cond: () => boolean, ms = 5000) => {
@@ -71,5 +73,46 @@ describe('caller keypads bound to the floor', () => {
     const pads = health.devices.filter((d: { kind: string }) => d.kind === 'keypad');
     expect(pads.map((d: { id: string }) => d.id).sort()).toEqual(['hall/1', 'hall/2']);
     expect(pads[0].detail).toMatch(/^quầy\/counter \d: connected/);
+  });
+});
+
+describe('a keypad bus that cannot be reached', () => {
+  it('a missing serial port is reported in health, and the server still serves', async () => {
+    const server = await startTestServer({
+      config: demoConfig({ hardware: { keypads: [{ id: 'gone', transport: 'serial', path: '/dev/ttyUSB-none', baudRate: 9600, pollIntervalMs: 20, replyTimeoutMs: 150, pads: [{ address: 1, counterId: 1 }] }] } }),
+    });
+    try {
+      await until(() => server.registry.list().some((d) => d.id === 'gone/1'));
+      const health = (await client(server.url).get('/api/health')).body;
+      const pad = health.devices.find((d: { id: string }) => d.id === 'gone/1');
+      expect(pad).toMatchObject({ kind: 'keypad', ok: false });
+      expect(pad.detail).toMatch(/Cannot open serial port \/dev\/ttyUSB-none/);
+      expect((await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('a keypad that stops answering on a real serial line goes to not ok', async () => {
+    const pty = await ptyPair();
+    const link = await openSerial({ path: pty.b, baudRate: 115200 });
+    const sim = simulateKeypads({ transport: link, addresses: [4] });
+    const server = await startTestServer({
+      config: demoConfig({ hardware: { keypads: [{ id: 'line', transport: 'serial', path: pty.a, baudRate: 115200, pollIntervalMs: 2, replyTimeoutMs: 40, pads: [{ address: 4, counterId: 5 }] }] } }),
+    });
+    try {
+      const pad = () => server.registry.list().find((d) => d.id === 'line/4');
+      await until(() => pad()?.ok === true);
+      sim.unplug(4, true);
+      await until(() => pad()?.ok === false);
+      expect(pad()?.detail).toMatch(/quầy\/counter 5: no answer from keypad 4/);
+      sim.unplug(4, false);
+      await until(() => pad()?.ok === true);
+    } finally {
+      sim.close();
+      await server.stop();
+      await link.close();
+      pty.stop();
+    }
   });
 });

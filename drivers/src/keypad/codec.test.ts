@@ -31,7 +31,10 @@ describe('keypad codec', () => {
     expect(d.length).toBe(10);
     expect(d[9]).toBe(crc8(d.subarray(1, 9)));
     expect(hex(keyReplyFrame(7, { seq: 5, key: 'recall' }).subarray(0, 6))).toBe('a50781020502');
-    expect(hex(keyReplyFrame(7, null).subarray(0, 4))).toBe('a5078100');
+    // T[07]=15, T[15^81]=T[94]=T[80]^T[14]=89^6c=e5, T[e5^00]=T[80]^T[40]^T[25]=89^c7^fb=b5.
+    expect(hex(keyReplyFrame(7, null))).toBe('a5078100b5');
+    expect(hex(displayFrame(12, '2001'))).toBe('a50c02050032303031ea');
+    expect(hex(keyReplyFrame(7, { seq: 5, key: 'recall' }))).toBe('a5078102050297');
   });
 
   it('decodes what it encodes, across split chunks, noise and a corrupted frame', () => {
