@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Snapshot, UserDto } from '@qms/protocol';
-import { clearToken, getStoredUser, LoginScreen, ScreenShell, serviceName, SignOut, useFloor, useLang, useToken, waitText } from '@qms/ui-kit';
+import type { UserDto } from '@qms/protocol';
+import { clearToken, getStoredUser, LoginScreen, ScreenShell, SignOut, useFloor, useLang, useToken } from '@qms/ui-kit';
+import { Dashboard } from './Dashboard';
+import { PaperBallots } from './PaperBallots';
+import { Reports } from './Reports';
+import { useWords } from './words';
 
 export function App() {
   const token = useToken();
@@ -17,9 +21,17 @@ export function App() {
   return <Admin user={user} />;
 }
 
+type Tab = 'live' | 'reports' | 'paper';
+
 function Admin({ user }: { user: UserDto | null }) {
   const floor = useFloor({ role: 'admin' });
   const { t } = useLang();
+  const { w } = useWords();
+  const [tab, setTab] = useState<Tab>(() => (location.hash === '#reports' ? 'reports' : location.hash === '#paper' ? 'paper' : 'live'));
+  const choose = (next: Tab) => {
+    setTab(next);
+    history.replaceState(null, '', `#${next}`);
+  };
 
   // The socket is refused with `unauthorized` when the session has expired or is not a manager's.
   useEffect(() => {
@@ -34,79 +46,20 @@ function Admin({ user }: { user: UserDto | null }) {
       className="admin"
       headerExtra={<SignOut name={user?.name} />}
     >
-      {(snapshot) => <Overview snapshot={snapshot} />}
+      {(snapshot) => (
+        <>
+          <nav className="admin__tabs" role="tablist">
+            {(['live', 'reports', 'paper'] as const).map((k) => (
+              <button key={k} type="button" role="tab" aria-selected={tab === k} className={`admin__tab${tab === k ? ' admin__tab--active' : ''}`} onClick={() => choose(k)}>
+                {w(`tab.${k}`)}
+              </button>
+            ))}
+          </nav>
+          {tab === 'live' && <Dashboard snapshot={snapshot} lastEvent={floor.lastEvent} />}
+          {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
+          {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
+        </>
+      )}
     </ScreenShell>
-  );
-}
-
-function Overview({ snapshot }: { snapshot: Snapshot }) {
-  const { t, lang } = useLang();
-  const totalWaiting = snapshot.services.reduce((n, s) => n + s.waiting, 0);
-  return (
-    <div className="admin__layout">
-      <section className="qms-card">
-        <h2>{t('admin.counters')}</h2>
-        <table className="qms-table">
-          <thead>
-            <tr>
-              <th>{t('col.counter')}</th>
-              <th>{t('col.status')}</th>
-              <th>{t('col.officer')}</th>
-              <th>{t('col.current')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {snapshot.counters.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <strong>{t('counter.label', { n: c.number })}</strong>
-                  {c.name && c.name !== t('counter.label', { n: c.number }) && <div className="qms-hint">{c.name}</div>}
-                </td>
-                <td>
-                  <span className={`qms-status qms-status--${c.status}`}>{t(`counter.status.${c.status}`)}</span>
-                </td>
-                <td>{c.staff?.name ?? <span className="qms-hint">{t('counter.noStaff')}</span>}</td>
-                <td>
-                  {c.currentTicket ? (
-                    <>
-                      <strong className="admin__number">{c.currentTicket.number}</strong>{' '}
-                      <span className="qms-hint">{t(`ticket.status.${c.currentTicket.status}`)}</span>
-                    </>
-                  ) : (
-                    <span className="qms-hint">{t('counter.idle')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      <section className="qms-card">
-        <h2>
-          {t('admin.services')} · {t('waiting.count', { n: totalWaiting })}
-        </h2>
-        <table className="qms-table">
-          <thead>
-            <tr>
-              <th>{t('col.service')}</th>
-              <th className="num">{t('col.waiting')}</th>
-              <th className="num">{t('col.estimatedWait')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {snapshot.services.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  {serviceName(s, lang)}
-                  {!s.issuingNow && <div className="qms-hint">{t('kiosk.closed')}</div>}
-                </td>
-                <td className="num admin__number">{s.waiting}</td>
-                <td className="num">{s.waiting > 0 ? waitText(s.estimatedWaitSeconds, lang) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-    </div>
   );
 }

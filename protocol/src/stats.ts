@@ -38,6 +38,8 @@ export const Figures = z.object({
   transferred: z.number().int(),
   issuedByChannel: z.record(z.string(), z.number().int()),
   waitWithinTarget: z.object({ targetSeconds: z.number(), count: z.number().int(), share: z.number().nullable() }),
+  /** Called tickets by wait: up to 5, 10, 15, 30, 60 minutes, then longer (upToMinutes null). */
+  waitBuckets: z.array(z.object({ upToMinutes: z.number().nullable(), count: z.number().int() })),
   responseRate: z.number().nullable(),
   ratingsByChannel: z.record(z.string(), z.number().int()),
   ratingsWithDossier: z.number().int(),

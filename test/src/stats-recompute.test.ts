@@ -112,6 +112,10 @@ function expected(vs: Visit[]) {
     waitSeconds: stats(waits),
     serviceSeconds: stats(vs.flatMap((v) => (v.outcome === 'done' && v.service !== null ? [v.service] : []))),
     waitWithinTarget: { targetSeconds: 900, count: within, share: waits.length ? within / waits.length : null },
+    waitBuckets: [5, 10, 15, 30, 60, null].map((m, i, all) => ({
+      upToMinutes: m,
+      count: waits.filter((w) => (m === null || w <= m * 60) && (i === 0 || w > (all[i - 1] as number) * 60)).length,
+    })),
     ratings,
     satisfactionRate: rated.length ? (ratings.very_satisfied + ratings.satisfied) / rated.length : null,
     responseRate: served ? rated.length / served : null,
@@ -177,10 +181,10 @@ describe('figures recomputed independently from a generated month', () => {
     const res = await api.get(`/api/stats/summary?from=2026-03-01&to=2026-03-31&groupBy=${by}`);
     expect(res.status).toBe(200);
     const mine = groupBy(inMarch(), keyOf);
-    const got = new Map((res.body.groups as { key: string | number }[]).map((g) => [g.key, g]));
-    const nonEmpty = [...got.keys()].filter((k) => (got.get(k) as { issued: number }).issued > 0);
+    const got = new Map<string | number, Record<string, unknown>>((res.body.groups as Record<string, unknown>[]).map((g) => [g.key as string | number, g]));
+    const nonEmpty = [...got.keys()].filter((k) => (got.get(k)!.issued as number) > 0);
     expect(nonEmpty.map(String).sort()).toEqual([...mine.keys()].map(String).sort());
-    for (const [key, vs] of mine) expect(pick(got.get(key) as Record<string, unknown>), `group ${key}`).toEqual(expected(vs));
+    for (const [key, vs] of mine) expect(pick(got.get(key)!), `group ${key}`).toEqual(expected(vs));
   });
 
   it('a ticket issued at 23:59 local belongs to that day; one at 00:01 to the next', async () => {

@@ -19,6 +19,8 @@ export interface FigureOptions {
   targetWaitSeconds: number;
 }
 
+const bucketEdges = [5, 10, 15, 30, 60];
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** mean, median, p90 (nearest rank) and max of the values, in seconds to 0.1 s; null where there are none. */
@@ -51,6 +53,7 @@ export class FigureAccumulator {
   private cancelled = 0;
   private transferred = 0;
   private withinTarget = 0;
+  private buckets = new Array<number>(bucketEdges.length + 1).fill(0);
   private skipped = 0;
   private withDossier = 0;
   private byChannel: Record<string, number> = {};
@@ -65,6 +68,8 @@ export class FigureAccumulator {
       const wait = (t.firstCalledAt - t.issuedAt) / 1000;
       this.waits.push(wait);
       if (wait <= this.opts.targetWaitSeconds) this.withinTarget++;
+      const b = bucketEdges.findIndex((m) => wait <= m * 60);
+      this.buckets[b === -1 ? bucketEdges.length : b]!++;
     }
     if (t.status === 'done') {
       this.served++;
@@ -98,6 +103,7 @@ export class FigureAccumulator {
       transferred: this.transferred,
       issuedByChannel: { ...this.byChannel },
       waitWithinTarget: { targetSeconds: this.opts.targetWaitSeconds, count: this.withinTarget, share: called ? this.withinTarget / called : null },
+      waitBuckets: this.buckets.map((count, i) => ({ upToMinutes: bucketEdges[i] ?? null, count })),
       responseRate: this.served ? r.total / this.served : null,
       ratingsByChannel: { ...this.ratingChannels },
       ratingsWithDossier: this.withDossier,

@@ -1,0 +1,69 @@
+import type { Figures, SummaryReply } from '@qms/protocol';
+import { fmtInt, fmtMinutes, fmtPct } from './format';
+import { useWords } from './words';
+
+type Group = NonNullable<SummaryReply['groups']>[number];
+
+export function FiguresTable({ title, groups, totals, withTarget = false }: { title: string; groups: Group[]; totals: Figures; withTarget?: boolean }) {
+  const { w, lang } = useWords();
+  const n = (x: number) => fmtInt(x, lang);
+  const row = (label: string, f: Figures, key: string, strong = false) => (
+    <tr key={key} className={f.belowTarget ? 'row--below' : undefined}>
+      <td>{strong ? <strong>{label}</strong> : label}</td>
+      <td className="num">{n(f.issued)}</td>
+      <td className="num">{n(f.served)}</td>
+      <td className="num">{n(f.noShow)}</td>
+      <td className="num">{n(f.transferred)}</td>
+      <td className="num">{fmtMinutes(f.waitSeconds.mean, lang)}</td>
+      <td className="num">{fmtMinutes(f.waitSeconds.p90, lang)}</td>
+      <td className="num">{fmtMinutes(f.serviceSeconds.mean, lang)}</td>
+      <td className="num">{n(f.ratings.total)}</td>
+      <td className="num">{fmtPct(f.satisfactionRate, lang)}</td>
+      <td className="num">{fmtPct(f.rate766, lang)}</td>
+      {withTarget && (
+        <>
+          <td className="num">{n(f.paperBallots?.total ?? 0)}</td>
+          <td className="num">{fmtPct(f.combined?.satisfactionRate, lang)}</td>
+          <td className="num">{fmtPct(f.satisfactionTarget, lang)}</td>
+          <td>{f.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : f.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
+        </>
+      )}
+    </tr>
+  );
+  return (
+    <section className="qms-card">
+      <h2>{title}</h2>
+      <div className="reports__scroll">
+        <table className="qms-table reports__table">
+          <thead>
+            <tr>
+              <th>{w('reports.group')}</th>
+              <th className="num">{w('fig.issued')}</th>
+              <th className="num">{w('fig.served')}</th>
+              <th className="num">{w('fig.noShow')}</th>
+              <th className="num">{w('fig.transferred')}</th>
+              <th className="num">{w('fig.waitMean')}</th>
+              <th className="num">{w('fig.waitP90')}</th>
+              <th className="num">{w('fig.serviceMean')}</th>
+              <th className="num">{w('fig.ratings')}</th>
+              <th className="num">{w('fig.satisfaction')}</th>
+              <th className="num">{w('fig.rate766')}</th>
+              {withTarget && (
+                <>
+                  <th className="num">{w('fig.paper')}</th>
+                  <th className="num">{w('fig.combined')}</th>
+                  <th className="num">{w('fig.target')}</th>
+                  <th />
+                </>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => row(g.label, g, String(g.key)))}
+            {row(lang === 'vi' ? 'Tổng cộng' : 'Total', totals, '__total', true)}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

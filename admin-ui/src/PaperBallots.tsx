@@ -1,0 +1,142 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PaperBallot, ServiceDto } from '@qms/protocol';
+import { apiFetch, errorText, serviceName } from '@qms/ui-kit';
+import { fmtDate, fmtInt } from './format';
+import { presetRange } from './range';
+import { useWords } from './words';
+
+const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
+
+/** A manager types in the counts of a paper survey (per field and period); mistakes are voided, never deleted. */
+export function PaperBallots({ services, today }: { services: ServiceDto[]; today: string }) {
+  const { w, lang } = useWords();
+  const month = presetRange('lastMonth', today);
+  const [form, setForm] = useState({ serviceId: services[0]?.id ?? '', from: month.from, to: month.to, note: '', counts: Object.fromEntries(levels.map((l) => [l, ''])) as Record<(typeof levels)[number], string> });
+  const [list, setList] = useState<PaperBallot[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const year = presetRange('year', today);
+  const load = () =>
+    apiFetch<PaperBallot[]>(`/api/stats/paper-ballots?from=${year.from.slice(0, 4)}-01-01&to=${year.to.slice(0, 4)}-12-31`)
+      .then(setList)
+      .catch((err: unknown) => setMessage(errorText(err, lang)));
+  useEffect(() => void load(), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const counts = Object.fromEntries(levels.map((l) => [l, Number(form.counts[l] || 0)]));
+      await apiFetch<PaperBallot>('/api/stats/paper-ballots', { method: 'POST', json: { serviceId: form.serviceId, from: form.from, to: form.to, ...counts, ...(form.note ? { note: form.note } : {}) } });
+      setMessage(w('paper.saved'));
+      setForm({ ...form, note: '', counts: Object.fromEntries(levels.map((l) => [l, ''])) as typeof form.counts });
+      await load();
+    } catch (err) {
+      setMessage(errorText(err, lang));
+    }
+  };
+  const voidBatch = async (id: number) => {
+    try {
+      await apiFetch(`/api/stats/paper-ballots/${id}/void`, { method: 'POST' });
+      await load();
+    } catch (err) {
+      setMessage(errorText(err, lang));
+    }
+  };
+  const nameOf = (id: string) => {
+    const s = services.find((x) => x.id === id);
+    return s ? serviceName(s, lang) : id;
+  };
+
+  return (
+    <div className="paper">
+      <section className="qms-card">
+        <h2>{w('tab.paper')}</h2>
+        <p className="qms-hint">{w('paper.intro')}</p>
+        <form className="paper__form" onSubmit={(e) => void submit(e)}>
+          <label>
+            {w('paper.service')}
+            <select name="serviceId" value={form.serviceId} onChange={(e) => setForm({ ...form, serviceId: e.target.value })}>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {serviceName(s, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {w('range.from')}
+            <input type="date" name="from" required value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} />
+          </label>
+          <label>
+            {w('range.to')}
+            <input type="date" name="to" required value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
+          </label>
+          {levels.map((l) => (
+            <label key={l}>
+              {w(`level.${l}`)}
+              <input type="number" min={0} max={1000000} inputMode="numeric" name={l} value={form.counts[l]} onChange={(e) => setForm({ ...form, counts: { ...form.counts, [l]: e.target.value } })} />
+            </label>
+          ))}
+          <label className="paper__note">
+            {w('paper.note')}
+            <input type="text" name="note" maxLength={500} value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+          </label>
+          <button type="submit" className="qms-btn qms-btn--primary">
+            {w('paper.save')}
+          </button>
+          {message && <span role="status" className="qms-hint">{message}</span>}
+        </form>
+      </section>
+      <section className="qms-card">
+        {list.length === 0 ? (
+          <p className="qms-hint">{w('paper.none')}</p>
+        ) : (
+          <table className="qms-table">
+            <thead>
+              <tr>
+                <th>{w('paper.service')}</th>
+                <th>{w('range.from')}</th>
+                <th>{w('range.to')}</th>
+                {levels.map((l) => (
+                  <th key={l} className="num">
+                    {w(`level.${l}`)}
+                  </th>
+                ))}
+                <th className="num">{w('paper.total')}</th>
+                <th>{w('paper.enteredBy')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((b) => (
+                <tr key={b.id} className={b.voided ? 'row--voided' : undefined}>
+                  <td>
+                    {nameOf(b.serviceId)}
+                    {b.note && <div className="qms-hint">{b.note}</div>}
+                  </td>
+                  <td>{fmtDate(b.from)}</td>
+                  <td>{fmtDate(b.to)}</td>
+                  {levels.map((l) => (
+                    <td key={l} className="num">
+                      {fmtInt(b.counts[l], lang)}
+                    </td>
+                  ))}
+                  <td className="num">{fmtInt(b.counts.total, lang)}</td>
+                  <td>{b.enteredBy ?? '—'}</td>
+                  <td>
+                    {b.voided ? (
+                      w('paper.voided')
+                    ) : (
+                      <button type="button" className="qms-btn" onClick={() => void voidBatch(b.id)}>
+                        {w('paper.void')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'react';
+import type { ReportTextReply, SummaryReply } from '@qms/protocol';
+import { apiFetch, errorText } from '@qms/ui-kit';
+import { BarChart, Heatmap, TargetChart } from './charts';
+import { ExportButtons } from './Export';
+import { fmtDate, fmtInt, fmtMinutes, fmtPct } from './format';
+import { presetRange, presets, type Preset, type Range } from './range';
+import { FiguresTable } from './FiguresTable';
+import { useWords } from './words';
+
+interface Loaded {
+  range: Range;
+  byService: SummaryReply;
+  byCounter: SummaryReply;
+  byStaff: SummaryReply;
+  byHour: SummaryReply;
+  byWeekdayHour: SummaryReply;
+  text: string;
+}
+
+const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
+
+export function Reports({ today }: { today: string }) {
+  const { w, lang } = useWords();
+  const [preset, setPreset] = useState<Preset>('thisMonth');
+  const [range, setRange] = useState<Range>(() => presetRange('thisMonth', today));
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    const q = `from=${range.from}&to=${range.to}`;
+    const summary = (by: string) => apiFetch<SummaryReply>(`/api/stats/summary?${q}&groupBy=${by}`);
+    Promise.all([summary('service'), summary('counter'), summary('staff'), summary('hour'), summary('weekday_hour'), apiFetch<ReportTextReply>(`/api/stats/report-text?${q}&lang=${lang}`)])
+      .then(([byService, byCounter, byStaff, byHour, byWeekdayHour, text]) => live && setData({ range, byService, byCounter, byStaff, byHour, byWeekdayHour, text: text.text }))
+      .catch((err: unknown) => live && setError(errorText(err, lang)));
+    return () => void (live = false);
+  }, [range, lang]);
+
+  const choose = (p: Preset) => {
+    setPreset(p);
+    if (p !== 'custom') setRange(presetRange(p, today));
+  };
+  const fresh = data && data.range === range ? data : null;
+
+  return (
+    <div className="reports">
+      <section className="qms-card reports__range">
+        <div className="reports__presets" role="group">
+          {presets.map((p) => (
+            <button key={p} type="button" className={`qms-btn reports__preset${p === preset ? ' qms-btn--primary' : ''}`} aria-pressed={p === preset} onClick={() => choose(p)}>
+              {w(`preset.${p}`)}
+            </button>
+          ))}
+        </div>
+        {preset === 'custom' && (
+          <div className="reports__custom">
+            <label>
+              {w('range.from')} <input type="date" name="from" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+            </label>
+            <label>
+              {w('range.to')} <input type="date" name="to" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+            </label>
+          </div>
+        )}
+        <strong className="reports__period">{w('range.period', { from: fmtDate(range.from), to: fmtDate(range.to) })}</strong>
+        <ExportButtons range={range} />
+      </section>
+      {error && <p className="qms-error">{error}</p>}
+      {!fresh && !error && <p className="qms-hint">{w('reports.loading')}</p>}
+      {fresh && <ReportBody data={fresh} />}
+    </div>
+  );
+}
+
+function ReportBody({ data }: { data: Loaded }) {
+  const { w, lang } = useWords();
+  const t = data.byService.totals;
+  const n = (x: number) => fmtInt(x, lang);
+  const pct = (x: number | null | undefined) => fmtPct(x, lang);
+  const hours = Array.from({ length: 11 }, (_, i) => i + 7);
+  const heat = new Map((data.byWeekdayHour.groups ?? []).map((g) => [String(g.key), g.issued]));
+  const weekdays = [1, 2, 3, 4, 5, 6, 7].map((k) => ({ key: k, label: (lang === 'vi' ? ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] : ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])[k]! }));
+  const busyHours = [...new Set([...hours, ...(data.byHour.groups ?? []).map((g) => Number(g.key))])].sort((a, b) => a - b);
+  const byHour = new Map((data.byHour.groups ?? []).map((g) => [Number(g.key), g.issued]));
+
+  return (
+    <>
+      <section className="reports__kpis" aria-label="kpis">
+        <Kpi label={w('fig.issued')} value={n(t.issued)} sub={`${w('fig.served')}: ${n(t.served)} · ${w('fig.noShow')}: ${n(t.noShow)}`} />
+        <Kpi label={w('fig.waitMean')} value={fmtMinutes(t.waitSeconds.mean, lang)} sub={`${w('fig.waitMedian')}: ${fmtMinutes(t.waitSeconds.median, lang)} · P90: ${fmtMinutes(t.waitSeconds.p90, lang)}`} />
+        <Kpi label={w('fig.withinTarget', { m: t.waitWithinTarget.targetSeconds / 60 })} value={pct(t.waitWithinTarget.share)} sub={`${w('fig.serviceMean')}: ${fmtMinutes(t.serviceSeconds.mean, lang)}`} />
+        <Kpi label={w('fig.ratings')} value={n(t.ratings.total)} sub={`${w('fig.responseRate')}: ${pct(t.responseRate)}`} />
+        <Kpi
+          label={w('fig.satisfaction')}
+          value={pct(t.satisfactionRate)}
+          sub={`${w('fig.target')}: ${pct(t.satisfactionTarget)}`}
+          tone={t.belowTarget ? 'below' : t.belowTarget === false ? 'ok' : undefined}
+        />
+        <Kpi label={w('fig.rate766')} value={pct(t.rate766)} sub={w('fig.rate766.hint')} />
+        <Kpi label={w('fig.paper')} value={n(t.paperBallots?.total ?? 0)} sub={`${w('fig.combined')}: ${pct(t.combined?.satisfactionRate)}`} />
+      </section>
+
+      <div className="reports__charts">
+        <section className="qms-card">
+          <h2>{w('reports.hourly')}</h2>
+          <BarChart bars={busyHours.map((h) => ({ label: `${h}h`, value: byHour.get(h) ?? 0 }))} format={n} />
+        </section>
+        <section className="qms-card">
+          <h2>{w('reports.waitDist')}</h2>
+          <BarChart
+            bars={t.waitBuckets.map((b, i, all) => ({ label: b.upToMinutes === null ? w('wait.over', { m: all[i - 1]?.upToMinutes ?? 0 }) : w('wait.upTo', { m: b.upToMinutes }), value: b.count }))}
+            format={n}
+            className="chart--wait"
+          />
+        </section>
+        <section className="qms-card">
+          <h2>{w('reports.targets')}</h2>
+          <TargetChart
+            rows={(data.byService.groups ?? []).map((g) => ({ label: g.label, rate: g.combined?.satisfactionRate ?? g.satisfactionRate, target: g.satisfactionTarget ?? 0.95, below: g.belowTarget ?? null }))}
+            format={pct}
+          />
+        </section>
+        <section className="qms-card">
+          <h2>{w('reports.levels')}</h2>
+          <BarChart bars={levels.map((l) => ({ label: w(`level.${l}`).split(' ').map((s) => s[0]).join('').toUpperCase(), title: `${w(`level.${l}`)}: ${n(t.ratings[l])}`, value: t.ratings[l] }))} format={n} />
+          <p className="qms-hint">{levels.map((l) => `${w(`level.${l}`)}: ${n(t.ratings[l])}`).join(' · ')}</p>
+        </section>
+        <section className="qms-card reports__wide">
+          <h2>{w('reports.heatmap')}</h2>
+          <Heatmap cells={heat} rows={weekdays} hours={hours} format={n} />
+        </section>
+      </div>
+
+      <section className="qms-card">
+        <h2>{w('reports.paragraph')}</h2>
+        <Paragraph text={data.text} />
+      </section>
+      <FiguresTable title={w('reports.byService')} groups={data.byService.groups ?? []} totals={t} withTarget />
+      <FiguresTable title={w('reports.byCounter')} groups={data.byCounter.groups ?? []} totals={data.byCounter.totals} />
+      <FiguresTable title={w('reports.byStaff')} groups={data.byStaff.groups ?? []} totals={data.byStaff.totals} />
+    </>
+  );
+}
+
+function Kpi({ label, value, sub, tone }: { label: string; value: string; sub?: string; tone?: 'ok' | 'below' | undefined }) {
+  return (
+    <div className={`qms-card kpi${tone ? ` kpi--${tone}` : ''}`}>
+      <div className="kpi__label">{label}</div>
+      <div className="kpi__value">{value}</div>
+      {sub && <div className="kpi__sub">{sub}</div>}
+    </div>
+  );
+}
+
+function Paragraph({ text }: { text: string }) {
+  const { w } = useWords();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="reports__paragraph">
+      <textarea readOnly value={text} rows={8} aria-label={w('reports.paragraph')} />
+      <button
+        type="button"
+        className="qms-btn"
+        onClick={() => {
+          void navigator.clipboard?.writeText(text).then(() => setCopied(true));
+        }}
+      >
+        {copied ? w('reports.copied') : w('reports.copy')}
+      </button>
+    </div>
+  );
+}
+

@@ -1,0 +1,16 @@
+import type { Lang } from '@qms/ui-kit';
+
+const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
+
+export const fmtInt = (n: number, lang: Lang) => new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(n);
+
+/** 0.9734 → "97,3%". */
+export const fmtPct = (rate: number | null | undefined, lang: Lang) =>
+  rate === null || rate === undefined ? '—' : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(Math.round(rate * 1000) / 10)}%`;
+
+/** Seconds → "8 ph 12 giây"-style short text: minutes with one decimal. */
+export const fmtMinutes = (seconds: number | null | undefined, lang: Lang) =>
+  seconds === null || seconds === undefined ? '—' : `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1 }).format(Math.round(seconds / 6) / 10)} ${lang === 'vi' ? 'phút' : 'min'}`;
+
+/** `2026-03-05` → `05/03/2026`. */
+export const fmtDate = (day: string) => day.split('-').reverse().join('/');

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { simulateMonth } from './support/stats-month';
+import { client, login, startTestServer, testClock, type TestServer } from './support/server';
+
+const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+const pct = (r: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(Math.round(r * 1000) / 10)}%`;
+
+describe('manager reports in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  const clock = testClock(Date.parse('2026-04-15T03:00:00Z'));
+  const downloads = mkdtempSync(join(tmpdir(), 'qms-downloads-'));
+
+  beforeAll(async () => {
+    server = await startTestServer({ now: clock.now, withScreens: true });
+    await simulateMonth(server, clock, ['2026-03-09', '2026-03-10', '2026-03-11', '2026-03-12', '2026-03-13', '2026-03-16', '2026-03-17'], 3);
+    await client(server.url, await login(server.url, 'quanly')).post('/api/stats/paper-ballots', {
+      serviceId: 'dat-dai', from: '2026-03-01', to: '2026-03-31', very_satisfied: 12, satisfied: 20, neutral: 4, dissatisfied: 9, very_dissatisfied: 0,
+    });
+    clock.set(Date.parse('2026-04-15T03:00:00Z'));
+    browser = await launchBrowser();
+    page = await newPage(browser, { width: 1440, height: 2300 });
+    await page.goto(`${server.url}/admin/`);
+    await page.fill('input[name=username]', 'quanly');
+    await page.fill('input[name=password]', '123456');
+    await page.click('button[type=submit]');
+    await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('pick last month, see the figures, download the Excel file', async () => {
+    const api = client(server.url, await login(server.url, 'quanly'));
+    const march = (await api.get('/api/stats/summary?from=2026-03-01&to=2026-03-31')).body.totals;
+    expect(march.issued).toBeGreaterThan(150);
+
+    await page.getByRole('tab', { name: 'Báo cáo' }).click();
+    await page.getByRole('button', { name: 'Tháng trước' }).click();
+    await page.locator('.reports__period', { hasText: '01/03/2026 – 31/03/2026' }).waitFor();
+    const kpi = (label: string) => page.locator('.kpi', { has: page.locator('.kpi__label', { hasText: label }) }).locator('.kpi__value');
+    await kpi('Lượt lấy số').filter({ hasText: vn(march.issued) }).waitFor();
+    expect(await kpi('Lượt đánh giá').innerText()).toBe(vn(march.ratings.total));
+    expect(await kpi('Tỷ lệ hài lòng').innerText()).toBe(pct(march.satisfactionRate));
+    expect(await page.locator('.reports__paragraph textarea').inputValue()).toContain(
+      `Trong kỳ báo cáo (từ ngày 01/03/2026 đến ngày 31/03/2026), Trung tâm đã tiếp đón ${vn(march.issued)} lượt công dân`,
+    );
+    const landRow = page.locator('.reports__table tr', { hasText: 'Đất đai' }).first();
+    expect(await landRow.innerText()).toContain('Chưa đạt');
+    expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(5);
+    await keepScreenshot(page, 'reports');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-2026-03-01_2026-03-31.xlsx');
+    const file = join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows = wb.getWorksheet('Tổng hợp')!.getSheetValues() as unknown[][];
+    const issuedRow = rows.find((r) => r?.[1] === 'Số lượt lấy số')!;
+    expect(issuedRow[2]).toBe(march.issued);
+    await page.locator('.reports__export-status', { hasText: 'Đã tải bao-cao-2026-03-01_2026-03-31.xlsx' }).waitFor();
+  });
+
+  it('a custom range and the paper-ballot form work from the screen', async () => {
+    await page.getByRole('button', { name: 'Tùy chọn' }).click();
+    await page.fill('input[name=from]', '2026-03-10');
+    await page.fill('input[name=to]', '2026-03-12');
+    await page.locator('.reports__period', { hasText: '10/03/2026 – 12/03/2026' }).waitFor();
+    const api = client(server.url, await login(server.url, 'quanly'));
+    const three = (await api.get('/api/stats/summary?from=2026-03-10&to=2026-03-12')).body.totals;
+    await page.locator('.kpi__value', { hasText: vn(three.issued) }).first().waitFor();
+
+    await page.getByRole('tab', { name: 'Phiếu khảo sát giấy' }).click();
+    await page.selectOption('select[name=serviceId]', 'ho-tich');
+    await page.fill('.paper__form input[name=very_satisfied]', '30');
+    await page.fill('.paper__form input[name=satisfied]', '5');
+    await page.fill('.paper__form input[name=note]', 'Khảo sát ngẫu nhiên tháng 3');
+    await page.getByRole('button', { name: 'Lưu đợt khảo sát' }).click();
+    await page.locator('.paper', { hasText: 'Khảo sát ngẫu nhiên tháng 3' }).waitFor();
+    const march = (await api.get('/api/stats/summary?from=2026-03-01&to=2026-03-31')).body.totals;
+    expect(march.paperBallots.total).toBe(45 + 35);
+    await keepScreenshot(page, 'reports-paper');
+  });
+});
