@@ -27,7 +27,7 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
         <section className="qms-card">
           <h2>{t('display.recentCalls')}</h2>
           <ol className="display__calls">
-            {calls.slice(1, 7).map((c) => (
+            {calls.slice(1, 6).map((c) => (
               <li key={`${c.ticket.id}-${c.at}`} className={isPriority(c) ? 'display__calls--priority' : undefined}>
                 <span className="display__calls-number">{c.ticket.number}</span>
                 <span>→ {t('counter.label', { n: c.counterNumber })}</span>
@@ -89,11 +89,13 @@ function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: b
 
 /** The manager's notice, scrolling right to left; its speed follows its length so long text stays readable. */
 function Notice({ text }: { text: string }) {
-  const seconds = Math.max(15, Math.round(text.length / 6));
+  const seconds = Math.max(12, Math.round(text.length / 5));
   return (
     <div className="display__notice" role="marquee">
+      {/* The text twice, moved by half its width, loops without a jump and is readable from the first frame. */}
       <span className="display__notice-text" style={{ animationDuration: `${seconds}s` }}>
-        {text}
+        <span>{text}</span>
+        <span aria-hidden="true">{text}</span>
       </span>
     </div>
   );
