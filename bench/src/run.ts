@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { callLatency } from './call-latency';
 import { issueThroughput } from './http-issue';
+import { deskBench, deskSection } from './desk';
 
 const docPath = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
@@ -12,6 +13,8 @@ const issue = await issueThroughput();
 console.log('HTTP ticket issuing:', issue);
 const latency = await callLatency();
 console.log('call-next → display event:', latency);
+const desk = await deskBench();
+console.log('desk and keypads:', desk);
 
 const section = `<!-- foundation:begin -->
 ## Foundation (issue 2) — measured ${new Date().toISOString().slice(0, 10)}
@@ -31,5 +34,8 @@ const old = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\
 const next = /<!-- foundation:begin -->[\s\S]*<!-- foundation:end -->/.test(old)
   ? old.replace(/<!-- foundation:begin -->[\s\S]*<!-- foundation:end -->/, section)
   : `${old.trimEnd()}\n\n${section}\n`;
-writeFileSync(docPath, next);
+const withDesk = /<!-- desk:begin -->[\s\S]*<!-- desk:end -->/.test(next)
+  ? next.replace(/<!-- desk:begin -->[\s\S]*<!-- desk:end -->/, deskSection(desk, machine))
+  : `${next.trimEnd()}\n\n${deskSection(desk, machine)}\n`;
+writeFileSync(docPath, withDesk);
 console.log(`Written to ${docPath}`);
