@@ -112,5 +112,18 @@ describe('desk console in Chromium at 1366×768', () => {
     expect(row).toEqual({ channel: 'desk', priority: 'elderly', serviceId: 'chung-thuc' });
     await page.keyboard.press('Escape');
     await page.locator('.desk-dialog').waitFor({ state: 'detached' });
+
+    // A break (after finishing the ticket in hand): the same key pauses and resumes; in English the words change, the keys do not.
+    await page.keyboard.press('h');
+    await page.locator('.desk__current', { hasText: 'Chưa gọi số nào' }).waitFor();
+    await page.keyboard.press('n');
+    await page.locator('[data-action=resume]:not([disabled])').waitFor();
+    expect(await page.locator('.desk__counter').innerText()).toContain('Tạm dừng');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('[data-action=resume]', { hasText: 'Resume' }).waitFor();
+    expect(await page.locator('[data-action=call-next]').innerText()).toMatch(/Call next\s+G/);
+    await keepScreenshot(page, 'desk-paused-en');
+    await page.keyboard.press('n');
+    await page.locator('[data-action=pause]:not([disabled])').waitFor();
   });
 });
