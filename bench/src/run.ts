@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { callLatency } from './call-latency';
 import { issueThroughput } from './http-issue';
 import { deskBench, deskSection } from './desk';
+import { displayBench, writeDisplaySection } from './display';
 
 const docPath = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
@@ -39,3 +40,7 @@ const withDesk = /<!-- desk:begin -->[\s\S]*<!-- desk:end -->/.test(next)
   : `${next.trimEnd()}\n\n${deskSection(desk, machine)}\n`;
 writeFileSync(docPath, withDesk);
 console.log(`Written to ${docPath}`);
+
+const display = await displayBench();
+console.log('hall display:', display);
+writeDisplaySection(docPath, display, machine);
