@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CounterDto, ProceduresDto, ServiceDto } from '@qms/protocol';
+import type { CounterDto, CounterQueueDto, ProceduresDto, ServiceDto } from '@qms/protocol';
 import { apiFetch, BigNumber, serviceName, useLang, type MessageKey } from '@qms/ui-kit';
 import { durationText, secondsSince } from './time';
 import { useNow } from './useDeskData';
@@ -14,9 +14,10 @@ interface Props {
   /** Enter in the dossier field (a barcode scanner ends with Enter) finishes the ticket. */
   onSubmit: () => void;
   serving: boolean;
+  keypad: CounterQueueDto['keypad'] | undefined;
 }
 
-export function CurrentTicket({ counter, services, dossierCode, procedure, onDossierCode, onProcedure, onSubmit, serving }: Props) {
+export function CurrentTicket({ counter, services, dossierCode, procedure, onDossierCode, onProcedure, onSubmit, serving, keypad }: Props) {
   const { t, lang } = useLang();
   const now = useNow();
   const ticket = counter.currentTicket;
@@ -27,6 +28,11 @@ export function CurrentTicket({ counter, services, dossierCode, procedure, onDos
       <div className="desk__counter">
         {t('counter.label', { n: counter.number })} · <span className={`qms-status qms-status--${counter.status}`}>{t(`counter.status.${counter.status}`)}</span>
       </div>
+      {keypad && (
+        <div className={`desk__keypad${keypad.ok ? '' : ' desk__keypad--down'}`} title={keypad.detail ?? ''}>
+          {t(keypad.ok ? 'desk.keypadOk' : 'desk.keypadDown')}
+        </div>
+      )}
       <BigNumber value={ticket?.number} label={ticket ? t('desk.current') : t('desk.none')} size="l" />
       {ticket && (
         <div className="desk__facts">

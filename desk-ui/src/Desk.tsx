@@ -119,6 +119,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
                 onProcedure={setProcedure}
                 onSubmit={() => void run('finish')}
                 serving={mine && !!counter.currentTicket}
+                keypad={queue?.keypad}
               />
               <MyDay day={day} />
             </div>

@@ -16,6 +16,8 @@ export const CounterQueueDto = z.object({
       longestWaitSeconds: z.number().int().nullable(),
     }),
   ),
+  /** The caller keypad at this counter, when one is configured, as health reports it. */
+  keypad: z.object({ id: z.string(), ok: z.boolean(), detail: z.string().nullable() }).nullable(),
 });
 export type CounterQueueDto = z.infer<typeof CounterQueueDto>;
 

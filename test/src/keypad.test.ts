@@ -74,6 +74,16 @@ describe('caller keypads bound to the floor', () => {
     expect(pads.map((d: { id: string }) => d.id).sort()).toEqual(['hall/1', 'hall/2']);
     expect(pads[0].detail).toMatch(/^quầy\/counter \d: connected/);
   });
+
+  it("the desk console's queue tells whether the counter's keypad answers", async () => {
+    const desk = await officerAt(server.url, 3);
+    expect((await desk.get('/api/counters/3/queue')).body.keypad).toMatchObject({ id: 'hall/2', ok: true });
+    expect((await desk.get('/api/counters/4/queue')).body.keypad).toBeNull();
+    sim().unplug(2, true);
+    await until(() => server.registry.list().find((d) => d.id === 'hall/2')?.ok === false);
+    expect((await desk.get('/api/counters/3/queue')).body.keypad).toMatchObject({ id: 'hall/2', ok: false, detail: expect.stringMatching(/no answer/) });
+    sim().unplug(2, false);
+  });
 });
 
 describe('a keypad bus that cannot be reached', () => {

@@ -24,3 +24,10 @@ export const KeypadBusConfig = z
 export type KeypadBusConfig = z.infer<typeof KeypadBusConfig>;
 
 export const KeypadsConfig = z.array(KeypadBusConfig).default([]);
+
+/** The health id of a keypad: `<bus id>/<address>`, the bus id defaulting to `keypads-<n>` by its place in the list. */
+export const keypadDeviceId = (bus: KeypadBusConfig, index: number, address: number) => `${bus.id ?? `keypads-${index + 1}`}/${address}`;
+
+/** Health ids of the keypads at a counter (normally one). */
+export const keypadIdsAt = (buses: KeypadBusConfig[], counterId: number): string[] =>
+  buses.flatMap((b, i) => b.pads.filter((p) => p.counterId === counterId).map((p) => keypadDeviceId(b, i, p.address)));

@@ -2,7 +2,7 @@ import { createKeypadBus, memoryPair, openSerial, simulateKeypads, type KeypadBu
 import type { CounterDto, FloorEvent } from '@qms/protocol';
 import type { Actor, Floor } from '../floor';
 import { QueueError } from '../queue';
-import type { KeypadBusConfig } from './keypad-config';
+import { keypadDeviceId, type KeypadBusConfig } from './keypad-config';
 import type { DeviceRegistry } from './registry';
 
 export interface KeypadBindingOptions {
@@ -31,6 +31,7 @@ export async function startKeypads(opts: KeypadBindingOptions) {
   if (stray) throw new Error(`hardware.keypads: the keypad at address ${stray.address} names counter ${stray.counterId}, which is not configured`);
   for (const [i, cfg] of opts.buses.entries()) {
     const id = cfg.id ?? `keypads-${i + 1}`;
+    const deviceId = (address: number) => keypadDeviceId(cfg, i, address);
     const open = async (): Promise<Transport> => {
       if (cfg.transport === 'serial') return openSerial({ path: cfg.path!, baudRate: cfg.baudRate });
       const pair = memoryPair(`simulated keypad bus ${id}`);
@@ -38,7 +39,7 @@ export async function startKeypads(opts: KeypadBindingOptions) {
       sims.set(id, simulateKeypads({ transport: pair.device, addresses: cfg.pads.map((p) => p.address) }));
       return pair.host;
     };
-    stops.push(runBus({ id, cfg, open, floor, registry, flashMs, reopenMs: opts.reopenMs ?? 5000 }));
+    stops.push(runBus({ deviceId, cfg, open, floor, registry, flashMs, reopenMs: opts.reopenMs ?? 5000 }));
   }
   return {
     /** Simulated keypads by bus id (`sim` buses only): press keys, read displays. */
@@ -51,7 +52,7 @@ export async function startKeypads(opts: KeypadBindingOptions) {
 }
 
 interface BusRun {
-  id: string;
+  deviceId: (address: number) => string;
   cfg: KeypadBusConfig;
   open: () => Promise<Transport>;
   floor: Floor;
@@ -63,7 +64,7 @@ interface BusRun {
 /** Keeps one bus open (reopening a lost serial port), and returns its stop function. */
 function runBus(run: BusRun): () => Promise<void> {
   const { cfg, floor, registry } = run;
-  const deviceId = (address: number) => `${run.id}/${address}`;
+  const { deviceId } = run;
   const report = (address: number, ok: boolean, detail: string) => {
     const pad = cfg.pads.find((p) => p.address === address)!;
     registry.report({ id: deviceId(address), kind: 'keypad', ok, detail: `quầy/counter ${pad.counterId}: ${detail}` });

@@ -124,6 +124,8 @@ export const en: Record<MessageKey, string> = {
   'desk.transferToCounter': 'Another counter',
   'desk.cancel': 'Cancel',
   'desk.dismiss': 'Close',
+  'desk.keypadOk': 'Caller keypad: ready',
+  'desk.keypadDown': 'The caller keypad does not answer — use the buttons on screen',
   'desk.issueTitle': 'Issue a ticket for a citizen who cannot use the kiosk',
   'desk.issuePriority': 'Priority group',
   'desk.issueNormal': 'No priority',

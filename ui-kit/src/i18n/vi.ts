@@ -125,6 +125,8 @@ export const vi = {
   'desk.transferToCounter': 'Quầy khác',
   'desk.cancel': 'Hủy',
   'desk.dismiss': 'Đóng',
+  'desk.keypadOk': 'Bàn phím gọi số: sẵn sàng',
+  'desk.keypadDown': 'Bàn phím gọi số không trả lời — dùng các nút trên màn hình',
   'desk.issueTitle': 'Cấp số cho công dân không dùng được máy lấy số',
   'desk.issuePriority': 'Đối tượng ưu tiên',
   'desk.issueNormal': 'Không ưu tiên',

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { CounterQueueDto, MyDayDto, ProceduresDto, nextLocalDate, ratingLevels, startOfLocalDay, type CounterQueueDto as CounterQueue } from '@qms/protocol';
 import { ticketDto } from '../../floor/views';
 import { chooseNext, serviceDayOf, type QueueRules, type Ticket } from '../../queue';
+import { keypadIdsAt } from '../../devices/keypad-config';
 import { deskQueries } from '../../store/desk';
 import { allow, currentUser } from '../auth';
 import { ApiFailure } from '../errors';
@@ -18,7 +19,7 @@ function counterIdOf(c: Context<AppEnv>): number {
 }
 
 /** Routes of the officer's desk console: the counter's queue, its usual procedures, the officer's own day. */
-export function deskRoutes(r: Router, { floor, db, now }: RouteDeps) {
+export function deskRoutes(r: Router, { floor, db, now, devices }: RouteDeps) {
   const q = deskQueries(db);
   const tz = floor.timeZone;
   const rules: QueueRules = {
@@ -31,6 +32,13 @@ export function deskRoutes(r: Router, { floor, db, now }: RouteDeps) {
     const counter = floor.queries.counters.get(id);
     if (!counter) throw new ApiFailure('unknown_counter', { counter: id });
     return counter;
+  };
+
+  const keypadOf = (counterId: number): CounterQueue['keypad'] => {
+    const [id] = keypadIdsAt(floor.config.hardware.keypads, counterId);
+    if (!id) return null;
+    const health = devices().find((d) => d.id === id);
+    return { id, ok: health?.ok ?? false, detail: health?.detail ?? null };
   };
 
   r.doc({
@@ -64,6 +72,7 @@ export function deskRoutes(r: Router, { floor, db, now }: RouteDeps) {
       waiting: ordered.map((t) => ticketDto(t, tz)),
       held: floor.queries.tickets.heldAt(day, counter.id).map((t) => ticketDto(t, tz)),
       services,
+      keypad: keypadOf(counter.id),
     };
     return c.json(reply);
   });
