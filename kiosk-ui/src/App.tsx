@@ -1,87 +1,128 @@
-import { useEffect, useState } from 'react';
-import type { IssuedTicketDto, ServiceDto, Snapshot } from '@qms/protocol';
-import { apiFetch, BigNumber, errorText, ScreenShell, serviceName, useFloor, useLang, waitText } from '@qms/ui-kit';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ServiceDto } from '@qms/protocol';
+import { apiFetch, ScreenShell, setLang, useFloor, useLang } from '@qms/ui-kit';
+import { Confirmation, type PrintState } from './Confirmation';
+import { Home } from './Home';
+import { issueTicket, type Issued } from './issue';
+import { readPrinterId, rememberPrinterId } from './printer-id';
+import { usePrinterState } from './usePrinters';
+import { useIdle } from './useIdle';
+import { word, type PriorityCode } from './words';
 
-/** How long the issued number (or an error) stays on screen before the next citizen. */
-const RESULT_MS = 8000;
+export type Screen =
+  | { kind: 'home' }
+  | { kind: 'issuing'; service: ServiceDto }
+  | { kind: 'ticket'; issued: Issued; service: ServiceDto; priority: PriorityCode | null; print: PrintState }
+  | { kind: 'error'; error: unknown };
 
-type Result = { kind: 'ticket'; ticket: IssuedTicketDto; service: ServiceDto } | { kind: 'error'; error: unknown };
+/** After this long without a touch, a half-made choice (priority, English) is undone for the next citizen. */
+const IDLE_RESET_MS = 30_000;
+/** When the server has not said whether the paper came out, ask it directly. */
+const PRINT_CHECK_MS = 4_000;
+/** A print still unanswered after this long is treated as "no paper": the citizen keeps the number on screen. */
+const PRINT_GIVE_UP_MS = 12_000;
 
 export function App() {
   const floor = useFloor({ role: 'kiosk' });
-  const { t } = useLang();
-  const [result, setResult] = useState<Result | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { lang } = useLang();
+  const [screen, setScreen] = useState<Screen>({ kind: 'home' });
+  const [priority, setPriority] = useState<PriorityCode | null>(null);
+  const [printerId, setPrinterId] = useState<string | null>(readPrinterId);
+  const printer = usePrinterState(floor.lastEvent, printerId);
+  const busy = useRef(false);
 
-  useEffect(() => {
-    if (!result) return;
-    const id = setTimeout(() => setResult(null), RESULT_MS);
-    return () => clearTimeout(id);
-  }, [result]);
+  const home = useCallback(() => {
+    setScreen({ kind: 'home' });
+    setPriority(null);
+  }, []);
+
+  useIdle(IDLE_RESET_MS, screen.kind === 'home' && (priority !== null || lang !== 'vi'), () => {
+    setPriority(null);
+    setLang('vi');
+  });
 
   async function take(service: ServiceDto) {
-    if (busy) return; // one ticket per tap, even on a bouncy touch screen
-    setBusy(true);
+    if (busy.current) return; // one ticket per tap, even on a bouncy touch screen
+    busy.current = true;
+    setScreen({ kind: 'issuing', service });
     try {
-      const ticket = await apiFetch<IssuedTicketDto>('/api/tickets', { method: 'POST', json: { serviceId: service.id, channel: 'kiosk' }, idempotent: true });
-      setResult({ kind: 'ticket', ticket, service });
+      const issued = await issueTicket({ serviceId: service.id, priority });
+      if (issued.printerId !== printerId) {
+        setPrinterId(issued.printerId);
+        rememberPrinterId(issued.printerId);
+      }
+      const print: PrintState = issued.printerId === null ? { kind: 'none' } : issued.ticket.printed === null ? { kind: 'pending' } : printedState(issued.ticket.printed);
+      setScreen({ kind: 'ticket', issued, service, priority, print });
     } catch (error) {
-      setResult({ kind: 'error', error });
+      setScreen({ kind: 'error', error });
     } finally {
-      setBusy(false);
+      busy.current = false;
     }
   }
 
+  // The server tells the kiosk room whether the paper came out (applied while rendering, once per event).
+  const ticketId = screen.kind === 'ticket' ? screen.issued.ticket.id : null;
+  const pending = screen.kind === 'ticket' && screen.print.kind === 'pending';
+  const [seenEvent, setSeenEvent] = useState(floor.lastEvent);
+  if (floor.lastEvent !== seenEvent) {
+    setSeenEvent(floor.lastEvent);
+    const e = floor.lastEvent;
+    if (screen.kind === 'ticket' && e?.type === 'ticket.updated' && e.change === 'printed' && e.ticket.id === ticketId && e.ticket.printed !== null) {
+      setScreen({ ...screen, print: printedState(e.ticket.printed) });
+    }
+  }
+
+  // In case that event was missed (a reconnect at the wrong moment), ask, then stop waiting.
+  useEffect(() => {
+    if (!ticketId || !pending) return;
+    const settle = (print: PrintState) => setScreen((s) => (s.kind === 'ticket' && s.issued.ticket.id === ticketId && s.print.kind === 'pending' ? { ...s, print } : s));
+    const check = setTimeout(() => {
+      apiFetch<{ printed: boolean | null }>(`/api/tickets/${encodeURIComponent(ticketId)}`)
+        .then((t) => t.printed !== null && settle(printedState(t.printed)))
+        .catch(() => undefined);
+    }, PRINT_CHECK_MS);
+    const giveUp = setTimeout(() => settle({ kind: 'failed' }), PRINT_GIVE_UP_MS);
+    return () => {
+      clearTimeout(check);
+      clearTimeout(giveUp);
+    };
+  }, [ticketId, pending]);
+
   return (
-    <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('kiosk.title')} className="kiosk">
+    <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={word(lang, 'title')} className="kiosk">
       {(snapshot) => (
         <>
-          <Services snapshot={snapshot} busy={busy} onTake={(s) => void take(s)} />
-          {result && <ResultView result={result} onClose={() => setResult(null)} />}
+          <Home
+            snapshot={snapshot}
+            priority={priority}
+            onPriority={setPriority}
+            onTake={(s) => void take(s)}
+            disabled={screen.kind !== 'home' || !floor.connected}
+            printer={printer}
+          />
+          {screen.kind !== 'home' && <Confirmation screen={screen} snapshot={snapshot} printer={printer} onClose={home} />}
+          {!floor.connected && <Offline />}
         </>
       )}
     </ScreenShell>
   );
 }
 
-function Services({ snapshot, busy, onTake }: { snapshot: Snapshot; busy: boolean; onTake: (s: ServiceDto) => void }) {
-  const { t, lang } = useLang();
-  if (snapshot.services.length === 0) return <p className="qms-notice">{t('kiosk.noServices')}</p>;
-  return (
-    <>
-      <h1 className="kiosk__prompt">{busy ? t('kiosk.issuing') : t('kiosk.prompt')}</h1>
-      <div className="kiosk__grid">
-        {snapshot.services.map((s) => (
-          <button key={s.id} type="button" className="kiosk__service" disabled={busy || !s.issuingNow} onClick={() => onTake(s)}>
-            <span className="kiosk__name">{serviceName(s, lang)}</span>
-            <span className="kiosk__waiting">{s.issuingNow ? t('waiting.count', { n: s.waiting }) : t('kiosk.closed')}</span>
-          </button>
-        ))}
-      </div>
-    </>
-  );
-}
+const printedState = (printed: boolean): PrintState => (printed ? { kind: 'printed' } : { kind: 'failed' });
 
-function ResultView({ result, onClose }: { result: Result; onClose: () => void }) {
-  const { t, lang } = useLang();
+function Offline() {
+  const { lang } = useLang();
+  const [shown, setShown] = useState(false);
+  // A reconnect within a few seconds is not worth alarming anyone.
+  useEffect(() => {
+    const id = setTimeout(() => setShown(true), 3000);
+    return () => clearTimeout(id);
+  }, []);
+  if (!shown) return null;
   return (
-    <div className="kiosk__overlay" role="dialog" aria-modal="true" onClick={onClose}>
-      <div className={`kiosk__result${result.kind === 'error' ? ' kiosk__result--error' : ''}`}>
-        {result.kind === 'ticket' ? (
-          <>
-            <div className="kiosk__result-service">{serviceName(result.service, lang)}</div>
-            <BigNumber value={result.ticket.number} label={t('kiosk.yourNumber')} size="xxl" />
-            <p className="kiosk__result-line">{t('kiosk.waitingAhead', { n: result.ticket.waitingAhead })}</p>
-            <p className="kiosk__result-line">{t('kiosk.estimatedWait', { wait: waitText(result.ticket.estimatedWaitSeconds, lang) })}</p>
-            <p className="kiosk__result-hint">{t('kiosk.takeSlip')}</p>
-          </>
-        ) : (
-          <p className="kiosk__result-error" role="alert">{errorText(result.error, lang)}</p>
-        )}
-        <button type="button" className="qms-btn qms-btn--primary kiosk__ok" onClick={onClose}>
-          {t('kiosk.ok')}
-        </button>
-      </div>
+    <div className="kiosk-offline" role="alert">
+      <p className="kiosk-offline__title">{word(lang, 'offline')}</p>
+      <p className="kiosk-offline__hint">{word(lang, 'offlineHint')}</p>
     </div>
   );
 }

@@ -21,9 +21,9 @@ describe('every screen in Chromium', () => {
     await page.getByText('Chứng thực', { exact: true }).first().waitFor();
     expect(await page.locator('.qms-demo').isVisible()).toBe(true);
     await keepScreenshot(page, 'kiosk');
-    await page.locator('.kiosk__service', { hasText: 'Chứng thực' }).click();
-    await page.locator('.kiosk__result').waitFor();
-    expect(await page.locator('.kiosk__result').innerText()).toContain('2001');
+    await page.locator('.kiosk-field', { hasText: 'Chứng thực' }).click();
+    await page.locator('.kiosk-card').waitFor();
+    expect(await page.locator('.kiosk-card').innerText()).toContain('2001');
     await keepScreenshot(page, 'kiosk-issued');
     const stored = server.db.prepare(`SELECT number, channel FROM tickets`).all();
     expect(stored).toEqual([{ number: '2001', channel: 'kiosk' }]);

@@ -5,6 +5,9 @@ import { ApiFailure } from '../http/errors';
 import { errorResponses, type Router } from '../http/router';
 import type { TicketPrinting } from './printer';
 
+/** Response header of `POST /api/tickets` with the ticket's public link (the QR), so a kiosk opened as localhost still shows the LAN address. */
+export const ticketUrlHeader = 'X-Qms-Ticket-Url';
+
 /** Response header of `POST /api/tickets` naming the printer the ticket goes to (`none` when none): the kiosk then knows to wait for its paper. */
 export const printerHeader = 'X-Qms-Printer';
 
@@ -33,6 +36,7 @@ export function printerRoutes(r: Router, printing: TicketPrinting) {
     const wanted = ticket.data.channel === 'kiosk' || (body.success && body.data.print === true);
     const printerId = wanted ? printing.printerFor(origin) : null;
     c.res.headers.set(printerHeader, printerId ?? 'none');
+    c.res.headers.set(ticketUrlHeader, printing.ticketUrl(ticket.data.id));
     if (printerId && ticket.data.printed === null) void printing.printIssued(ticket.data.id, origin);
   });
 

@@ -118,6 +118,8 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
     return (counterId !== null ? units.find((u) => u.config.counterIds.includes(counterId)) : undefined) ?? units[0] ?? null;
   }
 
+  const ticketUrl = (id: string) => `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(id)}`;
+
   function record(ticketId: string, outcome: PrintOutcome) {
     if (stopped) return; // the store may be closed already
     floor.run((tx) => {
@@ -152,7 +154,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
       serviceName: service?.name ?? t.serviceId,
       counterNumbers,
       ahead: t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waiting(t.serviceDay)) : null,
-      url: `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(t.id)}`,
+      url: ticketUrl(t.id),
     });
     const bytes = ticketBytes(content, {
       paperWidth: unit.config.paperWidth,
@@ -182,6 +184,8 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
   }
 
   return {
+    /** The ticket's public link, printed as its QR: `<publicUrl>/t/<id>`. */
+    ticketUrl,
     /** The printer that would print for this origin, or null when none is configured. */
     printerFor: (origin: PrintOrigin) => pick(origin)?.config.id ?? null,
     /**

@@ -1,0 +1,78 @@
+import type { ServiceDto, Snapshot } from '@qms/protocol';
+import { serviceName, useLang, type Lang } from '@qms/ui-kit';
+import type { PrinterState } from './usePrinters';
+import { priorityCodes, word, type PriorityCode, type Word } from './words';
+
+export interface HomeProps {
+  snapshot: Snapshot;
+  priority: PriorityCode | null;
+  onPriority: (p: PriorityCode | null) => void;
+  onTake: (s: ServiceDto) => void;
+  disabled: boolean;
+  printer: PrinterState | null;
+}
+
+/** The start screen: one large button per field with its queue, and the priority choice above them. */
+export function Home({ snapshot, priority, onPriority, onTake, disabled, printer }: HomeProps) {
+  const { lang } = useLang();
+  const open = snapshot.services.filter((s) => s.issuingNow);
+  const allCapped = open.length === 0 && snapshot.services.some((s) => s.closedReason === 'daily_cap_reached' || s.closedReason === 'numbers_exhausted');
+  return (
+    <div className="kiosk-home">
+      {printer && !printer.ok && (
+        <p className="kiosk-notice kiosk-notice--warn" role="status">
+          {word(lang, 'printerDown', { reason: printer.reason.toLocaleLowerCase('vi') })}
+        </p>
+      )}
+      {open.length === 0 && snapshot.services.length > 0 && (
+        <p className="kiosk-notice kiosk-notice--closed" role="status">
+          {word(lang, allCapped ? 'allCapped' : 'allClosed')}
+        </p>
+      )}
+      {open.length > 0 && <h1 className="kiosk-prompt">{word(lang, 'prompt')}</h1>}
+      <section className="kiosk-priority" aria-label={word(lang, 'priorityAsk')} hidden={open.length === 0}>
+        <p className="kiosk-priority__ask">{word(lang, 'priorityAsk')}</p>
+        <div className="kiosk-priority__row">
+          {priorityCodes.map((code) => (
+            <button
+              key={code}
+              type="button"
+              className={`kiosk-priority__btn${priority === code ? ' kiosk-priority__btn--on' : ''}`}
+              aria-pressed={priority === code}
+              disabled={disabled}
+              onClick={() => onPriority(priority === code ? null : code)}
+            >
+              {priority === code && <span className="kiosk-priority__mark" aria-hidden="true">✓</span>}
+              {word(lang, code)}
+            </button>
+          ))}
+        </div>
+      </section>
+      <div className={`kiosk-grid kiosk-grid--${Math.min(snapshot.services.length, 9)}`}>
+        {snapshot.services.map((s) => (
+          <button key={s.id} type="button" className="kiosk-field" disabled={disabled || !s.issuingNow} onClick={() => onTake(s)}>
+            <span className="kiosk-field__name">{serviceName(s, lang)}</span>
+            {s.issuingNow ? (
+              <span className="kiosk-field__queue">
+                <span>{word(lang, 'waiting', { n: s.waiting })}</span>
+                <span className="kiosk-field__wait">{waitWords(s, lang)}</span>
+              </span>
+            ) : (
+              <span className="kiosk-field__closed">{word(lang, closedWord(s.closedReason))}</span>
+            )}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function waitWords(s: ServiceDto, lang: Lang): string {
+  if (s.waiting === 0 || s.estimatedWaitSeconds <= 0) return word(lang, 'waitNone');
+  return word(lang, 'wait', { n: Math.max(1, Math.ceil(s.estimatedWaitSeconds / 60)) });
+}
+
+function closedWord(reason: string | null): Word {
+  const key = `closed_${reason ?? 'other'}`;
+  return (['closed_outside_hours', 'closed_not_working_day', 'closed_daily_cap_reached', 'closed_numbers_exhausted'] as const).find((k) => k === key) ?? 'closed_other';
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+import type { FloorEvent } from '@qms/protocol';
+import { readPrinterId } from './printer-id';
+
+export interface PrinterState {
+  ok: boolean;
+  /** What is wrong, in a few words ("Máy in hết giấy"), without the technical location. */
+  reason: string;
+}
+
+const shortReason = (detail: string | null) => (detail ?? '').split(' — ')[0]!.trim();
+
+/**
+ * The state of the printer serving this kiosk: read from /api/health at start and every minute, then kept
+ * current by `device.status` events. Which printer is ours is learnt from the first ticket; before that,
+ * the only printer there is.
+ */
+export function usePrinterState(lastEvent: FloorEvent | null, knownPrinterId: string | null): PrinterState | null {
+  const [printers, setPrinters] = useState<Map<string, PrinterState>>(new Map());
+
+  useEffect(() => {
+    let alive = true;
+    const load = async () => {
+      try {
+        const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
+        const body = (await res.json()) as { devices?: { id: string; kind: string; ok: boolean; detail: string | null }[] };
+        if (!alive) return;
+        setPrinters(new Map((body.devices ?? []).filter((d) => d.kind === 'printer').map((d) => [d.id, { ok: d.ok, reason: shortReason(d.detail) }])));
+      } catch {
+        /* the connection banner covers a server that cannot be reached */
+      }
+    };
+    void load();
+    const id = setInterval(() => void load(), 60_000);
+    return () => {
+      alive = false;
+      clearInterval(id);
+    };
+  }, []);
+
+  // Applied while rendering, once per event (no extra render pass through an effect).
+  const [seen, setSeen] = useState(lastEvent);
+  if (lastEvent !== seen) {
+    setSeen(lastEvent);
+    if (lastEvent?.type === 'device.status' && lastEvent.kind === 'printer') {
+      setPrinters(new Map(printers).set(lastEvent.deviceId, { ok: lastEvent.ok, reason: shortReason(lastEvent.detail) }));
+    }
+  }
+
+  const id = knownPrinterId ?? readPrinterId() ?? (printers.size === 1 ? [...printers.keys()][0]! : null);
+  return id ? (printers.get(id) ?? null) : null;
+}

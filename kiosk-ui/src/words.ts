@@ -1,0 +1,92 @@
+import type { Lang } from '@qms/ui-kit';
+
+// The kiosk's own sentences: short, plain, polite Vietnamese for citizens who may never have used a touch screen.
+const vi = {
+  title: 'Máy lấy số thứ tự tự động',
+  prompt: 'Mời chạm vào lĩnh vực cần giải quyết',
+  priorityAsk: 'Thuộc đối tượng ưu tiên? Chạm một lần để chọn:',
+  priorityOn: 'Đã chọn ưu tiên: {name}',
+  elderly: 'Người cao tuổi',
+  pregnant: 'Phụ nữ mang thai',
+  disability: 'Người khuyết tật',
+  waiting: 'Đang chờ: {n} người',
+  waitNone: 'Không phải chờ',
+  wait: 'Chờ khoảng {n} phút',
+  closed_outside_hours: 'Ngoài giờ lấy số',
+  closed_not_working_day: 'Hôm nay không lấy số',
+  closed_daily_cap_reached: 'Đã hết số hôm nay',
+  closed_numbers_exhausted: 'Đã hết số hôm nay',
+  closed_other: 'Tạm ngừng lấy số',
+  allClosed: 'Hiện đã ngoài giờ lấy số. Mời ông/bà quay lại trong giờ làm việc.',
+  allCapped: 'Các lĩnh vực đã hết số trong ngày hôm nay. Mời ông/bà quay lại vào ngày làm việc tiếp theo.',
+  issuing: 'Đang lấy số, xin chờ trong giây lát…',
+  yourNumber: 'Số thứ tự của ông/bà',
+  priorityTag: 'Ưu tiên: {name}',
+  counters: 'Mời đến quầy: {list}',
+  ahead: 'Số người chờ trước: {n}',
+  estimate: 'Thời gian chờ dự kiến: khoảng {n} phút',
+  estimateNone: 'Sắp đến lượt',
+  qr: 'Quét mã để theo dõi lượt gọi trên điện thoại',
+  printing: 'Đang in phiếu…',
+  printed: 'Mời nhận phiếu ở khe máy in phía dưới.',
+  printFailed: 'Máy in chưa in được phiếu ({reason}). Xin ông/bà ghi nhớ số {number} hoặc quét mã QR trên màn hình. Cán bộ đã được báo.',
+  printFailedNoReason: 'máy in gặp sự cố',
+  noPrinter: 'Xin ông/bà ghi nhớ số {number} hoặc quét mã QR trên màn hình.',
+  printerDown: 'Máy in phiếu đang tạm dừng ({reason}). Vẫn lấy số được: số thứ tự và mã QR sẽ hiện trên màn hình.',
+  done: 'Xong',
+  back: 'Quay lại',
+  autoBack: 'Tự quay lại sau {n} giây',
+  offline: 'Máy lấy số đang mất kết nối tới hệ thống.',
+  offlineHint: 'Xin ông/bà chờ trong giây lát hoặc liên hệ cán bộ hướng dẫn. Máy sẽ tự kết nối lại.',
+  errorTitle: 'Chưa lấy được số',
+};
+
+export type Word = keyof typeof vi;
+
+const en: Record<Word, string> = {
+  title: 'Take a number',
+  prompt: 'Touch the service you need',
+  priorityAsk: 'Priority citizen? Touch once to choose:',
+  priorityOn: 'Priority chosen: {name}',
+  elderly: 'Elderly person',
+  pregnant: 'Pregnant woman',
+  disability: 'Person with a disability',
+  waiting: 'Waiting: {n}',
+  waitNone: 'No wait',
+  wait: 'About {n} min wait',
+  closed_outside_hours: 'Outside issuing hours',
+  closed_not_working_day: 'No tickets today',
+  closed_daily_cap_reached: 'All numbers for today are taken',
+  closed_numbers_exhausted: 'All numbers for today are taken',
+  closed_other: 'Not issuing now',
+  allClosed: 'Tickets are not issued at this hour. Please come back during working hours.',
+  allCapped: 'All numbers for today have been taken. Please come back on the next working day.',
+  issuing: 'Taking your number…',
+  yourNumber: 'Your number',
+  priorityTag: 'Priority: {name}',
+  counters: 'Please go to counter: {list}',
+  ahead: 'People ahead of you: {n}',
+  estimate: 'Estimated wait: about {n} min',
+  estimateNone: 'Your turn is coming soon',
+  qr: 'Scan to follow your turn on your phone',
+  printing: 'Printing your ticket…',
+  printed: 'Please take your ticket from the printer below.',
+  printFailed: 'The printer could not print your ticket ({reason}). Please remember number {number} or scan the QR code on the screen. Staff have been told.',
+  printFailedNoReason: 'printer fault',
+  noPrinter: 'Please remember number {number} or scan the QR code on the screen.',
+  printerDown: 'The ticket printer is stopped ({reason}). You can still take a number: it will be shown on screen with a QR code.',
+  done: 'Done',
+  back: 'Back',
+  autoBack: 'Going back in {n} s',
+  offline: 'The kiosk has lost its connection to the system.',
+  offlineHint: 'Please wait a moment or ask a staff member. It reconnects by itself.',
+  errorTitle: 'Could not take a number',
+};
+
+export function word(lang: Lang, key: Word, params: Record<string, string | number> = {}): string {
+  const text = (lang === 'en' ? en : vi)[key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export const priorityCodes = ['elderly', 'pregnant', 'disability'] as const;
+export type PriorityCode = (typeof priorityCodes)[number];
