@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   base: '/rating/',
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true },
+  // Old Android tablets run old Chrome WebViews: transpile down, keep one small bundle.
+  build: { outDir: 'dist', emptyOutDir: true, target: ['es2017', 'chrome61', 'safari11'] },
   server: {
     port: 5175,
     proxy: {

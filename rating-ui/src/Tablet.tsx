@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CounterDto, RatingPromptDto, RatingQuestionDto, Snapshot } from '@qms/protocol';
+import { apiFetch, ApiError, BigNumber, errorText, queryInt, ScreenShell, useFloor, useLang } from '@qms/ui-kit';
+import { Officer } from './Officer';
+import { RatingForm, type RatingAnswer } from './RatingForm';
+import { useRatingQuestion } from './question';
+import { say } from './words';
+
+type Prompt = NonNullable<RatingPromptDto['prompt']>;
+type Phase = { kind: 'rest' } | { kind: 'ask'; prompt: Prompt } | { kind: 'thanks' } | { kind: 'error'; message: string };
+
+// The tablet at a counter knows its counter from its address (`?counter=3`) and its device token (`?token=`, remembered).
+const counterId = queryInt('counter');
+
+export function Tablet() {
+  const floor = useFloor(counterId ? { role: 'rating', counterId } : { role: 'rating' });
+  const { t } = useLang();
+  const question = useRatingQuestion();
+  return (
+    <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('rating.title')} className="rating">
+      {(snapshot) => <CounterRating snapshot={snapshot} question={question} lastEvent={floor.lastEvent} connected={floor.connected} />}
+    </ScreenShell>
+  );
+}
+
+interface Props {
+  snapshot: Snapshot;
+  question: RatingQuestionDto | null;
+  lastEvent: ReturnType<typeof useFloor>['lastEvent'];
+  connected: boolean;
+}
+
+function CounterRating({ snapshot, question, lastEvent, connected }: Props) {
+  const { t, lang } = useLang();
+  const [phase, setPhase] = useState<Phase>({ kind: 'rest' });
+  const [busy, setBusy] = useState(false);
+  const phaseRef = useRef(phase);
+  useEffect(() => {
+    phaseRef.current = phase;
+  }, [phase]);
+  const counter = snapshot.counters.find((c) => c.id === counterId);
+
+  const show = useCallback((next: Phase, backToRestAfterSeconds?: number) => {
+    setPhase(next);
+    if (backToRestAfterSeconds) setTimeout(() => setPhase((p) => (p === next ? { kind: 'rest' } : p)), backToRestAfterSeconds * 1000);
+  }, []);
+
+  // The server decides what to ask: after a finish, and after every (re)connect in case a finish was missed.
+  const loadPrompt = useCallback(() => {
+    if (!counterId) return;
+    apiFetch<RatingPromptDto>(`/api/ratings/prompt?counterId=${counterId}`)
+      .then(({ prompt }) => {
+        const now = phaseRef.current;
+        if (prompt && (now.kind !== 'ask' || now.prompt.ticketId !== prompt.ticketId)) setPhase({ kind: 'ask', prompt });
+        if (!prompt && now.kind === 'ask') setPhase({ kind: 'rest' });
+      })
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    if (connected) loadPrompt();
+  }, [connected, loadPrompt]);
+
+  useEffect(() => {
+    if (!lastEvent) return;
+    if (lastEvent.type === 'ticket.updated' && lastEvent.change === 'finished' && lastEvent.ticket.counterId === counterId) loadPrompt();
+    const asked = phaseRef.current.kind === 'ask' ? phaseRef.current.prompt.ticketId : null;
+    if ((lastEvent.type === 'rating.received' || lastEvent.type === 'rating.skipped') && lastEvent.ticketId === asked && !busy) {
+      show(lastEvent.type === 'rating.received' ? { kind: 'thanks' } : { kind: 'rest' }, question?.thanksSeconds ?? 5);
+    }
+  }, [lastEvent, loadPrompt, show, busy, question]);
+
+  const answer = (prompt: Prompt) => (a: RatingAnswer) => {
+    setBusy(true);
+    const body = { ticketId: prompt.ticketId, level: a.level, ...(a.reasons.length ? { reasons: a.reasons } : {}), ...(a.comment.trim() ? { comment: a.comment.trim() } : {}) };
+    apiFetch('/api/ratings', { method: 'POST', json: body })
+      .then(() => show({ kind: 'thanks' }, question?.thanksSeconds ?? 5))
+      .catch((e: unknown) => {
+        // A lost reply retried, or the box at the same counter was quicker: the ticket is rated either way.
+        if (e instanceof ApiError && e.code === 'already_rated') show({ kind: 'thanks' }, question?.thanksSeconds ?? 5);
+        else show({ kind: 'error', message: errorText(e, lang) }, 6);
+      })
+      .finally(() => setBusy(false));
+  };
+
+  if (counterId === undefined) return <p className="qms-error">{t('query.counterMissing')}</p>;
+  if (!counter) return <p className="qms-error">{t('query.counterNotFound', { n: counterId })}</p>;
+  if (phase.kind === 'ask' && question) {
+    return (
+      <div className="rating__ask">
+        <div className="rating__ask-head">
+          <span>{say(lang, 'counter', { n: counter.number })}</span>
+          <span>{say(lang, 'forTicket', { n: phase.prompt.number })}</span>
+          {phase.prompt.staffName && <span>{say(lang, 'servedBy', { name: phase.prompt.staffName })}</span>}
+        </div>
+        <RatingForm
+          title={say(lang, 'question')}
+          key={phase.prompt.ticketId}
+          question={question}
+          lang={lang}
+          busy={busy}
+          onAnswer={answer(phase.prompt)}
+          timed={{ secondsLeft: phase.prompt.secondsLeft, onTimeout: () => setPhase({ kind: 'rest' }) }}
+        />
+      </div>
+    );
+  }
+  if (phase.kind === 'thanks') {
+    return (
+      <div className="rating__thanks">
+        <div className="rating__thanks-mark" aria-hidden="true">✓</div>
+        <h1>{say(lang, 'thanks')}</h1>
+        <p>{say(lang, 'thanksSub')}</p>
+      </div>
+    );
+  }
+  return <Rest counter={counter} error={phase.kind === 'error' ? phase.message : null} />;
+}
+
+function Rest({ counter, error }: { counter: CounterDto; error: string | null }) {
+  const { lang } = useLang();
+  const ticket = counter.currentTicket;
+  return (
+    <div className="rating__rest">
+      <div className="rating__counter">{say(lang, 'counter', { n: counter.number })}</div>
+      <Officer staff={counter.staff} />
+      <BigNumber value={ticket && ticket.status !== 'done' ? ticket.number : null} label={say(lang, 'serving')} size="xl" />
+      {error ? <p className="qms-error">{error}</p> : <p className="rating__hint">{say(lang, 'restHint')}</p>}
+    </div>
+  );
+}
