@@ -27,7 +27,7 @@ function useToday(day: string, lastEvent: FloorEvent | null) {
 }
 
 function useNow(everyMs: number) {
-  const [now, setNow] = useState(Date.now());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(id);

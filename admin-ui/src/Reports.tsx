@@ -25,16 +25,15 @@ export function Reports({ today }: { today: string }) {
   const [preset, setPreset] = useState<Preset>('thisMonth');
   const [range, setRange] = useState<Range>(() => presetRange('thisMonth', today));
   const [data, setData] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ range: Range; message: string } | null>(null);
 
   useEffect(() => {
     let live = true;
-    setError(null);
     const q = `from=${range.from}&to=${range.to}`;
     const summary = (by: string) => apiFetch<SummaryReply>(`/api/stats/summary?${q}&groupBy=${by}`);
     Promise.all([summary('service'), summary('counter'), summary('staff'), summary('hour'), summary('weekday_hour'), apiFetch<ReportTextReply>(`/api/stats/report-text?${q}&lang=${lang}`)])
       .then(([byService, byCounter, byStaff, byHour, byWeekdayHour, text]) => live && setData({ range, byService, byCounter, byStaff, byHour, byWeekdayHour, text: text.text }))
-      .catch((err: unknown) => live && setError(errorText(err, lang)));
+      .catch((err: unknown) => live && setFailure({ range, message: errorText(err, lang) }));
     return () => void (live = false);
   }, [range, lang]);
 
@@ -43,6 +42,7 @@ export function Reports({ today }: { today: string }) {
     if (p !== 'custom') setRange(presetRange(p, today));
   };
   const fresh = data && data.range === range ? data : null;
+  const error = failure && failure.range === range ? failure.message : null;
 
   return (
     <div className="reports">

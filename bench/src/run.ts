@@ -3,6 +3,8 @@ import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { callLatency } from './call-latency';
 import { issueThroughput } from './http-issue';
+import { statsSection, statsSummaryBench } from './stats-summary';
+import { writeSection as writeStatsSection } from './stats-doc';
 import { deskBench, deskSection } from './desk';
 import { displayBench, writeDisplaySection } from './display';
 
@@ -44,3 +46,7 @@ console.log(`Written to ${docPath}`);
 const display = await displayBench();
 console.log('hall display:', display);
 writeDisplaySection(docPath, display, machine);
+
+const stats = await statsSummaryBench();
+console.log('stats summary:', stats);
+writeStatsSection(statsSection(machine, stats));
