@@ -27,9 +27,12 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
     if (floor.error === 'unauthorized') clearToken();
   }, [floor.error]);
 
+  // State updates are not visible to a second click in the same frame: a ref stops a double click at once.
+  const inFlight = useRef(false);
   const post = useCallback(
     async (key: string, path: string, json?: unknown): Promise<{ ok: boolean; data?: unknown }> => {
-      if (busy) return { ok: false };
+      if (inFlight.current) return { ok: false };
+      inFlight.current = true;
       setBusy(key);
       setNotice(null);
       try {
@@ -39,10 +42,11 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
         else setNotice({ kind: 'error', error });
         return { ok: false };
       } finally {
+        inFlight.current = false;
         setBusy(null);
       }
     },
-    [busy],
+    [],
   );
 
   // Take the counter on every load: the officer may have signed in elsewhere since.

@@ -126,4 +126,27 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.keyboard.press('n');
     await page.locator('[data-action=pause]:not([disabled])').waitFor();
   });
+
+  it('a double press or double click calls one ticket, not two', async () => {
+    const kiosk = client(server.url, kioskToken);
+    for (let i = 0; i < 2; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'bao-tro-xa-hoi' })).status).toBe(201);
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await page.goto(`${server.url}/desk/?counter=5`);
+    await page.fill('input[name=username]', 'canbo5');
+    await page.fill('input[name=password]', '123456');
+    await page.click('button[type=submit]');
+    await page.locator('.desk__list .desk__num', { hasText: '5002' }).waitFor();
+    await page.locator('[data-action=call-next]:not([disabled])').waitFor();
+    // Two presses of the key in the same instant (a bouncing key, a heavy finger), then a double click.
+    await page.evaluate(() => {
+      for (let i = 0; i < 2; i++) window.dispatchEvent(new KeyboardEvent('keydown', { key: 'g' }));
+    });
+    await page.locator('.desk__current', { hasText: '5001' }).waitFor();
+    await page.locator('[data-action=recall]:not([disabled])').waitFor();
+    await page.click('[data-action=recall]', { clickCount: 2 });
+    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts()).toEqual(['5002']);
+    const calls = server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.called' AND counter_id = 5`).get() as { n: number };
+    expect(calls.n).toBe(1);
+    await expect.poll(() => (server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.recalled' AND counter_id = 5`).get() as { n: number }).n).toBe(1);
+  });
 });

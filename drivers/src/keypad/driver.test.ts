@@ -96,6 +96,22 @@ describe('keypad bus driver', () => {
     expect(bus.isOnline(1)).toBe(true);
   });
 
+  it('works through an RS-485 adapter that echoes every frame the server sends', async () => {
+    const { host, device } = memoryPair();
+    device.onData((b) => void device.write(b));
+    const sim = simulateKeypads({ transport: device, addresses: [1, 2] });
+    const bus = createKeypadBus({ transport: host, addresses: [1, 2], pollIntervalMs: 1, replyTimeoutMs: 30 });
+    cleanups.push(sim.close, bus.close);
+    const got: string[] = [];
+    bus.onKey((p) => got.push(`${p.address}:${p.key}`));
+    bus.show(2, '1005');
+    sim.press(1, 'finish');
+    sim.press(2, 'next');
+    await until(() => got.length === 2 && sim.display(2).text === '1005' && sim.pending(1) + sim.pending(2) === 0);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(got.sort()).toEqual(['1:finish', '2:next']);
+  });
+
   it('polls only the configured addresses, and ignores a stranger on the bus', async () => {
     const { host, device } = memoryPair();
     const seen = new Set<number>();
