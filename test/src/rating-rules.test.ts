@@ -180,3 +180,25 @@ describe('rating rules, the same for tablet, phone and button box', () => {
     expect((await client(server.url).get('/api/tickets/nope/rating')).status).toBe(404);
   });
 });
+
+describe('officer photos for the tablet', () => {
+  it('are served from rating.photoDir by username; missing ones are a 404, never a 500', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'qms-photos-'));
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    writeFileSync(join(dir, 'canbo3.png'), png);
+    const server = await startTestServer({ config: CenterConfig.parse({ ...loadConfig(demoConfigPath), rating: { photoDir: dir } }) });
+    try {
+      const id = (name: string) => server.db.prepare(`SELECT id FROM users WHERE username = ?`).pluck().get(name);
+      const res = await fetch(`${server.url}/api/staff/${id('canbo3')}/photo`);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+      expect((await client(server.url).get(`/api/staff/${id('canbo4')}/photo`)).status).toBe(404);
+      expect((await client(server.url).get('/api/staff/abc/photo')).body.error.code).toBe('not_found');
+    } finally {
+      await server.stop();
+    }
+  });
+});
