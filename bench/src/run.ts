@@ -7,6 +7,7 @@ import { statsSection, statsSummaryBench } from './stats-summary';
 import { writeSection as writeStatsSection } from './stats-doc';
 import { deskBench, deskSection } from './desk';
 import { displayBench, writeDisplaySection } from './display';
+import { printerBench, writePrinterSection } from './printer';
 
 const docPath = fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url));
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
@@ -50,3 +51,7 @@ writeDisplaySection(docPath, display, machine);
 const stats = await statsSummaryBench();
 console.log('stats summary:', stats);
 writeStatsSection(statsSection(machine, stats));
+
+const printer = await printerBench();
+console.log('kiosk and printer:', printer);
+writePrinterSection(docPath, printer, machine);

@@ -37,7 +37,8 @@ export function printerRoutes(r: Router, printing: TicketPrinting) {
     const printerId = wanted ? printing.printerFor(origin) : null;
     c.res.headers.set(printerHeader, printerId ?? 'none');
     c.res.headers.set(ticketUrlHeader, printing.ticketUrl(ticket.data.id));
-    if (printerId && ticket.data.printed === null) void printing.printIssued(ticket.data.id, origin);
+    // Rendering the raster takes a few milliseconds of CPU: start it after the reply has gone out.
+    if (printerId && ticket.data.printed === null) setImmediate(() => void printing.printIssued(ticket.data.id, origin));
   });
 
   r.doc({
