@@ -41,7 +41,8 @@ describe('printing issued tickets', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('x-qms-printer')).toBe('printer-1');
     await until('the printed mark', () => row(s, res.body.id).printed === 1);
-    const file = sim.printed()[0]!;
+    // "Printed" means the printer took the job; the simulated paper comes out a moment later.
+    const file = await until('the paper', () => sim.printed()[0]);
     const [paper] = splitTickets(decodeEscPos(readFileSync(file.bin)), 576);
     expect(paper).toMatchObject({ cut: true, qrPayloads: [`http://qms.hcc.local:8080/t/${res.body.id}`] });
     expect(paper!.maxRasterWidth).toBeLessThanOrEqual(576);
