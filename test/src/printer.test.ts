@@ -77,13 +77,19 @@ describe('printing issued tickets', () => {
     const status = await until('device.status for staff', () => atStaff.find((e) => e.type === 'device.status' && e.deviceId === 'printer-1' && !e.ok));
     expect(status).toMatchObject({ kind: 'printer', detail: expect.stringContaining('hết giấy') });
     expect(sim.printed()).toHaveLength(0);
+    const desk = await officerAt(s.url, 2);
+    const unprinted = await desk.get('/api/tickets/unprinted');
+    assertContract(s, 'get', '/api/tickets/unprinted', unprinted);
+    expect(unprinted.body.map((t: { number: string }) => t.number)).toEqual(['1001']);
 
     // Paper refilled: the officer reprints it.
     sim.setStatus({ paperOut: false });
-    const reprint = await officerAt(s.url, 2).then((desk) => desk.post(`/api/tickets/${res.body.id}/print`));
+    const reprint = await desk.post(`/api/tickets/${res.body.id}/print`);
     assertContract(s, 'post', '/api/tickets/:id/print', reprint);
     expect(reprint.body).toEqual({ printed: true, printerId: 'printer-1', reason: null });
     expect(row(s, res.body.id).printed).toBe(1);
+    expect((await desk.get('/api/tickets/unprinted')).body).toEqual([]);
+    expect((await client(s.url, kioskToken).get('/api/tickets/unprinted')).status).toBe(403);
     await until('printer ok again', () => atStaff.find((e) => e.type === 'device.status' && e.deviceId === 'printer-1' && e.ok));
   });
 

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { IssueTicketBody, IssuedTicketDto } from '@qms/protocol';
+import { IssueTicketBody, IssuedTicketDto, TicketDto } from '@qms/protocol';
+import type { Floor } from '../floor';
+import { ticketDto } from '../floor/views';
+import { serviceDayOf } from '../queue';
+import type { Db } from '../store/open';
 import { allow } from '../http/auth';
 import { ApiFailure } from '../http/errors';
 import { errorResponses, type Router } from '../http/router';
 import type { TicketPrinting } from './printer';
+import { printerQueries } from './printer-queries';
 
 /** Response header of `POST /api/tickets` with the ticket's public link (the QR), so a kiosk opened as localhost still shows the LAN address. */
 export const ticketUrlHeader = 'X-Qms-Ticket-Url';
@@ -23,7 +28,8 @@ export const ReprintReply = z.object({
  * unchanged, then prints what it issued (every kiosk ticket; a desk ticket when the body says `print: true`).
  * The reply does not wait for the paper; the outcome follows as `ticket.updated` (change `printed`).
  */
-export function printerRoutes(r: Router, printing: TicketPrinting) {
+export function printerRoutes(r: Router, { printing, db, floor, now }: { printing: TicketPrinting; db: Db; floor: Floor; now: () => number }) {
+  const q = printerQueries(db);
   r.app.use('/api/tickets', async (c, next) => {
     if (c.req.method !== 'POST') return next();
     await next();
@@ -39,6 +45,21 @@ export function printerRoutes(r: Router, printing: TicketPrinting) {
     c.res.headers.set(ticketUrlHeader, printing.ticketUrl(ticket.data.id));
     // Rendering the raster takes a few milliseconds of CPU: start it after the reply has gone out.
     if (printerId && ticket.data.printed === null) setImmediate(() => void printing.printIssued(ticket.data.id, origin));
+  });
+
+  r.doc({
+    method: 'get',
+    path: '/api/tickets/unprinted',
+    summary: "Today's tickets whose paper did not come out (printer fault), oldest first, to reprint or to call by number",
+    access: 'staff, manager, admin',
+    responses: { 200: { description: 'Tickets marked printed: false', schema: z.array(TicketDto) }, ...errorResponses(401, 403) },
+  });
+  r.app.get('/api/tickets/unprinted', allow('staff', 'manager', 'admin'), (c) => {
+    const tickets = q.unprintedIds(serviceDayOf(now(), floor.timeZone)).flatMap((id) => {
+      const t = floor.queries.tickets.get(id);
+      return t ? [ticketDto(t, floor.timeZone)] : [];
+    });
+    return c.json(tickets);
   });
 
   r.doc({

@@ -36,7 +36,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   app.use('/api/*', opts.auth.middleware);
 
   const router = createRouter(app);
-  if (opts.printing) printerRoutes(router, opts.printing);
+  if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
   for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
