@@ -55,7 +55,7 @@ function Admin({ user }: { user: UserDto | null }) {
               </button>
             ))}
           </nav>
-          {tab === 'live' && <Dashboard snapshot={snapshot} lastEvent={floor.lastEvent} />}
+          {tab === 'live' && <Dashboard snapshot={snapshot} subscribe={floor.subscribe} />}
           {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
         </>

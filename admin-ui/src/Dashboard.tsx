@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FloorEvent, Snapshot, SummaryReply } from '@qms/protocol';
-import { apiFetch, serviceName, useLang, waitText } from '@qms/ui-kit';
+import type { Snapshot, SummaryReply } from '@qms/protocol';
+import { apiFetch, serviceName, useFloorEvent, useLang, waitText, type UseFloorResult } from '@qms/ui-kit';
 import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
 /** Today's figures, fetched again at most every few seconds while floor events arrive. */
-function useToday(day: string, lastEvent: FloorEvent | null) {
+function useToday(day: string, subscribe: UseFloorResult['subscribe']) {
   const [today, setToday] = useState<SummaryReply | null>(null);
+  const [changes, setChanges] = useState(0);
+  useFloorEvent(subscribe, () => setChanges((n) => n + 1));
   const last = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
@@ -22,7 +24,7 @@ function useToday(day: string, lastEvent: FloorEvent | null) {
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [day, lastEvent]);
+  }, [day, changes]);
   return today;
 }
 
@@ -35,10 +37,10 @@ function useNow(everyMs: number) {
   return now;
 }
 
-export function Dashboard({ snapshot, lastEvent }: { snapshot: Snapshot; lastEvent: FloorEvent | null }) {
+export function Dashboard({ snapshot, subscribe }: { snapshot: Snapshot; subscribe: UseFloorResult['subscribe'] }) {
   const { t } = useLang();
   const { w, lang } = useWords();
-  const today = useToday(snapshot.serviceDay, lastEvent);
+  const today = useToday(snapshot.serviceDay, subscribe);
   const now = useNow(10_000);
   const waiting = snapshot.waiting ?? [];
   const oldest = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ServiceDto } from '@qms/protocol';
-import { apiFetch, ScreenShell, setLang, useFloor, useLang } from '@qms/ui-kit';
+import { apiFetch, ScreenShell, setLang, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
 import { Confirmation, type PrintState } from './Confirmation';
 import { Home } from './Home';
 import { issueTicket, type Issued } from './issue';
@@ -28,8 +28,10 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [priority, setPriority] = useState<PriorityCode | null>(null);
   const [printerId, setPrinterId] = useState<string | null>(readPrinterId);
-  const printer = usePrinterState(floor.lastEvent, printerId);
+  const printer = usePrinterState(floor.subscribe, printerId);
   const busy = useRef(false);
+  // The paper may come out before the issue reply has been read: keep the last outcomes by ticket.
+  const printOutcomes = useRef(new Map<string, PrintState>());
 
   const home = useCallback(() => {
     setScreen({ kind: 'home' });
@@ -51,7 +53,12 @@ export function App() {
         setPrinterId(issued.printerId);
         rememberPrinterId(issued.printerId);
       }
-      const print: PrintState = issued.printerId === null ? { kind: 'none' } : issued.ticket.printed === null ? { kind: 'pending' } : printedState(issued.ticket.printed);
+      const print: PrintState =
+        issued.printerId === null
+          ? { kind: 'none' }
+          : issued.ticket.printed !== null
+            ? printedState(issued.ticket.printed)
+            : (printOutcomes.current.get(issued.ticket.id) ?? { kind: 'pending' });
       setScreen({ kind: 'ticket', issued, service, priority, print });
     } catch (error) {
       setScreen({ kind: 'error', error });
@@ -60,17 +67,17 @@ export function App() {
     }
   }
 
-  // The server tells the kiosk room whether the paper came out (applied while rendering, once per event).
+  // The server tells the kiosk room whether the paper came out.
   const ticketId = screen.kind === 'ticket' ? screen.issued.ticket.id : null;
   const pending = screen.kind === 'ticket' && screen.print.kind === 'pending';
-  const [seenEvent, setSeenEvent] = useState(floor.lastEvent);
-  if (floor.lastEvent !== seenEvent) {
-    setSeenEvent(floor.lastEvent);
-    const e = floor.lastEvent;
-    if (screen.kind === 'ticket' && e?.type === 'ticket.updated' && e.change === 'printed' && e.ticket.id === ticketId && e.ticket.printed !== null) {
-      setScreen({ ...screen, print: printedState(e.ticket.printed) });
+  useFloorEvent(floor.subscribe, (e) => {
+    if (e.type === 'ticket.updated' && e.change === 'printed' && e.ticket.printed !== null) {
+      const print = printedState(e.ticket.printed);
+      printOutcomes.current.set(e.ticket.id, print);
+      if (printOutcomes.current.size > 20) printOutcomes.current.delete(printOutcomes.current.keys().next().value!);
+      setScreen((s) => (s.kind === 'ticket' && s.issued.ticket.id === e.ticket.id ? { ...s, print } : s));
     }
-  }
+  });
 
   // In case that event was missed (a reconnect at the wrong moment), ask, then stop waiting.
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { FloorEvent } from '@qms/protocol';
+import { useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
 import { readPrinterId } from './printer-id';
 
 export interface PrinterState {
@@ -15,7 +15,7 @@ const shortReason = (detail: string | null) => (detail ?? '').split(' — ')[0]!
  * current by `device.status` events. Which printer is ours is learnt from the first ticket; before that,
  * the only printer there is.
  */
-export function usePrinterState(lastEvent: FloorEvent | null, knownPrinterId: string | null): PrinterState | null {
+export function usePrinterState(subscribe: UseFloorResult['subscribe'], knownPrinterId: string | null): PrinterState | null {
   const [printers, setPrinters] = useState<Map<string, PrinterState>>(new Map());
 
   useEffect(() => {
@@ -38,14 +38,10 @@ export function usePrinterState(lastEvent: FloorEvent | null, knownPrinterId: st
     };
   }, []);
 
-  // Applied while rendering, once per event (no extra render pass through an effect).
-  const [seen, setSeen] = useState(lastEvent);
-  if (lastEvent !== seen) {
-    setSeen(lastEvent);
-    if (lastEvent?.type === 'device.status' && lastEvent.kind === 'printer') {
-      setPrinters(new Map(printers).set(lastEvent.deviceId, { ok: lastEvent.ok, reason: shortReason(lastEvent.detail) }));
-    }
-  }
+  useFloorEvent(subscribe, (e) => {
+    if (e.type !== 'device.status' || e.kind !== 'printer') return;
+    setPrinters((all) => new Map(all).set(e.deviceId, { ok: e.ok, reason: shortReason(e.detail) }));
+  });
 
   const id = knownPrinterId ?? readPrinterId() ?? (printers.size === 1 ? [...printers.keys()][0]! : null);
   return id ? (printers.get(id) ?? null) : null;

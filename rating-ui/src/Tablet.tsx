@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CounterDto, RatingPromptDto, RatingQuestionDto, Snapshot } from '@qms/protocol';
-import { apiFetch, ApiError, BigNumber, errorText, queryInt, ScreenShell, useFloor, useLang } from '@qms/ui-kit';
+import { apiFetch, ApiError, BigNumber, errorText, queryInt, ScreenShell, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
 import { Officer } from './Officer';
 import { RatingForm, type RatingAnswer } from './RatingForm';
 import { useRatingQuestion } from './question';
@@ -18,7 +18,7 @@ export function Tablet() {
   const question = useRatingQuestion();
   return (
     <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('rating.title')} className="rating">
-      {(snapshot) => <CounterRating snapshot={snapshot} question={question} lastEvent={floor.lastEvent} connected={floor.connected} />}
+      {(snapshot) => <CounterRating snapshot={snapshot} question={question} subscribe={floor.subscribe} connected={floor.connected} />}
     </ScreenShell>
   );
 }
@@ -26,11 +26,11 @@ export function Tablet() {
 interface Props {
   snapshot: Snapshot;
   question: RatingQuestionDto | null;
-  lastEvent: ReturnType<typeof useFloor>['lastEvent'];
+  subscribe: ReturnType<typeof useFloor>['subscribe'];
   connected: boolean;
 }
 
-function CounterRating({ snapshot, question, lastEvent, connected }: Props) {
+function CounterRating({ snapshot, question, subscribe, connected }: Props) {
   const { t, lang } = useLang();
   const [phase, setPhase] = useState<Phase>({ kind: 'rest' });
   const [busy, setBusy] = useState(false);
@@ -61,14 +61,13 @@ function CounterRating({ snapshot, question, lastEvent, connected }: Props) {
     if (connected) loadPrompt();
   }, [connected, loadPrompt]);
 
-  useEffect(() => {
-    if (!lastEvent) return;
-    if (lastEvent.type === 'ticket.updated' && lastEvent.change === 'finished' && lastEvent.ticket.counterId === counterId) loadPrompt();
+  useFloorEvent(subscribe, (event) => {
+    if (event.type === 'ticket.updated' && event.change === 'finished' && event.ticket.counterId === counterId) loadPrompt();
     const asked = phaseRef.current.kind === 'ask' ? phaseRef.current.prompt.ticketId : null;
-    if ((lastEvent.type === 'rating.received' || lastEvent.type === 'rating.skipped') && lastEvent.ticketId === asked && !busy) {
-      show(lastEvent.type === 'rating.received' ? { kind: 'thanks' } : { kind: 'rest' }, question?.thanksSeconds ?? 5);
+    if ((event.type === 'rating.received' || event.type === 'rating.skipped') && event.ticketId === asked && !busy) {
+      show(event.type === 'rating.received' ? { kind: 'thanks' } : { kind: 'rest' }, question?.thanksSeconds ?? 5);
     }
-  }, [lastEvent, loadPrompt, show, busy, question]);
+  });
 
   const answer = (prompt: Prompt) => (a: RatingAnswer) => {
     setBusy(true);

@@ -157,11 +157,11 @@ describe('floorReducer', () => {
     expect(st.connected).toBe(true);
   });
 
-  it('records the last applied event, and leaves state alone for a stale one', () => {
+  it('applies an event once and leaves state alone when the same event comes again', () => {
     let st = floorReducer(initialFloorState, { kind: 'snapshot', snapshot: snapshot() });
     const e = ev(11, { type: 'ticket.called', call: call(ticket('HT1001'), 1) });
     st = floorReducer(st, { kind: 'event', event: e });
-    expect(st.lastEvent).toBe(e);
+    expect(st.snapshot?.seq).toBe(11);
     const same = floorReducer(st, { kind: 'event', event: e });
     expect(same).toBe(st);
   });

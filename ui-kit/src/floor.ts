@@ -41,7 +41,7 @@ export function applyFloorEvent(snapshot: Snapshot, event: FloorEvent): Snapshot
     case 'device.status':
     case 'rating.received':
     case 'rating.skipped':
-      // Not part of the snapshot; screens that care read it from `lastEvent`.
+      // Not part of the snapshot; screens that care listen with `useFloorEvent`.
       break;
     case 'display.settings':
       next.display = event.settings;
@@ -89,7 +89,6 @@ function applyTicketUpdate(next: Snapshot, ticket: TicketDto): void {
 export interface FloorState {
   snapshot: Snapshot | null;
   connected: boolean;
-  lastEvent: FloorEvent | null;
   /** Why the server refused the connection, when it did. */
   error: string | null;
   /** Events that arrived before the first snapshot, applied when it comes. */
@@ -103,7 +102,7 @@ export type FloorAction =
   | { kind: 'snapshot'; snapshot: Snapshot }
   | { kind: 'event'; event: FloorEvent };
 
-export const initialFloorState: FloorState = { snapshot: null, connected: false, lastEvent: null, error: null, pending: [] };
+export const initialFloorState: FloorState = { snapshot: null, connected: false, error: null, pending: [] };
 
 const PENDING_MAX = 200;
 
@@ -123,8 +122,7 @@ export function floorReducer(state: FloorState, action: FloorAction): FloorState
     case 'event': {
       if (!state.snapshot) return { ...state, pending: [...state.pending, action.event].slice(-PENDING_MAX) };
       const snapshot = applyFloorEvent(state.snapshot, action.event);
-      if (snapshot === state.snapshot) return state;
-      return { ...state, snapshot, lastEvent: action.event };
+      return snapshot === state.snapshot ? state : { ...state, snapshot };
     }
   }
 }

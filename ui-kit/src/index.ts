@@ -1,5 +1,5 @@
 export { applyFloorEvent, floorReducer, initialFloorState, RECENT_CALLS_MAX, type FloorAction, type FloorState } from './floor';
-export { useFloor, type FloorSocket, type UseFloorResult } from './useFloor';
+export { useFloor, useFloorEvent, type FloorSocket, type UseFloorResult } from './useFloor';
 export { apiFetch, errorText, newIdempotencyKey, ApiError, type ApiInit } from './api';
 export { getToken, setToken, clearToken, useToken, subscribeToken, getStoredUser, setStoredUser } from './token';
 export { t, translate, useLang, getLang, setLang, isMessageKey, langs, vi, en, type Lang, type MessageKey, type MessageParams, type Translate } from './i18n';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
 import { floorReducer, initialFloorState } from './floor';
@@ -10,8 +10,12 @@ export interface UseFloorResult {
   /** The floor as last sent by the server and updated by events; null until the first snapshot. */
   snapshot: Snapshot | null;
   connected: boolean;
-  /** The last event applied (for sounds, highlights, device status). */
-  lastEvent: FloorEvent | null;
+  /**
+   * Calls `listener` once for every live event, in order; returns the unsubscribe function. Screens react to
+   * events here (see `useFloorEvent`), not through state: React batches state updates, so events that arrive
+   * together would be seen only as the last of them.
+   */
+  subscribe: (listener: (event: FloorEvent) => void) => () => void;
   /** The server's reason when it refused the connection (bad or missing token), else null. */
   error: string | null;
   /** Asks the server for a fresh snapshot now. */
@@ -31,6 +35,7 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
   const token = useToken();
   const [state, dispatch] = useReducer(floorReducer, initialFloorState);
   const socketRef = useRef<FloorSocket | null>(null);
+  const listeners = useRef(new Set<(event: FloorEvent) => void>());
   // Callers pass a fresh object literal each render; connect again only when its content changes.
   const authKey = JSON.stringify(auth);
 
@@ -56,7 +61,10 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
       retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     });
     socket.on('snapshot', (snapshot) => dispatch({ kind: 'snapshot', snapshot }));
-    socket.on('event', (event) => dispatch({ kind: 'event', event }));
+    socket.on('event', (event) => {
+      dispatch({ kind: 'event', event });
+      for (const listener of listeners.current) listener(event);
+    });
 
     return () => {
       clearTimeout(retry);
@@ -73,8 +81,22 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
     });
   }, []);
 
+  const subscribe = useCallback((listener: (event: FloorEvent) => void) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
   return useMemo(
-    () => ({ snapshot: state.snapshot, connected: state.connected, lastEvent: state.lastEvent, error: state.error, resync }),
-    [state.snapshot, state.connected, state.lastEvent, state.error, resync],
+    () => ({ snapshot: state.snapshot, connected: state.connected, error: state.error, resync, subscribe }),
+    [state.snapshot, state.connected, state.error, resync, subscribe],
   );
+}
+
+/** Runs `handler` for every live floor event; the latest handler is used without subscribing again. */
+export function useFloorEvent(subscribe: UseFloorResult['subscribe'], handler: (event: FloorEvent) => void) {
+  const latest = useRef(handler);
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => subscribe((event) => latest.current(event)), [subscribe]);
 }
