@@ -18,6 +18,8 @@ export interface Snapshot {
   timezone: string;
   serviceDay: string;
   demo: boolean;
+  /** The priority groups a ticket may carry (config `priorityCategories`), e.g. `elderly`. */
+  priorityCategories: string[];
   /** Increases with every floor event; a client can tell a fresh snapshot from a stale one. */
   seq: number;
   serverStartedAt: string;

@@ -27,7 +27,7 @@ function call(t: TicketDto, counterId: number, recall = false): CallDto {
 function snapshot(over: Partial<Snapshot> = {}): Snapshot {
   return {
     centerName: 'Trung tâm Phục vụ hành chính công phường Thạch Khôi', timezone: 'Asia/Ho_Chi_Minh', serviceDay: '2026-11-23',
-    demo: true, seq: 10, serverStartedAt: at,
+    demo: true, priorityCategories: ['elderly', 'pregnant', 'disability'], seq: 10, serverStartedAt: at,
     services: [service('HT', 3), service('CT', 5)],
     counters: [counter(1), counter(2), counter(3)],
     recentCalls: [], ...over,

@@ -136,6 +136,7 @@ export function createContext(deps: FloorDeps) {
       timezone: timeZone,
       serviceDay: day,
       demo: config.demo,
+      priorityCategories: config.priorityCategories,
       seq,
       serverStartedAt: toLocalIso(startedAt, timeZone),
       services: servicesView(now, day),
