@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openSerial, simulateKeypads, type SimulatedKeypads, type Transport } from '@qms/drivers';
-import { ptyPair } from '../../drivers/src/testing/pty-pair';
+import { ptyPair, until } from '@qms/drivers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, demoConfig, login, startTestServer, type TestServer } from './support/server';
 
@@ -9,14 +9,6 @@ const ROUNDS = 10;
 const httpCounters = Array.from({ length: 10 }, (_, i) => i + 1);
 const busA = [11, 12, 13, 14, 15];
 const busB = [16, 17, 18, 19, 20];
-
-const until = async (cond: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 2));
-  }
-};
 
 describe('20 desks calling next at the same instant, over HTTP and keypads on two RS-485 buses', () => {
   let server: TestServer;

@@ -1,15 +1,7 @@
 import { openSerial, simulateKeypads } from '@qms/drivers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ptyPair } from '../../drivers/src/testing/pty-pair';
+import { ptyPair, until } from '@qms/drivers/testing';
 import { client, demoConfig, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
-
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 const config = demoConfig({
   hardware: { keypads: [{ id: 'hall', transport: 'sim', baudRate: 9600, pollIntervalMs: 2, replyTimeoutMs: 50, pads: [{ address: 1, counterId: 2 }, { address: 2, counterId: 3 }] }] },

@@ -1,20 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSerial, simulateLedBoards, type Transport } from '@qms/drivers';
-import { ptyPair } from '../../drivers/src/testing/pty-pair';
+import { ptyPair, until } from '@qms/drivers/testing';
 import { client, demoConfig, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
-
-async function until(cond: () => boolean, ms = 5000) {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function server(ledBoards: unknown): Promise<TestServer> {
   const base = demoConfig();

@@ -6,16 +6,7 @@ import type { ClientToServerEvents, FloorEvent, ServerToClientEvents } from '@qm
 import { CenterConfig } from '@qms/server';
 import { assertContract } from './support/contract';
 import { client, demoConfig, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
-
-async function until<T>(what: string, probe: () => T | undefined | false | null, ms = 8000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { waitFor } from '@qms/drivers/testing';
 
 const row = (s: TestServer, id: string) => s.db.prepare(`SELECT number, printed FROM tickets WHERE id = ?`).get(id) as { number: string; printed: number | null };
 const eventsOf = (s: TestServer, id: string) =>
@@ -40,9 +31,9 @@ describe('printing issued tickets', () => {
     assertContract(s, 'post', '/api/tickets', res);
     expect(res.status).toBe(201);
     expect(res.headers.get('x-qms-printer')).toBe('printer-1');
-    await until('the printed mark', () => row(s, res.body.id).printed === 1);
+    await waitFor('the printed mark', () => row(s, res.body.id).printed === 1);
     // "Printed" means the printer took the job; the simulated paper comes out a moment later.
-    const file = await until('the paper', () => sim.printed()[0]);
+    const file = await waitFor('the paper', () => sim.printed()[0]);
     const [paper] = splitTickets(decodeEscPos(readFileSync(file.bin)), 576);
     expect(paper).toMatchObject({ cut: true, qrPayloads: [`http://qms.hcc.local:8080/t/${res.body.id}`] });
     expect(paper!.maxRasterWidth).toBeLessThanOrEqual(576);
@@ -64,17 +55,17 @@ describe('printing issued tickets', () => {
     const atStaff: FloorEvent[] = [];
     kiosk.on('event', (e) => atKiosk.push(e));
     staff.on('event', (e) => atStaff.push(e));
-    await until('sockets', () => kiosk.connected && staff.connected);
+    await waitFor('sockets', () => kiosk.connected && staff.connected);
 
     sim.setStatus({ paperOut: true });
     const res = await client(s.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
     expect(res.status).toBe(201);
-    await until('the not-printed mark', () => row(s, res.body.id).printed === 0);
+    await waitFor('the not-printed mark', () => row(s, res.body.id).printed === 0);
     expect(row(s, res.body.id).number).toBe('1001');
     expect(eventsOf(s, res.body.id).at(-1)).toMatchObject({ type: 'ticket.print_failed', printerId: 'printer-1', reason: 'paper_out' });
-    const update = await until('ticket.updated at the kiosk', () => atKiosk.find((e) => e.type === 'ticket.updated' && e.ticket.id === res.body.id));
+    const update = await waitFor('ticket.updated at the kiosk', () => atKiosk.find((e) => e.type === 'ticket.updated' && e.ticket.id === res.body.id));
     expect(update).toMatchObject({ change: 'printed', ticket: { printed: false, number: '1001' } });
-    const status = await until('device.status for staff', () => atStaff.find((e) => e.type === 'device.status' && e.deviceId === 'printer-1' && !e.ok));
+    const status = await waitFor('device.status for staff', () => atStaff.find((e) => e.type === 'device.status' && e.deviceId === 'printer-1' && !e.ok));
     expect(status).toMatchObject({ kind: 'printer', detail: expect.stringContaining('hết giấy') });
     expect(sim.printed()).toHaveLength(0);
     const desk = await officerAt(s.url, 2);
@@ -90,7 +81,7 @@ describe('printing issued tickets', () => {
     expect(row(s, res.body.id).printed).toBe(1);
     expect((await desk.get('/api/tickets/unprinted')).body).toEqual([]);
     expect((await client(s.url, kioskToken).get('/api/tickets/unprinted')).status).toBe(403);
-    await until('printer ok again', () => atStaff.find((e) => e.type === 'device.status' && e.deviceId === 'printer-1' && e.ok));
+    await waitFor('printer ok again', () => atStaff.find((e) => e.type === 'device.status' && e.deviceId === 'printer-1' && e.ok));
   });
 
   it('a desk ticket prints only with print: true; a retried kiosk request prints once', async () => {
@@ -101,12 +92,12 @@ describe('printing issued tickets', () => {
     const printed = await desk.post('/api/tickets', { serviceId: 'chung-thuc', print: true });
     expect(printed.status).toBe(201);
     expect(printed.body.channel).toBe('desk');
-    await until('the desk ticket printed', () => row(s, printed.body.id).printed === 1);
+    await waitFor('the desk ticket printed', () => row(s, printed.body.id).printed === 1);
     expect(row(s, quiet.body.id).printed).toBeNull();
 
     const kiosk = client(s.url, kioskToken);
     const first = await kiosk.post('/api/tickets', { serviceId: 'bhxh' }, { 'idempotency-key': 'tap-1' });
-    await until('kiosk ticket printed', () => row(s, first.body.id).printed === 1);
+    await waitFor('kiosk ticket printed', () => row(s, first.body.id).printed === 1);
     const again = await kiosk.post('/api/tickets', { serviceId: 'bhxh' }, { 'idempotency-key': 'tap-1' });
     expect(again.body.id).toBe(first.body.id);
     await new Promise((r) => setTimeout(r, 200));

@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CenterConfig, demoConfigPath, loadConfig } from '@qms/server';
 import { assertContract } from './support/contract';
 import { client, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
+import { until } from '@qms/drivers/testing';
 
 const tablet = (n: number) => `demo-rating-token-000${n}`;
-const until = async (cond: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
-
 describe('rating rules, the same for tablet, phone and button box', () => {
   const clock = testClock();
   let server: TestServer;

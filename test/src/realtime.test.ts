@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
 import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+import { waitFor } from '@qms/drivers/testing';
 
 type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -16,16 +17,6 @@ function connect(url: string, auth: SocketAuth) {
   socket.on('snapshot', (s) => snapshots.push(s));
   socket.on('event', (e) => events.push(e));
   return { socket, snapshots, events };
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('realtime', () => {
@@ -43,7 +34,7 @@ describe('realtime', () => {
     const rating = connect(server.url, { role: 'rating', counterId: 3, token: 'demo-rating-token-0003' });
     const otherRating = connect(server.url, { role: 'rating', counterId: 5, token: 'demo-rating-token-0005' });
     sockets.push(display.socket, rating.socket, otherRating.socket);
-    await until('snapshots', () => display.snapshots.length && rating.snapshots.length && otherRating.snapshots.length);
+    await waitFor('snapshots', () => display.snapshots.length && rating.snapshots.length && otherRating.snapshots.length);
     expect(display.snapshots[0]).toMatchObject({ centerName: 'Trung tâm Phục vụ hành chính công phường Hải Dương', timezone: 'Asia/Ho_Chi_Minh', demo: true });
     expect(display.snapshots[0]!.counters).toHaveLength(6);
     expect(display.snapshots[0]!.waiting).toBeUndefined();
@@ -51,12 +42,12 @@ describe('realtime', () => {
     await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'chung-thuc' });
     const desk = await officerAt(server.url, 3);
     await desk.post('/api/counters/3/call-next');
-    const call = await until('the call', () => display.events.find((e) => e.type === 'ticket.called'));
+    const call = await waitFor('the call', () => display.events.find((e) => e.type === 'ticket.called'));
     expect(call.type === 'ticket.called' && call.call).toMatchObject({ counterNumber: 3, recall: false, ticket: { number: '2001', status: 'called' } });
     await desk.post('/api/counters/3/finish', {});
-    await until('finish at the rating tablet', () => rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished'));
+    await waitFor('finish at the rating tablet', () => rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished'));
     // The other counter’s tablet hears the public call but not this counter’s finish.
-    await until('the call elsewhere', () => otherRating.events.find((e) => e.type === 'ticket.called'));
+    await waitFor('the call elsewhere', () => otherRating.events.find((e) => e.type === 'ticket.called'));
     expect(otherRating.events.some((e) => e.type === 'ticket.updated')).toBe(false);
     // Events carry increasing sequence numbers.
     const seqs = display.events.map((e) => e.seq);
@@ -88,16 +79,16 @@ describe('realtime', () => {
       const token = await login(server.url, 'admin', 'admin');
       const admin = connect(server.url, { role: 'admin', token });
       sockets.push(admin.socket);
-      await until('first snapshot', () => admin.snapshots.length === 1);
+      await waitFor('first snapshot', () => admin.snapshots.length === 1);
       expect(admin.snapshots[0]!.waiting).toEqual([]);
 
       await server.stop();
-      await until('disconnect', () => !admin.socket.connected);
+      await waitFor('disconnect', () => !admin.socket.connected);
       server = await startTestServer({ dataDir, port });
       servers.push(server);
-      await until('reconnect snapshot', () => admin.snapshots.length >= 2, 10_000);
+      await waitFor('reconnect snapshot', () => admin.snapshots.length >= 2, 10_000);
       await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
-      const issued = await until('event after restart', () => admin.events.find((e) => e.type === 'ticket.issued'));
+      const issued = await waitFor('event after restart', () => admin.events.find((e) => e.type === 'ticket.issued'));
       expect(issued.type === 'ticket.issued' && issued.ticket.number).toBe('1001');
       // The session survived the restart too: it lives in SQLite, not in memory.
       expect(admin.socket.connected).toBe(true);

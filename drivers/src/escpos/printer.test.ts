@@ -4,16 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimPrinter, simulatedPrinterLink } from '../sim/printer';
-import { ptyPair } from '../testing/pty-pair';
+import { ptyPair, until } from '../testing';
 import { Listeners, memoryPair, openDeviceFile, openSerial, openTcp, type Transport } from '../transport';
 import { decodeEscPos, splitTickets } from './decoder';
 import { createEscPosPrinter, PrintError } from './printer';
 import { sampleTicket } from './sample';
 import { ticketBytes } from './ticket';
 
-const until = async (cond: () => boolean, ms = 5000) => {
-  for (const end = Date.now() + ms; !cond(); await new Promise((r) => setTimeout(r, 10))) if (Date.now() > end) throw new Error('timed out');
-};
 const tempDir = () => mkdtempSync(join(tmpdir(), 'qms-printer-'));
 const job = (url = sampleTicket.qrUrl!) => ticketBytes({ ...sampleTicket, qrUrl: url }, { paperWidth: 80 });
 

@@ -1,18 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptyPair } from '../testing/pty-pair';
+import { ptyPair, until } from '../testing';
 import { memoryPair, openSerial } from '../transport';
 import { simulateKeypads } from '../sim/keypad';
 import { decodeFrames, Command } from './codec';
 import { createKeypadBus, type KeypadStatus } from './driver';
 import type { KeypadKey } from './codec';
-
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 describe('keypad bus driver', () => {
   const cleanups: (() => unknown)[] = [];

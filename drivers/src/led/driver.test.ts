@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptyPair } from '../testing/pty-pair';
+import { ptyPair } from '../testing';
 import { memoryPair, openSerial, type Transport } from '../transport';
 import { simulateLedBoards } from '../sim/led';
 import { defaultLedProfile } from './codec';

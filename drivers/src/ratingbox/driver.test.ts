@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptyPair } from '../testing/pty-pair';
+import { ptyPair, until } from '../testing';
 import { memoryPair, openSerial } from '../transport';
 import { encodeBoxPress } from './codec';
 import { createRatingBoxDriver, type RatingBoxStatus } from './driver';
 import { simulateRatingBox } from '../sim/ratingbox';
-
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('rating box driver', () => {
   const cleanups: (() => unknown)[] = [];

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptyPair } from '../testing/pty-pair';
+import { ptyPair, until } from '../testing';
 import { memoryPair, openDeviceFile, openSerial, openTcp } from './index';
 
 const collect = (t: { onData: (l: (b: Buffer) => void) => void }) => {
@@ -11,14 +11,6 @@ const collect = (t: { onData: (l: (b: Buffer) => void) => void }) => {
   t.onData((b) => chunks.push(b));
   return () => Buffer.concat(chunks);
 };
-const until = async (cond: () => boolean, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
 describe('transports', () => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {

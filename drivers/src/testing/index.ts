@@ -1,0 +1,2 @@
+export { ptyPair } from './pty-pair';
+export { until, waitFor } from './wait';
