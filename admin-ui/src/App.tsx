@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UserDto } from '@qms/protocol';
 import { clearToken, getStoredUser, LoginScreen, ScreenShell, SignOut, useFloor, useLang, useToken } from '@qms/ui-kit';
 import { Dashboard } from './Dashboard';
+import { DisplaySettingsForm } from './DisplaySettingsForm';
 import { PaperBallots } from './PaperBallots';
 import { Reports } from './Reports';
 import { useWords } from './words';
@@ -21,13 +22,14 @@ export function App() {
   return <Admin user={user} />;
 }
 
-type Tab = 'live' | 'reports' | 'paper';
+type Tab = 'live' | 'reports' | 'paper' | 'display';
+const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'display'];
 
 function Admin({ user }: { user: UserDto | null }) {
   const floor = useFloor({ role: 'admin' });
   const { t } = useLang();
   const { w } = useWords();
-  const [tab, setTab] = useState<Tab>(() => (location.hash === '#reports' ? 'reports' : location.hash === '#paper' ? 'paper' : 'live'));
+  const [tab, setTab] = useState<Tab>(() => tabs.find((k) => location.hash === `#${k}`) ?? 'live');
   const choose = (next: Tab) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
@@ -49,15 +51,16 @@ function Admin({ user }: { user: UserDto | null }) {
       {(snapshot) => (
         <>
           <nav className="admin__tabs" role="tablist">
-            {(['live', 'reports', 'paper'] as const).map((k) => (
+            {tabs.map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} className={`admin__tab${tab === k ? ' admin__tab--active' : ''}`} onClick={() => choose(k)}>
                 {w(`tab.${k}`)}
               </button>
             ))}
           </nav>
-          {tab === 'live' && <Dashboard snapshot={snapshot} subscribe={floor.subscribe} />}
+          {tab === 'live' && <Dashboard snapshot={snapshot} subscribe={floor.subscribe} canReprint={user?.role !== 'manager'} />}
           {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
+          {tab === 'display' && <DisplaySettingsForm />}
         </>
       )}
     </ScreenShell>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Snapshot, SummaryReply } from '@qms/protocol';
 import { apiFetch, serviceName, useFloorEvent, useLang, waitText, type UseFloorResult } from '@qms/ui-kit';
+import { DeviceAlert, DevicesPanel, useDevices } from './Devices';
 import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
@@ -37,10 +38,11 @@ function useNow(everyMs: number) {
   return now;
 }
 
-export function Dashboard({ snapshot, subscribe }: { snapshot: Snapshot; subscribe: UseFloorResult['subscribe'] }) {
+export function Dashboard({ snapshot, subscribe, canReprint }: { snapshot: Snapshot; subscribe: UseFloorResult['subscribe']; canReprint: boolean }) {
   const { t } = useLang();
   const { w, lang } = useWords();
   const today = useToday(snapshot.serviceDay, subscribe);
+  const devices = useDevices(subscribe);
   const now = useNow(10_000);
   const waiting = snapshot.waiting ?? [];
   const oldest = new Map<string, number>();
@@ -52,6 +54,7 @@ export function Dashboard({ snapshot, subscribe }: { snapshot: Snapshot; subscri
 
   return (
     <div className="dashboard">
+      <DeviceAlert devices={devices.devices} />
       <section className="reports__kpis" aria-label="live">
         <div className="qms-card kpi">
           <div className="kpi__label">{w('live.waitingNow')}</div>
@@ -157,6 +160,7 @@ export function Dashboard({ snapshot, subscribe }: { snapshot: Snapshot; subscri
             </tbody>
           </table>
         </section>
+        <DevicesPanel subscribe={subscribe} devices={devices} canReprint={canReprint} timeZone={snapshot.timezone} />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { actions, allowed, type ActionId } from './actions';
 import { CurrentTicket } from './CurrentTicket';
 import { IssueDialog, TransferDialog } from './dialogs';
 import { MyDay } from './MyDay';
+import { usePrinters, usePrinterWords } from './printers';
 import { QueuePanel } from './QueuePanel';
 import { useDeskData } from './useDeskData';
 
@@ -19,6 +20,9 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
   const [dialog, setDialog] = useState<Dialog>(null);
   const [finishForm, setFinishForm] = useState<{ ticketId: string | undefined; dossierCode: string; procedure: string }>({ ticketId: undefined, dossierCode: '', procedure: '' });
   const { queue, day } = useDeskData(counterId, floor.snapshot?.seq);
+  const printers = usePrinters(floor.subscribe, floor.connected);
+  const printerWords = usePrinterWords();
+  const faulty = (printers ?? []).filter((p) => !p.ok);
   const counter = floor.snapshot?.counters.find((c) => c.id === counterId) ?? null;
   const mine = !!counter && !!user && counter.staff?.id === user.id;
 
@@ -112,6 +116,13 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
         !counter ? (
           <p className="qms-error">{t('query.counterNotFound', { n: counterId })}</p>
         ) : (
+          <div className={`desk__page${faulty.length > 0 ? ' desk__page--alert' : ''}`}>
+          {faulty.length > 0 && (
+            <div className="desk__printer-fault" role="alert" data-printer-fault>
+              <strong>{t('desk.printerFault', { reason: printerWords.faults(faulty) })}</strong>
+              <span title={t('desk.printerFaultReprint')}>{t('desk.printerFaultReprint')}</span>
+            </div>
+          )}
           <div className="desk__layout">
             <div className="desk__col">
               <CurrentTicket
@@ -145,7 +156,8 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
                 }}
               />
             )}
-            {dialog === 'issue' && <IssueDialog services={snapshot.services} onClose={() => setDialog(null)} />}
+            {dialog === 'issue' && <IssueDialog services={snapshot.services} priorityCategories={snapshot.priorityCategories ?? []} printers={printers} subscribe={floor.subscribe} onClose={() => setDialog(null)} />}
+          </div>
           </div>
         )
       }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CounterDto, IssuedTicketDto, ServiceDto, Snapshot, TicketDto } from '@qms/protocol';
-import { apiFetch, errorText, serviceName, useLang, type MessageKey } from '@qms/ui-kit';
+import { apiFetch, errorText, serviceName, useFloorEvent, useLang, type MessageKey, type UseFloorResult } from '@qms/ui-kit';
+import { usePrinterWords, type PrinterState } from './printers';
 
 function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
   const { t } = useLang();
@@ -64,16 +65,42 @@ export function TransferDialog(props: {
   );
 }
 
-const priorityGroups = ['elderly', 'pregnant', 'disability'] as const;
+/** Priority groups with words on screen; a group configured beyond these shows its code. */
+const knownGroups = new Set(['elderly', 'pregnant', 'disability']);
 
-/** A ticket for a citizen who cannot use the kiosk: the field, a priority group, printed at the kiosk or only shown. */
-export function IssueDialog({ services, onClose }: { services: ServiceDto[]; onClose: () => void }) {
+/**
+ * A ticket for a citizen who cannot use the kiosk: the field, a priority group (from the center's config),
+ * printed or only shown. Says beforehand when the printer cannot print, and afterwards when the paper did not come out.
+ */
+export function IssueDialog({
+  services,
+  priorityCategories,
+  printers,
+  subscribe,
+  onClose,
+}: {
+  services: ServiceDto[];
+  priorityCategories: string[];
+  /** null while not known yet. */
+  printers: PrinterState[] | null;
+  subscribe: UseFloorResult['subscribe'];
+  onClose: () => void;
+}) {
   const { t, lang } = useLang();
+  const printerWords = usePrinterWords();
+  const noPrinter = printers !== null && printers.length === 0;
+  const faulty = (printers ?? []).filter((p) => !p.ok);
   const [priority, setPriority] = useState<string | null>(null);
-  const [print, setPrint] = useState(true);
+  const [print, setPrint] = useState(!noPrinter && faulty.length === 0);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedTicketDto | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The paper's outcome arrives later as `ticket.updated` (change `printed`).
+  const [printFailed, setPrintFailed] = useState(false);
+  useFloorEvent(subscribe, (e) => {
+    if (issued && e.type === 'ticket.updated' && e.change === 'printed' && e.ticket.id === issued.id && e.ticket.printed === false) setPrintFailed(true);
+  });
+  const groupLabel = (p: string) => (knownGroups.has(p) ? t(`desk.priority.${p}` as MessageKey) : p);
 
   async function issue(serviceId: string) {
     if (busy) return;
@@ -95,22 +122,38 @@ export function IssueDialog({ services, onClose }: { services: ServiceDto[]; onC
         <div className="desk-dialog__issued" role="status">
           <div className="desk-dialog__number">{issued.number}</div>
           <p>{t('desk.issued', { number: issued.number, service: s ? serviceName(s, lang) : issued.serviceId })}</p>
-          <p className="qms-hint">{print ? t('desk.issuedPrinted') : t('desk.issuedShown')}</p>
+          {print && (printFailed || faulty.length > 0) ? (
+            <p className="desk-dialog__warn" role="alert">
+              {t('desk.issuedNotPrinted', { reason: printerWords.faults(faulty.length ? faulty : [{ id: '', ok: false, fault: null }]) })}
+            </p>
+          ) : (
+            <p className="qms-hint">{print && !noPrinter ? t('desk.issuedPrinted') : t('desk.issuedShown')}</p>
+          )}
         </div>
       </Dialog>
     );
   }
   return (
     <Dialog title={t('desk.issueTitle')} onClose={onClose}>
+      {noPrinter && (
+        <p className="desk-dialog__warn" role="status" data-print-warning>
+          {t('desk.noPrinter')}
+        </p>
+      )}
+      {faulty.length > 0 && (
+        <p className="desk-dialog__warn" role="status" data-print-warning>
+          {t('desk.printUnavailable', { reason: printerWords.faults(faulty) })}
+        </p>
+      )}
       <div className="desk-dialog__options" role="radiogroup" aria-label={t('desk.issuePriority')}>
-        {[null, ...priorityGroups].map((p) => (
+        {[null, ...priorityCategories].map((p) => (
           <label key={p ?? 'none'} className="desk-dialog__choice">
             <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
-            {p ? t(`desk.priority.${p}` as MessageKey) : t('desk.issueNormal')}
+            {p ? groupLabel(p) : t('desk.issueNormal')}
           </label>
         ))}
         <label className="desk-dialog__choice">
-          <input type="checkbox" name="print" checked={print} onChange={(e) => setPrint(e.target.checked)} />
+          <input type="checkbox" name="print" checked={print} disabled={noPrinter} onChange={(e) => setPrint(e.target.checked)} />
           {t('desk.printOnKiosk')}
         </label>
       </div>
