@@ -73,7 +73,7 @@ export function useDeviceWords() {
   return { kindName, reasonText, state, w, lang };
 }
 
-/** Every device with its state, live: `device.status` events change a row at once; socket devices are read again every few seconds. */
+/** Every device with its state, live: `device.status` events change a row at once; a slow re-read covers events missed while this screen was offline. */
 export function useDevices(subscribe: UseFloorResult['subscribe']) {
   const [devices, setDevices] = useState<Device[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -87,7 +87,7 @@ export function useDevices(subscribe: UseFloorResult['subscribe']) {
   }, []);
   useEffect(() => {
     load();
-    const id = setInterval(load, 10_000);
+    const id = setInterval(load, 60_000);
     return () => clearInterval(id);
   }, [load]);
   useFloorEvent(subscribe, (e) => {

@@ -54,6 +54,22 @@ describe('realtime', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 
+  it('staff and admin hear a kiosk device come and go, and health agrees', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const admin = connect(server.url, { role: 'admin', token: await login(server.url, 'quanly') });
+    sockets.push(admin.socket);
+    await waitFor('admin snapshot', () => admin.snapshots.length);
+    const kiosk = connect(server.url, { role: 'kiosk', token: kioskToken });
+    sockets.push(kiosk.socket);
+    await waitFor('kiosk connected', () => admin.events.find((e) => e.type === 'device.status' && e.deviceId === 'kiosk-1' && e.ok));
+    const health = await client(server.url).get('/api/health');
+    expect(health.body.devices.find((d: { id: string }) => d.id === 'kiosk-1')).toMatchObject({ ok: true, detail: 'connected' });
+    kiosk.socket.close();
+    const gone = await waitFor('kiosk gone', () => admin.events.find((e) => e.type === 'device.status' && e.deviceId === 'kiosk-1' && !e.ok));
+    expect(gone).toMatchObject({ kind: 'kiosk', detail: 'not connected' });
+  });
+
   it('refuses rooms the caller may not join', async () => {
     const server = await startTestServer();
     servers.push(server);

@@ -9,7 +9,7 @@ import type { Principal } from '../http/env';
 interface SocketData {
   rooms: string[];
   withWaiting: boolean;
-  deviceId: string | null;
+  device: { id: string; kind: string } | null;
 }
 
 export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -26,16 +26,23 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     const principal = opts.auth.resolve(token ?? null);
     const rooms = roomsFor(auth, principal);
     if (typeof rooms === 'string') return next(Object.assign(new Error(rooms), { data: { code: rooms } }));
-    socket.data = { rooms, withWaiting: rooms.includes('staff') || rooms.includes('admin'), deviceId: principal?.kind === 'device' ? principal.device.id : null };
+    socket.data = { rooms, withWaiting: rooms.includes('staff') || rooms.includes('admin'), device: principal?.kind === 'device' ? { id: principal.device.id, kind: principal.device.kind } : null };
     next();
   });
 
   io.on('connection', (socket: FloorSocket) => {
     void socket.join(socket.data.rooms);
-    const deviceId = socket.data.deviceId;
-    if (deviceId) {
-      connected.set(deviceId, (connected.get(deviceId) ?? 0) + 1);
-      socket.on('disconnect', () => connected.set(deviceId, (connected.get(deviceId) ?? 1) - 1));
+    const device = socket.data.device;
+    if (device) {
+      // Staff and admin screens hear when a kiosk, display or tablet comes and goes, as with any other device.
+      const count = (connected.get(device.id) ?? 0) + 1;
+      connected.set(device.id, count);
+      if (count === 1) opts.floor.publish([{ type: 'device.status', deviceId: device.id, kind: device.kind, ok: true, detail: 'connected' }]);
+      socket.on('disconnect', () => {
+        const left = (connected.get(device.id) ?? 1) - 1;
+        connected.set(device.id, left);
+        if (left === 0) opts.floor.publish([{ type: 'device.status', deviceId: device.id, kind: device.kind, ok: false, detail: 'not connected' }]);
+      });
     }
     socket.emit('snapshot', opts.floor.snapshot({ withWaiting: socket.data.withWaiting }));
     socket.on('resync', (ack) => {
