@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { displayLatency } from './display-latency';
 import { median } from './stats';
@@ -20,9 +19,9 @@ export async function displayBench({ runs = 3 } = {}) {
 const row = (label: string, rs: Run[]) =>
   `| ${label} | p50 **${median(rs.map((r) => r.p50))} ms**, p99 **${median(rs.map((r) => r.p99))} ms** (runs: ${rs.map((r) => `${r.p50}/${r.p99}`).join(', ')}) | ${median(rs.map((r) => r.slowestPageP50))} ms / ${median(rs.map((r) => r.slowestPageP99))} ms |`;
 
-/** Rewrites the display section of docs/benchmarks.md. */
-export function writeDisplaySection(docPath: string, r: Awaited<ReturnType<typeof displayBench>>, machine: string) {
-  const section = `<!-- display:begin -->
+/** The display section of docs/benchmarks.md. */
+export function displaySection(r: Awaited<ReturnType<typeof displayBench>>, machine: string): string {
+  return `<!-- display:begin -->
 ## Hall display (issue 4) — measured ${new Date().toISOString().slice(0, 10)}
 
 Machine: ${machine}; load average up to ${r.load} during the runs (other work shares the machine: read medians).
@@ -38,9 +37,4 @@ ${row(`20 (${r.twenty[0]?.calls ?? 0} calls)`, r.twenty)}
 With 20 pages all twenty renderers, their flash animations and their voices share the same ${machine.match(/× (\d+) cores/)?.[1] ?? '?'} cores; in a center each
 TV stick renders one page, so the 1-page figure is the one a citizen sees, and the 20-page figure bounds the server's fan-out plus a crowded host.
 <!-- display:end -->`;
-  const old = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-  const next = /<!-- display:begin -->[\s\S]*<!-- display:end -->/.test(old)
-    ? old.replace(/<!-- display:begin -->[\s\S]*<!-- display:end -->/, section)
-    : `${old.trimEnd()}\n\n${section}\n`;
-  writeFileSync(docPath, next);
 }

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { createEscPosPrinter, createSimPrinter, openSerial, sampleTicket, ticketBytes, type PaperWidth } from '@qms/drivers';
-import { ptyPair } from '../../drivers/src/testing/pty-pair';
+import { ptyPair } from '@qms/drivers/testing';
+import { machine, writeSection } from './doc';
 import { benchServer } from './child';
 import { median, percentile } from './stats';
 
@@ -124,9 +125,9 @@ export async function printerBench() {
   return { sizes, serial, tap, bundle };
 }
 
-export function writePrinterSection(docPath: string, r: Awaited<ReturnType<typeof printerBench>>, machine: string) {
+export function printerSection(r: Awaited<ReturnType<typeof printerBench>>, machine: string): string {
   const size = (w: number) => r.sizes.find((s) => s.paperWidth === w)!;
-  const section = `<!-- printer:begin -->
+  return `<!-- printer:begin -->
 ## Kiosk and ticket printer (issue 3) — measured ${new Date().toISOString().slice(0, 10)}
 
 Machine: ${machine}. Command: \`npm run bench\` (or \`npx tsx bench/src/printer.ts\` for this section alone).
@@ -141,15 +142,10 @@ Machine: ${machine}. Command: \`npm run bench\` (or \`npx tsx bench/src/printer.
 | Tap → "Mời nhận phiếu" (the simulated printer's paper written and reported back) | p50 **${r.tap.paperP50} ms**, p90 ${r.tap.paperP90} ms |
 | Kiosk bundle (\`kiosk-ui/dist\`, React + socket.io client + QR encoder) | JS ${r.bundle.jsKb} KiB (**${r.bundle.jsGzipKb} KiB gzip**), CSS ${r.bundle.cssKb} KiB (${r.bundle.cssGzipKb} KiB gzip); no fonts or images to download |
 <!-- printer:end -->`;
-  const old = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Benchmarks\n';
-  const re = /<!-- printer:begin -->[\s\S]*<!-- printer:end -->/;
-  writeFileSync(docPath, re.test(old) ? old.replace(re, section) : `${old.trimEnd()}\n\n${section}\n`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { cpus, totalmem } = await import('node:os');
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
   const result = await printerBench();
   console.log(JSON.stringify(result, null, 2));
-  writePrinterSection(fileURLToPath(new URL('../../docs/benchmarks.md', import.meta.url)), result, machine);
+  writeSection(printerSection(result, machine));
 }
