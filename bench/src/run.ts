@@ -1,6 +1,7 @@
 import { callLatency } from './call-latency';
 import { deskBench, deskSection } from './desk';
 import { displayBench, displaySection } from './display';
+import { displayMemory, displayMemorySection } from './display-memory';
 import { machine, writeSection } from './doc';
 import { issueThroughput } from './http-issue';
 import { printerBench, printerSection } from './printer';
@@ -34,6 +35,9 @@ writeSection(deskSection(desk, machine));
 const display = await displayBench();
 console.log('hall display:', display);
 writeSection(displaySection(display, machine));
+const memory = await displayMemory();
+console.log('hall display memory:', memory);
+writeSection(displayMemorySection(memory, machine));
 
 const stats = await statsSummaryBench();
 console.log('stats summary:', stats);
