@@ -1,34 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TicketDto } from '@qms/protocol';
+import type { HealthReply, TicketDto } from '@qms/protocol';
 import { apiFetch, errorText, useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
 import { useWords, type WordKey } from './words';
 
 /** One entry of `GET /api/health` → `devices`, and of a `device.status` event. */
-interface Device {
-  id: string;
-  kind: string;
-  ok: boolean;
-  detail: string | null;
-}
-interface HealthReply {
-  devices: Device[];
-}
+type Device = HealthReply['devices'][number];
 
 const kinds = ['printer', 'led', 'keypad', 'rating-box', 'kiosk', 'display', 'rating'] as const;
 const reasons = ['paper_out', 'paper_near_end', 'cover_open', 'cutter_error', 'printer_error', 'offline', 'no_answer', 'link_down', 'no_printer'] as const;
-
-/** The printer driver's Vietnamese state words (drivers/src/escpos/status.ts `faultText`), mapped back to their codes. */
-const printerWords: [RegExp, (typeof reasons)[number] | 'ready'][] = [
-  [/^Máy in hết giấy/, 'paper_out'],
-  [/^Máy in sắp hết giấy/, 'paper_near_end'],
-  [/^Nắp máy in đang mở/, 'cover_open'],
-  [/^Dao cắt giấy bị kẹt/, 'cutter_error'],
-  [/^Máy in bị lỗi/, 'printer_error'],
-  [/^Máy in đang ngoại tuyến/, 'offline'],
-  [/^Máy in không trả lời/, 'no_answer'],
-  [/^Mất kết nối tới máy in/, 'link_down'],
-  [/^Sẵn sàng/, 'ready'],
-];
 
 function hhmm(iso: string, timeZone: string) {
   try {
@@ -48,16 +27,13 @@ export function useDeviceWords() {
   const state = (d: Device): { text: string; where: string | null } => {
     const detail = (d.detail ?? '').trim();
     if (!detail) return { text: d.ok ? w('dev.ok').toLowerCase() : w('dev.unknown'), where: null };
-    if (detail === 'connected') return { text: w('dev.connected'), where: null };
-    if (detail === 'not connected') return { text: w('dev.notConnected'), where: null };
+    if (d.code === 'connected') return { text: w('dev.connected'), where: null };
+    if (d.code === 'not_connected') return { text: w('dev.notConnected'), where: null };
     const [head = '', ...rest] = detail.split(' — ');
     const where = rest.join(' — ') || null;
-    if (d.kind === 'printer') {
-      const code = printerWords.find(([re]) => re.test(head))?.[1];
-      const extra = head.includes('USB một chiều') ? (lang === 'vi' ? ' (USB một chiều: không đọc được trạng thái)' : ' (one-way USB: no status)') : '';
-      if (code === 'ready') return { text: (lang === 'vi' ? 'sẵn sàng' : 'ready') + extra, where };
-      if (code) return { text: w(`reason.${code}`), where };
-    }
+    if (d.code === 'ready') return { text: lang === 'vi' ? 'sẵn sàng' : 'ready', where };
+    if (d.code === 'one_way') return { text: lang === 'vi' ? 'sẵn sàng (USB một chiều: không đọc được trạng thái)' : 'ready (one-way USB: no status)', where };
+    if (d.code && isReason(d.code)) return { text: w(`reason.${d.code}`), where };
     // Buses report "quầy/counter 2: connected (…)".
     const text = head
       .replace(/^quầy\/counter /, lang === 'vi' ? 'quầy ' : 'counter ')
@@ -92,7 +68,7 @@ export function useDevices(subscribe: UseFloorResult['subscribe']) {
   }, [load]);
   useFloorEvent(subscribe, (e) => {
     if (e.type !== 'device.status') return;
-    const next: Device = { id: e.deviceId, kind: e.kind, ok: e.ok, detail: e.detail };
+    const next: Device = { id: e.deviceId, kind: e.kind, ok: e.ok, code: e.code, detail: e.detail };
     setDevices((list) => {
       const rest = list ?? [];
       return rest.some((d) => d.id === next.id) ? rest.map((d) => (d.id === next.id ? next : d)) : [...rest, next];

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { HealthReply } from '@qms/protocol';
 import { apiFetch, useFloorEvent, useLang, type MessageKey, type UseFloorResult } from '@qms/ui-kit';
 
 export interface PrinterState {
@@ -8,27 +9,10 @@ export interface PrinterState {
   fault: string | null;
 }
 
-/** The printer driver's Vietnamese state words (drivers/src/escpos/status.ts `faultText`), mapped back to codes. */
-const faultWords: [RegExp, string][] = [
-  [/^Máy in hết giấy/, 'paper_out'],
-  [/^Nắp máy in đang mở/, 'cover_open'],
-  [/^Dao cắt giấy bị kẹt/, 'cutter_error'],
-  [/^Máy in bị lỗi/, 'printer_error'],
-  [/^Máy in đang ngoại tuyến/, 'offline'],
-  [/^Máy in không trả lời/, 'no_answer'],
-  [/^Mất kết nối tới máy in/, 'link_down'],
-];
-
-interface HealthReply {
-  devices: { id: string; kind: string; ok: boolean; detail: string | null }[];
-}
-
 const known = new Set(['paper_out', 'cover_open', 'cutter_error', 'printer_error', 'offline', 'no_answer', 'link_down']);
 
-function toState(d: { id: string; ok: boolean; detail: string | null }): PrinterState {
-  if (d.ok) return { id: d.id, ok: true, fault: null };
-  const detail = d.detail ?? '';
-  return { id: d.id, ok: false, fault: faultWords.find(([re]) => re.test(detail))?.[1] ?? 'unknown' };
+function toState(d: { id: string; ok: boolean; code: string | null }): PrinterState {
+  return d.ok ? { id: d.id, ok: true, fault: null } : { id: d.id, ok: false, fault: d.code ?? 'unknown' };
 }
 
 /** The fault in the screen's words; a reason code from a print outcome works too (`paper_out`). */
@@ -59,7 +43,7 @@ export function usePrinters(subscribe: UseFloorResult['subscribe'], connected: b
   }, [connected, load]);
   useFloorEvent(subscribe, (e) => {
     if (e.type !== 'device.status' || e.kind !== 'printer') return;
-    const next = toState({ id: e.deviceId, ok: e.ok, detail: e.detail });
+    const next = toState({ id: e.deviceId, ok: e.ok, code: e.code });
     setPrinters((list) => {
       const rest = list ?? [];
       return rest.some((p) => p.id === next.id) ? rest.map((p) => (p.id === next.id ? next : p)) : [...rest, next];

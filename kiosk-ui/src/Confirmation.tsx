@@ -4,7 +4,7 @@ import { errorText, serviceName, useLang } from '@qms/ui-kit';
 import type { Screen } from './App';
 import { Qr } from './Qr';
 import type { PrinterState } from './usePrinters';
-import { word } from './words';
+import { printerFault, word } from './words';
 
 export type PrintState = { kind: 'pending' } | { kind: 'printed' } | { kind: 'failed' } | { kind: 'none' };
 
@@ -97,7 +97,7 @@ function PrintLine({ print, number, printer }: { print: PrintState; number: stri
     case 'none':
       return <p className="kiosk-print kiosk-print--none">{word(lang, 'noPrinter', { number })}</p>;
     case 'failed': {
-      const reason = printer && !printer.ok && printer.reason ? printer.reason.toLocaleLowerCase('vi') : word(lang, 'printFailedNoReason');
+      const reason = printerFault(lang, printer && !printer.ok ? printer.code : null);
       return (
         <p className="kiosk-print kiosk-print--failed" role="alert">
           {word(lang, 'printFailed', { number, reason })}

@@ -1,7 +1,7 @@
 import type { ServiceDto, Snapshot } from '@qms/protocol';
 import { serviceName, useLang, type Lang } from '@qms/ui-kit';
 import type { PrinterState } from './usePrinters';
-import { priorityCodes, word, type PriorityCode, type Word } from './words';
+import { printerFault, priorityCodes, word, type PriorityCode, type Word } from './words';
 
 export interface HomeProps {
   snapshot: Snapshot;
@@ -21,7 +21,7 @@ export function Home({ snapshot, priority, onPriority, onTake, disabled, printer
     <div className="kiosk-home">
       {printer && !printer.ok && (
         <p className="kiosk-notice kiosk-notice--warn" role="status">
-          {word(lang, 'printerDown', { reason: printer.reason.toLocaleLowerCase('vi') })}
+          {word(lang, 'printerDown', { reason: printerFault(lang, printer.code) })}
         </p>
       )}
       {open.length === 0 && snapshot.services.length > 0 && (

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
+import type { HealthReply } from '@qms/protocol';
 import { useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
 import { readPrinterId } from './printer-id';
 
 export interface PrinterState {
   ok: boolean;
-  /** What is wrong, in a few words ("Máy in hết giấy"), without the technical location. */
-  reason: string;
+  /** The fault code (`paper_out`…), null when it prints; words come from `printerFault`. */
+  code: string | null;
 }
 
-const shortReason = (detail: string | null) => (detail ?? '').split(' — ')[0]!.trim();
 
 /**
  * The state of the printer serving this kiosk: read from /api/health at start and every minute, then kept
@@ -23,9 +23,9 @@ export function usePrinterState(subscribe: UseFloorResult['subscribe'], knownPri
     const load = async () => {
       try {
         const res = await fetch('/api/health', { headers: { Accept: 'application/json' } });
-        const body = (await res.json()) as { devices?: { id: string; kind: string; ok: boolean; detail: string | null }[] };
+        const body = (await res.json()) as Partial<HealthReply>;
         if (!alive) return;
-        setPrinters(new Map((body.devices ?? []).filter((d) => d.kind === 'printer').map((d) => [d.id, { ok: d.ok, reason: shortReason(d.detail) }])));
+        setPrinters(new Map((body.devices ?? []).filter((d) => d.kind === 'printer').map((d) => [d.id, { ok: d.ok, code: d.ok ? null : d.code }])));
       } catch {
         /* the connection banner covers a server that cannot be reached */
       }
@@ -40,7 +40,7 @@ export function usePrinterState(subscribe: UseFloorResult['subscribe'], knownPri
 
   useFloorEvent(subscribe, (e) => {
     if (e.type !== 'device.status' || e.kind !== 'printer') return;
-    setPrinters((all) => new Map(all).set(e.deviceId, { ok: e.ok, reason: shortReason(e.detail) }));
+    setPrinters((all) => new Map(all).set(e.deviceId, { ok: e.ok, code: e.ok ? null : e.code }));
   });
 
   const id = knownPrinterId ?? readPrinterId() ?? (printers.size === 1 ? [...printers.keys()][0]! : null);

@@ -31,6 +31,13 @@ const vi = {
   printed: 'Mời nhận phiếu ở khe máy in phía dưới.',
   printFailed: 'Máy in chưa in được phiếu ({reason}). Xin ông/bà ghi nhớ số {number} hoặc quét mã QR trên màn hình. Cán bộ đã được báo.',
   printFailedNoReason: 'máy in gặp sự cố',
+  fault_paper_out: 'hết giấy',
+  fault_cover_open: 'nắp máy in đang mở',
+  fault_cutter_error: 'dao cắt giấy bị kẹt',
+  fault_printer_error: 'máy in bị lỗi',
+  fault_offline: 'máy in đang ngoại tuyến',
+  fault_no_answer: 'máy in không trả lời',
+  fault_link_down: 'mất kết nối tới máy in',
   noPrinter: 'Xin ông/bà ghi nhớ số {number} hoặc quét mã QR trên màn hình.',
   printerDown: 'Máy in phiếu đang tạm dừng ({reason}). Vẫn lấy số được: số thứ tự và mã QR sẽ hiện trên màn hình.',
   done: 'Xong',
@@ -73,6 +80,13 @@ const en: Record<Word, string> = {
   printed: 'Please take your ticket from the printer below.',
   printFailed: 'The printer could not print your ticket ({reason}). Please remember number {number} or scan the QR code on the screen. Staff have been told.',
   printFailedNoReason: 'printer fault',
+  fault_paper_out: 'out of paper',
+  fault_cover_open: 'printer cover open',
+  fault_cutter_error: 'paper cutter jammed',
+  fault_printer_error: 'printer error',
+  fault_offline: 'printer offline',
+  fault_no_answer: 'printer not answering',
+  fault_link_down: 'printer disconnected',
   noPrinter: 'Please remember number {number} or scan the QR code on the screen.',
   printerDown: 'The ticket printer is stopped ({reason}). You can still take a number: it will be shown on screen with a QR code.',
   done: 'Done',
@@ -90,3 +104,9 @@ export function word(lang: Lang, key: Word, params: Record<string, string | numb
 
 export const priorityCodes = ['elderly', 'pregnant', 'disability'] as const;
 export type PriorityCode = (typeof priorityCodes)[number];
+
+/** A printer fault code from the server (`paper_out`…) in the kiosk's words. */
+export function printerFault(lang: Lang, code: string | null): string {
+  const key = `fault_${code}`;
+  return key in vi ? word(lang, key as Word) : word(lang, 'printFailedNoReason');
+}

@@ -109,8 +109,19 @@ export const HealthReply = z.object({
   version: z.string(),
   db: z.object({ ok: z.boolean(), journalMode: z.string(), synchronous: z.string() }),
   demo: z.boolean(),
-  devices: z.array(z.object({ id: z.string(), kind: z.string(), ok: z.boolean(), detail: z.string().nullable() })),
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      ok: z.boolean(),
+      /** The state as a code screens have words for (`paper_out`, `ready`, `connected`…), or null. */
+      code: z.string().nullable(),
+      /** The technical detail, for the IT officer. */
+      detail: z.string().nullable(),
+    }),
+  ),
 });
+export type HealthReply = z.infer<typeof HealthReply>;
 
 export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ApiError = z.infer<typeof ApiError>;

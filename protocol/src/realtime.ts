@@ -39,7 +39,7 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'ticket.updated'; ticket: TicketDto; change: 'started' | 'finished' | 'no_show' | 'on_hold' | 'unheld' | 'transferred' | 'cancelled' | 'printed' }
   | { type: 'counter.updated'; counter: CounterDto }
   | { type: 'services.updated'; services: ServiceDto[] }
-  | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; detail: string | null }
+  | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; code: string | null; detail: string | null }
   | { type: 'rating.received'; ticketId: string; counterId: number | null; level: RatingLevel; channel: RatingChannel }
   | { type: 'rating.skipped'; ticketId: string; counterId: number | null }
   | { type: 'display.settings'; settings: DisplaySettings }

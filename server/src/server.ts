@@ -43,7 +43,7 @@ export async function startServer(opts: ServerOptions) {
   const devices = () => [
     ...opts.config.devices.map((d) => {
       const ok = realtime?.isConnected(d.id) ?? false;
-      return { id: d.id, kind: d.kind, ok, detail: ok ? 'connected' : 'not connected' };
+      return { id: d.id, kind: d.kind, ok, code: ok ? 'connected' : 'not_connected', detail: ok ? 'connected' : 'not connected' };
     }),
     ...registry.list(),
   ];

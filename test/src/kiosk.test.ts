@@ -103,13 +103,13 @@ describe('kiosk in Chromium', () => {
       const card = page.locator('.kiosk-card');
       const alert = card.locator('.kiosk-print--failed');
       await alert.waitFor();
-      expect(await alert.innerText()).toBe('Máy in chưa in được phiếu (máy in hết giấy). Xin ông/bà ghi nhớ số 3001 hoặc quét mã QR trên màn hình. Cán bộ đã được báo.');
+      expect(await alert.innerText()).toBe('Máy in chưa in được phiếu (hết giấy). Xin ông/bà ghi nhớ số 3001 hoặc quét mã QR trên màn hình. Cán bộ đã được báo.');
       expect(await page.getByTestId('ticket-number').innerText()).toBe('3001');
       expect(await card.locator('svg.kiosk-qr').isVisible()).toBe(true);
       await keepScreenshot(page, 'kiosk-print-failed');
       expect(server.db.prepare(`SELECT printed FROM tickets WHERE number = '3001'`).get()).toEqual({ printed: 0 });
       await card.getByRole('button', { name: 'Xong' }).click();
-      await page.getByText('Máy in phiếu đang tạm dừng (máy in hết giấy)').waitFor();
+      await page.getByText('Máy in phiếu đang tạm dừng (hết giấy)').waitFor();
       await keepScreenshot(page, 'kiosk-printer-down');
       writeFileSync(join(server.dataDir, 'printer', 'printer-1.fault'), '');
     });

@@ -130,7 +130,7 @@ describe('applyFloorEvent', () => {
 
   it('device.status only advances seq', () => {
     const s = snapshot();
-    const next = applyFloorEvent(s, ev(11, { type: 'device.status', deviceId: 'printer-1', kind: 'printer', ok: false, detail: 'Hết giấy' }));
+    const next = applyFloorEvent(s, ev(11, { type: 'device.status', deviceId: 'printer-1', kind: 'printer', ok: false, code: 'paper_out', detail: 'Máy in hết giấy — /dev/usb/lp0' }));
     expect(next).toEqual({ ...s, seq: 11 });
   });
 });

@@ -96,9 +96,9 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
   const report = (u: Unit, status: PrinterStatus | null, failure: string | null = null) => {
     if (stopped) return;
     const fault = failure ?? (status ? faultOf(status) : null);
-    const word = fault ? (faultText[fault as keyof typeof faultText] ?? fault) : status?.paperNearEnd ? faultText.paper_near_end : faultText.ready;
-    const oneWay = !fault && status === null ? ' (USB một chiều: không đọc được trạng thái)' : '';
-    registry.report({ id: u.config.id, kind: 'printer', ok: fault === null, detail: `${word}${oneWay} — ${u.where}` });
+    const code = fault ?? (status === null ? 'one_way' : status.paperNearEnd ? 'paper_near_end' : 'ready');
+    const word = code === 'one_way' ? `${faultText.ready} (USB một chiều: không đọc được trạng thái)` : (faultText[code as keyof typeof faultText] ?? code);
+    registry.report({ id: u.config.id, kind: 'printer', ok: fault === null, code, detail: `${word} — ${u.where}` });
   };
 
   async function checkHealth(u: Unit) {

@@ -37,11 +37,11 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
       // Staff and admin screens hear when a kiosk, display or tablet comes and goes, as with any other device.
       const count = (connected.get(device.id) ?? 0) + 1;
       connected.set(device.id, count);
-      if (count === 1) opts.floor.publish([{ type: 'device.status', deviceId: device.id, kind: device.kind, ok: true, detail: 'connected' }]);
+      if (count === 1) opts.floor.publish([{ type: 'device.status', deviceId: device.id, kind: device.kind, ok: true, code: 'connected', detail: 'connected' }]);
       socket.on('disconnect', () => {
         const left = (connected.get(device.id) ?? 1) - 1;
         connected.set(device.id, left);
-        if (left === 0) opts.floor.publish([{ type: 'device.status', deviceId: device.id, kind: device.kind, ok: false, detail: 'not connected' }]);
+        if (left === 0) opts.floor.publish([{ type: 'device.status', deviceId: device.id, kind: device.kind, ok: false, code: 'not_connected', detail: 'not connected' }]);
       });
     }
     socket.emit('snapshot', opts.floor.snapshot({ withWaiting: socket.data.withWaiting }));
