@@ -49,7 +49,17 @@ export async function startServer(opts: ServerOptions) {
   ];
   let publicUrl = '';
   const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl });
-  const { app, router } = buildApp({ floor, db, now, version, devices, auth, printing, ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}) });
+  const { app, router } = buildApp({
+    floor,
+    db,
+    now,
+    version,
+    devices,
+    auth,
+    printing,
+    voiceDir: join(opts.dataDir, 'voice'),
+    ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
+  });
 
   const http = await new Promise<HttpServer>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;

@@ -23,6 +23,8 @@ export interface AppOptions extends RouteDeps {
   auth: Authenticator;
   /** Folder holding `<screen>-ui/dist`; screens are not served when absent (tests of the API alone). */
   screensRoot?: string;
+  /** The center's own voice clips, served in place of the default pack's. */
+  voiceDir?: string;
   /** Prints issued tickets (its middleware must sit before the ticket routes). */
   printing?: TicketPrinting;
 }
@@ -41,6 +43,6 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
-  if (opts.screensRoot) staticScreens(app, opts.screensRoot);
+  if (opts.screensRoot) staticScreens(app, { root: opts.screensRoot, voiceDir: opts.voiceDir });
   return { app, router };
 }

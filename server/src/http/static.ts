@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { basename, extname, join, normalize } from 'node:path';
 import type { Hono } from 'hono';
 import type { AppEnv } from './env';
 
@@ -20,8 +20,11 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves each screen's built files at `/<screen>/`, with its index.html for every other path under it. */
-export function staticScreens(app: Hono<AppEnv>, root: string) {
+/**
+ * Serves each screen's built files at `/<screen>/`, with its index.html for every other path under it. A clip in
+ * `voiceDir` (the center's own recordings, e.g. `data/voice/mowif.wav`) replaces the default pack's clip of that name.
+ */
+export function staticScreens(app: Hono<AppEnv>, { root, voiceDir }: { root: string; voiceDir?: string | undefined }) {
   app.get('/', (c) => c.redirect('/kiosk/'));
   // The short address printed in the ticket's QR code: the citizen's phone page for that ticket.
   app.get('/t/:id', (c) => c.redirect(`/rating/phone/?ticket=${encodeURIComponent(c.req.param('id'))}`));
@@ -30,9 +33,10 @@ export function staticScreens(app: Hono<AppEnv>, root: string) {
     app.get(`/${screen}`, (c) => c.redirect(`/${screen}/${new URL(c.req.url).search}`));
     app.get(`/${screen}/*`, (c) => {
       const rel = normalize(decodeURIComponent(c.req.path.slice(screen.length + 2))).replace(/^(\.\.[/\\])+/, '');
-      let file = join(dist, rel);
+      const recorded = voiceDir && screen === 'display' && rel.startsWith('voice/') ? join(voiceDir, basename(rel)) : null;
+      let file = recorded && existsSync(recorded) ? recorded : join(dist, rel);
       const isAsset = rel !== '' && extname(rel) !== '';
-      if (!isAsset || !file.startsWith(dist) || !existsSync(file)) {
+      if (!isAsset || !(file.startsWith(dist) || file === recorded) || !existsSync(file)) {
         if (isAsset) return c.json({ error: { code: 'not_found', message: 'Không có tệp này. / No such file.' } }, 404);
         file = join(dist, 'index.html');
         if (!existsSync(file)) return c.text(`Màn hình ${screen} chưa được build: chạy "npm run build:ui". / Screen not built.`, 503);
