@@ -9,6 +9,11 @@ export const messages: Record<string, Message> = {
   unauthorized: { status: 401, vi: () => 'Cần đăng nhập (hoặc mã thiết bị) để làm việc này.', en: () => 'You need to sign in (or a device token) to do this.' },
   session_expired: { status: 401, vi: () => 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.', en: () => 'Your session has expired; please sign in again.' },
   forbidden: { status: 403, vi: (p) => `Tài khoản này không có quyền làm việc này (cần: ${p.allowed}).`, en: (p) => `This account may not do this (needs: ${p.allowed}).` },
+  too_many_attempts: {
+    status: 429,
+    vi: (p) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.minutes} phút.`,
+    en: (p) => `Too many wrong sign-ins. Please try again in ${p.minutes} min.`,
+  },
   bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
   unknown_service: { status: 404, vi: (p) => `Không có lĩnh vực "${p.service}".`, en: (p) => `There is no field "${p.service}".` },
   unknown_counter: { status: 404, vi: (p) => `Không có quầy ${p.counter}.`, en: (p) => `There is no counter ${p.counter}.` },

@@ -45,4 +45,5 @@ const errorDescriptions: Record<number, string> = {
   403: 'Not allowed for this account or device',
   404: 'Not found',
   409: 'Not possible in the current state',
+  429: 'Too many attempts; try again later',
 };

@@ -1,5 +1,8 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginBody, LoginReply, UserDto, toLocalIso } from '@qms/protocol';
+import { createLoginThrottle } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/password';
 import type { User } from '../../store/users';
 import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf } from '../auth';
@@ -12,6 +15,7 @@ export const userDto = (u: User) => ({ id: u.id, username: u.username, name: u.n
 export function authRoutes(r: Router, { floor, now }: RouteDeps) {
   const users = floor.queries.users;
   const sessionMs = floor.config.sessionHours * 3600_000;
+  const throttle = createLoginThrottle();
 
   r.doc({
     method: 'post',
@@ -19,14 +23,22 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
     summary: 'Sign in; answers a bearer token and sets an HttpOnly session cookie for the browser apps',
     access: 'anyone',
     body: LoginBody,
-    responses: { 200: { description: 'Signed in', schema: LoginReply }, ...errorResponses(400, 401) },
+    responses: { 200: { description: 'Signed in', schema: LoginReply }, ...errorResponses(400, 401, 429) },
   });
   r.app.post('/api/auth/login', validJson(LoginBody), (c) => {
     const { username, password } = c.req.valid('json');
-    const user = users.byUsername(username.trim().toLowerCase());
-    if (!user || !verifyPassword(password, user.passwordHash)) throw new ApiFailure('bad_credentials');
-    const token = newToken();
+    const name = username.trim().toLowerCase();
+    const key = `${clientAddress(c)} ${name}`;
     const at = now();
+    const wait = throttle.waitMs(key, at);
+    if (wait > 0) throw new ApiFailure('too_many_attempts', { minutes: Math.ceil(wait / 60_000) });
+    const user = users.byUsername(name);
+    if (!user || !verifyPassword(password, user.passwordHash)) {
+      throttle.failed(key, at);
+      throw new ApiFailure('bad_credentials');
+    }
+    throttle.succeeded(key);
+    const token = newToken();
     users.createSession(hashToken(token), user.id, at, at + sessionMs);
     setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMs / 1000 });
     return c.json({ token, expiresAt: toLocalIso(at + sessionMs, floor.timeZone), user: userDto(user) });
@@ -54,4 +66,12 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
     responses: { 200: { description: 'The user', schema: UserDto }, ...errorResponses(401) },
   });
   r.app.get('/api/auth/me', allow('staff', 'manager', 'admin'), (c) => c.json(userDto(currentUser(c))));
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process'; // app.request() in tests and benchmarks has no socket
+  }
 }
