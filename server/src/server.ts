@@ -15,6 +15,7 @@ import { startRatingSweep } from './floor/rate-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
+import { startDailyBackups } from './store/backup';
 import { openDb } from './store/open';
 import { syncConfig } from './store/sync-config';
 
@@ -70,6 +71,7 @@ export async function startServer(opts: ServerOptions) {
   const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor);
+  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
 
@@ -87,7 +89,9 @@ export async function startServer(opts: ServerOptions) {
     ledBoards,
     ratingSweep,
     printing,
+    backups,
     async close() {
+      await backups.stop();
       await keypads.stop();
       await printing.stop();
       ratingSweep.stop();

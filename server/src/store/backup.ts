@@ -1,0 +1,56 @@
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { localDate } from '@qms/protocol';
+import type { Db } from './open';
+
+export interface BackupOptions {
+  db: Db;
+  /** e.g. `data/backups`; copy it off the machine (USB disk, network share) for a real off-site copy. */
+  dir: string;
+  timeZone: string;
+  now: () => number;
+  /** Daily copies kept; older ones are removed. */
+  keep?: number;
+  checkEveryMs?: number;
+}
+
+/**
+ * One consistent copy of the database a day (`qms-YYYY-MM-DD.sqlite`, local date), taken with SQLite's online
+ * backup while the floor keeps working; checked at start and every hour.
+ */
+export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEveryMs = 3600_000 }: BackupOptions) {
+  mkdirSync(dir, { recursive: true });
+  let running: Promise<string | null> = Promise.resolve(null);
+  const existing = () => readdirSync(dir).filter((f) => /^qms-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
+
+  const runOnce = (): Promise<string | null> => {
+    running = running.then(async () => {
+      const name = `qms-${localDate(now(), timeZone)}.sqlite`;
+      if (existing().includes(name)) return null;
+      const path = join(dir, name);
+      try {
+        await db.backup(`${path}.part`);
+        renameSync(`${path}.part`, path);
+      } catch (e) {
+        rmSync(`${path}.part`, { force: true });
+        console.error(`Sao lưu cơ sở dữ liệu thất bại / database backup failed: ${(e as Error).message}`);
+        return null;
+      }
+      for (const old of existing().slice(0, -keep)) rmSync(join(dir, old), { force: true });
+      return path;
+    });
+    return running;
+  };
+
+  void runOnce();
+  const timer = setInterval(() => void runOnce(), checkEveryMs);
+  timer.unref();
+  return {
+    runOnce,
+    list: existing,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
