@@ -8,3 +8,4 @@ export { queryParam, queryInt, queryIntList } from './query';
 export { LangSwitch, DemoBadge, Clock, BigNumber, ConnectionBanner, ScreenShell, SignOut, type ScreenShellProps } from './components';
 export { LoginForm, LoginScreen, useDemoFlag } from './LoginForm';
 export { serviceName, waitText } from './format';
+export { mountScreen } from './mount';
