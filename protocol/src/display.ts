@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DEFAULT_ANNOUNCEMENT = 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}';
+export { DEFAULT_ANNOUNCEMENT, defaultDisplaySettings } from './display-defaults';
 
 /** What the manager sets for the hall displays: the scrolling notice and how calls are announced. */
 export const DisplaySettings = z.object({
@@ -24,16 +24,6 @@ export const DisplaySettings = z.object({
   sound: z.boolean(),
 });
 export type DisplaySettings = z.infer<typeof DisplaySettings>;
-
-export const defaultDisplaySettings: DisplaySettings = {
-  notice: '',
-  template: DEFAULT_ANNOUNCEMENT,
-  repeat: 2,
-  reading: 'whole',
-  thousandWord: 'nghìn',
-  zeroTensWord: 'linh',
-  sound: true,
-};
 
 /** A change to some of the settings; the rest keep their value. */
 export const DisplaySettingsPatch = DisplaySettings.partial().strict();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { defaultDisplaySettings, type CallDto, type DisplaySettings } from '@qms/protocol';
+import type { CallDto, DisplaySettings } from '@qms/protocol';
+import { defaultDisplaySettings } from '@qms/protocol/display-defaults';
 import { announcementClips } from './announcement';
 import { AnnouncementPlayer } from './player';
 
