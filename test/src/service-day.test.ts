@@ -1,5 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { client, demoConfig, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { client, demoConfig, kioskToken, login, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 
 const hanoi = (local: string) => Date.parse(`${local}+07:00`);
 
@@ -32,6 +35,30 @@ describe('the service day, issuing hours and caps through the API', () => {
     expect(stale.body.status).toBe('cancelled');
     const why = server.db.prepare(`SELECT payload FROM events WHERE ticket_id = ? AND type = 'ticket.cancelled'`).get(late.body.id) as { payload: string };
     expect(JSON.parse(why.payload)).toEqual({ reason: 'day_closed', from: 'waiting' });
+  });
+
+  it('a counter left open overnight is closed for the next morning; a restart during the day leaves it open', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qms-day-'));
+    const clock = testClock(hanoi('2026-03-16T16:30:00'));
+    let server = await startTestServer({ now: clock.now, dataDir });
+    servers.push(server);
+    await officerAt(server.url, 2); // canbo2 never closes counter 2
+    await server.stop();
+    servers.pop();
+
+    clock.set(hanoi('2026-03-16T16:45:00')); // restarted the same afternoon
+    server = await startTestServer({ now: clock.now, dataDir });
+    servers.push(server);
+    await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+    expect((await client(server.url).get('/api/counters')).body[1]).toMatchObject({ status: 'open', staff: { name: 'Lê Thị Bình' } });
+
+    clock.set(hanoi('2026-03-17T07:25:00'));
+    const canbo1 = client(server.url, await login(server.url, 'canbo1'));
+    const taken = await canbo1.post('/api/counters/2/sign-in');
+    expect(taken.status).toBe(200);
+    expect(taken.body.counter).toMatchObject({ status: 'open', staff: { name: 'Trần Văn An' } });
+    const closed = server.db.prepare(`SELECT payload FROM events WHERE type = 'counter.closed' AND counter_id = 2`).all() as { payload: string }[];
+    expect(closed.map((e) => JSON.parse(e.payload).reason)).toEqual(['day_closed']);
   });
 
   it('outside demo mode: issuing hours, working days and the daily cap are enforced in local time', async () => {

@@ -82,8 +82,15 @@ export function createContext(deps: FloorDeps) {
       q.tickets.update({ ...t, status: 'cancelled', finishedAt: tx.now });
       tx.log({ type: 'ticket.cancelled', ticketId: t.id, counterId: t.counterId, staffId: null, payload: { reason: 'day_closed', from: t.status } });
     }
+    // A counter left open overnight is closed, so the next morning any officer can take it; a restart during the
+    // day leaves counters alone because their last sign-in is from today.
+    const dayStart = startOfLocalDay(tx.day, timeZone);
     for (const c of q.counters.all()) {
-      if (c.currentTicketId && stale.some((t) => t.id === c.currentTicketId)) q.counters.save({ ...c, currentTicketId: null });
+      const stillOpen = c.status !== 'closed' && (q.events.lastSignIn(c.id) ?? 0) < dayStart;
+      if (stillOpen) {
+        q.counters.save({ ...c, status: 'closed', staffId: null, currentTicketId: null, priorityStreak: 0 });
+        tx.log({ type: 'counter.closed', ticketId: null, counterId: c.id, staffId: null, payload: { staffId: c.staffId, reason: 'day_closed' } });
+      } else if (c.currentTicketId && stale.some((t) => t.id === c.currentTicketId)) q.counters.save({ ...c, currentTicketId: null });
     }
   }
 
