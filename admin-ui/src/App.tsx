@@ -57,7 +57,7 @@ function Admin({ user }: { user: UserDto | null }) {
               </button>
             ))}
           </nav>
-          {tab === 'live' && <Dashboard snapshot={snapshot} subscribe={floor.subscribe} canReprint={user?.role !== 'manager'} />}
+          {tab === 'live' && <Dashboard snapshot={snapshot} floor={floor} canReprint={user?.role !== 'manager'} />}
           {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'display' && <DisplaySettingsForm />}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Snapshot, SummaryReply } from '@qms/protocol';
-import { apiFetch, serviceName, useFloorEvent, useLang, waitText, type UseFloorResult } from '@qms/ui-kit';
-import { DeviceAlert, DevicesPanel, useDevices } from './Devices';
+import { apiFetch, serviceName, useFloorEvent, useLang, waitText, type UseFloorResult, useDevices } from '@qms/ui-kit';
+import { DeviceAlert, DevicesPanel } from './Devices';
 import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
@@ -38,11 +38,12 @@ function useNow(everyMs: number) {
   return now;
 }
 
-export function Dashboard({ snapshot, subscribe, canReprint }: { snapshot: Snapshot; subscribe: UseFloorResult['subscribe']; canReprint: boolean }) {
+export function Dashboard({ snapshot, floor, canReprint }: { snapshot: Snapshot; floor: UseFloorResult; canReprint: boolean }) {
+  const { subscribe } = floor;
   const { t } = useLang();
   const { w, lang } = useWords();
   const today = useToday(snapshot.serviceDay, subscribe);
-  const devices = useDevices(subscribe);
+  const devices = useDevices(floor);
   const now = useNow(10_000);
   const waiting = snapshot.waiting ?? [];
   const oldest = new Map<string, number>();

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HealthReply, TicketDto } from '@qms/protocol';
-import { apiFetch, errorText, useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
+import type { TicketDto } from '@qms/protocol';
+import { apiFetch, errorText, useFloorEvent, type DeviceState, type useDevices, type UseFloorResult } from '@qms/ui-kit';
 import { useWords, type WordKey } from './words';
 
 /** One entry of `GET /api/health` → `devices`, and of a `device.status` event. */
-type Device = HealthReply['devices'][number];
+type Device = DeviceState;
 
 const kinds = ['printer', 'led', 'keypad', 'rating-box', 'kiosk', 'display', 'rating'] as const;
 const reasons = ['paper_out', 'paper_near_end', 'cover_open', 'cutter_error', 'printer_error', 'offline', 'no_answer', 'link_down', 'no_printer'] as const;
@@ -47,34 +47,6 @@ export function useDeviceWords() {
     return { text, where };
   };
   return { kindName, reasonText, state, w, lang };
-}
-
-/** Every device with its state, live: `device.status` events change a row at once; a slow re-read covers events missed while this screen was offline. */
-export function useDevices(subscribe: UseFloorResult['subscribe']) {
-  const [devices, setDevices] = useState<Device[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    apiFetch<HealthReply>('/api/health')
-      .then((h) => {
-        setDevices(h.devices);
-        setError(null);
-      })
-      .catch(setError);
-  }, []);
-  useEffect(() => {
-    load();
-    const id = setInterval(load, 60_000);
-    return () => clearInterval(id);
-  }, [load]);
-  useFloorEvent(subscribe, (e) => {
-    if (e.type !== 'device.status') return;
-    const next: Device = { id: e.deviceId, kind: e.kind, ok: e.ok, code: e.code, detail: e.detail };
-    setDevices((list) => {
-      const rest = list ?? [];
-      return rest.some((d) => d.id === next.id) ? rest.map((d) => (d.id === next.id ? next : d)) : [...rest, next];
-    });
-  });
-  return { devices, error };
 }
 
 /** Today's tickets whose paper did not come out; read again when a ticket's print state or a device changes. */
@@ -155,7 +127,7 @@ export function DevicesPanel({
   };
 
   // A screen that is not connected is told apart from a device at fault: it is often just switched off.
-  const level = (d: Device) => (d.ok ? 'ok' : d.detail === 'not connected' ? 'away' : 'fault');
+  const level = (d: Device) => (d.ok ? 'ok' : d.code === 'not_connected' ? 'away' : 'fault');
   const rank = { fault: 0, away: 1, ok: 2 } as const;
   const kindRank = (k: string) => (kinds as readonly string[]).indexOf(k);
   const sorted = [...(devices ?? [])].sort((a, b) => rank[level(a)] - rank[level(b)] || kindRank(a.kind) - kindRank(b.kind) || a.id.localeCompare(b.id));

@@ -20,7 +20,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
   const [dialog, setDialog] = useState<Dialog>(null);
   const [finishForm, setFinishForm] = useState<{ ticketId: string | undefined; dossierCode: string; procedure: string }>({ ticketId: undefined, dossierCode: '', procedure: '' });
   const { queue, day } = useDeskData(counterId, floor.snapshot?.seq);
-  const printers = usePrinters(floor.subscribe, floor.connected);
+  const printers = usePrinters(floor);
   const printerWords = usePrinterWords();
   const faulty = (printers ?? []).filter((p) => !p.ok);
   const counter = floor.snapshot?.counters.find((c) => c.id === counterId) ?? null;

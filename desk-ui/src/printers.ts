@@ -1,6 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { HealthReply } from '@qms/protocol';
-import { apiFetch, useFloorEvent, useLang, type MessageKey, type UseFloorResult } from '@qms/ui-kit';
+import { useDevices, useLang, type MessageKey, type UseFloorResult } from '@qms/ui-kit';
 
 export interface PrinterState {
   id: string;
@@ -27,27 +25,8 @@ export function usePrinterWords() {
   return { reason, faults };
 }
 
-/**
- * The ticket printers and their state: read from `/api/health` (again on every reconnect), then kept live by
- * `device.status` events. `printers` is null until the first answer.
- */
-export function usePrinters(subscribe: UseFloorResult['subscribe'], connected: boolean) {
-  const [printers, setPrinters] = useState<PrinterState[] | null>(null);
-  const load = useCallback(() => {
-    apiFetch<HealthReply>('/api/health')
-      .then((h) => setPrinters(h.devices.filter((d) => d.kind === 'printer').map(toState)))
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    if (connected) load();
-  }, [connected, load]);
-  useFloorEvent(subscribe, (e) => {
-    if (e.type !== 'device.status' || e.kind !== 'printer') return;
-    const next = toState({ id: e.deviceId, ok: e.ok, code: e.code });
-    setPrinters((list) => {
-      const rest = list ?? [];
-      return rest.some((p) => p.id === next.id) ? rest.map((p) => (p.id === next.id ? next : p)) : [...rest, next];
-    });
-  });
-  return printers;
+/** The ticket printers and their state, live; null until the server first answered. */
+export function usePrinters(floor: Pick<UseFloorResult, 'subscribe' | 'connected'>): PrinterState[] | null {
+  const { devices } = useDevices(floor);
+  return devices?.filter((d) => d.kind === 'printer').map(toState) ?? null;
 }

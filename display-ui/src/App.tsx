@@ -1,7 +1,5 @@
-import { useCallback, useEffect, useRef } from 'react';
-import type { CallDto, Snapshot } from '@qms/protocol';
-import { queryIntList, ScreenShell, useLang } from '@qms/ui-kit';
-import { useHallFeed } from './hall-feed';
+import type { Snapshot } from '@qms/protocol';
+import { queryIntList, ScreenShell, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
 import { useAnnouncer } from './voice/useAnnouncer';
@@ -12,15 +10,12 @@ const auth = counterIds ? { role: 'display' as const, counterIds } : { role: 'di
 
 export function App() {
   const { t } = useLang();
-  const announceRef = useRef<(call: CallDto) => void>(() => {});
-  const onLiveCall = useCallback((call: CallDto) => {
-    if (!counterIds || counterIds.includes(call.counterId)) announceRef.current(call);
-  }, []);
-  const floor = useHallFeed(auth, onLiveCall);
+  const floor = useFloor(auth);
   const { announce, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);
-  useEffect(() => {
-    announceRef.current = announce;
-  }, [announce]);
+  // Only live calls are announced, each as it arrives; a snapshot (sent on every reconnect) holds history.
+  useFloorEvent(floor.subscribe, (e) => {
+    if (e.type === 'ticket.called' && (!counterIds || counterIds.includes(e.call.counterId))) announce(e.call);
+  });
 
   return (
     <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('display.title')} className="display">

@@ -28,7 +28,7 @@ export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [priority, setPriority] = useState<PriorityCode | null>(null);
   const [printerId, setPrinterId] = useState<string | null>(readPrinterId);
-  const printer = usePrinterState(floor.subscribe, printerId);
+  const printer = usePrinterState(floor, printerId);
   const busy = useRef(false);
   // The paper may come out before the issue reply has been read: keep the last outcomes by ticket.
   const printOutcomes = useRef(new Map<string, PrintState>());

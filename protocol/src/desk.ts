@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TicketDto } from './dto';
+import { RatingCounts } from './stats';
 
 /** What the desk console shows beside the current ticket: who waits for this counter, per field and in call order. */
 export const CounterQueueDto = z.object({
@@ -29,14 +30,7 @@ export const MyDayDto = z.object({
   transferred: z.number().int(),
   /** Mean of finish − (start, or the call where service was never started) over the tickets they finished; null before the first. */
   averageServiceSeconds: z.number().int().nullable(),
-  ratings: z.object({
-    very_satisfied: z.number().int(),
-    satisfied: z.number().int(),
-    neutral: z.number().int(),
-    dissatisfied: z.number().int(),
-    very_dissatisfied: z.number().int(),
-    total: z.number().int(),
-  }),
+  ratings: RatingCounts,
   /** (very satisfied + satisfied) / total, null without ratings. */
   satisfactionRate: z.number().nullable(),
 });

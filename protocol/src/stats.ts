@@ -15,7 +15,7 @@ export const StatsQuery = z
 
 const Distribution = z.object({ mean: z.number().nullable(), median: z.number().nullable(), p90: z.number().nullable(), max: z.number().nullable() });
 
-const RatingCounts = z.object({
+export const RatingCounts = z.object({
   very_satisfied: z.number().int(),
   satisfied: z.number().int(),
   neutral: z.number().int(),

@@ -1,4 +1,4 @@
-export { applyFloorEvent, floorReducer, initialFloorState, RECENT_CALLS_MAX, type FloorAction, type FloorState } from './floor';
+export { applyFloorEvent } from './floor';
 export { useFloor, useFloorEvent, type FloorSocket, type UseFloorResult } from './useFloor';
 export { apiFetch, errorText, newIdempotencyKey, ApiError, type ApiInit } from './api';
 export { getToken, setToken, clearToken, useToken, subscribeToken, getStoredUser, setStoredUser } from './token';
@@ -9,3 +9,4 @@ export { LangSwitch, DemoBadge, Clock, BigNumber, ConnectionBanner, ScreenShell,
 export { LoginForm, LoginScreen, useDemoFlag } from './LoginForm';
 export { serviceName, waitText } from './format';
 export { mountScreen } from './mount';
+export { useDevices, type DeviceState } from './useDevices';

@@ -48,6 +48,9 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
       transports: ['websocket', 'polling'],
       // Fall back to long polling where a proxy or an old browser blocks websockets.
       tryAllTransports: true,
+      // Back within 2 s of a server restart, not socket.io's default backoff of up to 5 s.
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 1500,
     });
     socketRef.current = socket;
     let retry: ReturnType<typeof setTimeout> | undefined;

@@ -14,15 +14,8 @@ export interface NewRating {
   at: number;
 }
 
-export interface NewSkip {
-  ticketId: string;
-  counterId: number | null;
-  staffId: number | null;
-  serviceId: string;
-  dossierCode: string | null;
-  channel: RatingChannel;
-  at: number;
-}
+/** "Not rated": what a rating records, without the answer. */
+export type NewSkip = Omit<NewRating, 'level' | 'reasons' | 'comment'>;
 
 /** The `ratings` table (one per ticket) and `rating_skips` ("not rated": asked, no answer in time). */
 export function ratingQueries(db: Db) {
