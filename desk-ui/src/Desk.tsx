@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CounterDto, TicketDto, UserDto } from '@qms/protocol';
 import { ApiError, apiFetch, clearToken, errorText, ScreenShell, SignOut, useFloor, useLang } from '@qms/ui-kit';
 import { actions, allowed, type ActionId } from './actions';
@@ -85,7 +85,9 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
   );
 
   // One key per action, shown on its button; ignored while typing in a field or with a dialog open.
-  useEffect(() => {
+  // A layout effect: the handler must see the state of the screen the officer sees. A passive effect runs after paint,
+  // so a key pressed just after a button turned enabled or a dialog closed met the old handler and was silently ignored.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog || e.ctrlKey || e.altKey || e.metaKey || e.repeat) return;
       const el = e.target as HTMLElement | null;
