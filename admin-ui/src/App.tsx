@@ -5,6 +5,7 @@ import { Dashboard } from './Dashboard';
 import { DisplaySettingsForm } from './DisplaySettingsForm';
 import { PaperBallots } from './PaperBallots';
 import { Reports } from './Reports';
+import { StaffPhotos } from './StaffPhotos';
 import { useWords } from './words';
 
 export function App() {
@@ -22,8 +23,8 @@ export function App() {
   return <Admin user={user} />;
 }
 
-type Tab = 'live' | 'reports' | 'paper' | 'display';
-const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'display'];
+type Tab = 'live' | 'reports' | 'paper' | 'display' | 'staff';
+const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'display', 'staff'];
 
 function Admin({ user }: { user: UserDto | null }) {
   const floor = useFloor({ role: 'admin' });
@@ -61,6 +62,7 @@ function Admin({ user }: { user: UserDto | null }) {
           {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'display' && <DisplaySettingsForm />}
+          {tab === 'staff' && <StaffPhotos counters={snapshot.counters} />}
         </>
       )}
     </ScreenShell>

@@ -151,6 +151,24 @@ const words = {
   'ds.err.repeat': ['Số lần đọc phải từ 1 đến 5.', 'Times said must be 1 to 5.'],
   'ds.err.server': ['Máy chủ không nhận thiết lập này: {detail}', 'The server refused these settings: {detail}'],
   'ds.err.forbidden': ['Tài khoản này không được đổi thiết lập màn hình gọi số (cần quản lý hoặc quản trị).', 'This account may not change the display settings (manager or admin only).'],
+  'tab.staff': ['Cán bộ', 'Officers'],
+  'staff.intro': [
+    'Ảnh chân dung hiện trên máy tính bảng đánh giá tại quầy của cán bộ. Nhận ảnh JPG, PNG hoặc WebP, tối đa {max} MB; chưa có ảnh thì máy tính bảng hiện chữ cái đầu của tên.',
+    'The portrait shown on the rating tablet at the officer’s counter. JPG, PNG or WebP, at most {max} MB; without a photo the tablet shows the initials.',
+  ],
+  'staff.loading': ['Đang tải danh sách cán bộ…', 'Loading the accounts…'],
+  'staff.upload': ['Tải ảnh lên', 'Upload photo'],
+  'staff.sending': ['Đang gửi…', 'Sending…'],
+  'staff.remove': ['Xóa ảnh', 'Remove photo'],
+  'staff.saved': ['Đã lưu ảnh mới.', 'The new photo is saved.'],
+  'staff.removed': ['Đã xóa ảnh.', 'The photo is removed.'],
+  'staff.tooLarge': ['Ảnh quá lớn; tối đa {max} MB. Hãy thu nhỏ ảnh rồi tải lại.', 'The photo is too large; at most {max} MB. Make it smaller and upload it again.'],
+  'staff.photoOf': ['Ảnh của {name}', 'Photo of {name}'],
+  'staff.atCounter': ['Đang ở quầy {n}', 'At counter {n}'],
+  'staff.notSignedIn': ['Chưa đăng nhập quầy', 'Not signed in at a counter'],
+  'role.staff': ['Cán bộ', 'Officer'],
+  'role.manager': ['Quản lý', 'Manager'],
+  'role.admin': ['Quản trị', 'Administrator'],
 } as const;
 
 export type WordKey = keyof typeof words;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Channel, CounterStatus, RatingLevel, Role, TicketStatus } from './enums';
+import { PhotoVersion } from './staff';
 
 const isoTime = z.string().describe('ISO-8601 time with the center offset');
 
@@ -54,8 +55,8 @@ export const CounterDto = z.object({
   serviceIds: z.array(z.string()),
   priority: z.boolean(),
   status: CounterStatus,
-  /** `title` (the officer's post, for the rating tablet) is absent where the server did not look it up. */
-  staff: z.object({ id: z.number().int(), name: z.string(), title: z.string().optional() }).nullable(),
+  /** `title` (the officer's post, for the rating tablet) and `photoVersion` are absent where the server did not look them up. */
+  staff: z.object({ id: z.number().int(), name: z.string(), title: z.string().optional(), photoVersion: PhotoVersion.optional() }).nullable(),
   currentTicket: TicketDto.nullable(),
 });
 export type CounterDto = z.infer<typeof CounterDto>;

@@ -6,3 +6,4 @@ export * from './time';
 export * from './rating';
 export * from './display';
 export * from './desk';
+export * from './staff';

@@ -1,27 +1,22 @@
 import { useState } from 'react';
 import type { CounterDto } from '@qms/protocol';
-import { useLang } from '@qms/ui-kit';
+import { staffPhotoUrl } from '@qms/protocol/staff-photo';
+import { initials, useLang } from '@qms/ui-kit';
 import { say } from './words';
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(-2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
 
 /** The officer at the counter: photo (or initials when there is none), name and title. */
 export function Officer({ staff }: { staff: CounterDto['staff'] }) {
   const { lang } = useLang();
-  const [photoFailed, setPhotoFailed] = useState<number | null>(null);
+  // Keyed by address: a photo uploaded or removed by the manager comes with a new version, so it is tried afresh.
+  const [failedUrl, setFailedUrl] = useState<string | null>(null);
   if (!staff) return <div className="officer officer--none">{say(lang, 'noOfficer')}</div>;
+  const photo = staffPhotoUrl(staff);
   return (
     <div className="officer">
-      {photoFailed === staff.id ? (
+      {failedUrl === photo ? (
         <div className="officer__photo officer__photo--initials" aria-hidden="true">{initials(staff.name)}</div>
       ) : (
-        <img className="officer__photo" src={`/api/staff/${staff.id}/photo`} alt="" onError={() => setPhotoFailed(staff.id)} />
+        <img className="officer__photo" src={photo} alt="" onError={() => setFailedUrl(photo)} />
       )}
       <div className="officer__text">
         <span className="officer__label">{say(lang, 'officer')}</span>

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { CenterConfig } from './config/schema';
 import { createDeviceRegistry } from './devices/registry';
@@ -59,6 +59,7 @@ export async function startServer(opts: ServerOptions) {
     auth,
     printing,
     voiceDir: join(opts.dataDir, 'voice'),
+    photoDir: resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos')),
     ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
   });
 

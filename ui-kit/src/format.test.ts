@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatClock } from './clock-format';
 import { apiFetch, ApiError, errorText } from './api';
-import { waitText } from './format';
+import { initials, waitText } from './format';
 
 describe('formatClock', () => {
   // 2026-11-23 01:05:00 UTC = 08:05 in Hanoi (UTC+7), a Monday
@@ -76,5 +76,14 @@ describe('apiFetch', () => {
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
+  });
+});
+
+describe('initials', () => {
+  it('takes the given name and the one before it, as Vietnamese names are read', () => {
+    expect(initials('Lê Thị Bình')).toBe('TB');
+    expect(initials('  Đặng   Thị Giang ')).toBe('TG');
+    expect(initials('admin')).toBe('A');
+    expect(initials('')).toBe('');
   });
 });

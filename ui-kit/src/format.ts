@@ -11,3 +11,13 @@ export function waitText(seconds: number | null | undefined, lang: Lang): string
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '—';
   return translate(lang, 'wait.minutes', { n: Math.max(1, Math.ceil(seconds / 60)) });
 }
+
+/** The last two words' first letters, as Vietnamese names are read ("Lê Thị Bình" → "TB"), in place of a missing photo. */
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(-2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}

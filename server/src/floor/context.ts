@@ -108,7 +108,7 @@ export function createContext(deps: FloorDeps) {
 
   function staffOf(c: CounterState) {
     const u = c.staffId === null ? null : q.users.byId(c.staffId);
-    return u ? { id: u.id, name: u.name, title: u.title } : null;
+    return u ? { id: u.id, name: u.name, title: u.title, photoVersion: u.photoVersion } : null;
   }
 
   const counterView = (c: CounterState) =>

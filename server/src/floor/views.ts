@@ -25,7 +25,7 @@ export function ticketDto(t: Ticket, timeZone: string): TicketDto {
   };
 }
 
-export function counterDto(c: CounterState, staff: { id: number; name: string; title?: string } | null, current: Ticket | null, timeZone: string): CounterDto {
+export function counterDto(c: CounterState, staff: CounterDto['staff'], current: Ticket | null, timeZone: string): CounterDto {
   return {
     id: c.id,
     number: c.number,

@@ -15,6 +15,7 @@ import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
 import { deskRoutes } from './routes/desk';
 import { displaySettingsRoutes } from './routes/display-settings';
+import { isPhotoUpload, staffRoutes } from './routes/staff';
 import { staticScreens } from './static';
 import { printerRoutes } from '../devices/printer-routes';
 import type { TicketPrinting } from '../devices/printer';
@@ -34,12 +35,13 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 'not_found'));
-  app.use('/api/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.json({ error: { code: 'too_large', message: 'Nội dung gửi lên quá lớn. / The request body is too large.' } }, 413) }));
+  const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorResponse(c, 'too_large') });
+  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

@@ -1,10 +1,11 @@
 type Params = Record<string, string | number>;
-type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 429; vi: (p: Params) => string; en: (p: Params) => string };
+type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429; vi: (p: Params) => string; en: (p: Params) => string };
 
 /** Every error code the API answers with, its HTTP status and its words in Vietnamese and English. */
 export const messages: Record<string, Message> = {
   invalid_input: { status: 400, vi: (p) => `Dữ liệu gửi lên không hợp lệ: ${p.detail}`, en: (p) => `The request is not valid: ${p.detail}` },
   malformed_json: { status: 400, vi: () => 'Nội dung gửi lên không phải JSON hợp lệ.', en: () => 'The request body is not valid JSON.' },
+  too_large: { status: 413, vi: () => 'Nội dung gửi lên quá lớn.', en: () => 'The request body is too large.' },
   not_found: { status: 404, vi: () => 'Không có địa chỉ này.', en: () => 'There is nothing at this address.' },
   unauthorized: { status: 401, vi: () => 'Cần đăng nhập (hoặc mã thiết bị) để làm việc này.', en: () => 'You need to sign in (or a device token) to do this.' },
   session_expired: { status: 401, vi: () => 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.', en: () => 'Your session has expired; please sign in again.' },
@@ -46,6 +47,28 @@ export const messages: Record<string, Message> = {
   rating_counter_mismatch: { status: 403, vi: (p) => `Thiết bị đánh giá này thuộc quầy khác, không phải quầy ${p.counter}.`, en: (p) => `This rating device belongs to another counter, not counter ${p.counter}.` },
   no_printer: { status: 409, vi: () => 'Chưa có máy in phiếu nào được cấu hình cho quầy này.', en: () => 'No ticket printer is configured for this counter.' },
   range_too_long: { status: 400, vi: (p) => `Khoảng thời gian quá dài (tối đa ${p.max} ngày).`, en: (p) => `The date range is too long (at most ${p.max} days).` },
+  unknown_staff: { status: 404, vi: (p) => `Không có tài khoản cán bộ số ${p.id}.`, en: (p) => `There is no officer account ${p.id}.` },
+  photo_type_not_accepted: {
+    status: 415,
+    vi: (p) => `Chỉ nhận ảnh JPG, PNG hoặc WebP (tệp đã gửi có kiểu "${p.type}"). Hãy lưu ảnh thành JPG hoặc PNG rồi tải lại.`,
+    en: (p) => `Only JPG, PNG or WebP photos are accepted (the file sent is "${p.type}"). Save the photo as JPG or PNG and upload it again.`,
+  },
+  photo_empty: { status: 400, vi: () => 'Tệp ảnh gửi lên rỗng.', en: () => 'The photo file sent is empty.' },
+  photo_not_matching: {
+    status: 400,
+    vi: (p) => `Nội dung tệp không phải ảnh ${p.format} như tên gọi (tệp hỏng hoặc bị đổi đuôi). Hãy mở ảnh, lưu lại thành JPG hoặc PNG rồi tải lại.`,
+    en: (p) => `The file is not really a ${p.format} image (damaged, or renamed). Open the photo, save it as JPG or PNG and upload it again.`,
+  },
+  photo_too_large: {
+    status: 413,
+    vi: (p) => `Ảnh quá lớn; tối đa ${p.max} MB. Hãy thu nhỏ ảnh (ảnh chân dung chỉ cần khoảng 600 × 600 điểm ảnh) rồi tải lại.`,
+    en: (p) => `The photo is too large; at most ${p.max} MB. Make it smaller (a portrait needs only about 600 × 600 pixels) and upload it again.`,
+  },
+  photo_not_saved: {
+    status: 409,
+    vi: (p) => `Máy chủ không lưu được ảnh vào thư mục ${p.dir} (${p.reason}). Hãy báo quản trị viên kiểm tra thư mục ảnh.`,
+    en: (p) => `The server could not save the photo in ${p.dir} (${p.reason}). Ask the administrator to check the photo folder.`,
+  },
   paper_ballot_not_found: { status: 404, vi: (p) => `Không có đợt phiếu giấy số ${p.id} (hoặc đã hủy).`, en: (p) => `There is no paper-ballot batch ${p.id} (or it was already voided).` },
 };
 

@@ -15,6 +15,7 @@ export function openApiDocument(docs: readonly RouteDoc[], version: string) {
       description: `Access: ${d.access}`,
       parameters: [...params, ...query],
       ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(d.body, 'input') } } } } : {}),
+      ...(d.rawBody ? { requestBody: rawRequestBody(d.rawBody) } : {}),
       responses: Object.fromEntries(
         Object.entries(d.responses).map(([status, r]) => [
           status,
@@ -39,6 +40,11 @@ export function openApiDocument(docs: readonly RouteDoc[], version: string) {
     },
     paths,
   };
+}
+
+function rawRequestBody(raw: NonNullable<RouteDoc['rawBody']>) {
+  const content = Object.fromEntries(raw.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
+  return { required: true, description: raw.description, content };
 }
 
 function queryParameters(schema: z.ZodType) {

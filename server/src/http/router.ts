@@ -6,13 +6,15 @@ import { ApiFailure, describeZodError } from './errors';
 import type { AppEnv } from './env';
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'delete';
   /** Hono style: `/api/tickets/:id`. */
   path: string;
   summary: string;
   /** Who may call it, in words; the middleware on the route enforces it. */
   access: string;
   body?: ZodType;
+  /** A body of raw bytes instead of JSON (an uploaded file), in one of these content types. */
+  rawBody?: { contentTypes: readonly string[]; description: string };
   query?: ZodType;
   responses: Record<number, { description: string; schema?: ZodType; contentType?: string }>;
 }
@@ -45,5 +47,7 @@ const errorDescriptions: Record<number, string> = {
   403: 'Not allowed for this account or device',
   404: 'Not found',
   409: 'Not possible in the current state',
+  413: 'The body is too large',
+  415: 'The body’s Content-Type is not accepted',
   429: 'Too many attempts; try again later',
 };

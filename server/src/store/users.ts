@@ -9,6 +9,8 @@ export interface User {
   role: Role;
   passwordHash: string | null;
   counterId: number | null;
+  /** See `PhotoVersion` in protocol. */
+  photoVersion: number | null;
 }
 
 interface UserRow {
@@ -19,6 +21,7 @@ interface UserRow {
   role: string;
   password_hash: string | null;
   counter_id: number | null;
+  photo_version: number | null;
 }
 
 const toUser = (r: UserRow): User => ({
@@ -29,11 +32,14 @@ const toUser = (r: UserRow): User => ({
   role: r.role as Role,
   passwordHash: r.password_hash,
   counterId: r.counter_id,
+  photoVersion: r.photo_version,
 });
 
 export function userQueries(db: Db) {
   const byUsername = db.prepare<[string], UserRow>(`SELECT * FROM users WHERE username = ? AND active = 1`);
   const byId = db.prepare<[number], UserRow>(`SELECT * FROM users WHERE id = ? AND active = 1`);
+  const all = db.prepare<[], UserRow>(`SELECT * FROM users WHERE active = 1 ORDER BY id`);
+  const setPhotoVersion = db.prepare(`UPDATE users SET photo_version = ? WHERE id = ?`);
   const createSession = db.prepare(`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`);
   const sessionUser = db.prepare<[string, number], UserRow>(
     `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
@@ -49,6 +55,8 @@ export function userQueries(db: Db) {
       const r = byId.get(id);
       return r ? toUser(r) : null;
     },
+    all: () => all.all().map(toUser),
+    setPhotoVersion: (id: number, version: number) => void setPhotoVersion.run(version, id),
     createSession: (tokenHash: string, userId: number, now: number, expiresAt: number) => {
       purge.run(now);
       createSession.run(tokenHash, userId, now, expiresAt);

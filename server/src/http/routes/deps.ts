@@ -8,4 +8,6 @@ export interface RouteDeps {
   now: () => number;
   version: string;
   devices: () => DeviceHealth[];
+  /** Officers' photos: `rating.photoDir` of the config, else `photos/` in the data folder. */
+  photoDir: string;
 }

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { RatingBody, RatingDto, RatingPromptDto, RatingQuestionDto, TicketRatingDto } from '@qms/protocol';
 import type { Rater } from '../../floor';
@@ -10,7 +8,6 @@ import { errorResponses, validJson, validQuery, type Router } from '../router';
 import type { RouteDeps } from './deps';
 
 const PromptQuery = z.object({ counterId: z.coerce.number().int().positive() });
-const photoTypes: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
 /** A rating tablet rates for its counter; anyone else is the phone page, which knows the ticket's unguessable id. */
 function raterOf(p: Principal | null): Rater {
@@ -61,23 +58,4 @@ export function ratingRoutes(r: Router, { floor }: RouteDeps) {
     responses: { 200: { description: 'Rating status', schema: TicketRatingDto }, ...errorResponses(404) },
   });
   r.app.get('/api/tickets/:id/rating', (c) => c.json(floor.ratings.ofTicket(c.req.param('id'))));
-
-  r.doc({
-    method: 'get',
-    path: '/api/staff/:id/photo',
-    summary: 'An officer’s photo for the rating tablet, from `rating.photoDir` (`<username>.jpg|png|webp`)',
-    access: 'anyone on the LAN',
-    responses: { 200: { description: 'The photo', schema: z.string(), contentType: 'image/jpeg' }, ...errorResponses(404) },
-  });
-  r.app.get('/api/staff/:id/photo', async (c) => {
-    const dir = floor.config.rating.photoDir;
-    const id = Number(c.req.param('id'));
-    const user = dir && Number.isInteger(id) ? floor.queries.users.byId(id) : undefined;
-    if (!dir || !user) throw new ApiFailure('not_found');
-    for (const [ext, type] of Object.entries(photoTypes)) {
-      const bytes = await readFile(join(dir, `${user.username}.${ext}`)).catch(() => null);
-      if (bytes) return c.body(new Uint8Array(bytes), 200, { 'content-type': type, 'cache-control': 'max-age=3600' });
-    }
-    throw new ApiFailure('not_found');
-  });
 }

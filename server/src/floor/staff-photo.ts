@@ -1,0 +1,19 @@
+import type { FloorContext } from './context';
+
+/**
+ * Records that an officer's photo was uploaded or removed: a new photo version (increasing even when the clock
+ * stands still or goes back) and a `counter.updated` for every counter they are signed in at, so the tablet there
+ * loads the new photo without a reload.
+ */
+export function photoChanged(ctx: FloorContext, userId: number, change: { by: number; removed: boolean }): number {
+  return ctx.run((tx) => {
+    const user = ctx.q.users.byId(userId);
+    const version = Math.max(tx.now, (user?.photoVersion ?? 0) + 1);
+    ctx.q.users.setPhotoVersion(userId, version);
+    tx.log({ type: 'staff.photo_changed', ticketId: null, counterId: null, staffId: userId, payload: change });
+    for (const c of ctx.q.counters.all()) {
+      if (c.staffId === userId) tx.emit({ type: 'counter.updated', counter: ctx.counterView(c) });
+    }
+    return version;
+  });
+}

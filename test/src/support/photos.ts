@@ -1,0 +1,38 @@
+import { createCanvas } from '@napi-rs/canvas';
+
+/** A small portrait drawn on the spot (no binary files in the repository): a coloured disc on a light ground. */
+function portrait(color: string, size: number) {
+  const canvas = createCanvas(size, size);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#e8eef6';
+  ctx.fillRect(0, 0, size, size);
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.arc(size / 2, size * 0.4, size * 0.22, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillRect(size * 0.2, size * 0.7, size * 0.6, size * 0.3);
+  return canvas;
+}
+
+export const testPng = (color = '#1f6feb', size = 96) => portrait(color, size).toBuffer('image/png');
+export const testJpeg = (color = '#b03030', size = 96) => portrait(color, size).toBuffer('image/jpeg');
+
+/** Sends raw bytes as a photo upload, as the admin page does. */
+export async function putPhoto(baseUrl: string, staffId: number | string, body: Uint8Array | null, opts: { token?: string; type?: string; lang?: string } = {}) {
+  const headers: Record<string, string> = {};
+  if (opts.type) headers['content-type'] = opts.type;
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.lang) headers['accept-language'] = opts.lang;
+  const res = await fetch(`${baseUrl}/api/staff/${staffId}/photo`, { method: 'PUT', headers, ...(body ? { body: new Uint8Array(body) } : {}) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+export async function deletePhoto(baseUrl: string, staffId: number | string, token?: string) {
+  const res = await fetch(`${baseUrl}/api/staff/${staffId}/photo`, { method: 'DELETE', headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+export async function getPhoto(baseUrl: string, staffId: number | string) {
+  const res = await fetch(`${baseUrl}/api/staff/${staffId}/photo`);
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
