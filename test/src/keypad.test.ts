@@ -50,6 +50,38 @@ describe('caller keypads bound to the floor', () => {
     await until(() => sim().display(1).text === '1003');
   });
 
+  it('start serves the called ticket for the officer signed in there; when nothing is called it shows E2 and stores nothing', async () => {
+    const ticketRow = (id: string) => server.db.prepare(`SELECT status, started_at AS startedAt FROM tickets WHERE id = ?`).get(id) as { status: string; startedAt: number | null };
+    expect((await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+    const desk = await officerAt(server.url, 2);
+    const officerId = (await desk.get('/api/counters')).body.find((c: { id: number }) => c.id === 2).staff.id as number;
+    const called = (await desk.post('/api/counters/2/call-next')).body.ticket as { id: string; number: string };
+    await until(() => sim().display(1).text === called.number);
+    const startedBefore = events('ticket.started', 2).length;
+
+    sim().press(1, 'start');
+    await until(() => events('ticket.started', 2).length === startedBefore + 1);
+    expect(ticketRow(called.id)).toMatchObject({ status: 'serving', startedAt: expect.any(Number) });
+    const [started] = server.db.prepare(`SELECT staff_id AS staffId, ticket_id AS ticketId FROM events WHERE type = 'ticket.started' AND counter_id = 2 ORDER BY id DESC LIMIT 1`).all();
+    expect(started).toEqual({ staffId: officerId, ticketId: called.id });
+    expect(sim().display(1)).toEqual({ text: called.number, blink: false });
+
+    // Already being served: start again is not possible.
+    sim().press(1, 'start');
+    await until(() => sim().display(1).text === 'E2');
+    expect(ticketRow(called.id).status).toBe('serving');
+
+    sim().press(1, 'finish');
+    await until(() => ticketRow(called.id).status === 'done' && sim().display(1).text === '');
+    // Nothing called any more.
+    sim().press(1, 'start');
+    await until(() => sim().display(1).text === 'E2');
+    expect(sim().display(1).blink).toBe(true);
+    expect(events('ticket.started', 2)).toHaveLength(startedBefore + 1);
+    expect(ticketRow(called.id).status).toBe('done');
+    expect((await desk.get('/api/counters')).body.find((c: { id: number }) => c.id === 2).currentTicket).toBeNull();
+  });
+
   it('says ---- when nobody waits and E2 when the action is not possible, then shows the number again', async () => {
     await officerAt(server.url, 3);
     sim().press(2, 'recall');

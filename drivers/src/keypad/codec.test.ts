@@ -66,6 +66,12 @@ describe('keypad codec', () => {
     expect(parseDisplay(decodeFrames(displayFrame(9, '1003', true)).frames[0]!)).toEqual({ text: '1003', blink: true });
   });
 
+  it('carries the start key (code 05) to known bytes and back', () => {
+    const frame = keyReplyFrame(7, { seq: 6, key: 'start' });
+    expect(hex(frame)).toBe('a50781020605bd');
+    expect(parseKeyReply(decodeFrames(frame).frames[0]!)).toEqual({ seq: 6, key: 'start' });
+  });
+
   it('keeps display text to what seven segments can show', () => {
     expect(displayText('đợi 12')).toBe('DOI 12');
     expect(displayText('A-1234567')).toBe('234567');

@@ -29,7 +29,7 @@ export const Reply = {
   ack: 0x82,
 } as const;
 
-export const keyCodes = { next: 0x01, recall: 0x02, noShow: 0x03, finish: 0x04 } as const;
+export const keyCodes = { next: 0x01, recall: 0x02, noShow: 0x03, finish: 0x04, start: 0x05 } as const;
 export type KeypadKey = keyof typeof keyCodes;
 const keyByCode = new Map(Object.entries(keyCodes).map(([k, v]) => [v, k as KeypadKey]));
 

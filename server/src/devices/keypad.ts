@@ -1,6 +1,6 @@
 import { createKeypadBus, memoryPair, openSerial, simulateKeypads, type KeypadBus, type KeypadKey, type SimulatedKeypads, type Transport } from '@qms/drivers';
 import type { CounterDto, FloorEvent } from '@qms/protocol';
-import type { Actor, Floor } from '../floor';
+import type { Actor, CounterCommand, Floor } from '../floor';
 import { QueueError } from '../queue';
 import { keypadDeviceId, type KeypadBusConfig } from './keypad-config';
 import type { DeviceRegistry } from './registry';
@@ -16,6 +16,14 @@ export interface KeypadBindingOptions {
 
 /** What a keypad shows besides the number; see docs/hardware/keypad.md. */
 export const keypadSigns = { nobodyWaiting: '----', notSignedIn: 'E1', notPossible: 'E2', paused: 'PAUSE' } as const;
+
+/** The desk console action each key other than "next" stands for. */
+const consoleActions = {
+  recall: 'recall',
+  noShow: 'no-show',
+  finish: 'finish',
+  start: 'start',
+} as const satisfies Record<Exclude<KeypadKey, 'next'>, CounterCommand['action']>;
 
 /**
  * Binds caller keypads to the floor: a key acts exactly like the desk console's button, for the officer
@@ -104,7 +112,7 @@ function runBus(run: BusRun): () => Promise<void> {
       if (key === 'next') {
         if (floor.callNext(counter.id, actor) === null) flash(address, pad.counterId, keypadSigns.nobodyWaiting);
       } else {
-        floor.command(counter.id, actor, { action: key === 'noShow' ? 'no-show' : key });
+        floor.command(counter.id, actor, { action: consoleActions[key] });
       }
     } catch (e) {
       // A key press must never take the server down; the officer sees E2 and the console still works.
