@@ -48,6 +48,7 @@ export async function startServer(opts: ServerOptions) {
     }),
     ...registry.list(),
   ];
+  const photoDir = resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos'));
   let publicUrl = '';
   const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl });
   const { app, router } = buildApp({
@@ -59,7 +60,7 @@ export async function startServer(opts: ServerOptions) {
     auth,
     printing,
     voiceDir: join(opts.dataDir, 'voice'),
-    photoDir: resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos')),
+    photoDir,
     ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
   });
 
@@ -72,7 +73,7 @@ export async function startServer(opts: ServerOptions) {
   const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor);
-  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now });
+  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { localDate } from '@qms/protocol';
 import type { Db } from './open';
@@ -12,13 +12,15 @@ export interface BackupOptions {
   /** Daily copies kept; older ones are removed. */
   keep?: number;
   checkEveryMs?: number;
+  /** Officers' photos: copied whole to `<dir>/photos` with each daily copy (the latest only). */
+  photoDir?: string;
 }
 
 /**
  * One consistent copy of the database a day (`qms-YYYY-MM-DD.sqlite`, local date), taken with SQLite's online
  * backup while the floor keeps working; checked at start and every hour.
  */
-export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEveryMs = 3600_000 }: BackupOptions) {
+export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEveryMs = 3600_000, photoDir }: BackupOptions) {
   mkdirSync(dir, { recursive: true });
   let running: Promise<string | null> = Promise.resolve(null);
   const existing = () => readdirSync(dir).filter((f) => /^qms-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
@@ -37,6 +39,7 @@ export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEver
         return null;
       }
       for (const old of existing().slice(0, -keep)) rmSync(join(dir, old), { force: true });
+      if (photoDir) copyPhotos(photoDir, join(dir, 'photos'));
       return path;
     });
     return running;
@@ -53,4 +56,17 @@ export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEver
       await running;
     },
   };
+}
+
+/** Replaces the copy whole, so a photo removed or changed in type is not restored beside the current one. */
+function copyPhotos(from: string, to: string) {
+  if (!existsSync(from)) return;
+  try {
+    rmSync(`${to}.part`, { recursive: true, force: true });
+    cpSync(from, `${to}.part`, { recursive: true });
+    rmSync(to, { recursive: true, force: true });
+    renameSync(`${to}.part`, to);
+  } catch (e) {
+    console.error(`Sao lưu ảnh cán bộ thất bại / photo backup failed: ${(e as Error).message}`);
+  }
 }
