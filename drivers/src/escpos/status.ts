@@ -28,7 +28,8 @@ export function applyStatusByte(status: PrinterStatus, n: StatusKind, b: number)
     case 3:
       return { ...status, cutterError: bit(3), unrecoverable: bit(5) };
     case 4:
-      return { ...status, paperNearEnd: bit(2) && bit(3), paperOut: bit(5) && bit(6) };
+      // OR, not overwrite: DLE EOT 2 may already say printing stopped at the paper end.
+      return { ...status, paperNearEnd: bit(2) && bit(3), paperOut: status.paperOut || (bit(5) && bit(6)) };
   }
 }
 
