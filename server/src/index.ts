@@ -2,3 +2,4 @@ export { startServer, version, type RunningServer, type ServerOptions } from './
 export { loadConfig, demoConfigPath } from './config/load';
 export { CenterConfig } from './config/schema';
 export { openDb } from './store/open';
+export { hashPassword } from './auth/password';

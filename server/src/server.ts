@@ -11,6 +11,7 @@ import { startLedBoards } from './devices/led';
 import { createTicketPrinting, defaultPublicUrl } from './devices/printer';
 import { startRatingBoxes } from './devices/rating-box';
 import { createFloor } from './floor';
+import { startFloorClock } from './floor/clock';
 import { startRatingSweep } from './floor/rate-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
@@ -73,6 +74,7 @@ export async function startServer(opts: ServerOptions) {
   const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor);
+  const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll() });
   const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
@@ -90,6 +92,7 @@ export async function startServer(opts: ServerOptions) {
     ratingBoxes,
     ledBoards,
     ratingSweep,
+    floorClock,
     printing,
     backups,
     async close() {
@@ -97,6 +100,7 @@ export async function startServer(opts: ServerOptions) {
       await keypads.stop();
       await printing.stop();
       ratingSweep.stop();
+      floorClock.stop();
       await ratingBoxes.stop();
       await ledBoards.stop();
       await realtime?.io.close();

@@ -2,6 +2,10 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import type { FloorEvent, Snapshot } from '@qms/protocol';
+import { hashPassword } from '@qms/server';
+import { waitFor } from '@qms/drivers/testing';
 import { client, demoConfig, kioskToken, login, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 
 const hanoi = (local: string) => Date.parse(`${local}+07:00`);
@@ -88,5 +92,46 @@ describe('the service day, issuing hours and caps through the API', () => {
 
     clock.set(hanoi('2026-03-22T09:00:00')); // Sunday
     expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich' })).body.error.code).toBe('not_working_day');
+  });
+
+  it('with nobody pressing anything, a kiosk left on hears issuing open and every screen starts the new day afresh', async () => {
+    const officer = { ...demoConfig().accounts.find((a) => a.username === 'canbo2')!, password: undefined, passwordHash: hashPassword('123456') };
+    const config = demoConfig({ demo: false, accounts: [officer] });
+    const clock = testClock(hanoi('2026-03-16T07:29:00')); // Monday, a minute before opening
+    const server = await startTestServer({ config, now: clock.now });
+    servers.push(server);
+    const kiosk = io(server.url, { auth: { role: 'kiosk', token: kioskToken }, transports: ['websocket'] });
+    try {
+      const snapshots: Snapshot[] = [];
+      const events: FloorEvent[] = [];
+      kiosk.on('snapshot', (s) => snapshots.push(s));
+      kiosk.on('event', (e: FloorEvent) => events.push(e));
+      await waitFor('the first snapshot', () => snapshots.length === 1);
+      expect(snapshots[0]!.services[0]).toMatchObject({ issuingNow: false, closedReason: 'outside_hours' });
+
+      server.floorClock.tick();
+      const servicesUpdated = () => events.filter((e) => e.type === 'services.updated');
+      expect(servicesUpdated()).toEqual([]); // nothing changed yet
+
+      clock.set(hanoi('2026-03-16T07:30:00'));
+      server.floorClock.tick();
+      const opened = await waitFor('services.updated', () => servicesUpdated()[0]);
+      expect(opened.type === 'services.updated' && opened.services[0]).toMatchObject({ id: 'ho-tich', issuingNow: true, closedReason: null });
+
+      const ticket = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+      const desk = await officerAt(server.url, 2);
+      await desk.post('/api/counters/2/call-next');
+      await waitFor('the call', () => events.some((e) => e.type === 'ticket.called'));
+
+      clock.set(hanoi('2026-03-17T06:00:00'));
+      server.floorClock.tick();
+      const fresh = await waitFor('a new day\'s snapshot', () => snapshots[1]);
+      expect(fresh).toMatchObject({ serviceDay: '2026-03-17', recentCalls: [] });
+      expect(fresh.counters.find((c) => c.id === 2)).toMatchObject({ status: 'closed', currentTicket: null });
+      expect(fresh.services[0]).toMatchObject({ waiting: 0, issuingNow: false });
+      expect((await client(server.url).get(`/api/tickets/${ticket.body.id}`)).body.status).toBe('cancelled');
+    } finally {
+      kiosk.close();
+    }
   });
 });

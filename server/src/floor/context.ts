@@ -91,6 +91,8 @@ export function createContext(deps: FloorDeps) {
         q.counters.save({ ...c, status: 'closed', staffId: null, currentTicketId: null, priorityStreak: 0 });
         tx.log({ type: 'counter.closed', ticketId: null, counterId: c.id, staffId: null, payload: { staffId: c.staffId, reason: 'day_closed' } });
       } else if (c.currentTicketId && stale.some((t) => t.id === c.currentTicketId)) q.counters.save({ ...c, currentTicketId: null });
+      else continue;
+      tx.emit({ type: 'counter.updated', counter: counterView(counter(c.id)) });
     }
   }
 

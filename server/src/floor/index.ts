@@ -20,6 +20,7 @@ export function createFloor(deps: FloorDeps) {
     services: ctx.services,
     snapshot: ctx.snapshot,
     counterView: ctx.counterView,
+    serviceDay: () => serviceDayOf(deps.now(), ctx.timeZone),
     servicesView: () => {
       const now = deps.now();
       return ctx.servicesView(now, serviceDayOf(now, ctx.timeZone));

@@ -51,7 +51,19 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
   });
 
   opts.floor.bus.on('event', (e) => deliver(io, e));
-  return { io, isConnected: (deviceId: string) => (connected.get(deviceId) ?? 0) > 0 };
+  return {
+    io,
+    isConnected: (deviceId: string) => (connected.get(deviceId) ?? 0) > 0,
+    /** Every screen starts over from a fresh snapshot (a new service day: yesterday's calls and queues are gone). */
+    resyncAll() {
+      const snapshots = new Map<boolean, ReturnType<Floor['snapshot']>>();
+      for (const socket of io.sockets.sockets.values()) {
+        const withWaiting = socket.data.withWaiting;
+        if (!snapshots.has(withWaiting)) snapshots.set(withWaiting, opts.floor.snapshot({ withWaiting }));
+        socket.emit('snapshot', snapshots.get(withWaiting)!);
+      }
+    },
+  };
 }
 
 function deliver(io: FloorServer, e: FloorEvent) {

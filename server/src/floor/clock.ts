@@ -1,0 +1,35 @@
+import type { Floor } from './index';
+
+type ClockFloor = Pick<Floor, 'serviceDay' | 'servicesView' | 'run' | 'publish'>;
+
+const issuingState = (floor: ClockFloor) =>
+  JSON.stringify(floor.servicesView().map((s) => [s.id, s.issuingNow, s.closedReason]));
+
+/**
+ * What changes with the clock alone, with nobody pressing anything: issuing hours open and close, and a new service
+ * day begins. Kiosks and displays left on overnight learn it within `everyMs` instead of at the next ticket.
+ */
+export function startFloorClock(floor: ClockFloor, opts: { onNewDay: () => void; everyMs?: number }) {
+  let day = floor.serviceDay();
+  let issuing = issuingState(floor);
+  const tick = () => {
+    try {
+      const today = floor.serviceDay();
+      if (today !== day) {
+        day = today;
+        floor.run(() => undefined); // closes the earlier day: its open tickets and counters
+        opts.onNewDay();
+      }
+      const now = issuingState(floor);
+      if (now !== issuing) {
+        issuing = now;
+        floor.publish([{ type: 'services.updated', services: floor.servicesView() }]);
+      }
+    } catch (e) {
+      console.error('floor clock tick failed', e);
+    }
+  };
+  const timer = setInterval(tick, opts.everyMs ?? 20_000);
+  timer.unref?.();
+  return { tick, stop: () => clearInterval(timer) };
+}
