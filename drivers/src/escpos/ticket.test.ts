@@ -3,12 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inkBox } from './bitmap';
-import { decodeEscPos, decodeStream, EscPosDecodeError, renderPage, splitTickets } from './decoder';
+import { decodeEscPos, decodeStream, EscPosDecodeError, renderPage, splitTickets, type EscPosCommand } from './decoder';
 import { bitmapToPng } from './png';
 import { renderText } from './text';
 import { sampleTicket } from './sample';
 import { paperDots, ticketBytes, type PaperWidth } from './ticket';
 
+/** Rows of each printed image: its `GS v 0` bands follow one another with no other command between them. */
+function imageHeights(commands: EscPosCommand[]): number[] {
+  const heights: number[] = [];
+  let rows = 0;
+  for (const c of commands) {
+    if (c.op === 'raster') rows += c.bitmap.height;
+    else if (rows) {
+      heights.push(rows);
+      rows = 0;
+    }
+  }
+  return heights;
+}
 
 describe('a whole ticket, encoded and decoded', () => {
   for (const paperWidth of [80, 58] as PaperWidth[]) {
@@ -27,7 +40,10 @@ describe('a whole ticket, encoded and decoded', () => {
       expect(t!.rightmostDot).toBeLessThanOrEqual(paperDots[paperWidth]);
       // Bands stay small enough for a printer's receive buffer.
       for (const c of commands) if (c.op === 'raster') expect(c.bitmap.height).toBeLessThanOrEqual(32);
-      // The big number is the tallest text: at least 80 dots (1 cm) high once its bands are put together.
+      // The big number is the tallest text by far: at least 12 mm on 80 mm paper, 9 mm on 58 mm, once its bands are put together.
+      const [number, ...others] = imageHeights(commands).sort((a, b) => b - a);
+      expect(number).toBeGreaterThanOrEqual(paperWidth === 80 ? 96 : 72);
+      expect(number).toBeGreaterThan(2 * others[0]!);
       const page = renderPage(commands, paperDots[paperWidth]).bitmap;
       expect(page.width).toBe(paperDots[paperWidth]);
       expect(bytes.length).toBeLessThan(paperWidth === 80 ? 16_000 : 11_000);
