@@ -86,7 +86,13 @@ export const TransferBody = z
   .object({ serviceId: z.string().min(1).max(64).optional(), counterId: z.number().int().positive().optional() })
   .refine((b) => b.serviceId !== undefined || b.counterId !== undefined, { message: 'serviceId or counterId is required' });
 export const UnholdBody = z.object({ ticketId: z.string().min(1).max(64) });
-export const CallNextBody = z.object({ ticketId: z.string().min(1).max(64).optional() }).optional();
+export const CallNextBody = z
+  .object({
+    ticketId: z.string().min(1).max(64).optional(),
+    /** The ticket the desk shows as current (null: none); when the counter has moved on since, 409 `stale_view`. */
+    currentTicketId: z.string().min(1).max(64).nullable().optional(),
+  })
+  .optional();
 
 export const RatingBody = z.object({
   ticketId: z.string().min(1).max(64),

@@ -128,4 +128,25 @@ describe('a ticket’s whole life through HTTP', () => {
     const calls = server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.called' AND counter_id = 3`).get() as { n: number };
     expect(calls.n).toBe(1);
   });
+
+  it('two clicks sent with the same view of the desk call one ticket and leave it unfinished', async () => {
+    const kiosk = client(server.url, kioskToken);
+    const desk5 = await officerAt(server.url, 5);
+    await kiosk.post('/api/tickets', { serviceId: 'bao-tro-xa-hoi' });
+    await kiosk.post('/api/tickets', { serviceId: 'bao-tro-xa-hoi' });
+    const first = await desk5.post('/api/counters/5/call-next', { currentTicketId: null });
+    expect(first.status).toBe(200);
+    const second = await desk5.post('/api/counters/5/call-next', { currentTicketId: null }, { 'accept-language': 'en' });
+    assertContract(server, 'post', '/api/counters/:id/call-next', second);
+    expect(second.status).toBe(409);
+    expect(second.body.error).toEqual({
+      code: 'stale_view',
+      message: `Counter 5 has just called ${first.body.ticket.number}; the screen is now up to date and no other number was called.`,
+    });
+    expect((await client(server.url).get(`/api/tickets/${first.body.ticket.id}`)).body.status).toBe('called');
+
+    const next = await desk5.post('/api/counters/5/call-next', { currentTicketId: first.body.ticket.id });
+    expect(next.status).toBe(200);
+    expect(next.body.ticket.id).not.toBe(first.body.ticket.id);
+  });
 });

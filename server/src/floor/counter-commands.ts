@@ -15,6 +15,11 @@ type TicketCommand =
   | { action: 'finish'; dossierCode?: string | undefined; procedure?: string | undefined }
   | { action: 'transfer'; serviceId?: string | undefined; counterId?: number | undefined };
 
+export interface CallNextOptions {
+  ticketId?: string | undefined;
+  currentTicketId?: string | null | undefined;
+}
+
 export type CounterCommand = TicketCommand | { action: 'pause' | 'resume' | 'close' } | { action: 'unhold'; ticketId: string };
 
 export function signIn(ctx: FloorContext, counterId: number, actor: Actor) {
@@ -35,11 +40,15 @@ export function signIn(ctx: FloorContext, counterId: number, actor: Actor) {
 }
 
 /** Calls the next ticket (or `ticketId`, picked out of order); null when nobody waits. The ticket in progress is finished first. */
-export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pick?: { ticketId?: string | undefined }): TicketDto | null {
+export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pick?: CallNextOptions): TicketDto | null {
   return ctx.run((tx) => {
     let c = operable(ctx, counterId, actor);
     if (c.status !== 'open') throw new QueueError(c.status === 'paused' ? 'counter_paused' : 'counter_closed', { counter: c.number });
     const current = currentTicket(ctx, c);
+    // A second click sent before the screen caught up with the first must not finish the ticket just called.
+    if (pick?.currentTicketId !== undefined && pick.currentTicketId !== (current?.id ?? null)) {
+      throw new QueueError('stale_view', { counter: c.number, number: current?.number ?? '—' });
+    }
     if (current) {
       change(ctx, tx, c, current, { kind: 'finish', dossierCode: null }, { auto: true });
       c = { ...c, currentTicketId: null };

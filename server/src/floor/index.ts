@@ -1,6 +1,6 @@
 import { serviceDayOf } from '../queue';
 import { createContext, type FloorDeps } from './context';
-import { callNext, counterCommand, signIn, type Actor, type CounterCommand } from './counter-commands';
+import { callNext, counterCommand, signIn, type Actor, type CallNextOptions, type CounterCommand } from './counter-commands';
 import { cancelTicket, issueTicket, type IssueRequest } from './issue';
 import { createRatings, type Rater } from './rate';
 import { photoChanged } from './staff-photo';
@@ -28,7 +28,7 @@ export function createFloor(deps: FloorDeps) {
     issue: (req: IssueRequest) => issueTicket(ctx, req),
     cancel: (ticketId: string, staffId: number | null) => cancelTicket(ctx, ticketId, staffId),
     signIn: (counterId: number, actor: Actor) => signIn(ctx, counterId, actor),
-    callNext: (counterId: number, actor: Actor, pick?: { ticketId?: string | undefined }) => callNext(ctx, counterId, actor, pick),
+    callNext: (counterId: number, actor: Actor, pick?: CallNextOptions) => callNext(ctx, counterId, actor, pick),
     command: (counterId: number, actor: Actor, cmd: CounterCommand) => counterCommand(ctx, counterId, actor, cmd),
     rate: (body: RatingBody, rater: Rater) => ratings.rate(body, rater),
     photoChanged: (userId: number, change: { by: number; removed: boolean }) => photoChanged(ctx, userId, change),

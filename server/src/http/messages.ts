@@ -33,6 +33,11 @@ export const messages: Record<string, Message> = {
   counter_not_open: { status: 409, vi: (p) => `Quầy ${p.counter} không ở trạng thái mở.`, en: (p) => `Counter ${p.counter} is not open.` },
   counter_not_paused: { status: 409, vi: (p) => `Quầy ${p.counter} không tạm nghỉ.`, en: (p) => `Counter ${p.counter} is not paused.` },
   no_current_ticket: { status: 409, vi: (p) => `Quầy ${p.counter} chưa gọi vé nào.`, en: (p) => `Counter ${p.counter} has no ticket called.` },
+  stale_view: {
+    status: 409,
+    vi: (p) => `Quầy ${p.counter} vừa gọi số ${p.number}; màn hình đã được cập nhật, chưa gọi thêm số nào.`,
+    en: (p) => `Counter ${p.counter} has just called ${p.number}; the screen is now up to date and no other number was called.`,
+  },
   ticket_not_waiting: { status: 409, vi: (p) => `Vé ${p.ticket} không còn trong hàng chờ hôm nay.`, en: (p) => `Ticket ${p.ticket} is not waiting today.` },
   ticket_not_held_here: { status: 409, vi: (p) => `Vé ${p.ticket} không được tạm giữ tại quầy ${p.counter}.`, en: (p) => `Ticket ${p.ticket} is not on hold at counter ${p.counter}.` },
   transfer_to_self: { status: 400, vi: (p) => `Không thể chuyển vé về chính quầy ${p.counter}.`, en: (p) => `A ticket cannot be transferred to its own counter ${p.counter}.` },

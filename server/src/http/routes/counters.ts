@@ -40,7 +40,8 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
   r.doc({
     method: 'post',
     path: '/api/counters/:id/call-next',
-    summary: 'Finish the ticket in progress, then call the next one (or `ticketId`, picked out of order). Honours an Idempotency-Key header.',
+    summary:
+      'Finish the ticket in progress, then call the next one (or `ticketId`, picked out of order). Honours an Idempotency-Key header. With `currentTicketId` (the ticket the desk shows, null for none) it does nothing and answers 409 `stale_view` when the counter has moved on, so a double click never calls two tickets.',
     access: 'the officer signed in there, admin',
     body: CallNextBody,
     responses: { 200: { description: 'Called', schema: z.object({ ticket: TicketDto }) }, 204: { description: 'Nobody waits' }, ...errorResponses(400, 401, 403, 404, 409) },
