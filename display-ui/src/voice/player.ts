@@ -12,6 +12,8 @@ export interface AnnouncementRecord {
   missing: string[];
   /** How long it plays, known once its clips are decoded and scheduled. */
   seconds: number | null;
+  /** Said once instead of `repeat` times because more calls were waiting behind it. */
+  shortened: boolean;
   queuedAt: number;
 }
 
@@ -30,8 +32,14 @@ declare global {
 
 const HISTORY_MAX = 50;
 const PAUSE_SECONDS = 0.7;
-/** A call that could not be said within this time (sound blocked, pack missing) is no longer worth saying. */
+/** A call that waited this long while sound was blocked is not said when sound comes back: the citizen has gone. */
 const STALE_MS = 120_000;
+
+interface Waiting {
+  record: AnnouncementRecord;
+  /** Sound was blocked at some time while it waited. */
+  blocked: boolean;
+}
 
 export interface PlayerOptions {
   /** Base address of the voice pack, e.g. `/display/voice/default/`. */
@@ -42,12 +50,13 @@ export interface PlayerOptions {
 /**
  * Plays announcements one after another, in the order they were queued. Each announcement's clips are
  * decoded first, then scheduled sample-accurately on the Web Audio clock, back to back: no gaps, no
- * overlaps, and a second call waits for the first to finish.
+ * overlaps, and a second call waits for the first to finish. While sound is on no call is dropped; when
+ * more calls wait, the one playing is said once instead of `repeat` times so a burst drains faster.
  */
 export class AnnouncementPlayer {
   private readonly ctx: AudioContext;
   private readonly buffers = new Map<string, Promise<AudioBuffer | null>>();
-  private readonly queue: AnnouncementRecord[] = [];
+  private readonly queue: Waiting[] = [];
   private readonly debug: AudioDebug = { announcements: [], unlocked: false };
   private manifest: Promise<{ ext: string; files: Record<string, string> }> | null = null;
   private running = false;
@@ -69,11 +78,11 @@ export class AnnouncementPlayer {
     void this.ctx.resume().then(() => this.stateChanged());
   }
 
-  enqueue(a: Omit<AnnouncementRecord, 'state' | 'missing' | 'queuedAt' | 'seconds'>): void {
-    const record: AnnouncementRecord = { ...a, state: 'queued', missing: [], queuedAt: Date.now(), seconds: null };
+  enqueue(a: Omit<AnnouncementRecord, 'state' | 'missing' | 'queuedAt' | 'seconds' | 'shortened'>): void {
+    const record: AnnouncementRecord = { ...a, state: 'queued', missing: [], queuedAt: Date.now(), seconds: null, shortened: false };
     this.debug.announcements.push(record);
     if (this.debug.announcements.length > HISTORY_MAX) this.debug.announcements.splice(0, this.debug.announcements.length - HISTORY_MAX);
-    this.queue.push(record);
+    this.queue.push({ record, blocked: !this.unlocked });
     void this.drain();
   }
 
@@ -86,7 +95,23 @@ export class AnnouncementPlayer {
   private stateChanged() {
     this.debug.unlocked = this.unlocked;
     this.opts.onUnlockedChange(this.unlocked);
-    if (this.unlocked) void this.drain();
+    if (!this.unlocked) {
+      for (const w of this.queue) w.blocked = true;
+      return;
+    }
+    this.dropStale();
+    void this.drain();
+  }
+
+  /** Drops the calls that waited too long while sound was blocked; never one queued and waiting with sound on. */
+  private dropStale() {
+    const now = Date.now();
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const w = this.queue[i] as Waiting;
+      if (!w.blocked || now - w.record.queuedAt <= STALE_MS) continue;
+      w.record.state = 'skipped';
+      this.queue.splice(i, 1);
+    }
   }
 
   private async drain(): Promise<void> {
@@ -94,11 +119,7 @@ export class AnnouncementPlayer {
     this.running = true;
     try {
       while (!this.closed && this.unlocked && this.queue.length > 0) {
-        const next = this.queue.shift() as AnnouncementRecord;
-        if (Date.now() - next.queuedAt > STALE_MS) {
-          next.state = 'skipped';
-          continue;
-        }
+        const next = (this.queue.shift() as Waiting).record;
         next.state = 'playing';
         await this.play(next);
         next.state = 'done';
@@ -110,8 +131,12 @@ export class AnnouncementPlayer {
 
   private async play(record: AnnouncementRecord): Promise<void> {
     const buffers = await Promise.all(record.clips.map((clip) => (clip === PAUSE ? null : this.load(clip))));
+    // Decided once decoded, so a call that arrived meanwhile counts as waiting.
+    const firstPause = record.clips.indexOf(PAUSE);
+    record.shortened = this.queue.length > 0 && firstPause >= 0;
+    const clips = record.shortened ? record.clips.slice(0, firstPause) : record.clips;
     let at = this.ctx.currentTime + 0.05;
-    record.clips.forEach((clip, i) => {
+    clips.forEach((clip, i) => {
       const buffer = buffers[i];
       if (clip === PAUSE) {
         at += PAUSE_SECONDS;

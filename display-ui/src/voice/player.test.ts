@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { announcementClips, CHIME, DEFAULT_TEMPLATE } from './announcement';
+import { FakeAudioContext, installFakeAudio } from './fake-audio';
+import { defaultReading } from './number-reading';
+import { AnnouncementPlayer } from './player';
+
+const call = (ticketNumber: string, repeat = 2) => ({
+  key: ticketNumber,
+  ticketNumber,
+  counterNumber: 3,
+  recall: false,
+  clips: announcementClips({ ticketNumber, counterNumber: 3, template: DEFAULT_TEMPLATE, repeat, reading: defaultReading }),
+});
+
+/** The clips heard, one list per announcement (each starts with the chime). */
+function heardAnnouncements(): string[][] {
+  const out: string[][] = [];
+  for (const { clip } of FakeAudioContext.last.heard) {
+    if (clip === CHIME) out.push([]);
+    out.at(-1)?.push(clip);
+  }
+  return out;
+}
+
+const sentenceOf = (ticketNumber: string) => call(ticketNumber, 1).clips;
+
+describe('the announcement player', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeAudioContext.initialState = 'running';
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('says every call of a long morning burst, in call order, none dropped for waiting', async () => {
+    installFakeAudio();
+    const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
+    const numbers = Array.from({ length: 20 }, (_, i) => String(1001 + i));
+    for (const n of numbers) player.enqueue(call(n));
+    await vi.runAllTimersAsync();
+
+    const records = window.__qmsAudio!.announcements;
+    expect(records.map((r) => r.state)).toEqual(numbers.map(() => 'done'));
+    const heard = heardAnnouncements();
+    expect(heard).toHaveLength(20);
+    // More calls waiting behind it: said once. The last of the burst keeps the manager's repeat.
+    expect(heard.slice(0, 19)).toEqual(numbers.slice(0, 19).map(sentenceOf));
+    const last = sentenceOf('1020');
+    expect(heard[19]).toEqual([...last, ...last.slice(1)]);
+    expect(records.map((r) => r.shortened)).toEqual(numbers.map((_, i) => i < 19));
+    expect(FakeAudioContext.last.currentTime).toBeGreaterThan(150); // the burst outlasted the old 2-minute cut-off
+  });
+
+  it('does not read out calls that waited more than 2 minutes while sound was blocked, once it is unlocked', async () => {
+    FakeAudioContext.initialState = 'suspended';
+    installFakeAudio();
+    const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
+    player.enqueue(call('1001'));
+    await vi.advanceTimersByTimeAsync(180_000);
+    player.enqueue(call('1002'));
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(FakeAudioContext.last.heard).toEqual([]);
+
+    player.unlock();
+    await vi.runAllTimersAsync();
+    expect(window.__qmsAudio!.announcements.map((r) => [r.ticketNumber, r.state])).toEqual([['1001', 'skipped'], ['1002', 'done']]);
+    expect(heardAnnouncements()).toEqual([[...sentenceOf('1002'), ...sentenceOf('1002').slice(1)]]);
+  });
+});
