@@ -14,6 +14,8 @@ export interface SimPrinterOptions {
   paperWidth: PaperWidth;
   /** The device end of a link; a memory pair's `device` by default (see `simulatedPrinterLink`). */
   device: Transport;
+  /** How many of the latest tickets `printed()` keeps in memory (decoded with their bitmaps); the files stay on disk. */
+  keep?: number;
 }
 
 export interface PrintedFile {
@@ -37,6 +39,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   let job: EscPosCommand[] = [];
   let jobBytes: Buffer[] = [];
   let count = 0;
+  const keep = opts.keep ?? 20;
   const printed: PrintedFile[] = [];
   const errors: Error[] = [];
   const listeners = new Set<(f: PrintedFile) => void>();
@@ -73,6 +76,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     }
     const file = { bin: `${base}.bin`, png: `${base}.png`, commands: job };
     printed.push(file);
+    if (printed.length > keep) printed.splice(0, printed.length - keep);
     job = [];
     jobBytes = [];
     for (const l of listeners) l(file);
@@ -107,7 +111,10 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     dir: opts.dir,
     setStatus: (s: Partial<PrinterStatus>) => void (status = { ...status, ...s }),
     status: current,
+    /** The latest tickets, oldest first (at most `keep`). */
     printed: () => [...printed],
+    /** Tickets printed since start, including those no longer kept in memory. */
+    count: () => count,
     /** Bytes it could not understand; a correct driver leaves this empty. */
     errors: () => [...errors],
     onPrinted: (l: (f: PrintedFile) => void) => {
