@@ -68,4 +68,22 @@ describe('the announcement player', () => {
     expect(window.__qmsAudio!.announcements.map((r) => [r.ticketNumber, r.state])).toEqual([['1001', 'skipped'], ['1002', 'done']]);
     expect(heardAnnouncements()).toEqual([[...sentenceOf('1002'), ...sentenceOf('1002').slice(1)]]);
   });
+
+  it('keeps the queue small on a TV nobody clicks for weeks: calls older than 2 minutes go as new ones come', async () => {
+    FakeAudioContext.initialState = 'suspended';
+    installFakeAudio();
+    const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
+    let most = 0;
+    for (let minute = 0; minute < 7 * 24 * 60; minute++) {
+      player.enqueue(call(String(1000 + (minute % 9000))));
+      most = Math.max(most, player.waiting);
+      vi.setSystemTime(Date.now() + 60_000);
+    }
+    expect(most).toBeLessThanOrEqual(3); // the calls of the last 2 minutes
+    expect(FakeAudioContext.last.heard).toEqual([]);
+
+    player.unlock();
+    await vi.runAllTimersAsync();
+    expect(heardAnnouncements()).toHaveLength(2); // queued 2 minutes and 1 minute ago
+  });
 });

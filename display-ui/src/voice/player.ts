@@ -73,6 +73,11 @@ export class AnnouncementPlayer {
     return this.ctx.state === 'running';
   }
 
+  /** Calls queued and not yet started. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Called from a click: browsers allow sound after a user gesture. */
   unlock(): void {
     void this.ctx.resume().then(() => this.stateChanged());
@@ -83,6 +88,8 @@ export class AnnouncementPlayer {
     this.debug.announcements.push(record);
     if (this.debug.announcements.length > HISTORY_MAX) this.debug.announcements.splice(0, this.debug.announcements.length - HISTORY_MAX);
     this.queue.push({ record, blocked: !this.unlocked });
+    // While blocked nothing drains the queue: drop the stale calls here so it stays bounded.
+    if (!this.unlocked) this.dropStale();
     void this.drain();
   }
 
