@@ -3,8 +3,9 @@ import type { ServiceDto } from '@qms/protocol';
 import { apiFetch, ScreenShell, setLang, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
 import { Confirmation, type PrintState } from './Confirmation';
 import { Home } from './Home';
-import { issueTicket, type Issued } from './issue';
+import { issueTicket, unanswered, type Issued } from './issue';
 import { readPrinterId, rememberPrinterId } from './printer-id';
+import { createRetryKeys } from './retry-key';
 import { usePrinterState } from './usePrinters';
 import { useIdle } from './useIdle';
 import { word, type PriorityCode } from './words';
@@ -32,6 +33,7 @@ export function App() {
   const busy = useRef(false);
   // The paper may come out before the issue reply has been read: keep the last outcomes by ticket.
   const printOutcomes = useRef(new Map<string, PrintState>());
+  const [retryKeys] = useState(() => createRetryKeys());
 
   const home = useCallback(() => {
     setScreen({ kind: 'home' });
@@ -47,8 +49,11 @@ export function App() {
     if (busy.current) return; // one ticket per tap, even on a bouncy touch screen
     busy.current = true;
     setScreen({ kind: 'issuing', service });
+    const what = `${service.id}|${priority ?? ''}`;
+    const key = retryKeys.keyFor(what);
     try {
-      const issued = await issueTicket({ serviceId: service.id, priority });
+      const issued = await issueTicket({ serviceId: service.id, priority }, key);
+      retryKeys.answered();
       if (issued.printerId !== printerId) {
         setPrinterId(issued.printerId);
         rememberPrinterId(issued.printerId);
@@ -61,6 +66,8 @@ export function App() {
             : (printOutcomes.current.get(issued.ticket.id) ?? { kind: 'pending' });
       setScreen({ kind: 'ticket', issued, service, priority, print });
     } catch (error) {
+      if (unanswered(error)) retryKeys.unanswered(what, key);
+      else retryKeys.answered();
       setScreen({ kind: 'error', error });
     } finally {
       busy.current = false;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Snapshot } from '@qms/protocol';
 import { errorText, serviceName, useLang } from '@qms/ui-kit';
 import type { Screen } from './App';
+import { unanswered } from './issue';
 import { Qr } from './Qr';
 import type { PrinterState } from './usePrinters';
 import { printerFault, word } from './words';
@@ -47,7 +48,7 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
       <div className="kiosk-overlay" role="dialog" aria-modal="true">
         <div className="kiosk-card kiosk-card--error">
           <h2 className="kiosk-card__title">{word(lang, 'errorTitle')}</h2>
-          <p className="kiosk-card__error" role="alert">{errorText(screen.error, lang)}</p>
+          <p className="kiosk-card__error" role="alert">{unanswered(screen.error) ? word(lang, 'noAnswer') : errorText(screen.error, lang)}</p>
           <Footer left={left} onClose={onClose} />
         </div>
       </div>

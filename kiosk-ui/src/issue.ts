@@ -1,5 +1,5 @@
 import type { IssuedTicketDto } from '@qms/protocol';
-import { ApiError, getLang, getToken, newIdempotencyKey } from '@qms/ui-kit';
+import { ApiError, getLang, getToken } from '@qms/ui-kit';
 
 export interface Issued {
   ticket: IssuedTicketDto;
@@ -10,40 +10,62 @@ export interface Issued {
 }
 
 const RETRY_DELAY_MS = 700;
+/** A server that took the connection but never answers must not leave the citizen on "Đang lấy số…". */
+export const ISSUE_TIMEOUT_MS = 8_000;
 
 /**
- * POST /api/tickets with an idempotency key, retried once on a network failure (a lost reply never gives
- * two numbers). Like `apiFetch`, but it also reads which printer the ticket goes to.
+ * POST /api/tickets with the given idempotency key, retried once on a network failure, all within
+ * `ISSUE_TIMEOUT_MS` (a lost reply never gives two numbers). Like `apiFetch`, but it also reads which
+ * printer the ticket goes to.
  */
-export async function issueTicket(body: { serviceId: string; priority: string | null }): Promise<Issued> {
+export async function issueTicket(body: { serviceId: string; priority: string | null }, idempotencyKey: string): Promise<Issued> {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
     'Accept-Language': getLang(),
-    'Idempotency-Key': newIdempotencyKey(),
+    'Idempotency-Key': idempotencyKey,
   };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  const init: RequestInit = { method: 'POST', headers, body: JSON.stringify({ ...body, channel: 'kiosk' }), credentials: 'include' };
-  let res: Response;
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), ISSUE_TIMEOUT_MS);
+  const init: RequestInit = { method: 'POST', headers, body: JSON.stringify({ ...body, channel: 'kiosk' }), credentials: 'include', signal: deadline.signal };
+  const failed = (e: unknown) =>
+    deadline.signal.aborted ? new ApiError('timeout', 'No answer from the server', 0) : new ApiError('network', e instanceof Error ? e.message : String(e), 0);
   try {
-    res = await fetch('/api/tickets', init);
-  } catch {
-    await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+    let res: Response;
     try {
       res = await fetch('/api/tickets', init);
-    } catch (again) {
-      throw new ApiError('network', again instanceof Error ? again.message : String(again), 0);
+    } catch (first) {
+      if (deadline.signal.aborted) throw failed(first);
+      await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+      try {
+        res = await fetch('/api/tickets', init);
+      } catch (again) {
+        throw failed(again);
+      }
     }
+    const parsed = (await res.json().catch(() => null)) as unknown;
+    if (deadline.signal.aborted) throw failed(null);
+    if (!res.ok) {
+      const e = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      const fromServer = typeof e?.code === 'string' && typeof e.message === 'string';
+      throw new ApiError(fromServer ? (e.code as string) : `http_${res.status}`, fromServer ? (e.message as string) : res.statusText, res.status, fromServer);
+    }
+    if (typeof parsed !== 'object' || parsed === null) throw new ApiError('bad_response', 'The server answered with something that is not JSON', res.status);
+    const printer = res.headers.get('X-Qms-Printer');
+    const ticket = parsed as IssuedTicketDto;
+    const url = res.headers.get('X-Qms-Ticket-Url') ?? `${window.location.origin}/t/${encodeURIComponent(ticket.id)}`;
+    return { ticket, printerId: printer && printer !== 'none' ? printer : null, url };
+  } finally {
+    clearTimeout(timer);
   }
-  const parsed = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const e = (parsed as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    const fromServer = typeof e?.code === 'string' && typeof e.message === 'string';
-    throw new ApiError(fromServer ? (e.code as string) : `http_${res.status}`, fromServer ? (e.message as string) : res.statusText, res.status, fromServer);
-  }
-  const printer = res.headers.get('X-Qms-Printer');
-  const ticket = parsed as IssuedTicketDto;
-  const url = res.headers.get('X-Qms-Ticket-Url') ?? `${window.location.origin}/t/${encodeURIComponent(ticket.id)}`;
-  return { ticket, printerId: printer && printer !== 'none' ? printer : null, url };
+}
+
+/**
+ * True when the server may have issued the ticket without the kiosk hearing it (no answer, or the same
+ * request still running there): a retry must then send the same idempotency key.
+ */
+export function unanswered(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.code === 'request_in_progress');
 }

@@ -46,6 +46,7 @@ const vi = {
   offline: 'Máy lấy số đang mất kết nối tới hệ thống.',
   offlineHint: 'Xin ông/bà chờ trong giây lát hoặc liên hệ cán bộ hướng dẫn. Máy sẽ tự kết nối lại.',
   errorTitle: 'Chưa lấy được số',
+  noAnswer: 'Hệ thống chưa trả lời. Xin ông/bà chạm lại vào lĩnh vực cần giải quyết; nếu vẫn chưa được, xin liên hệ cán bộ hướng dẫn.',
 };
 
 export type Word = keyof typeof vi;
@@ -95,6 +96,7 @@ const en: Record<Word, string> = {
   offline: 'The kiosk has lost its connection to the system.',
   offlineHint: 'Please wait a moment or ask a staff member. It reconnects by itself.',
   errorTitle: 'Could not take a number',
+  noAnswer: 'The system did not answer. Please touch the service again; if it still does not work, please ask a staff member.',
 };
 
 export function word(lang: Lang, key: Word, params: Record<string, string | number> = {}): string {
