@@ -28,6 +28,25 @@ function socketTransport(s: Socket): Transport {
   };
 }
 
+/** The device end of a link to a printer whose paper runs out once it has taken `after` bytes. */
+function paperRunsOut(device: Transport, after: number, runOut: () => void): Transport {
+  let taken = 0;
+  let out = false;
+  return {
+    ...device,
+    onData: (l) =>
+      device.onData((chunk) => {
+        const room = after - taken;
+        taken += chunk.length;
+        if (out || chunk.length <= room) return l(chunk);
+        l(chunk.subarray(0, room));
+        out = true;
+        runOut();
+        l(chunk.subarray(room));
+      }),
+  };
+}
+
 describe('printing a ticket', () => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
@@ -72,6 +91,21 @@ describe('printing a ticket', () => {
     expect(sim.printed()).toHaveLength(1);
   });
 
+  it('paper running out mid-ticket fails the job with paper_out; after a refill the next one prints whole', async () => {
+    const dir = tempDir();
+    const pair = memoryPair('printer running out');
+    const bytes = job();
+    const sim = createSimPrinter({ dir, name: 'mid', paperWidth: 80, device: paperRunsOut(pair.device, bytes.length / 2, () => sim.setStatus({ paperOut: true })) });
+    const printer = createEscPosPrinter({ connect: async () => pair.host });
+    cleanups.push(() => printer.close());
+    await expect(printer.print(bytes)).rejects.toMatchObject({ name: 'PrintError', fault: 'paper_out' });
+    expect(sim.printed()).toHaveLength(0);
+    sim.setStatus({ paperOut: false });
+    expect(await printer.print(bytes)).toMatchObject({ paperOut: false });
+    await until(() => sim.printed().length === 1);
+    expect(readFileSync(sim.printed()[0]!.bin).equals(bytes)).toBe(true);
+  });
+
   it('a printer that never answers DLE EOT is reported silent, not waited on forever', async () => {
     const { host } = memoryPair('dead printer');
     const printer = createEscPosPrinter({ connect: async () => host, statusTimeoutMs: 100 });
@@ -79,6 +113,18 @@ describe('printing a ticket', () => {
     const err = await printer.print(job()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PrintError);
     expect((err as PrintError).fault).toBe('no_answer');
+  });
+
+  it('a printer that answers before the job but falls silent after it has not printed it: no_answer', async () => {
+    const { host, device } = memoryPair('printer that dies mid-ticket');
+    let answered = 0;
+    device.onData((c) => {
+      if (c.length === 3 && c[0] === 0x10 && answered++ < 4) void device.write(Buffer.from([0x12]));
+    });
+    const printer = createEscPosPrinter({ connect: async () => host, statusTimeoutMs: 100 });
+    cleanups.push(() => printer.close());
+    await expect(printer.print(job())).rejects.toMatchObject({ fault: 'no_answer' });
+    expect(answered).toBe(5);
   });
 
   it('a link that cannot be opened is link_down, and the next job tries again', async () => {
@@ -114,6 +160,20 @@ describe('printing a ticket', () => {
     expect(ticket!.maxRasterWidth).toBeLessThanOrEqual(576);
     sim.setStatus({ coverOpen: true });
     await expect(printer.print(job(url))).rejects.toMatchObject({ fault: 'cover_open' });
+  });
+
+  it('through a socat PTY pair, the paper running out mid-ticket is caught by the status read after the job', async () => {
+    const pty = await ptyPair();
+    cleanups.push(pty.stop);
+    const deviceEnd = await openSerial({ path: pty.b, baudRate: 115200 });
+    cleanups.push(() => deviceEnd.close());
+    const bytes = job();
+    const sim = createSimPrinter({ dir: tempDir(), name: 'serial-mid', paperWidth: 80, device: paperRunsOut(deviceEnd, bytes.length / 2, () => sim.setStatus({ paperOut: true })) });
+    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }) });
+    cleanups.push(() => printer.close());
+    await expect(printer.print(bytes)).rejects.toMatchObject({ name: 'PrintError', fault: 'paper_out' });
+    expect(sim.printed()).toHaveLength(0);
+    expect(sim.errors()).toEqual([]);
   });
 
   it('over TCP to a port-9100 style printer', async () => {

@@ -22,10 +22,14 @@ export interface EscPosPrinterOptions {
   writeTimeoutMs?: number;
 }
 
+/** Extra wait for the status answer after a job, while the printer still takes in the job's last bytes. */
+const AFTER_JOB_GRACE_MS = 2000;
+
 /**
  * An ESC/POS printer on any transport. Jobs go one at a time. On a two-way link it asks DLE EOT 1, 2, 3, 4
  * before each job and refuses to send into a printer that is out of paper, open or offline, so the
- * ticket is known to be unprinted rather than lost in a buffer. One-way links (usblp) print blind.
+ * ticket is known to be unprinted rather than lost in a buffer; it asks again after the job, and a printer
+ * that stopped meanwhile fails the job. One-way links (usblp) print blind.
  */
 export function createEscPosPrinter(opts: EscPosPrinterOptions) {
   const statusTimeoutMs = opts.statusTimeoutMs ?? 800;
@@ -59,8 +63,8 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions) {
     return opening;
   }
 
-  async function readByte(): Promise<number | null> {
-    const deadline = Date.now() + statusTimeoutMs;
+  async function readByte(timeoutMs: number): Promise<number | null> {
+    const deadline = Date.now() + timeoutMs;
     while (inbox.length === 0) {
       const left = deadline - Date.now();
       if (left <= 0) return null;
@@ -76,15 +80,15 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions) {
     return inbox.shift()!;
   }
 
-  async function queryStatus(t: Transport): Promise<PrinterStatus> {
+  async function queryStatus(t: Transport, timeoutMs = statusTimeoutMs): Promise<PrinterStatus> {
     let status = healthyStatus;
     inbox = []; // stale answers from an earlier, timed-out query
     for (const n of [1, 2, 3, 4] as StatusKind[]) {
       await t.write(statusRequest(n));
-      let b = await readByte();
+      let b = await readByte(timeoutMs);
       // Some printers send unsolicited bytes (ASB); skip anything that is not a status answer.
-      while (b !== null && !isStatusByte(b)) b = await readByte();
-      if (b === null) throw new PrintError('no_answer', `no answer to DLE EOT ${n} within ${statusTimeoutMs} ms`);
+      while (b !== null && !isStatusByte(b)) b = await readByte(timeoutMs);
+      if (b === null) throw new PrintError('no_answer', `no answer to DLE EOT ${n} within ${timeoutMs} ms`);
       status = applyStatusByte(status, n, b);
     }
     return status;
@@ -121,7 +125,11 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions) {
         return t.twoWay ? queryStatus(t) : null;
       }),
 
-    /** Sends one job; resolves with the status read before it (null on one-way links), throws `PrintError` when it was not printed. */
+    /**
+     * Sends one job; resolves with the status read after it (null on one-way links), throws `PrintError` when it
+     * was not printed: the printer could not print before it, or reports after it that it stopped (paper ran out,
+     * cover opened) or stays silent.
+     */
     print: (job: Buffer): Promise<PrinterStatus | null> =>
       serial(async () => {
         const t = await connected();
@@ -137,7 +145,12 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions) {
           void t.close().catch(() => undefined);
           throw e instanceof PrintError ? e : new PrintError('link_down', (e as Error).message);
         }
-        return status;
+        if (!status) return null;
+        // Bytes handed to the OS are not paper. The answer may queue behind the job's tail in the printer's buffer.
+        const after = await queryStatus(t, statusTimeoutMs + AFTER_JOB_GRACE_MS);
+        const stopped = faultOf(after);
+        if (stopped) throw new PrintError(stopped, 'stopped during the ticket');
+        return after;
       }),
 
     async close() {

@@ -27,7 +27,8 @@ export interface PrintedFile {
 /**
  * A thermal printer that prints to files. It behaves like the real thing where a driver can tell:
  * it answers DLE EOT 1–4 at once, even mid-job; while out of paper, open or offline it drops what it is
- * sent (a real one does not print it either); and bytes it does not understand stop it with an error.
+ * sent (a real one does not print it either), including the ticket it was half-way through; and bytes it
+ * does not understand stop it with an error.
  *
  * Faults can be set from code (`setStatus`) or, on a running demo, by putting a file `<name>.fault` in
  * the folder holding `paper_out`, `paper_near_end`, `cover_open` or `offline`.
@@ -98,7 +99,12 @@ export function createSimPrinter(opts: SimPrinterOptions) {
         void opts.device.write(Buffer.from([statusByte(c.n, current())]));
         return;
       }
-      if (!canPrint()) return;
+      if (!canPrint()) {
+        // The part already printed stays on the old paper; the next ticket starts clean.
+        job = [];
+        jobBytes = [];
+        return;
+      }
       job.push(c);
       jobBytes.push(Buffer.from(pending.subarray(c.at, decoded.commands[i + 1]?.at ?? decoded.consumed)));
       if (c.op === 'cut') finishJob();
