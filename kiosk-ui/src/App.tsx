@@ -35,10 +35,15 @@ export function App() {
   const printOutcomes = useRef(new Map<string, PrintState>());
   const [retryKeys] = useState(() => createRetryKeys());
 
+  // After a ticket the next citizen starts in Vietnamese with no priority; after an error the same citizen
+  // tries again with their choices (left alone, the idle reset clears them).
+  const afterTicket = screen.kind === 'ticket';
   const home = useCallback(() => {
     setScreen({ kind: 'home' });
+    if (!afterTicket) return;
     setPriority(null);
-  }, []);
+    setLang('vi');
+  }, [afterTicket]);
 
   useIdle(IDLE_RESET_MS, screen.kind === 'home' && (priority !== null || lang !== 'vi'), () => {
     setPriority(null);

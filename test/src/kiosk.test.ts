@@ -128,6 +128,19 @@ describe('kiosk in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Phụ nữ mang thai' }).getAttribute('aria-pressed')).toBe('false');
     });
 
+    it('a citizen who switched to English takes a number; the next citizen starts in Vietnamese', async () => {
+      const page = await openKiosk(browser, server, { width: 1920, height: 1080 });
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'Elderly person' }).click();
+      await page.locator('.kiosk-field', { hasText: 'Certification' }).click();
+      const card = page.locator('.kiosk-card');
+      await card.getByText('Your number').waitFor();
+      await card.getByRole('button', { name: 'Done' }).click();
+      await page.getByText('Mời chạm vào lĩnh vực cần giải quyết').waitFor();
+      expect(await page.getByRole('button', { name: 'Người cao tuổi' }).getAttribute('aria-pressed')).toBe('false');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    });
+
     it('server unreachable: says so in plain Vietnamese instead of failing silently', async () => {
       const page = await openKiosk(browser, server, { width: 1080, height: 1920 });
       await server.stop();
