@@ -73,7 +73,7 @@ function visits(server: TestServer): Visit[] {
       wait: calls.length ? (calls[0]!.at - issued) / 1000 : null,
       service: finished ? (finished.at - (startAfterTransfer?.at ?? calls[0]!.at)) / 1000 : null,
       transferred: of('transferred').length > 0,
-      skipped: evs.some((e) => e.type === 'rating.skipped'),
+      skipped: evs.some((e) => e.type === 'rating.skipped') && !ratings.has(t.id),
       rating: ratings.get(t.id),
     };
   });

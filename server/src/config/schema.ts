@@ -22,9 +22,15 @@ export const ServiceConfig = z.object({
   /** null: the center's default hours. */
   hours: IssuingHours.nullable().default(null),
   defaultServiceSeconds: z.number().int().positive().default(420),
-  /** Satisfaction target for reports, 0–1. */
-  satisfactionTarget: z.number().min(0).max(1).default(0.95),
-});
+  /** Satisfaction target for reports, 0–1; by default 0.90 for land, construction and investment, 0.95 otherwise. */
+  satisfactionTarget: z.number().min(0).max(1).optional(),
+}).transform((s) => ({ ...s, satisfactionTarget: s.satisfactionTarget ?? defaultSatisfactionTarget(s.name) }));
+
+/** The city's targets (DOMAIN.md): ≥ 95 % satisfaction, ≥ 90 % for đất đai, xây dựng and đầu tư. */
+export function defaultSatisfactionTarget(name: string): number {
+  const plain = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  return /\b(dat dai|xay dung|dau tu)\b/.test(plain) ? 0.9 : 0.95;
+}
 
 export const CounterConfig = z.object({
   id: z.number().int().positive(),
@@ -86,7 +92,7 @@ export const CenterConfig = z
     const dup = (xs: (string | number)[]) => xs.find((x, i) => xs.indexOf(x) !== i);
     const problems: [unknown, string][] = [
       [dup(c.services.map((s) => s.id)), 'duplicate service id'],
-      [dup(c.services.map((s) => s.prefix)), 'two services share a ticket prefix, so their numbers could collide'],
+      [overlappingPrefixes(c.services), 'two services\' ticket numbers could collide (one prefix followed by digits is the other, e.g. "1" and "10")'],
       [dup(c.counters.map((x) => x.id)), 'duplicate counter id'],
       [dup(c.counters.map((x) => x.number)), 'duplicate counter number'],
       [dup(c.accounts.map((a) => a.username)), 'duplicate username'],
@@ -104,3 +110,13 @@ export const CenterConfig = z
     }
   });
 export type CenterConfig = z.infer<typeof CenterConfig>;
+
+/** Numbers are prefix + digits, so "1" (1001) and "10" (1001 with width 2) or "" and "1" can issue the same number. */
+function overlappingPrefixes(services: { id: string; prefix: string }[]): string | undefined {
+  for (const a of services) {
+    for (const b of services) {
+      if (a !== b && b.prefix.startsWith(a.prefix) && /^\d*$/.test(b.prefix.slice(a.prefix.length))) return `${a.id} "${a.prefix}", ${b.id} "${b.prefix}"`;
+    }
+  }
+  return undefined;
+}

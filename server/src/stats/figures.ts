@@ -78,7 +78,7 @@ export class FigureAccumulator {
     } else if (t.status === 'no_show') this.noShow++;
     else if (t.status === 'cancelled') this.cancelled++;
     if (t.transferred) this.transferred++;
-    if (t.ratingSkipped) this.skipped++;
+    if (t.ratingSkipped && !t.rating) this.skipped++;
     if (t.rating) {
       this.ratings[t.rating]++;
       this.ratings.total++;

@@ -38,7 +38,9 @@ function vietnamese({ from, to, totals: f, services, targetWaitMinutes }: Report
       `Qua khảo sát bằng phiếu giấy: ${n(paper.total)} phiếu, ${n(paper.very_satisfied + paper.satisfied)} phiếu hài lòng và rất hài lòng; tính chung cả đánh giá trên thiết bị và phiếu giấy (${n(f.combined!.total)} lượt), tỷ lệ hài lòng đạt ${p(f.combined!.satisfactionRate)}.`,
     );
   }
-  parts.push(`Tỷ lệ tính theo cách của Quyết định 766/QĐ-TTg (1 − số lượt không hài lòng ÷ số lượt đã phục vụ): ${p(f.rate766)}.`);
+  parts.push(
+    `Tỷ lệ kiểu Quyết định 766/QĐ-TTg tại quầy (1 − số lượt không hài lòng ÷ số lượt đã phục vụ; chưa trừ hồ sơ quá hạn và phản ánh, kiến nghị): ${p(f.rate766)}.`,
+  );
   parts.push(targetSentenceVi(f, services));
   return parts.join(' ');
 }

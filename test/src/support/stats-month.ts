@@ -17,6 +17,11 @@ export function prng(seed: number) {
 // Weighted like the centers' reports: mostly very satisfied or satisfied, a few neutral or dissatisfied.
 const levels = [...Array<string>(12).fill('very_satisfied'), ...Array<string>(6).fill('satisfied'), 'neutral', 'dissatisfied'];
 
+async function rate(api: ReturnType<typeof client>, ticketId: string, level: string | undefined) {
+  const res = await api.post('/api/ratings', { ticketId, level });
+  if (res.status !== 201) throw new Error(`rating failed: ${JSON.stringify(res.body)}`);
+}
+
 interface Pending {
   at: number;
   run: () => Promise<void> | void;
@@ -84,10 +89,12 @@ export async function simulateMonth(server: TestServer, clock: { set: (ms: numbe
           at: now + service,
           run: async () => {
             floor.command(c.id, actor, { action: 'finish', ...(dossier ? { dossierCode: dossier } : {}) });
-            if (rnd() < 0.7) {
-              const res = await phone.post('/api/ratings', { ticketId, level: levels[Math.floor(rnd() * levels.length)] });
-              if (res.status !== 201) throw new Error(`rating failed: ${JSON.stringify(res.body)}`);
-            }
+            const how = rnd();
+            const level = levels[Math.floor(rnd() * levels.length)];
+            if (how < 0.5) await rate(phone, ticketId, level);
+            else if (how < 0.65) await rate(client(server.url, `demo-rating-token-000${c.id}`), ticketId, level);
+            // The tablet's prompt runs out ("not rated"), then the citizen rates from the phone after all.
+            else if (how < 0.72) pending.push({ at: now + service + 10 * 60_000, run: () => rate(phone, ticketId, level) });
           },
         });
       }
