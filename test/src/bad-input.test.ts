@@ -12,7 +12,7 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     ]);
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ withScreens: true });
     const kiosk = client(server.url, kioskToken);
     await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
     await officerAt(server.url, 2);
@@ -41,6 +41,8 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     ['stats group unknown', 'GET', '/api/stats/summary?from=2026-03-01&to=2026-03-10&groupBy=moon', undefined, 'MANAGER', 400, 'invalid_input'],
     ['stats as kiosk', 'GET', '/api/stats/summary?from=2026-03-01&to=2026-03-10', undefined, kioskToken, 403, 'forbidden'],
     ['huge body', 'POST', '/api/tickets', { serviceId: 'x'.repeat(100_000) }, kioskToken, 413, 'too_large'],
+    ['broken %-escape in a screen file', 'GET', '/desk/%ZZ.js', undefined, undefined, 404, 'not_found'],
+    ['broken %-escape in a screen path', 'GET', '/kiosk/%E0', undefined, undefined, 404, 'not_found'],
   ];
 
   it.each(cases)('%s → %i %s', async (_name, method, path, body, token, status, code) => {

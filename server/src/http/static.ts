@@ -32,7 +32,9 @@ export function staticScreens(app: Hono<AppEnv>, { root, voiceDir }: { root: str
     const dist = join(root, `${screen}-ui`, 'dist');
     app.get(`/${screen}`, (c) => c.redirect(`/${screen}/${new URL(c.req.url).search}`));
     app.get(`/${screen}/*`, (c) => {
-      const rel = normalize(decodeURIComponent(c.req.path.slice(screen.length + 2))).replace(/^(\.\.[/\\])+/, '');
+      const path = safeDecode(c.req.path.slice(screen.length + 2));
+      if (path === null) return c.json({ error: { code: 'not_found', message: 'Không có tệp này. / No such file.' } }, 404);
+      const rel = normalize(path).replace(/^(\.\.[/\\])+/, '');
       const recorded = voiceDir && screen === 'display' && rel.startsWith('voice/') ? join(voiceDir, basename(rel)) : null;
       let file = recorded && existsSync(recorded) ? recorded : join(dist, rel);
       const isAsset = rel !== '' && extname(rel) !== '';
@@ -44,5 +46,13 @@ export function staticScreens(app: Hono<AppEnv>, { root, voiceDir }: { root: str
       const cache = rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
       return c.body(readFileSync(file), 200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
     });
+  }
+}
+
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
   }
 }
