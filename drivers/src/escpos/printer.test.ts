@@ -191,6 +191,27 @@ describe('printing a ticket', () => {
     expect(readFileSync(sim!.printed()[0]!.bin).equals(bytes)).toBe(true);
   });
 
+  it("statusQuery 'off': a network printer that ignores DLE EOT prints blind, sent the job and nothing else", async () => {
+    const received: Buffer[] = [];
+    const server = createServer((s) => s.on('data', (d) => received.push(d)));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise((r) => server.close(r)));
+    const port = (server.address() as { port: number }).port;
+    const connect = () => openTcp({ host: '127.0.0.1', port });
+    const asking = createEscPosPrinter({ connect, statusTimeoutMs: 100 });
+    cleanups.push(() => asking.close());
+    await expect(asking.print(job())).rejects.toMatchObject({ fault: 'no_answer' });
+    await asking.close();
+    await until(() => received.length > 0);
+    received.splice(0);
+    const blind = createEscPosPrinter({ connect, statusTimeoutMs: 100, statusQuery: 'off' });
+    cleanups.push(() => blind.close());
+    expect(await blind.status()).toBeNull();
+    expect(await blind.print(job())).toBeNull();
+    await until(() => Buffer.concat(received).length >= job().length);
+    expect(Buffer.concat(received).equals(job())).toBe(true);
+  });
+
   it('to a USB printer device file (usblp): one-way, printed blind', async () => {
     const path = join(tempDir(), 'lp0');
     writeFileSync(path, '');

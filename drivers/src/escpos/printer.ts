@@ -20,6 +20,11 @@ export interface EscPosPrinterOptions {
   statusTimeoutMs?: number;
   /** Longest a job may take to hand over its bytes (a stalled serial line, a hung socket). */
   writeTimeoutMs?: number;
+  /**
+   * `auto` asks DLE EOT on links that can answer; `off` never asks, for a printer wired send-only or one
+   * that ignores DLE EOT: it then prints blind like a one-way link and its state is unknown.
+   */
+  statusQuery?: 'auto' | 'off';
 }
 
 /** Extra wait for the status answer after a job, while the printer still takes in the job's last bytes. */
@@ -33,6 +38,7 @@ const AFTER_JOB_GRACE_MS = 2000;
  */
 export function createEscPosPrinter(opts: EscPosPrinterOptions) {
   const statusTimeoutMs = opts.statusTimeoutMs ?? 800;
+  const asks = (t: Transport) => t.twoWay && opts.statusQuery !== 'off';
   let link: Transport | null = null;
   let opening: Promise<Transport> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
@@ -45,10 +51,11 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions) {
       (t) => {
         link = t;
         opening = null;
-        t.onData((chunk) => {
-          inbox.push(...chunk);
-          waiter?.();
-        });
+        if (asks(t))
+          t.onData((chunk) => {
+            inbox.push(...chunk);
+            waiter?.();
+          });
         t.onError(() => {
           if (link === t) link = null;
           void t.close().catch(() => undefined);
@@ -118,22 +125,22 @@ export function createEscPosPrinter(opts: EscPosPrinterOptions) {
   }
 
   return {
-    /** The printer's state now; null on a one-way link, which cannot tell. Throws `PrintError` when it cannot be reached. */
+    /** The printer's state now; null on a one-way link, which cannot tell, or with `statusQuery: 'off'`. Throws `PrintError` when it cannot be reached. */
     status: (): Promise<PrinterStatus | null> =>
       serial(async () => {
         const t = await connected();
-        return t.twoWay ? queryStatus(t) : null;
+        return asks(t) ? queryStatus(t) : null;
       }),
 
     /**
-     * Sends one job; resolves with the status read after it (null on one-way links), throws `PrintError` when it
+     * Sends one job; resolves with the status read after it (null when not asked), throws `PrintError` when it
      * was not printed: the printer could not print before it, or reports after it that it stopped (paper ran out,
      * cover opened) or stays silent.
      */
     print: (job: Buffer): Promise<PrinterStatus | null> =>
       serial(async () => {
         const t = await connected();
-        const status = t.twoWay ? await queryStatus(t) : null;
+        const status = asks(t) ? await queryStatus(t) : null;
         const fault = status && faultOf(status);
         if (fault) throw new PrintError(fault);
         // At 115200 baud a job moves about 11 KB/s; allow for that plus slack before calling the line stuck.

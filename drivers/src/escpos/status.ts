@@ -74,7 +74,7 @@ export function faultOf(s: PrinterStatus): PrinterFault | null {
 }
 
 /** Plain Vietnamese for staff and the admin screen. */
-export const faultText: Record<PrinterFault | 'paper_near_end' | 'ready', string> = {
+export const faultText: Record<PrinterFault | 'paper_near_end' | 'ready' | 'status_unknown', string> = {
   paper_out: 'Máy in hết giấy',
   paper_near_end: 'Máy in sắp hết giấy',
   cover_open: 'Nắp máy in đang mở',
@@ -84,4 +84,5 @@ export const faultText: Record<PrinterFault | 'paper_near_end' | 'ready', string
   no_answer: 'Máy in không trả lời',
   link_down: 'Mất kết nối tới máy in',
   ready: 'Sẵn sàng',
+  status_unknown: 'Không rõ trạng thái máy in',
 };

@@ -38,6 +38,8 @@ export const PrinterConfig = z
     bandRows: z.number().int().min(8).max(255).default(32),
     /** How often the state (paper, cover) is read when idle, on links that can answer. */
     statusIntervalSeconds: z.number().int().min(2).max(3600).default(20),
+    /** `auto`: ask DLE EOT where the link can answer; `off`: never ask (printer wired send-only, or one that ignores DLE EOT), print blind. */
+    statusQuery: z.enum(['auto', 'off']).default('auto'),
     layout: TicketLayoutConfig.prefault({}),
   })
   .superRefine((p, ctx) => {

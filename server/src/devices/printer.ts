@@ -52,6 +52,19 @@ interface Unit {
   timer: ReturnType<typeof setInterval> | null;
 }
 
+/**
+ * What health shows for a printer: a fault, or its state as read. A printer that is not asked (usblp, or
+ * `statusQuery: 'off'`) is not called ready: its paper and cover are unknown, though nothing is known wrong.
+ */
+export function printerHealth(config: Pick<PrinterConfig, 'statusQuery'>, status: PrinterStatus | null, failure: string | null, where: string) {
+  const fault = failure ?? (status ? faultOf(status) : null);
+  const blind = config.statusQuery === 'off' ? 'status_unknown' : 'one_way';
+  const code = fault ?? (status === null ? blind : status.paperNearEnd ? 'paper_near_end' : 'ready');
+  const why = { one_way: 'USB một chiều: không đọc được giấy, nắp', status_unknown: 'không hỏi máy in: statusQuery off' };
+  const word = code === 'one_way' || code === 'status_unknown' ? `${faultText.status_unknown} (${why[code]})` : (faultText[code as keyof typeof faultText] ?? code);
+  return { ok: fault === null, code, detail: `${word} — ${where}` };
+}
+
 /** Folder the simulated printers write into. */
 export const simPrinterDir = (dataDir: string) => join(dataDir, 'printer');
 
@@ -90,15 +103,11 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
         where = config.path!;
         break;
     }
-    return { config, driver: createEscPosPrinter({ connect }), sim, where, timer: null };
+    return { config, driver: createEscPosPrinter({ connect, statusQuery: config.statusQuery }), sim, where, timer: null };
   });
 
   const report = (u: Unit, status: PrinterStatus | null, failure: string | null = null) => {
-    if (stopped) return;
-    const fault = failure ?? (status ? faultOf(status) : null);
-    const code = fault ?? (status === null ? 'one_way' : status.paperNearEnd ? 'paper_near_end' : 'ready');
-    const word = code === 'one_way' ? `${faultText.ready} (USB một chiều: không đọc được trạng thái)` : (faultText[code as keyof typeof faultText] ?? code);
-    registry.report({ id: u.config.id, kind: 'printer', ok: fault === null, code, detail: `${word} — ${u.where}` });
+    if (!stopped) registry.report({ id: u.config.id, kind: 'printer', ...printerHealth(u.config, status, failure, u.where) });
   };
 
   async function checkHealth(u: Unit) {
