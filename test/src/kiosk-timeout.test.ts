@@ -33,9 +33,10 @@ describe('kiosk when the server takes the tap but never answers', () => {
 
   const count = (serviceId: string) => (server.db.prepare(`SELECT COUNT(*) AS n FROM tickets WHERE service_id = ?`).get(serviceId) as { n: number }).n;
 
-  it('gives up after 8 s with plain Vietnamese, then goes back to the start', async () => {
+  it('gives up after 8 s with plain Vietnamese, then goes back to the start with the choices kept', async () => {
     const page = await openKiosk(browser, server);
     await page.route('**/api/tickets', (route) => void held.push(route));
+    await page.getByRole('button', { name: 'Người cao tuổi' }).click();
     await page.locator('.kiosk-field', { hasText: 'Hộ tịch' }).click();
     await page.getByText(issuing).waitFor();
     await expect.poll(() => held.length).toBe(1);
@@ -50,6 +51,8 @@ describe('kiosk when the server takes the tap but never answers', () => {
     await page.clock.runFor(11_000);
     await card.waitFor({ state: 'detached' });
     expect(await page.locator('.kiosk-field', { hasText: 'Hộ tịch' }).isEnabled()).toBe(true);
+    // The same citizen tries again: their priority choice is still there.
+    expect(await page.getByRole('button', { name: 'Người cao tuổi' }).getAttribute('aria-pressed')).toBe('true');
     await page.close();
   });
 

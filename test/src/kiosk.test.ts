@@ -173,6 +173,12 @@ describe('kiosk in Chromium', () => {
       expect(await page.locator('.kiosk-field:not([disabled])').count()).toBe(0);
       expect(await page.locator('.kiosk-field', { hasText: 'Hộ tịch' }).innerText()).toContain('Ngoài giờ lấy số');
       await keepScreenshot(page, 'kiosk-closed');
+
+      // Left on overnight: the next morning's services.updated opens the buttons without a reload.
+      clock.set(Date.parse('2026-03-17T01:00:00Z')); // Tuesday 08:00
+      server.floor.publish([{ type: 'services.updated', services: server.floor.servicesView() }]);
+      await page.getByText('Mời chạm vào lĩnh vực cần giải quyết').waitFor();
+      expect(await page.locator('.kiosk-field', { hasText: 'Hộ tịch' }).isEnabled()).toBe(true);
     } finally {
       await server.stop();
     }
