@@ -36,7 +36,7 @@ export interface Snapshot {
 export type FloorEvent = { seq: number; at: string } & (
   | { type: 'ticket.issued'; ticket: TicketDto; waitingInService: number }
   | { type: 'ticket.called'; call: CallDto }
-  | { type: 'ticket.updated'; ticket: TicketDto; change: 'started' | 'finished' | 'no_show' | 'on_hold' | 'unheld' | 'transferred' | 'cancelled' | 'printed' }
+  | { type: 'ticket.updated'; ticket: TicketDto; change: 'started' | 'finished' | 'no_show' | 'on_hold' | 'unheld' | 'transferred' | 'released' | 'cancelled' | 'printed' }
   | { type: 'counter.updated'; counter: CounterDto }
   | { type: 'services.updated'; services: ServiceDto[] }
   | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; code: string | null; detail: string | null }

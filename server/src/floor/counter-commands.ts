@@ -116,6 +116,7 @@ function ticketAction(ctx: FloorContext, c: CounterState, t: Ticket, cmd: Ticket
     case 'transfer': {
       const target = cmd.counterId === undefined ? null : ctx.counter(cmd.counterId);
       if (target?.id === c.id) throw new QueueError('transfer_to_self', { counter: c.number });
+      if (target?.status === 'closed') throw new QueueError('transfer_to_closed', { counter: target.number });
       let serviceId = cmd.serviceId ?? t.serviceId;
       if (cmd.serviceId === undefined && target && !target.priority && !target.serviceIds.includes(t.serviceId)) serviceId = target.serviceIds[0] ?? serviceId;
       ctx.service(serviceId);
@@ -135,6 +136,7 @@ const eventTypes: Record<TicketAction['kind'], string> = {
   unhold: 'ticket.unheld',
   transfer: 'ticket.transferred',
   cancel: 'ticket.cancelled',
+  release: 'ticket.released',
 };
 
 const changeNames = {
@@ -145,6 +147,7 @@ const changeNames = {
   unhold: 'unheld',
   transfer: 'transferred',
   cancel: 'cancelled',
+  release: 'released',
 } as const;
 
 /** Applies a ticket action at a counter: ticket row, counter row, event log, realtime events. */
@@ -187,8 +190,12 @@ function counterStatus(ctx: FloorContext, tx: Tx, c: CounterState, action: 'paus
 
 function closeCounter(ctx: FloorContext, tx: Tx, c: CounterState, actor: Actor) {
   if (currentTicket(ctx, c)) throw new QueueError('counter_busy', { counter: c.number });
-  const next: CounterState = { ...c, status: 'closed', staffId: null, priorityStreak: 0 };
+  let next: CounterState = { ...c, status: 'closed', staffId: null, priorityStreak: 0 };
   ctx.q.counters.save(next);
+  // Tickets sent to this counter by name or put on hold here would otherwise wait for it all day.
+  const stranded = [...ctx.q.tickets.waiting(tx.day).filter((t) => t.targetCounterId === c.id), ...ctx.q.tickets.heldAt(tx.day, c.id)];
+  for (const t of stranded) change(ctx, tx, next, t, { kind: 'release' }, { reason: 'counter_closed' });
+  next = ctx.counter(c.id);
   tx.log({ type: 'counter.closed', ticketId: null, counterId: c.id, staffId: actor.userId, payload: { staffId: c.staffId } });
   emitCounter(ctx, tx, next);
   tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });

@@ -33,6 +33,11 @@ export const messages: Record<string, Message> = {
   counter_not_open: { status: 409, vi: (p) => `Quầy ${p.counter} không ở trạng thái mở.`, en: (p) => `Counter ${p.counter} is not open.` },
   counter_not_paused: { status: 409, vi: (p) => `Quầy ${p.counter} không tạm nghỉ.`, en: (p) => `Counter ${p.counter} is not paused.` },
   no_current_ticket: { status: 409, vi: (p) => `Quầy ${p.counter} chưa gọi vé nào.`, en: (p) => `Counter ${p.counter} has no ticket called.` },
+  transfer_to_closed: {
+    status: 409,
+    vi: (p) => `Quầy ${p.counter} đang đóng; chuyển sang quầy đang mở hoặc chuyển theo lĩnh vực.`,
+    en: (p) => `Counter ${p.counter} is closed; transfer to an open counter or to a field.`,
+  },
   stale_view: {
     status: 409,
     vi: (p) => `Quầy ${p.counter} vừa gọi số ${p.number}; màn hình đã được cập nhật, chưa gọi thêm số nào.`,

@@ -56,6 +56,7 @@ const allActions: TicketAction[] = [
   { kind: 'unhold', counterId: 3, staffId: 7 },
   { kind: 'transfer', serviceId: 'land', targetCounterId: null },
   { kind: 'cancel' },
+  { kind: 'release' },
 ];
 /** The transition table, written independently of the code under test. */
 const allowed: Record<TicketAction['kind'], TicketStatus[]> = {
@@ -68,6 +69,7 @@ const allowed: Record<TicketAction['kind'], TicketStatus[]> = {
   unhold: ['on_hold'],
   transfer: ['called', 'serving', 'on_hold'],
   cancel: ['waiting', 'on_hold'],
+  release: ['waiting', 'on_hold'],
 };
 
 describe('applyAction: the normal path', () => {
@@ -187,6 +189,19 @@ describe('applyAction: hold and unhold', () => {
     expect(() => applyAction(held, { kind: 'finish', dossierCode: null }, at(9))).toThrow(QueueError);
     const done = run(held, { kind: 'unhold', counterId: 3, staffId: 7 }, { kind: 'finish', dossierCode: null });
     expect(done.status).toBe('done');
+  });
+});
+
+describe('applyAction: release (its counter closed)', () => {
+  it('a held ticket goes back to its field\'s queue in its old place, not started, tied to no counter', () => {
+    const held = run(ticket(), call(3, 7), { kind: 'start' }, { kind: 'hold' });
+    const back = applyAction(held, { kind: 'release' }, at(30));
+    expect(back).toEqual({ ...held, status: 'waiting', counterId: null, targetCounterId: null, startedAt: null });
+  });
+
+  it('a ticket sent to one counter by name is open to every counter of its field again', () => {
+    const sent = run(ticket(), call(3, 7), { kind: 'transfer', serviceId: 'land', targetCounterId: 5 });
+    expect(applyAction(sent, { kind: 'release' }, at(30))).toEqual({ ...sent, targetCounterId: null });
   });
 });
 

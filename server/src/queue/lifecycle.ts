@@ -10,7 +10,8 @@ export type TicketAction =
   | { kind: 'hold' }
   | { kind: 'unhold'; counterId: number; staffId: number | null }
   | { kind: 'transfer'; serviceId: string; targetCounterId: number | null }
-  | { kind: 'cancel' };
+  | { kind: 'cancel' }
+  | { kind: 'release' };
 
 const allowedFrom: Record<TicketAction['kind'], readonly TicketStatus[]> = {
   call: ['waiting'],
@@ -22,6 +23,7 @@ const allowedFrom: Record<TicketAction['kind'], readonly TicketStatus[]> = {
   unhold: ['on_hold'],
   transfer: ['called', 'serving', 'on_hold'],
   cancel: ['waiting', 'on_hold'],
+  release: ['waiting', 'on_hold'],
 };
 
 /** The ticket after `action` at `now`; throws `invalid_transition` when the ticket's state does not allow it. */
@@ -59,6 +61,9 @@ export function applyAction(ticket: Ticket, action: TicketAction, now: number): 
       return { ...ticket, status: 'waiting', serviceId: action.serviceId, targetCounterId: action.targetCounterId, counterId: null, startedAt: null };
     case 'cancel':
       return { ...ticket, status: 'cancelled', finishedAt: now };
+    case 'release':
+      // Its counter closed: back to the field's queue, in its old place.
+      return { ...ticket, status: 'waiting', counterId: null, targetCounterId: null, startedAt: null };
   }
 }
 
