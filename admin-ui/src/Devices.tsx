@@ -32,7 +32,8 @@ export function useDeviceWords() {
     const [head = '', ...rest] = detail.split(' — ');
     const where = rest.join(' — ') || null;
     if (d.code === 'ready') return { text: lang === 'vi' ? 'sẵn sàng' : 'ready', where };
-    if (d.code === 'one_way') return { text: lang === 'vi' ? 'sẵn sàng (USB một chiều: không đọc được trạng thái)' : 'ready (one-way USB: no status)', where };
+    if (d.code === 'one_way') return { text: lang === 'vi' ? 'đang dùng (USB một chiều: không đọc được trạng thái)' : 'in use (one-way USB: no status)', where };
+    if (d.code === 'status_unknown') return { text: lang === 'vi' ? 'đang dùng (đã tắt hỏi trạng thái: không biết hết giấy)' : 'in use (status query off: paper state unknown)', where };
     if (d.code && isReason(d.code)) return { text: w(`reason.${d.code}`), where };
     // Buses report "quầy/counter 2: connected (…)".
     const text = head
