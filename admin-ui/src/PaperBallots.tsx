@@ -6,12 +6,15 @@ import { presetRange } from './range';
 import { useWords } from './words';
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
+type Level = (typeof levels)[number];
+// Not Object.fromEntries: older browsers the screens support (Chrome 69) lack it.
+const byLevel = <T,>(value: (l: Level) => T) => levels.reduce((o, l) => ({ ...o, [l]: value(l) }), {} as Record<Level, T>);
 
 /** A manager types in the counts of a paper survey (per field and period); mistakes are voided, never deleted. */
 export function PaperBallots({ services, today }: { services: ServiceDto[]; today: string }) {
   const { w, lang } = useWords();
   const month = presetRange('lastMonth', today);
-  const [form, setForm] = useState({ serviceId: services[0]?.id ?? '', from: month.from, to: month.to, note: '', counts: Object.fromEntries(levels.map((l) => [l, ''])) as Record<(typeof levels)[number], string> });
+  const [form, setForm] = useState({ serviceId: services[0]?.id ?? '', from: month.from, to: month.to, note: '', counts: byLevel(() => '') });
   const [list, setList] = useState<PaperBallot[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const year = presetRange('year', today);
@@ -24,10 +27,10 @@ export function PaperBallots({ services, today }: { services: ServiceDto[]; toda
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const counts = Object.fromEntries(levels.map((l) => [l, Number(form.counts[l] || 0)]));
+      const counts = byLevel((l) => Number(form.counts[l] || 0));
       await apiFetch<PaperBallot>('/api/stats/paper-ballots', { method: 'POST', json: { serviceId: form.serviceId, from: form.from, to: form.to, ...counts, ...(form.note ? { note: form.note } : {}) } });
       setMessage(w('paper.saved'));
-      setForm({ ...form, note: '', counts: Object.fromEntries(levels.map((l) => [l, ''])) as typeof form.counts });
+      setForm({ ...form, note: '', counts: byLevel(() => '') });
       await load();
     } catch (err) {
       setMessage(errorText(err, lang));

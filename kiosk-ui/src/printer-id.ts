@@ -1,19 +1,8 @@
-// Which printer serves this kiosk, learnt from the server's reply to the first ticket and remembered.
+import { readStored, writeStored } from '@qms/ui-kit';
+
+// Which printer serves this kiosk, learnt from the server's reply to the first ticket and remembered
+// (when storage is disabled it is learnt again from the next ticket).
 const KEY = 'qms.kiosk.printerId';
 
-export function readPrinterId(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function rememberPrinterId(id: string | null): void {
-  try {
-    if (id) globalThis.localStorage?.setItem(KEY, id);
-    else globalThis.localStorage?.removeItem(KEY);
-  } catch {
-    /* storage disabled: it is learnt again from the next ticket */
-  }
-}
+export const readPrinterId = (): string | null => readStored(KEY);
+export const rememberPrinterId = (id: string | null): void => writeStored(KEY, id || null);

@@ -10,3 +10,4 @@ export { LoginForm, LoginScreen, useDemoFlag } from './LoginForm';
 export { initials, serviceName, waitText } from './format';
 export { mountScreen } from './mount';
 export { useDevices, type DeviceState } from './useDevices';
+export { readStored, writeStored } from './storage';
