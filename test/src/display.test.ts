@@ -126,4 +126,28 @@ describe('hall display in Chromium: calls, voice, settings', () => {
     expect(heard.map((x) => x.ticketNumber)).toEqual(['3001']);
     await wing.context().close();
   });
+
+  it('a number word that fails to load is asked for again, then the number is read digit by digit, never short', async () => {
+    const token = await login(server.url, 'quanly');
+    const settings = await fetch(`${server.url}/api/display/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ reading: 'whole', repeat: 1 }) });
+    expect(settings.status).toBe(200);
+    const fresh = await newPage(browser, { width: 1920, height: 1080 });
+    let asked = 0;
+    await fresh.route('**/voice/default/linh.wav', (route) => {
+      asked++;
+      return route.abort('connectionreset');
+    });
+    await fresh.goto(displayUrl(server.url));
+    await fresh.locator('.display__counter').first().waitFor();
+
+    expect((await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+    expect((await (await officerAt(server.url, 2)).post('/api/counters/2/call-next')).status).toBe(200);
+    const [heard] = await waitForAnnouncements(fresh, 1);
+    expect(heard!.clips).toContain('linh'); // 10x2: "một nghìn không trăm linh hai"
+    await fresh.waitForFunction(() => (window as any).__qmsAudio.announcements[0].seconds !== null);
+    const done = (await announcements(fresh))[0] as Announcement & { fallback: string | null };
+    expect(done).toMatchObject({ missing: ['linh'], fallback: 'digits' });
+    expect(asked).toBe(3);
+    await fresh.context().close();
+  });
 });

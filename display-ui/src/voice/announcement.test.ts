@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { announcementClips, announcementWords, CHIME, DEFAULT_TEMPLATE, PAUSE } from './announcement';
+import { announcementClips, announcementSentence, announcementWords, CHIME, DEFAULT_TEMPLATE, PAUSE } from './announcement';
 import { clipName } from './clip-names';
 import { defaultReading } from './number-reading';
 
@@ -50,5 +50,19 @@ describe('the clip sequence of a call', () => {
   it('keeps the repeat count within 1–5', () => {
     expect(announcementClips({ ...call, repeat: 0 }).filter((c) => c === PAUSE)).toHaveLength(0);
     expect(announcementClips({ ...call, repeat: 9 }).filter((c) => c === PAUSE)).toHaveLength(4);
+  });
+
+  it('marks every number of the sentence with its digit-by-digit reading, the fallback when a clip is missing', () => {
+    const sentence = announcementSentence({ ...call, ticketNumber: 'A021', counterNumber: 12, template: 'Mời số {number} tới quầy {counter} tầng 2' });
+    expect(sentence).toEqual([
+      { clips: ['mowif'] },
+      { clips: ['soos'] },
+      { clips: ['a', 'hai', 'muwowi', 'moots'], digits: ['a', 'khoong', 'hai', 'mootj'] },
+      { clips: ['towis'] },
+      { clips: ['quaayf'] },
+      { clips: ['muwowif', 'hai'], digits: ['mootj', 'hai'] },
+      { clips: ['taangf'] },
+      { clips: ['hai'], digits: ['hai'] },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { clipName } from './clip-names';
-import { readTicketNumber, readWhole, type ReadingOptions } from './number-reading';
+import { readDigits, readTicketNumber, readWhole, type ReadingOptions } from './number-reading';
 
 export const CHIME = 'chime';
 /** Silence between two repetitions of one announcement; made by the player, not a file. */
@@ -17,27 +17,56 @@ export interface AnnouncementInput {
   reading: ReadingOptions;
 }
 
-/** The words said for one call, once, e.g. ["xin", "mời", …, "một", "nghìn", …, "đến", "quầy", "số", "ba"]. */
-export function announcementWords(a: Omit<AnnouncementInput, 'repeat'>): string[] {
-  return a.template.split(/(\{number\}|\{counter\})/).flatMap((part) => {
-    if (part === '{number}') return readTicketNumber(a.ticketNumber, a.reading);
-    if (part === '{counter}') return readWhole(a.counterNumber, { ...a.reading, mode: 'whole' });
+/**
+ * A stretch of the sentence, as clip names. A number has `digits`, the same number read one character at a
+ * time: a number missing a clip is never said as a shorter, wrong one ("hai mươi" for 21).
+ */
+export interface Segment {
+  clips: string[];
+  digits?: string[];
+}
+
+interface WordSegment {
+  words: string[];
+  digits?: string[];
+}
+
+function sentenceWords(a: Omit<AnnouncementInput, 'repeat'>): WordSegment[] {
+  return a.template.split(/(\{number\}|\{counter\})/).flatMap((part): WordSegment[] => {
+    if (part === '{number}') return [{ words: readTicketNumber(a.ticketNumber, a.reading), digits: readDigits(a.ticketNumber) }];
+    if (part === '{counter}') return [{ words: readWhole(a.counterNumber, { ...a.reading, mode: 'whole' }), digits: readDigits(String(a.counterNumber)) }];
     return part
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean)
-      .flatMap((w) => (/^\d+$/.test(w) && w.length <= 12 ? readWhole(Number(w), a.reading) : [w]));
+      .map((w) => (/^\d+$/.test(w) && w.length <= 12 ? { words: readWhole(Number(w), a.reading), digits: readDigits(w) } : { words: [w] }));
   });
 }
 
-/** The clip sequence of one call: the chime, then the sentence `repeat` times with a pause between. */
-export function announcementClips(a: AnnouncementInput): string[] {
-  const sentence = announcementWords(a).map(clipName);
-  const repeat = Math.min(5, Math.max(1, Math.round(a.repeat)));
+/** The words said for one call, once, e.g. ["xin", "mời", …, "một", "nghìn", …, "đến", "quầy", "số", "ba"]. */
+export function announcementWords(a: Omit<AnnouncementInput, 'repeat'>): string[] {
+  return sentenceWords(a).flatMap((s) => s.words);
+}
+
+/** The sentence of one call as clips, its numbers marked (see `Segment`). */
+export function announcementSentence(a: Omit<AnnouncementInput, 'repeat'>): Segment[] {
+  return sentenceWords(a).map((s) => (s.digits ? { clips: s.words.map(clipName), digits: s.digits.map(clipName) } : { clips: s.words.map(clipName) }));
+}
+
+/** How many times the sentence is said: `repeat` kept within 1–5. */
+export const repeatCount = (repeat: number) => Math.min(5, Math.max(1, Math.round(repeat)));
+
+/** The chime, then the sentence `repeat` (1–5) times with a pause between. */
+export function repeated(sentence: string[], repeat: number): string[] {
   const clips = [CHIME];
-  for (let i = 0; i < repeat; i++) {
+  for (let i = 0; i < repeatCount(repeat); i++) {
     if (i > 0) clips.push(PAUSE);
     clips.push(...sentence);
   }
   return clips;
+}
+
+/** The clip sequence of one call: the chime, then the sentence `repeat` times with a pause between. */
+export function announcementClips(a: AnnouncementInput): string[] {
+  return repeated(announcementSentence(a).flatMap((s) => s.clips), a.repeat);
 }

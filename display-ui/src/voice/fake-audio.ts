@@ -1,5 +1,7 @@
 // For the voice unit tests only; nothing in the display imports it.
 import { vi } from 'vitest';
+import { announcementClips, announcementSentence, CHIME, DEFAULT_TEMPLATE } from './announcement';
+import { defaultReading } from './number-reading';
 
 /** Played sources, in the order they were started, by clip name. */
 export interface Heard {
@@ -83,3 +85,25 @@ export function installFakeAudio(answer: PackAnswer = () => 'ok') {
   vi.stubGlobal('fetch', fetch);
   return { fetch, attempts };
 }
+
+const input = (ticketNumber: string, counterNumber = 3) => ({ ticketNumber, counterNumber, template: DEFAULT_TEMPLATE, reading: defaultReading });
+export const call = (ticketNumber: string, repeat = 2, counterNumber = 3) => ({
+  key: ticketNumber,
+  ticketNumber,
+  counterNumber,
+  recall: false,
+  sentence: announcementSentence(input(ticketNumber, counterNumber)),
+  repeat,
+});
+
+/** The clips heard, one list per announcement (each starts with the chime). */
+export function heardAnnouncements(): string[][] {
+  const out: string[][] = [];
+  for (const { clip } of FakeAudioContext.last.heard) {
+    if (clip === CHIME) out.push([]);
+    out.at(-1)?.push(clip);
+  }
+  return out;
+}
+
+export const sentenceOf = (ticketNumber: string, counterNumber = 3) => announcementClips({ ...input(ticketNumber, counterNumber), repeat: 1 });

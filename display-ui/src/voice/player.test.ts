@@ -1,28 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { announcementClips, CHIME, DEFAULT_TEMPLATE } from './announcement';
-import { FakeAudioContext, installFakeAudio } from './fake-audio';
-import { defaultReading } from './number-reading';
+import { call, FakeAudioContext, heardAnnouncements, installFakeAudio, sentenceOf } from './fake-audio';
 import { AnnouncementPlayer } from './player';
-
-const call = (ticketNumber: string, repeat = 2) => ({
-  key: ticketNumber,
-  ticketNumber,
-  counterNumber: 3,
-  recall: false,
-  clips: announcementClips({ ticketNumber, counterNumber: 3, template: DEFAULT_TEMPLATE, repeat, reading: defaultReading }),
-});
-
-/** The clips heard, one list per announcement (each starts with the chime). */
-function heardAnnouncements(): string[][] {
-  const out: string[][] = [];
-  for (const { clip } of FakeAudioContext.last.heard) {
-    if (clip === CHIME) out.push([]);
-    out.at(-1)?.push(clip);
-  }
-  return out;
-}
-
-const sentenceOf = (ticketNumber: string) => call(ticketNumber, 1).clips;
 
 describe('the announcement player', () => {
   beforeEach(() => {
@@ -46,7 +24,7 @@ describe('the announcement player', () => {
     const heard = heardAnnouncements();
     expect(heard).toHaveLength(20);
     // More calls waiting behind it: said once. The last of the burst keeps the manager's repeat.
-    expect(heard.slice(0, 19)).toEqual(numbers.slice(0, 19).map(sentenceOf));
+    expect(heard.slice(0, 19)).toEqual(numbers.slice(0, 19).map((n) => sentenceOf(n)));
     const last = sentenceOf('1020');
     expect(heard[19]).toEqual([...last, ...last.slice(1)]);
     expect(records.map((r) => r.shortened)).toEqual(numbers.map((_, i) => i < 19));

@@ -1,4 +1,6 @@
-import { PAUSE } from './announcement';
+import { CHIME, repeatCount, repeated, type Segment } from './announcement';
+import { ClipLoader } from './clip-loader';
+import { speakable } from './speakable';
 
 /** One announcement as tests and support staff see it in `window.__qmsAudio`. */
 export interface AnnouncementRecord {
@@ -6,10 +8,13 @@ export interface AnnouncementRecord {
   ticketNumber: string;
   counterNumber: number;
   recall: boolean;
+  /** As planned: the chime, then the sentence `repeat` times (what plays may be shortened, see below). */
   clips: string[];
   state: 'queued' | 'playing' | 'done' | 'skipped';
-  /** Clips the voice pack lacks (skipped in playback). */
+  /** Clips that could not be loaded (left out, or see `fallback`). */
   missing: string[];
+  /** `digits`: a number missing a clip was read digit by digit; `chime`: it could not be said, only the chime played. */
+  fallback: 'digits' | 'chime' | null;
   /** How long it plays, known once its clips are decoded and scheduled. */
   seconds: number | null;
   /** Said once instead of `repeat` times because more calls were waiting behind it. */
@@ -35,8 +40,19 @@ const PAUSE_SECONDS = 0.7;
 /** A call that waited this long while sound was blocked is not said when sound comes back: the citizen has gone. */
 const STALE_MS = 120_000;
 
+export interface Call {
+  key: string;
+  ticketNumber: string;
+  counterNumber: number;
+  recall: boolean;
+  sentence: Segment[];
+  repeat: number;
+}
+
 interface Waiting {
   record: AnnouncementRecord;
+  sentence: Segment[];
+  repeat: number;
   /** Sound was blocked at some time while it waited. */
   blocked: boolean;
 }
@@ -55,15 +71,15 @@ export interface PlayerOptions {
  */
 export class AnnouncementPlayer {
   private readonly ctx: AudioContext;
-  private readonly buffers = new Map<string, Promise<AudioBuffer | null>>();
+  private readonly loader: ClipLoader<AudioBuffer>;
   private readonly queue: Waiting[] = [];
   private readonly debug: AudioDebug = { announcements: [], unlocked: false };
-  private manifest: Promise<{ ext: string; files: Record<string, string> }> | null = null;
   private running = false;
   private closed = false;
 
   constructor(private readonly opts: PlayerOptions) {
     this.ctx = new AudioContext({ latencyHint: 'playback' });
+    this.loader = new ClipLoader(opts.packUrl, (bytes) => this.ctx.decodeAudioData(bytes));
     window.__qmsAudio = this.debug;
     this.ctx.onstatechange = () => this.stateChanged();
     this.stateChanged();
@@ -83,11 +99,12 @@ export class AnnouncementPlayer {
     void this.ctx.resume().then(() => this.stateChanged());
   }
 
-  enqueue(a: Omit<AnnouncementRecord, 'state' | 'missing' | 'queuedAt' | 'seconds' | 'shortened'>): void {
-    const record: AnnouncementRecord = { ...a, state: 'queued', missing: [], queuedAt: Date.now(), seconds: null, shortened: false };
+  enqueue({ sentence, repeat, ...a }: Call): void {
+    const clips = repeated(sentence.flatMap((s) => s.clips), repeat);
+    const record: AnnouncementRecord = { ...a, clips, state: 'queued', missing: [], fallback: null, queuedAt: Date.now(), seconds: null, shortened: false };
     this.debug.announcements.push(record);
     if (this.debug.announcements.length > HISTORY_MAX) this.debug.announcements.splice(0, this.debug.announcements.length - HISTORY_MAX);
-    this.queue.push({ record, blocked: !this.unlocked });
+    this.queue.push({ record, sentence, repeat, blocked: !this.unlocked });
     // While blocked nothing drains the queue: drop the stale calls here so it stays bounded.
     if (!this.unlocked) this.dropStale();
     void this.drain();
@@ -126,65 +143,43 @@ export class AnnouncementPlayer {
     this.running = true;
     try {
       while (!this.closed && this.unlocked && this.queue.length > 0) {
-        const next = (this.queue.shift() as Waiting).record;
-        next.state = 'playing';
+        const next = this.queue.shift() as Waiting;
+        next.record.state = 'playing';
         await this.play(next);
-        next.state = 'done';
+        next.record.state = 'done';
       }
     } finally {
       this.running = false;
     }
   }
 
-  private async play(record: AnnouncementRecord): Promise<void> {
-    const buffers = await Promise.all(record.clips.map((clip) => (clip === PAUSE ? null : this.load(clip))));
-    // Decided once decoded, so a call that arrived meanwhile counts as waiting.
-    const firstPause = record.clips.indexOf(PAUSE);
-    record.shortened = this.queue.length > 0 && firstPause >= 0;
-    const clips = record.shortened ? record.clips.slice(0, firstPause) : record.clips;
+  private async play({ record, sentence, repeat }: Waiting): Promise<void> {
+    const load = (clip: string) => this.loader.load(clip);
+    const [chime, spoken] = await Promise.all([load(CHIME), speakable(sentence, load)]);
+    record.missing = chime ? spoken.missing : [CHIME, ...spoken.missing];
+    record.fallback = spoken.fallback;
+    if (spoken.fallback) {
+      const how = spoken.fallback === 'digits' ? 'number read digit by digit' : 'number not spoken, chime only';
+      console.warn(`Voice: ${record.ticketNumber} → counter ${record.counterNumber}: missing ${spoken.missing.join(', ')}; ${how}`);
+    }
+    // Decided once loaded, so a call that arrived meanwhile counts as waiting.
+    record.shortened = this.queue.length > 0 && repeatCount(repeat) > 1 && spoken.buffers.length > 0;
+    const times = record.shortened ? 1 : repeatCount(repeat);
     let at = this.ctx.currentTime + 0.05;
-    clips.forEach((clip, i) => {
-      const buffer = buffers[i];
-      if (clip === PAUSE) {
-        at += PAUSE_SECONDS;
-        return;
-      }
-      if (!buffer) {
-        record.missing.push(clip);
-        return;
-      }
+    const schedule = (buffer: AudioBuffer) => {
       const source = this.ctx.createBufferSource();
       source.buffer = buffer;
       source.connect(this.ctx.destination);
       source.start(at);
       at += buffer.duration;
-    });
+    };
+    if (chime) schedule(chime);
+    for (let i = 0; i < times && spoken.buffers.length > 0; i++) {
+      if (i > 0) at += PAUSE_SECONDS;
+      spoken.buffers.forEach(schedule);
+    }
     const seconds = Math.max(0, at - this.ctx.currentTime);
     record.seconds = Math.round(seconds * 100) / 100;
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  }
-
-  private load(clip: string): Promise<AudioBuffer | null> {
-    let buffer = this.buffers.get(clip);
-    if (!buffer) {
-      buffer = this.fileOf(clip)
-        .then((file) => fetch(this.opts.packUrl + file))
-        .then((res) => (res.ok ? res.arrayBuffer() : Promise.reject(new Error(`${res.status}`))))
-        .then((bytes) => this.ctx.decodeAudioData(bytes))
-        .catch(() => {
-          this.buffers.delete(clip); // try again next time: the server may be back
-          return null;
-        });
-      this.buffers.set(clip, buffer);
-    }
-    return buffer;
-  }
-
-  private fileOf(clip: string): Promise<string> {
-    this.manifest ??= fetch(`${this.opts.packUrl}manifest.json`)
-      .then((res) => res.json() as Promise<{ ext?: string; files?: Record<string, string> }>)
-      .then((m) => ({ ext: m.ext ?? 'wav', files: m.files ?? {} }))
-      .catch(() => ({ ext: 'wav', files: {} }));
-    return this.manifest.then((m) => m.files[clip] ?? `${clip}.${m.ext}`);
   }
 }

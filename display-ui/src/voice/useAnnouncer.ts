@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallDto, DisplaySettings } from '@qms/protocol';
 import { defaultDisplaySettings } from '@qms/protocol/display-defaults';
-import { announcementClips } from './announcement';
+import { announcementSentence } from './announcement';
 import { AnnouncementPlayer } from './player';
 
 /** The voice of the hall display: turns each live call into clips and queues them on one player. */
@@ -26,14 +26,14 @@ export function useAnnouncer(settings: DisplaySettings | undefined, packUrl = 'v
   const announce = useCallback((call: CallDto) => {
     const s = current.current;
     if (!s.sound) return;
-    const clips = announcementClips({
+    const sentence = announcementSentence({
       ticketNumber: call.ticket.number,
       counterNumber: call.counterNumber,
       template: s.template,
-      repeat: s.repeat,
       reading: { mode: s.reading, thousand: s.thousandWord, zeroTens: s.zeroTensWord },
     });
-    player.current?.enqueue({ key: `${call.ticket.id}@${call.at}`, ticketNumber: call.ticket.number, counterNumber: call.counterNumber, recall: call.recall, clips });
+    const { ticket, counterNumber, recall } = call;
+    player.current?.enqueue({ key: `${ticket.id}@${call.at}`, ticketNumber: ticket.number, counterNumber, recall, sentence, repeat: s.repeat });
   }, []);
 
   const unlock = useCallback(() => player.current?.unlock(), []);
