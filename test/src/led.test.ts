@@ -35,14 +35,17 @@ describe('LED counter boards bound to the floor', () => {
     await until(() => sim.display(1).text === '    ');
   });
 
-  it('a board that stops answering turns red in health', async () => {
-    const s = await server([{ id: 'hall', transport: 'sim', boards: [{ address: 5, counterId: 1 }] }]);
+  it('a board that stops answering turns red in health, and gets its number again when it is back', async () => {
+    const s = await server([{ id: 'hall', transport: 'sim', refreshSeconds: 1, boards: [{ address: 5, counterId: 1 }] }]);
     const sim = s.ledBoards.sims.get('hall')!;
     await until(() => s.registry.list().some((d) => d.id === 'hall/5' && d.ok));
     sim.unplug(5, true);
     await client(s.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
     await (await officerAt(s.url, 1)).post('/api/counters/1/call-next');
     await until(() => s.registry.list().some((d) => d.id === 'hall/5' && !d.ok));
+    sim.unplug(5, false);
+    await until(() => s.registry.list().some((d) => d.id === 'hall/5' && d.ok));
+    expect(sim.display(5).text).toBe('1001');
   });
 
   it('real serial: the server drives boards over a socat PTY pair', async () => {

@@ -45,6 +45,20 @@ describe('LED bus driver over a socat PTY pair', () => {
     expect(boards.display(2).text).toBe('1002');
   });
 
+  it('refresh sends the failing boards again, or every board', async () => {
+    const { bus, boards, statuses } = await serialBus();
+    await Promise.all([bus.show(1, '1001'), bus.show(2, '2002')]);
+    boards.unplug(2, true);
+    await bus.show(2, '2003');
+    boards.powerCycle(1); // answered before, so nothing says it went blank
+    boards.unplug(2, false);
+    await bus.refresh('failing');
+    expect(statuses.at(-1)).toMatchObject({ address: 2, ok: true });
+    expect([boards.display(1).text, boards.display(2).text]).toEqual(['', '2003']);
+    await bus.refresh('all');
+    expect(boards.display(1).text).toBe('1001');
+  });
+
   it('one-way boards with ASCII addresses and a sum checksum', async () => {
     const profile = { ...defaultLedProfile, ack: false, address: 'ascii' as const, checksum: 'sum' as const, digits: 3 };
     const { bus, boards } = await serialBus(profile);

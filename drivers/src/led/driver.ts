@@ -85,9 +85,9 @@ export function createLedBus(opts: LedBusOptions) {
       running ??= pump().finally(() => (running = null));
       return running;
     },
-    /** Sends every board its text again (after the link came back). */
-    refresh(): Promise<void> {
-      for (const a of wanted.keys()) if (!dirty.includes(a)) dirty.push(a);
+    /** Sends every board its text again (after the link came back), or only the boards that did not answer. */
+    refresh(which: 'all' | 'failing' = 'all'): Promise<void> {
+      for (const a of wanted.keys()) if (!dirty.includes(a) && (which === 'all' || health.get(a) === false)) dirty.push(a);
       running ??= pump().finally(() => (running = null));
       return running;
     },

@@ -43,6 +43,8 @@ export function simulateLedBoards(opts: { transport: Transport; addresses: numbe
     /** What the board shows, padded to its width as the segments light up. */
     display: (address: number) => ({ text: board(address).text, blink: board(address).blink, brightness: board(address).brightness }),
     unplug: (address: number, unplugged: boolean) => void (board(address).unplugged = unplugged),
+    /** Switched off and on: blank until it is sent a number again, as real boards come up. */
+    powerCycle: (address: number) => void Object.assign(board(address), { text: '', blink: false }),
     /** Frames thrown away for noise or a bad checksum. */
     dropped: () => dropped,
     close: () => off(),

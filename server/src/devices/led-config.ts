@@ -25,6 +25,8 @@ export const LedBusConfig = z
     profile: LedProfileConfig.default(LedProfileConfig.parse({})),
     /** Brightness 0–15 sent to every board at start; null leaves the boards as they are. */
     brightness: z.number().int().min(0).max(15).nullable().default(null),
+    /** Every this often the boards are sent their number again: those that did not answer (two-way), or all (one-way). */
+    refreshSeconds: z.number().min(1).max(3600).default(15),
     boards: z.array(z.object({ address: z.number().int().min(LED_MIN_ADDRESS).max(LED_MAX_ADDRESS), counterId: z.number().int().positive() })).min(1),
   })
   .superRefine((b, ctx) => {

@@ -124,10 +124,14 @@ function runBus({ id, cfg, open, floor, registry, reopenMs }: BusRun): () => Pro
 
   floor.bus.on('event', listener);
   void connect();
+  // A board that missed a frame, or was switched off and on (one-way boards cannot say so), would keep a stale number.
+  const refresher = setInterval(() => void bus?.refresh(cfg.profile.ack ? 'failing' : 'all'), cfg.refreshSeconds * 1000);
+  refresher.unref?.();
   return async () => {
     stopped = true;
     floor.bus.off('event', listener);
     clearTimeout(retry);
+    clearInterval(refresher);
     for (const f of blinking.values()) clearTimeout(f.timer);
     await bus?.idle();
     bus?.close();
