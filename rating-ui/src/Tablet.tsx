@@ -72,14 +72,19 @@ function CounterRating({ snapshot, question, subscribe, connected }: Props) {
   const answer = (prompt: Prompt) => (a: RatingAnswer) => {
     setBusy(true);
     const body = { ticketId: prompt.ticketId, level: a.level, ...(a.reasons.length ? { reasons: a.reasons } : {}), ...(a.comment.trim() ? { comment: a.comment.trim() } : {}) };
-    apiFetch('/api/ratings', { method: 'POST', json: body })
-      .then(() => show({ kind: 'thanks' }, question?.thanksSeconds ?? 5))
-      .catch((e: unknown) => {
+    // then(ok, fail), not finally(): Promise.prototype.finally came with Chrome 63, older tablets lack it.
+    apiFetch('/api/ratings', { method: 'POST', json: body }).then(
+      () => {
+        setBusy(false);
+        show({ kind: 'thanks' }, question?.thanksSeconds ?? 5);
+      },
+      (e: unknown) => {
+        setBusy(false);
         // A lost reply retried, or the box at the same counter was quicker: the ticket is rated either way.
         if (e instanceof ApiError && e.code === 'already_rated') show({ kind: 'thanks' }, question?.thanksSeconds ?? 5);
         else show({ kind: 'error', message: errorText(e, lang) }, 6);
-      })
-      .finally(() => setBusy(false));
+      },
+    );
   };
 
   if (counterId === undefined) return <p className="qms-error">{t('query.counterMissing')}</p>;
