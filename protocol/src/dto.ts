@@ -99,6 +99,8 @@ export const RatingBody = z.object({
   level: RatingLevel,
   reasons: z.array(z.string().min(1).max(64)).max(10).optional(),
   comment: z.string().max(1000).optional(),
+  /** The ticket's rating key from its QR (`/t/<id>?k=<key>`); required from anyone but a rating tablet. */
+  key: z.string().min(1).max(64).optional(),
 });
 export type RatingBody = z.infer<typeof RatingBody>;
 export const RatingDto = z.object({

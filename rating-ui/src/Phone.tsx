@@ -9,6 +9,8 @@ import { say } from './words';
 type Ticket = z.infer<typeof TicketWithEventsDto>;
 const POLL_MS = 5000;
 const ticketId = queryParam('ticket');
+// The ticket's rating key, from its QR: without it the page still follows the queue but cannot rate.
+const ratingKey = queryParam('k');
 
 // The citizen's phone is anonymous: it must never send a tablet's or an officer's stored token.
 async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -55,13 +57,22 @@ export function Phone() {
     if (!ticketId) return;
     setBusy(true);
     setSendError(null);
-    const body = { ticketId, level: a.level, ...(a.reasons.length ? { reasons: a.reasons } : {}), ...(a.comment.trim() ? { comment: a.comment.trim() } : {}) };
-    getJson('/api/ratings', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } })
-      .catch((e: Error) => setSendError(e.message))
-      .finally(() => {
-        setBusy(false);
-        void refresh();
-      });
+    const body = {
+      ticketId,
+      level: a.level,
+      ...(a.reasons.length ? { reasons: a.reasons } : {}),
+      ...(a.comment.trim() ? { comment: a.comment.trim() } : {}),
+      ...(ratingKey ? { key: ratingKey } : {}),
+    };
+    const done = () => {
+      setBusy(false);
+      void refresh();
+    };
+    // then(ok, fail), not finally(): Promise.prototype.finally came with Chrome 63, older tablets lack it.
+    getJson('/api/ratings', { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }).then(done, (e: Error) => {
+      setSendError(e.message);
+      done();
+    });
   };
 
   const counterNumber = (id: number | null) => counters.find((c) => c.id === id)?.number ?? id ?? '';
@@ -118,6 +129,7 @@ function PhoneRating(props: { rating: TicketRatingDto; lang: Lang; question: Non
   }
   if (rating.blockedBy === 'rating_window_closed') return <div className="phone__status">{say(lang, 'windowClosed')}</div>;
   if (rating.blockedBy) return null;
+  if (!ratingKey) return <div className="phone__status phone__status--key">{say(lang, 'keyMissing')}</div>;
   return (
     <div className="phone__rate">
       <RatingForm title={say(lang, 'question')} question={question} lang={lang} busy={props.busy} onAnswer={props.onAnswer} />

@@ -29,6 +29,7 @@ const words = {
     windowClosed: 'Đã hết thời gian đánh giá cho số này.',
     liveHint: 'Trang tự cập nhật, không cần tải lại.',
     ticketMissing: 'Không tìm thấy số thứ tự. Hãy quét lại mã QR trên phiếu.',
+    keyMissing: 'Để đánh giá, hãy quét mã QR trên phiếu của ông/bà.',
     offline: 'Mất kết nối, đang thử lại…',
   },
   en: {
@@ -58,6 +59,7 @@ const words = {
     windowClosed: 'The time to rate this ticket has passed.',
     liveHint: 'This page updates by itself.',
     ticketMissing: 'Ticket not found. Please scan the QR code on your ticket again.',
+    keyMissing: 'To rate, scan the QR code on your ticket.',
     offline: 'Connection lost, retrying…',
   },
 } satisfies Record<Lang, Record<string, string>>;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertContract } from './support/contract';
+import { ratingKeyOf } from './support/rating-key';
 import { client, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 
 describe('a ticket’s whole life through HTTP', () => {
@@ -65,10 +66,10 @@ describe('a ticket’s whole life through HTTP', () => {
     assertContract(server, 'post', '/api/counters/:id/call-next', empty);
     expect(empty.status).toBe(204);
 
-    const rating = await client(server.url).post('/api/ratings', { ticketId: id, level: 'satisfied' });
+    const rating = await client(server.url).post('/api/ratings', { ticketId: id, level: 'satisfied', key: ratingKeyOf(server, id) });
     assertContract(server, 'post', '/api/ratings', rating);
     expect(rating.body).toMatchObject({ ticketId: id, level: 'satisfied', counterId: 4, serviceId: 'dat-dai' });
-    expect((await client(server.url).post('/api/ratings', { ticketId: id, level: 'very_satisfied' })).body.error.code).toBe('already_rated');
+    expect((await client(server.url).post('/api/ratings', { ticketId: id, level: 'very_satisfied', key: ratingKeyOf(server, id) })).body.error.code).toBe('already_rated');
 
     const asStaff = await desk4.get(`/api/tickets/${id}`);
     assertContract(server, 'get', '/api/tickets/:id', asStaff);

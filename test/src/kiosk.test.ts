@@ -65,7 +65,7 @@ describe('kiosk in Chromium', () => {
       const id = (server.db.prepare(`SELECT id FROM tickets WHERE number = '2002'`).get() as { id: string }).id;
       let paper: ReturnType<typeof printedTickets>[number] | undefined;
       for (let i = 0; i < 200 && !paper; i++) {
-        paper = printedTickets(server.dataDir).find((t) => t.qrPayloads.includes(`http://192.168.1.10:8080/t/${id}`));
+        paper = printedTickets(server.dataDir).find((t) => t.qrPayloads.includes(`http://192.168.1.10:8080/t/${id}?k=${server.floor.ratings.keyOf(id)}`));
         if (!paper) await new Promise((r) => setTimeout(r, 25));
       }
       expect(paper).toBeDefined();

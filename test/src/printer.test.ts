@@ -25,7 +25,7 @@ describe('printing issued tickets', () => {
     return { s, sim: s.printing.simulators().get('printer-1') as SimPrinter };
   };
 
-  it('a kiosk ticket comes out of the printer: the 201 is unchanged, the paper has the number and a QR to /t/<id>', async () => {
+  it('a kiosk ticket comes out of the printer: the 201 is unchanged, the paper has the number and a QR to /t/<id>?k=<key>', async () => {
     const { s, sim } = await start(demoConfig({ publicUrl: 'http://qms.hcc.local:8080' }));
     const res = await client(s.url, kioskToken).post('/api/tickets', { serviceId: 'chung-thuc' });
     assertContract(s, 'post', '/api/tickets', res);
@@ -35,7 +35,7 @@ describe('printing issued tickets', () => {
     // "Printed" means the printer took the job; the simulated paper comes out a moment later.
     const file = await waitFor('the paper', () => sim.printed()[0]);
     const [paper] = splitTickets(decodeEscPos(readFileSync(file.bin)), 576);
-    expect(paper).toMatchObject({ cut: true, qrPayloads: [`http://qms.hcc.local:8080/t/${res.body.id}`] });
+    expect(paper).toMatchObject({ cut: true, qrPayloads: [`http://qms.hcc.local:8080/t/${res.body.id}?k=${s.floor.ratings.keyOf(res.body.id)}`] });
     expect(paper!.maxRasterWidth).toBeLessThanOrEqual(576);
     expect(readFileSync(file.png).subarray(1, 4).toString()).toBe('PNG');
     expect(eventsOf(s, res.body.id).map((e) => e.type)).toEqual(['ticket.issued', 'ticket.printed']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CenterConfig, demoConfigPath, loadConfig } from '@qms/server';
 import { assertContract } from './support/contract';
+import { ratingKeyOf } from './support/rating-key';
 import { client, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 import { until } from '@qms/drivers/testing';
 
@@ -35,6 +36,8 @@ describe('rating rules, the same for tablet, phone and button box', () => {
   }
   const ratingRow = (ticketId: string) => server.db.prepare(`SELECT * FROM ratings WHERE ticket_id = ?`).get(ticketId) as Record<string, unknown> | undefined;
   const rate = (token: string | undefined, body: object, lang = 'vi') => client(server.url, token).post('/api/ratings', body, { 'accept-language': lang });
+  /** The citizen's phone, with the key from the ticket's QR. */
+  const phoneRate = (ticketId: string, level: string) => rate(undefined, { ticketId, level, key: ratingKeyOf(server, ticketId) });
 
   it('a tablet rates only the ticket its own counter finished last, once, with officer, field and dossier code', async () => {
     const first = await serveAt(3);
@@ -53,7 +56,7 @@ describe('rating rules, the same for tablet, phone and button box', () => {
     expect(ratingRow(second)).toMatchObject({ level: 'satisfied', channel: 'tablet', counter_id: 3, staff_id: canbo3, service_id: 'chung-thuc', dossier_code: 'H12.34-260316-0042' });
 
     for (const [token, level] of [[tablet(3), 'very_satisfied'], [undefined, 'very_satisfied']] as const) {
-      const again = await rate(token, { ticketId: second, level });
+      const again = await rate(token, { ticketId: second, level, key: ratingKeyOf(server, second) });
       expect(again.status).toBe(409);
       expect(again.body.error.code).toBe('already_rated');
     }
@@ -63,7 +66,7 @@ describe('rating rules, the same for tablet, phone and button box', () => {
   it('only a served ticket, only within the window: short for counter devices, longer for the phone', async () => {
     const issued = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'dat-dai' });
     await desks.get(4)!.post('/api/counters/4/call-next');
-    const early = await rate(undefined, { ticketId: issued.body.id, level: 'satisfied' });
+    const early = await phoneRate(issued.body.id, 'satisfied');
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('not_served_yet');
     clock.advance(60_000);
@@ -74,13 +77,13 @@ describe('rating rules, the same for tablet, phone and button box', () => {
     const late = await rate(tablet(4), { ticketId: id, level: 'very_satisfied' });
     expect(late.status).toBe(409);
     expect(late.body.error).toEqual({ code: 'rating_window_closed', message: `Đã quá thời gian đánh giá vé ${issued.body.number}.` });
-    const phone = await rate(undefined, { ticketId: id, level: 'neutral' });
+    const phone = await phoneRate(id, 'neutral');
     expect(phone.status).toBe(201);
     expect(ratingRow(id)).toMatchObject({ channel: 'phone', level: 'neutral', counter_id: 4 });
 
     const next = await serveAt(4);
     clock.advance(15 * 60_000 + 1000);
-    const tooLate = await rate(undefined, { ticketId: next, level: 'satisfied' });
+    const tooLate = await phoneRate(next, 'satisfied');
     expect(tooLate.status).toBe(409);
     expect(tooLate.body.error.code).toBe('rating_window_closed');
     expect(ratingRow(next)).toBeUndefined();
@@ -105,7 +108,7 @@ describe('rating rules, the same for tablet, phone and button box', () => {
     const device = await rate(tablet(6), { ticketId: id, level: 'very_satisfied' });
     expect(device.body.error.code).toBe('rating_window_closed');
     // The citizen still holds the ticket and may answer from the phone within the longer window.
-    expect((await rate(undefined, { ticketId: id, level: 'satisfied' })).status).toBe(201);
+    expect((await phoneRate(id, 'satisfied')).status).toBe(201);
   });
 
   it('the button box follows the same rules: lights up after a finish, one press counts, then refuses', async () => {
@@ -124,7 +127,7 @@ describe('rating rules, the same for tablet, phone and button box', () => {
     await box().press(1);
     await until(() => box().mode() === 'refused');
     expect(server.db.prepare(`SELECT level FROM ratings WHERE counter_id = 5`).pluck().all()).toEqual(['dissatisfied']);
-    expect((await rate(undefined, { ticketId: id, level: 'very_satisfied' })).body.error.code).toBe('already_rated');
+    expect((await phoneRate(id, 'very_satisfied')).body.error.code).toBe('already_rated');
 
     const late = await serveAt(5);
     clock.advance(61_000);
@@ -168,7 +171,7 @@ describe('rating rules, the same for tablet, phone and button box', () => {
     await desks.get(3)!.post('/api/counters/3/call-next');
     await desks.get(3)!.post('/api/counters/3/finish');
     expect((await client(server.url).get(`/api/tickets/${waiting.body.id}/rating`)).body.blockedBy).toBeNull();
-    await rate(undefined, { ticketId: waiting.body.id, level: 'very_satisfied' });
+    await phoneRate(waiting.body.id, 'very_satisfied');
     expect((await client(server.url).get(`/api/tickets/${waiting.body.id}/rating`)).body).toMatchObject({ blockedBy: 'already_rated', rating: { level: 'very_satisfied', channel: 'phone' } });
     expect((await client(server.url).get('/api/tickets/nope/rating')).status).toBe(404);
   });

@@ -127,7 +127,8 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
     return (counterId !== null ? units.find((u) => u.config.counterIds.includes(counterId)) : undefined) ?? units[0] ?? null;
   }
 
-  const ticketUrl = (id: string) => `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(id)}`;
+  // The key proves the phone holds this ticket (the id alone is public on the LAN); base64url, so no escaping.
+  const ticketUrl = (id: string) => `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(id)}?k=${floor.ratings.keyOf(id)}`;
 
   function record(ticketId: string, outcome: PrintOutcome) {
     if (stopped) return; // the store may be closed already
@@ -193,7 +194,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
   }
 
   return {
-    /** The ticket's public link, printed as its QR: `<publicUrl>/t/<id>`. */
+    /** The ticket's public link, printed as its QR: `<publicUrl>/t/<id>?k=<rating key>`. */
     ticketUrl,
     /** The printer that would print for this origin, or null when none is configured. */
     printerFor: (origin: PrintOrigin) => pick(origin)?.config.id ?? null,

@@ -2,13 +2,19 @@ import { toLocalIso, type RatingBody, type RatingChannel, type RatingPromptDto, 
 import { deviceWindowSeconds, ratingQuestion, scaleLevels } from '../config/rating';
 import { QueueError, type Ticket } from '../queue';
 import { ratingQueries } from '../store/ratings';
+import { ratingSecret } from '../store/secrets';
 import type { FloorContext, Tx } from './context';
+import { ratingKeys } from './rate-key';
 
-/** Who sends a rating: a counter's tablet, a counter's button box, or the phone page opened from the ticket's QR. */
+/**
+ * Who sends a rating: a counter's tablet, a counter's button box, the phone page opened from the ticket's QR (with
+ * the ticket's rating key from that QR, if it has one), or someone signed in with an account, who never may.
+ */
 export type Rater =
   | { channel: 'tablet'; deviceId: string; counterId: number | null }
   | { channel: 'box'; deviceId: string; counterId: number; buttons: 3 | 4 | 5 }
-  | { channel: 'phone' };
+  | { channel: 'phone'; key: string | null }
+  | { channel: 'account'; userId: number };
 
 /** How far back the "not rated" sweep looks, so a restart still closes the prompts of the last hours. */
 const SWEEP_LOOKBACK_MS = 12 * 3600_000;
@@ -17,7 +23,8 @@ const SWEEP_LOOKBACK_MS = 12 * 3600_000;
  * The rating rules, the same for every channel: one rating per ticket, only once it was served, only within the
  * window. A counter's devices (tablet, box) may rate only the ticket that counter finished last, within a short
  * window; when that passes unanswered the ticket is recorded as "not rated" (`rating_skips`), never as a rating.
- * The phone page knows the unguessable ticket id and may rate within `ratingWindowMinutes`.
+ * The phone page must show the ticket's rating key, which only the ticket's QR carries (the id alone is seen by the
+ * whole LAN), and may rate within `ratingWindowMinutes`. An account (officer, manager, admin) never rates.
  */
 export function createRatings(ctx: FloorContext) {
   const q = ratingQueries(ctx.db);
@@ -27,6 +34,7 @@ export function createRatings(ctx: FloorContext) {
   const tabletCounters = new Set(ctx.config.devices.flatMap((d) => (d.kind === 'rating' && d.counterId !== null ? [d.counterId] : [])));
   const boxCounters = new Set((ctx.config.hardware.ratingBoxes ?? []).map((b) => b.counterId));
   const askedCounters = [...new Set([...tabletCounters, ...boxCounters])];
+  const keys = ratingKeys(ratingSecret(ctx.db));
 
   function ticketOrThrow(id: string): Ticket {
     const t = ctx.q.tickets.get(id);
@@ -46,8 +54,13 @@ export function createRatings(ctx: FloorContext) {
     return { reasons, comment };
   }
 
+  /** A phone without the ticket's key does not hold the citizen's ticket (paper or kiosk screen). */
+  function checkKey(t: Ticket, key: string | null) {
+    if (!keys.matches(t.id, key)) throw new QueueError(key ? 'rating_key_wrong' : 'rating_key_missing');
+  }
+
   /** Why this rater may not rate this ticket now, or null. */
-  function blockedBy(t: Ticket, rater: Rater, now: number): [string, Record<string, string | number>] | null {
+  function blockedBy(t: Ticket, rater: Exclude<Rater, { channel: 'account' }>, now: number): [string, Record<string, string | number>] | null {
     if (t.status !== 'done' || t.finishedAt === null) return ['not_served_yet', { number: t.number }];
     if (q.ratingOf(t.id)) return ['already_rated', { number: t.number }];
     if (rater.channel === 'phone') return now - t.finishedAt > phoneWindowMs ? ['rating_window_closed', { number: t.number }] : null;
@@ -60,8 +73,10 @@ export function createRatings(ctx: FloorContext) {
   }
 
   function rate(body: RatingBody, rater: Rater) {
+    if (rater.channel === 'account') throw new QueueError('rating_by_staff');
     return ctx.run((tx) => {
       const t = ticketOrThrow(body.ticketId);
+      if (rater.channel === 'phone') checkKey(t, rater.key);
       const { reasons, comment } = checkAnswer(body, rater);
       const blocked = blockedBy(t, rater, tx.now);
       if (blocked) throw new QueueError(...blocked);
@@ -112,7 +127,7 @@ export function createRatings(ctx: FloorContext) {
   function ofTicket(ticketId: string): TicketRatingDto {
     const t = ticketOrThrow(ticketId);
     const r = q.ratingOf(t.id);
-    const blocked = blockedBy(t, { channel: 'phone' }, ctx.deps.now());
+    const blocked = blockedBy(t, { channel: 'phone', key: null }, ctx.deps.now());
     return {
       ticketId: t.id,
       number: t.number,
@@ -140,7 +155,16 @@ export function createRatings(ctx: FloorContext) {
   }
 
   const question = ratingQuestion(cfg);
-  return { rate, prompt, ofTicket, expireUnanswered, question: () => question, askedCounters: () => askedCounters };
+  return {
+    rate,
+    prompt,
+    ofTicket,
+    expireUnanswered,
+    /** The ticket's rating key, carried only by its QR (`/t/<id>?k=<key>`). */
+    keyOf: keys.keyOf,
+    question: () => question,
+    askedCounters: () => askedCounters,
+  };
 }
 export type Ratings = ReturnType<typeof createRatings>;
 

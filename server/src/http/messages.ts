@@ -54,6 +54,17 @@ export const messages: Record<string, Message> = {
   rating_level_not_offered: { status: 400, vi: (p) => `Mức đánh giá "${p.level}" không có trong thang đánh giá của trung tâm; chọn một trong: ${p.allowed}.`, en: (p) => `The level "${p.level}" is not on this center's scale; use one of: ${p.allowed}.` },
   unknown_rating_reason: { status: 400, vi: (p) => `Lý do "${p.reason}" không có trong danh sách; chọn trong: ${p.allowed}.`, en: (p) => `Unknown reason "${p.reason}"; use any of: ${p.allowed}.` },
   reasons_only_when_low: { status: 400, vi: () => 'Chỉ chọn lý do khi chưa hài lòng.', en: () => 'Reasons are given only with a low rating.' },
+  rating_key_missing: {
+    status: 403,
+    vi: () => 'Thiếu mã đánh giá: hãy quét mã QR trên phiếu của ông/bà.',
+    en: () => 'The rating code is missing: scan the QR code on your ticket.',
+  },
+  rating_key_wrong: {
+    status: 403,
+    vi: () => 'Mã đánh giá không đúng: hãy quét mã QR trên phiếu của ông/bà.',
+    en: () => 'The rating code is not right: scan the QR code on your ticket.',
+  },
+  rating_by_staff: { status: 403, vi: () => 'Cán bộ không thể đánh giá thay công dân.', en: () => 'Staff cannot rate on behalf of a citizen.' },
   rating_counter_mismatch: { status: 403, vi: (p) => `Thiết bị đánh giá này thuộc quầy khác, không phải quầy ${p.counter}.`, en: (p) => `This rating device belongs to another counter, not counter ${p.counter}.` },
   no_printer: { status: 409, vi: () => 'Chưa có máy in phiếu nào được cấu hình cho quầy này.', en: () => 'No ticket printer is configured for this counter.' },
   range_too_long: { status: 400, vi: (p) => `Khoảng thời gian quá dài (tối đa ${p.max} ngày).`, en: (p) => `The date range is too long (at most ${p.max} days).` },

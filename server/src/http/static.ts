@@ -26,8 +26,11 @@ const types: Record<string, string> = {
  */
 export function staticScreens(app: Hono<AppEnv>, { root, voiceDir }: { root: string; voiceDir?: string | undefined }) {
   app.get('/', (c) => c.redirect('/kiosk/'));
-  // The short address printed in the ticket's QR code: the citizen's phone page for that ticket.
-  app.get('/t/:id', (c) => c.redirect(`/rating/phone/?ticket=${encodeURIComponent(c.req.param('id'))}`));
+  // The short address printed in the ticket's QR code: the citizen's phone page for that ticket, with its rating key.
+  app.get('/t/:id', (c) => {
+    const key = c.req.query('k');
+    return c.redirect(`/rating/phone/?ticket=${encodeURIComponent(c.req.param('id'))}${key ? `&k=${encodeURIComponent(key)}` : ''}`);
+  });
   for (const screen of screens) {
     const dist = join(root, `${screen}-ui`, 'dist');
     app.get(`/${screen}`, (c) => c.redirect(`/${screen}/${new URL(c.req.url).search}`));

@@ -17,8 +17,9 @@ export function prng(seed: number) {
 // Weighted like the centers' reports: mostly very satisfied or satisfied, a few neutral or dissatisfied.
 const levels = [...Array<string>(12).fill('very_satisfied'), ...Array<string>(6).fill('satisfied'), 'neutral', 'dissatisfied'];
 
-async function rate(api: ReturnType<typeof client>, ticketId: string, level: string | undefined) {
-  const res = await api.post('/api/ratings', { ticketId, level });
+/** `key`: the ticket's rating key from its QR, which the phone page sends; the tablet needs none. */
+async function rate(api: ReturnType<typeof client>, ticketId: string, level: string | undefined, key?: string) {
+  const res = await api.post('/api/ratings', { ticketId, level, ...(key ? { key } : {}) });
   if (res.status !== 201) throw new Error(`rating failed: ${JSON.stringify(res.body)}`);
 }
 
@@ -91,10 +92,10 @@ export async function simulateMonth(server: TestServer, clock: { set: (ms: numbe
             floor.command(c.id, actor, { action: 'finish', ...(dossier ? { dossierCode: dossier } : {}) });
             const how = rnd();
             const level = levels[Math.floor(rnd() * levels.length)];
-            if (how < 0.5) await rate(phone, ticketId, level);
+            if (how < 0.5) await rate(phone, ticketId, level, floor.ratings.keyOf(ticketId));
             else if (how < 0.65) await rate(client(server.url, `demo-rating-token-000${c.id}`), ticketId, level);
             // The tablet's prompt runs out ("not rated"), then the citizen rates from the phone after all.
-            else if (how < 0.72) pending.push({ at: now + service + 10 * 60_000, run: () => rate(phone, ticketId, level) });
+            else if (how < 0.72) pending.push({ at: now + service + 10 * 60_000, run: () => rate(phone, ticketId, level, floor.ratings.keyOf(ticketId)) });
           },
         });
       }

@@ -9,22 +9,30 @@ import type { RouteDeps } from './deps';
 
 const PromptQuery = z.object({ counterId: z.coerce.number().int().positive() });
 
-/** A rating tablet rates for its counter; anyone else is the phone page, which knows the ticket's unguessable id. */
-function raterOf(p: Principal | null): Rater {
+/**
+ * A rating tablet rates for its counter; a signed-in account (officer, manager, admin) never rates for the citizen;
+ * anyone else is the phone page and must show the key from the ticket's QR.
+ */
+function raterOf(p: Principal | null, key: string | undefined): Rater {
   if (p?.kind === 'device' && p.device.kind === 'rating') return { channel: 'tablet', deviceId: p.device.id, counterId: p.device.counterId };
-  return { channel: 'phone' };
+  if (p?.kind === 'user') return { channel: 'account', userId: p.user.id };
+  return { channel: 'phone', key: key ?? null };
 }
 
 export function ratingRoutes(r: Router, { floor }: RouteDeps) {
   r.doc({
     method: 'post',
     path: '/api/ratings',
-    summary: 'Rate a served ticket: one rating per ticket, within the rating window; a counter device only its counter’s last finished ticket',
-    access: 'rating device, the ticket’s QR page',
+    summary:
+      'Rate a served ticket: one rating per ticket, within the rating window; a counter device only its counter’s last finished ticket; anyone else only with the ticket’s `key` from its QR; never a signed-in account',
+    access: 'rating device, the ticket’s QR page (with its key)',
     body: RatingBody,
     responses: { 201: { description: 'Stored', schema: RatingDto }, ...errorResponses(400, 403, 404, 409) },
   });
-  r.app.post('/api/ratings', validJson(RatingBody), (c) => c.json(floor.rate(c.req.valid('json'), raterOf(c.get('principal'))), 201));
+  r.app.post('/api/ratings', validJson(RatingBody), (c) => {
+    const body = c.req.valid('json');
+    return c.json(floor.rate(body, raterOf(c.get('principal'), body.key)), 201);
+  });
 
   r.doc({
     method: 'get',
