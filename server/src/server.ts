@@ -16,6 +16,7 @@ import { startRatingSweep } from './floor/rate-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
+import { stopStats } from './stats/worker-client';
 import { startDailyBackups } from './store/backup';
 import { openDb } from './store/open';
 import { syncConfig } from './store/sync-config';
@@ -105,6 +106,7 @@ export async function startServer(opts: ServerOptions) {
       await ledBoards.stop();
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
+      await stopStats(db);
       db.close();
     },
   };

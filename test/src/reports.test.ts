@@ -44,11 +44,16 @@ describe('manager reports in Chromium', () => {
     const march = (await api.get('/api/stats/summary?from=2026-03-01&to=2026-03-31')).body.totals;
     expect(march.issued).toBeGreaterThan(150);
 
+    const asked: string[] = [];
+    page.on('request', (r) => void (/\/api\/stats\//.test(r.url()) && asked.push(new URL(r.url()).pathname + new URL(r.url()).search)));
     await page.getByRole('tab', { name: 'Báo cáo' }).click();
     await page.getByRole('button', { name: 'Tháng trước' }).click();
     await page.locator('.reports__period', { hasText: '01/03/2026 – 31/03/2026' }).waitFor();
     const kpi = (label: string) => page.locator('.kpi', { has: page.locator('.kpi__label', { hasText: label }) }).locator('.kpi__value');
     await kpi('Lượt lấy số').filter({ hasText: vn(march.issued) }).waitFor();
+    // One request per range shown (this month on opening, then last month), each a single pass on the server.
+    expect(asked.filter((u) => u.includes('2026-03-01'))).toEqual(['/api/stats/report?from=2026-03-01&to=2026-03-31&lang=vi']);
+    expect(asked.every((u) => u.startsWith('/api/stats/report?'))).toBe(true);
     expect(await kpi('Lượt đánh giá').innerText()).toBe(vn(march.ratings.total));
     expect(await kpi('Tỷ lệ hài lòng').innerText()).toBe(pct(march.satisfactionRate));
     expect(await page.locator('.reports__paragraph textarea').inputValue()).toContain(

@@ -46,16 +46,26 @@ const defaults: ReportConfig = { targetWaitMinutes: 15, satisfactionTarget: 0.95
 
 /** Figures for the tickets issued on local dates `from`…`to` (inclusive), from ticket, rating and event rows and paper ballots. */
 export function summarize(db: Db, req: SummaryRequest): SummaryReply {
-  const { totals, groups } = summarizeMany(db, req, req.groupBy ? [req.groupBy] : []);
+  return summaryReply(req, summarizeMany(db, req, req.groupBy ? [req.groupBy] : []));
+}
+
+/** The `/api/stats/summary` reply from a `summarizeMany` result that holds `req.groupBy`. */
+export function summaryReply(req: SummaryRequest, { totals, groups }: ManySummary): SummaryReply {
   const reply: SummaryReply = { from: req.from, to: req.to, timezone: req.timeZone, totals };
   if (req.groupBy) reply.groups = groups.get(req.groupBy)!;
   return reply;
 }
 
-type Group = NonNullable<SummaryReply['groups']>[number];
+export type Group = NonNullable<SummaryReply['groups']>[number];
+
+/** The totals and each asked grouping's groups, in order. */
+export interface ManySummary {
+  totals: Figures;
+  groups: Map<GroupBy, Group[]>;
+}
 
 /** The totals and several groupings from one pass over the range (exports need five). */
-export function summarizeMany(db: Db, req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]) {
+export function summarizeMany(db: Db, req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): ManySummary {
   const cfg = req.reports ?? defaults;
   const opts = { targetWaitSeconds: cfg.targetWaitMinutes * 60 };
   const totals = new FigureAccumulator(opts);

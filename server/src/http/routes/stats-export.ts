@@ -4,7 +4,8 @@ import { StatsGroupBy } from '@qms/protocol';
 import { figuresCsv } from '../../stats/csv';
 import { paperBallotsIn } from '../../stats/paper';
 import { reportParagraph } from '../../stats/report-text';
-import { summarizeMany, type GroupBy } from '../../stats/summary';
+import type { GroupBy } from '../../stats/summary';
+import { statsFor } from '../../stats/worker-client';
 import { writeWorkbook } from '../../stats/xlsx';
 import { allow } from '../auth';
 import { errorResponses, validQuery, type Router } from '../router';
@@ -38,6 +39,7 @@ const disposition = (name: string) => `attachment; filename="${name}"`;
 
 export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
   const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
+  const stats = statsFor(db);
 
   r.doc({
     method: 'get',
@@ -50,10 +52,10 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
       ...errorResponses(400, 401, 403),
     },
   });
-  r.app.get('/api/stats/export.xlsx', allow('manager', 'admin'), validQuery(ExportQuery), (c) => {
+  r.app.get('/api/stats/export.xlsx', allow('manager', 'admin'), validQuery(ExportQuery), async (c) => {
     const q = c.req.valid('query');
     checkRange(q);
-    const { totals, groups } = summarizeMany(db, { ...q, ...base() }, sheets.map((s) => s.by));
+    const { totals, groups } = await stats.summarizeMany({ ...q, ...base() }, sheets.map((s) => s.by));
     const services = groups.get('service')!;
     const pass = new PassThrough();
     writeWorkbook(pass, {
@@ -83,11 +85,11 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
     query: CsvQuery,
     responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv; charset=utf-8' }, ...errorResponses(400, 401, 403) },
   });
-  r.app.get('/api/stats/export.csv', allow('manager', 'admin'), validQuery(CsvQuery), (c) => {
+  r.app.get('/api/stats/export.csv', allow('manager', 'admin'), validQuery(CsvQuery), async (c) => {
     const q = c.req.valid('query');
     checkRange(q);
     const by = q.groupBy ?? 'service';
-    const { totals, groups } = summarizeMany(db, { from: q.from, to: q.to, ...base() }, [by]);
+    const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, [by]);
     return new Response(figuresCsv(keyHeaders[by], groups.get(by)!, totals), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',

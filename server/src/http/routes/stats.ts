@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { ReportRangeQuery, ReportTextReply, StatsQuery, SummaryReply } from '@qms/protocol';
 import { reportParagraph } from '../../stats/report-text';
-import { summarize, summarizeMany } from '../../stats/summary';
+import type { GroupBy } from '../../stats/summary';
+import { statsFor } from '../../stats/worker-client';
 import { allow } from '../auth';
 import { ApiFailure } from '../errors';
 import { errorResponses, validQuery, type Router } from '../router';
@@ -9,6 +11,18 @@ import { statsExportRoutes } from './stats-export';
 import { paperBallotRoutes } from './stats-paper';
 
 const maxDays = 3700;
+
+/** The groupings the reports page shows, computed in the same pass as the totals by `/api/stats/report`. */
+const pageGroupings = ['service', 'counter', 'staff', 'hour', 'weekday_hour'] as const satisfies readonly GroupBy[];
+const Groups = SummaryReply.shape.groups.unwrap();
+export const ReportPageReply = z.object({
+  from: z.string(),
+  to: z.string(),
+  timezone: z.string(),
+  totals: SummaryReply.shape.totals,
+  groups: z.object(Object.fromEntries(pageGroupings.map((by) => [by, Groups])) as Record<(typeof pageGroupings)[number], typeof Groups>),
+  text: z.string(),
+});
 
 /** Rejects dates that match the pattern but are not on the calendar, and ranges longer than ten years. */
 export function checkRange(q: { from: string; to: string }) {
@@ -21,6 +35,8 @@ export function checkRange(q: { from: string; to: string }) {
 export function statsRoutes(r: Router, deps: RouteDeps) {
   const { floor, db } = deps;
   const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
+  // Figures are computed in a worker thread (own read-only connection), so kiosks, desks and displays are not held up.
+  const stats = statsFor(db);
 
   r.doc({
     method: 'get',
@@ -30,10 +46,10 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     query: StatsQuery,
     responses: { 200: { description: 'Figures', schema: SummaryReply }, ...errorResponses(400, 401, 403) },
   });
-  r.app.get('/api/stats/summary', allow('manager', 'admin'), validQuery(StatsQuery), (c) => {
+  r.app.get('/api/stats/summary', allow('manager', 'admin'), validQuery(StatsQuery), async (c) => {
     const q = c.req.valid('query');
     checkRange(q);
-    return c.json(summarize(db, { ...q, ...base() }));
+    return c.json(await stats.summarize({ ...q, ...base() }));
   });
 
   r.doc({
@@ -44,12 +60,37 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     query: ReportRangeQuery,
     responses: { 200: { description: 'The paragraph', schema: ReportTextReply }, ...errorResponses(400, 401, 403) },
   });
-  r.app.get('/api/stats/report-text', allow('manager', 'admin'), validQuery(ReportRangeQuery), (c) => {
+  r.app.get('/api/stats/report-text', allow('manager', 'admin'), validQuery(ReportRangeQuery), async (c) => {
     const q = c.req.valid('query');
     checkRange(q);
-    const { totals, groups } = summarizeMany(db, { ...q, ...base() }, ['service']);
+    const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, ['service']);
     const text = reportParagraph({ from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes }, q.lang ?? 'vi');
     return c.json({ from: q.from, to: q.to, text });
+  });
+
+  r.doc({
+    method: 'get',
+    path: '/api/stats/report',
+    summary:
+      'Everything the reports page shows, from one pass over the range: totals, groups by field, counter, officer, hour and weekday×hour (each as in /api/stats/summary), and the report paragraph (`lang=en` for English)',
+    access: 'manager, admin',
+    query: ReportRangeQuery,
+    responses: { 200: { description: 'Figures and paragraph', schema: ReportPageReply }, ...errorResponses(400, 401, 403) },
+  });
+  r.app.get('/api/stats/report', allow('manager', 'admin'), validQuery(ReportRangeQuery), async (c) => {
+    const q = c.req.valid('query');
+    checkRange(q);
+    const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, pageGroupings);
+    const text = reportParagraph({ from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes }, q.lang ?? 'vi');
+    const reply: z.infer<typeof ReportPageReply> = {
+      from: q.from,
+      to: q.to,
+      timezone: floor.timeZone,
+      totals,
+      groups: Object.fromEntries(pageGroupings.map((by) => [by, groups.get(by)!])) as z.infer<typeof ReportPageReply>['groups'],
+      text,
+    };
+    return c.json(reply);
   });
 
   statsExportRoutes(r, deps);

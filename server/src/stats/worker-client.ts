@@ -1,0 +1,142 @@
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { SummaryReply } from '@qms/protocol';
+import { ApiFailure } from '../http/errors';
+import type { Db } from '../store/open';
+import { summarizeMany, summaryReply, type GroupBy, type ManySummary, type SummaryRequest } from './summary';
+import type { StatsAnswer, StatsJob, StatsJobError, StatsWorkerData } from './worker-protocol';
+
+/** The report figures, computed off the server's event loop when the database is a file. */
+export interface Stats {
+  summarizeMany(req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): Promise<ManySummary>;
+  summarize(req: SummaryRequest): Promise<SummaryReply>;
+  /** Stops the worker (pending jobs fail); later calls fail too. */
+  close(): Promise<void>;
+}
+
+/** A worker left without work this long is stopped (its memory returned); the next report starts a new one. */
+const idleMs = 5 * 60_000;
+
+const byDb = new WeakMap<Db, Stats>();
+
+/**
+ * The stats of this database: one worker thread, started on the first report and reused, with its own read-only
+ * connection. An in-memory database cannot be opened by another thread, so its figures are computed in process.
+ * `QMS_STATS_WORKER=off` also computes in process (checked on each call; a way out if the worker cannot start).
+ */
+export function statsFor(db: Db): Stats {
+  let s = byDb.get(db);
+  if (!s) byDb.set(db, (s = createStats(db)));
+  return s;
+}
+
+/** Stops the stats worker of this database, if there is one; call before closing the database. */
+export async function stopStats(db: Db): Promise<void> {
+  await byDb.get(db)?.close();
+}
+
+function createStats(db: Db): Stats {
+  const file = db.memory || db.name === '' || db.name === ':memory:' ? null : resolve(db.name);
+  const pool = file === null ? null : new StatsWorker(file);
+  const many = (req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): Promise<ManySummary> => {
+    if (pool === null || process.env.QMS_STATS_WORKER === 'off') {
+      try {
+        return Promise.resolve(summarizeMany(db, req, groupBys));
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
+    return pool.run({ req: { from: req.from, to: req.to, timeZone: req.timeZone, reports: req.reports }, groupBys: [...groupBys] });
+  };
+  return {
+    summarizeMany: many,
+    summarize: async (req) => summaryReply(req, await many(req, req.groupBy ? [req.groupBy] : [])),
+    close: async () => pool?.close(),
+  };
+}
+
+interface Pending {
+  resolve: (r: ManySummary) => void;
+  reject: (err: Error) => void;
+}
+
+/** One worker thread, started lazily, restarted after a crash or an idle stop; jobs carry ids and answer in any order. */
+class StatsWorker {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private idle: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(private readonly file: string) {}
+
+  run(job: Omit<StatsJob, 'id'>): Promise<ManySummary> {
+    if (this.closed) return Promise.reject(new Error('the stats worker is stopped (server closing)'));
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    worker.ref();
+    return new Promise<ManySummary>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ ...job, id } satisfies StatsJob);
+    });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
+      name: 'qms-stats',
+      workerData: { file: this.file } satisfies StatsWorkerData,
+      // Not the parent's flags: the entry registers tsx itself, and vitest's or tsx's own flags are not for a worker.
+      execArgv: [],
+    });
+    worker.unref();
+    worker.on('message', (a: StatsAnswer) => {
+      const p = this.pending.get(a.id);
+      if (!p) return;
+      this.pending.delete(a.id);
+      if (a.ok) p.resolve(a.result);
+      else p.reject(fromWorker(a.error));
+      if (this.pending.size === 0 && this.worker === worker) this.rest(worker);
+    });
+    worker.on('error', (err) => this.failAll(worker, err));
+    worker.on('exit', (code) => this.failAll(worker, new Error(`the stats worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  /** No work left: let the process exit without it, and stop it after a while. */
+  private rest(worker: Worker) {
+    worker.unref();
+    this.idle = setTimeout(() => {
+      if (this.worker !== worker || this.pending.size > 0) return;
+      this.worker = null;
+      void worker.terminate();
+    }, idleMs);
+    this.idle.unref();
+  }
+
+  private failAll(worker: Worker, err: Error) {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  async close() {
+    this.closed = true;
+    if (this.idle) clearTimeout(this.idle);
+    const worker = this.worker;
+    if (!worker) return;
+    this.failAll(worker, new Error('the stats worker is stopped (server closing)'));
+    await worker.terminate();
+  }
+}
+
+/** The worker's error as the route would have thrown it: an `ApiFailure` keeps its 4xx code, anything else is a 500. */
+function fromWorker(e: StatsJobError): Error {
+  if (e.name === 'ApiFailure' && e.code) return new ApiFailure(e.code, e.params ?? {});
+  const err = new Error(`stats worker: ${e.name}: ${e.message}`);
+  if (e.code) Object.assign(err, { code: e.code });
+  return err;
+}
