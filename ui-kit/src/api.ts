@@ -1,4 +1,4 @@
-import { getToken } from './token';
+import { clearToken, getToken } from './token';
 import { getLang, translate, type Lang, type MessageKey } from './i18n';
 
 /** An error answer of the API (`{ error: { code, message } }`), or a network failure (`code: 'network'`, status 0). */
@@ -83,6 +83,20 @@ export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> 
   }
   if (text && parsed === undefined) throw new ApiError('bad_response', 'The server answered with something that is not JSON', res.status);
   return parsed as T;
+}
+
+/**
+ * Ends the session on the server, so its token and cookie stop working (a counter's keypad no longer acts for
+ * the officer), then forgets it here. An already expired session counts as ended; any other failure throws and
+ * keeps the sign-in, so nobody walks away believing they are signed out.
+ */
+export async function signOut(): Promise<void> {
+  try {
+    await apiFetch<void>('/api/auth/logout', { method: 'POST' });
+  } catch (err) {
+    if (!(err instanceof ApiError && err.status === 401)) throw err;
+  }
+  clearToken();
 }
 
 /**

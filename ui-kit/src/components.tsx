@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Snapshot } from '@qms/protocol';
 import { useLang, type Lang } from './i18n';
 import { DEFAULT_TIMEZONE, formatClock } from './clock-format';
-import { clearToken } from './token';
+import { errorText, signOut } from './api';
 import './theme.css';
 
 /** "Tiếng Việt | English": each name in its own language, the current one marked. */
@@ -121,13 +121,34 @@ export function ScreenShell({ snapshot, connected, error = null, title, headerEx
   );
 }
 
-/** The signed-in officer's name and a sign-out button, for the header. */
-export function SignOut({ name }: { name?: string | null | undefined }) {
-  const { t } = useLang();
+/**
+ * The signed-in officer's name and a sign-out button, for the header. With `ask`, a click hands `signOut` to it
+ * instead (the desk first asks whether to close the counter); `signOut` rejects when the server was not reached.
+ */
+export function SignOut({ name, ask }: { name?: string | null | undefined; ask?: ((signOut: () => Promise<void>) => void) | undefined }) {
+  const { t, lang } = useLang();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setFailed(null);
+    try {
+      await signOut();
+    } catch (err) {
+      setFailed(err);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <div className="qms-signout">
       {name && <span className="qms-signout__name">{t('login.signedInAs', { name })}</span>}
-      <button type="button" className="qms-btn qms-btn--small" onClick={() => clearToken()}>
+      {failed !== null && (
+        <span className="qms-error" role="alert">
+          {errorText(failed, lang)}
+        </span>
+      )}
+      <button type="button" className="qms-btn qms-btn--small" data-sign-out disabled={busy} onClick={() => (ask ? ask(signOut) : void run())}>
         {t('login.logout')}
       </button>
     </div>
