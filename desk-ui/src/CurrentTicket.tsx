@@ -15,9 +15,11 @@ interface Props {
   onSubmit: () => void;
   serving: boolean;
   keypad: CounterQueueDto['keypad'] | undefined;
+  /** Why the buttons are grey while the counter is not this officer's, and how to take it. */
+  note?: string | undefined;
 }
 
-export function CurrentTicket({ counter, services, dossierCode, procedure, onDossierCode, onProcedure, onSubmit, serving, keypad }: Props) {
+export function CurrentTicket({ counter, services, dossierCode, procedure, onDossierCode, onProcedure, onSubmit, serving, keypad, note }: Props) {
   const { t, lang } = useLang();
   const now = useNow();
   const ticket = counter.currentTicket;
@@ -32,6 +34,11 @@ export function CurrentTicket({ counter, services, dossierCode, procedure, onDos
         <div className={`desk__keypad${keypad.ok ? '' : ' desk__keypad--down'}`} title={keypad.detail ?? ''}>
           {t(keypad.ok ? 'desk.keypadOk' : 'desk.keypadDown')}
         </div>
+      )}
+      {note && (
+        <p className="desk__take" role="status">
+          {note}
+        </p>
       )}
       <BigNumber value={ticket?.number} label={ticket ? t('desk.current') : t('desk.none')} size="l" />
       {ticket && (

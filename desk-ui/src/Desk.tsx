@@ -1,20 +1,32 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CounterDto, TicketDto, UserDto } from '@qms/protocol';
+import type { TicketDto, UserDto } from '@qms/protocol';
 import { ApiError, apiFetch, clearToken, errorText, ScreenShell, SignOut, useFloor, useLang } from '@qms/ui-kit';
+import { ActionPad } from './ActionPad';
 import { actions, allowed, type ActionId } from './actions';
 import { CurrentTicket } from './CurrentTicket';
 import { IssueDialog, TransferDialog } from './dialogs';
 import { MyDay } from './MyDay';
 import { usePrinters, usePrinterWords } from './printers';
 import { QueuePanel } from './QueuePanel';
+import { SignOutDialog } from './SignOutDialog';
 import { useDeskData } from './useDeskData';
+import { useWords } from './words';
 
-type Notice = { kind: 'info'; text: string } | { kind: 'error'; error: unknown } | null;
-type Dialog = 'transfer' | 'issue' | null;
+/** `fleeting` notices go away by themselves: they only say that nothing happened. */
+type Notice = { kind: 'info'; text: string; fleeting?: boolean } | { kind: 'error'; error: unknown } | null;
+type Dialog = 'transfer' | 'issue' | { signOut: () => Promise<void> } | null;
+
+/**
+ * A number on screen for less than this cannot have been served yet: a call then is the second half of a
+ * double click (or a bouncing key) and would finish, as served, a citizen who has not even reached the desk.
+ */
+const SETTLE_MS = 1000;
+const FLEETING_MS = 4000;
 
 export function Desk({ counterId, user }: { counterId: number; user: UserDto | null }) {
   const floor = useFloor({ role: 'counter', counterId });
   const { t, lang } = useLang();
+  const w = useWords();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -43,6 +55,8 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
         return { ok: true, data: await apiFetch<unknown>(path, { method: 'POST', idempotent: true, ...(json !== undefined ? { json } : {}) }) };
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) clearToken();
+        // The counter moved on since the screen was drawn; the socket brings the new state, nothing to alarm about.
+        else if (error instanceof ApiError && error.code === 'stale_view') setNotice({ kind: 'info', text: w('staleView'), fleeting: true });
         else setNotice({ kind: 'error', error });
         return { ok: false };
       } finally {
@@ -50,16 +64,14 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
         setBusy(null);
       }
     },
-    [],
+    [w],
   );
 
-  // Take the counter on every load: the officer may have signed in elsewhere since.
-  const signedInOnce = useRef(false);
   useEffect(() => {
-    if (signedInOnce.current) return;
-    signedInOnce.current = true;
-    void post('sign-in', `/api/counters/${counterId}/sign-in`);
-  }, [counterId, post]);
+    if (notice?.kind !== 'info' || !notice.fleeting) return;
+    const timer = setTimeout(() => setNotice((n) => (n === notice ? null : n)), FLEETING_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   // What was typed for the dossier code and procedure belongs to one ticket; a new ticket starts blank.
   const ticketId = counter?.currentTicket?.id;
@@ -68,20 +80,44 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
   const setDossierCode = (v: string) => setFinishForm({ ...form, dossierCode: v });
   const setProcedure = (v: string) => setFinishForm({ ...form, procedure: v });
 
+  // When the number now on screen appeared (a layout effect: as drawn, before any click can land on it).
+  const shownAt = useRef(0);
+  useLayoutEffect(() => {
+    if (ticketId) shownAt.current = Date.now();
+  }, [ticketId]);
+
+  // The server is told which ticket the screen shows: if the counter moved on meanwhile it calls nobody (409 stale_view).
+  const callNext = useCallback(
+    async (key: string, picked?: string) => {
+      if (!counter) return;
+      const current = counter.currentTicket?.id ?? null;
+      if (current && Date.now() - shownAt.current < SETTLE_MS) return;
+      const reply = await post(key, `/api/counters/${counterId}/call-next`, { ...(picked ? { ticketId: picked } : {}), currentTicketId: current });
+      // 204: nobody waits.
+      if (!picked && reply.ok && reply.data === undefined) setNotice({ kind: 'info', text: t('desk.nobodyWaiting') });
+    },
+    [counter, counterId, post, t],
+  );
+  const unhold = useCallback((ticket: TicketDto) => void post(`unhold:${ticket.id}`, `/api/counters/${counterId}/unhold`, { ticketId: ticket.id }), [counterId, post]);
+
   const run = useCallback(
     async (id: ActionId) => {
       if (!counter || !allowed(id, counter, mine) || busy) return;
       if (id === 'transfer' || id === 'issue') return setDialog(id);
+      if (id === 'call-next') return callNext(id);
+      if (id === 'unhold') {
+        const held = queue?.held[0];
+        if (held) unhold(held);
+        return;
+      }
       if (id === 'finish') {
         const body = { ...(dossierCode.trim() ? { dossierCode: dossierCode.trim() } : {}), ...(procedure.trim() ? { procedure: procedure.trim() } : {}) };
         await post(id, `/api/counters/${counterId}/finish`, body);
         return;
       }
-      const reply = await post(id, `/api/counters/${counterId}/${id}`);
-      // 204: nobody waits.
-      if (id === 'call-next' && reply.ok && reply.data === undefined) setNotice({ kind: 'info', text: t('desk.nobodyWaiting') });
+      await post(id, `/api/counters/${counterId}/${id}`);
     },
-    [counter, mine, busy, post, counterId, dossierCode, procedure, t],
+    [counter, mine, busy, post, counterId, dossierCode, procedure, callNext, queue, unhold],
   );
 
   // One key per action, shown on its button; ignored while typing in a field or with a dialog open.
@@ -102,8 +138,10 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
     return () => window.removeEventListener('keydown', onKey);
   }, [dialog, counter, mine, run]);
 
-  const pick = (ticket: TicketDto) => void post(`pick:${ticket.id}`, `/api/counters/${counterId}/call-next`, { ticketId: ticket.id });
-  const unhold = (ticket: TicketDto) => void post(`unhold:${ticket.id}`, `/api/counters/${counterId}/unhold`, { ticketId: ticket.id });
+  const pick = (ticket: TicketDto) => void callNext(`pick:${ticket.id}`, ticket.id);
+  // Signing out of a counter left open keeps its keypad calling for this officer: ask first.
+  const askSignOut = counter && mine && counter.status !== 'closed' ? (signOut: () => Promise<void>) => setDialog({ signOut }) : undefined;
+  const note = !counter || mine ? undefined : counter.staff && counter.status !== 'closed' ? w('takenBy', { name: counter.staff.name, n: counter.number }) : w('takeHint', { n: counter.number });
 
   return (
     <ScreenShell
@@ -112,7 +150,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
       error={floor.error}
       title={t('desk.title')}
       className="desk"
-      headerExtra={<SignOut name={user?.name} />}
+      headerExtra={<SignOut name={user?.name} ask={askSignOut} />}
     >
       {(snapshot) =>
         !counter ? (
@@ -137,15 +175,12 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
                 onSubmit={() => void run('finish')}
                 serving={mine && !!counter.currentTicket}
                 keypad={queue?.keypad}
+                note={note}
               />
               <MyDay day={day} />
             </div>
             <ActionPad counter={counter} mine={mine} busy={busy} onRun={(id) => void run(id)} />
             <QueuePanel queue={queue} services={snapshot.services} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
-            <div className="desk__notice" aria-live="polite">
-              {notice?.kind === 'info' && <p className="qms-notice" role="status">{notice.text}</p>}
-              {notice?.kind === 'error' && <p className="qms-error" role="alert">{errorText(notice.error, lang)}</p>}
-            </div>
             {dialog === 'transfer' && counter.currentTicket && (
               <TransferDialog
                 ticket={counter.currentTicket}
@@ -159,38 +194,16 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               />
             )}
             {dialog === 'issue' && <IssueDialog services={snapshot.services} priorityCategories={snapshot.priorityCategories ?? []} printers={printers} subscribe={floor.subscribe} onClose={() => setDialog(null)} />}
+            {typeof dialog === 'object' && dialog !== null && <SignOutDialog counter={counter} signOut={dialog.signOut} onCancel={() => setDialog(null)} />}
+          </div>
+          {/* Under the layout, never over it: the buttons give up height (their column scrolls) instead of being covered. */}
+          <div className="desk__notice" aria-live="polite">
+            {notice?.kind === 'info' && <p className="qms-notice" role="status">{notice.text}</p>}
+            {notice?.kind === 'error' && <p className="qms-error" role="alert">{errorText(notice.error, lang)}</p>}
           </div>
           </div>
         )
       }
     </ScreenShell>
-  );
-}
-
-function ActionPad({ counter, mine, busy, onRun }: { counter: CounterDto; mine: boolean; busy: string | null; onRun: (id: ActionId) => void }) {
-  const { t } = useLang();
-  const shown = actions.filter((a) => {
-    if (a.id === 'pause') return counter.status !== 'paused';
-    if (a.id === 'resume') return counter.status === 'paused';
-    if (a.id === 'sign-in') return !mine || counter.status === 'closed';
-    return true;
-  });
-  return (
-    <section className="desk__actions" aria-label={t('desk.title')} title={t('desk.shortcutHint')}>
-      {shown.map((a) => (
-        <button
-          key={a.id}
-          type="button"
-          data-action={a.id}
-          className={`qms-btn desk__btn ${a.variant ?? ''}`}
-          disabled={busy !== null || !allowed(a.id, counter, mine)}
-          onClick={() => onRun(a.id)}
-          aria-keyshortcuts={a.key}
-        >
-          <span className="desk__btn-label">{busy === a.id ? '…' : t(a.label)}</span>
-          <kbd className="desk__kbd">{a.key}</kbd>
-        </button>
-      ))}
-    </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { CounterQueueDto, ServiceDto, TicketDto } from '@qms/protocol';
 import { serviceName, useLang, type MessageKey } from '@qms/ui-kit';
+import { unholdKey } from './actions';
 import { durationText, secondsSince } from './time';
 import { useNow } from './useDeskData';
 
@@ -37,12 +38,13 @@ export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnho
       {queue?.held.length ? (
         <div className="desk__held">
           <h3>{t('desk.held')}</h3>
-          {queue.held.map((h) => (
+          {queue.held.map((h, i) => (
             <div key={h.id} className="desk__row">
               <span className="desk__num">{h.number}</span>
               <span className="desk__grow">{nameOf(h.serviceId)}</span>
-              <button type="button" className="qms-btn qms-btn--small" disabled={!canUnhold} onClick={() => onUnhold(h)}>
+              <button type="button" className="qms-btn qms-btn--small desk__unhold" data-unhold={h.number} disabled={!canUnhold} onClick={() => onUnhold(h)} aria-keyshortcuts={i === 0 ? unholdKey : undefined}>
                 {t('desk.unhold')}
+                {i === 0 && <kbd className="desk__kbd">{unholdKey}</kbd>}
               </button>
             </div>
           ))}

@@ -1,7 +1,7 @@
 import type { CounterDto } from '@qms/protocol';
 import type { MessageKey } from '@qms/ui-kit';
 
-export type ActionId = 'call-next' | 'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'transfer' | 'pause' | 'resume' | 'close' | 'issue' | 'sign-in';
+export type ActionId = 'call-next' | 'recall' | 'start' | 'finish' | 'no-show' | 'hold' | 'transfer' | 'pause' | 'resume' | 'close' | 'issue' | 'sign-in' | 'unhold';
 
 export interface ActionDef {
   id: ActionId;
@@ -9,9 +9,15 @@ export interface ActionDef {
   /** The shortcut, the same in both languages so hands learn it once. */
   key: string;
   variant?: string;
+  /** Drawn in the queue panel (on the first held ticket), not in the column of actions. */
+  inQueue?: true;
 }
 
-// G = Gọi, L = gọi Lại, B = Bắt đầu, H = Hoàn thành, V = Vắng mặt, T = Tạm giữ, C = Chuyển, N = Nghỉ, D = Đóng, S = cấp Số.
+/** Brings back the first held ticket; shown on that ticket's button. */
+export const unholdKey = 'K';
+
+// G = Gọi, L = gọi Lại, B = Bắt đầu, H = Hoàn thành, V = Vắng mặt, T = Tạm giữ, C = Chuyển, N = Nghỉ, D = Đóng, S = cấp Số,
+// M = nhận quầy (Mở), K = Khôi phục (gọi lại vào số tạm giữ đầu tiên).
 export const actions: ActionDef[] = [
   { id: 'call-next', label: 'desk.callNext', key: 'G', variant: 'qms-btn--primary desk__btn--main' },
   { id: 'recall', label: 'desk.recall', key: 'L' },
@@ -25,6 +31,7 @@ export const actions: ActionDef[] = [
   { id: 'close', label: 'desk.close', key: 'D' },
   { id: 'issue', label: 'desk.issue', key: 'S' },
   { id: 'sign-in', label: 'desk.takeCounter', key: 'M' },
+  { id: 'unhold', label: 'desk.unhold', key: unholdKey, inQueue: true },
 ];
 
 /** Whether the action makes sense now; the server checks again, this only greys out the buttons. */
@@ -51,5 +58,7 @@ export function allowed(id: ActionId, counter: CounterDto, mine: boolean): boole
       return counter.status === 'paused';
     case 'close':
       return counter.status !== 'closed' && !counter.currentTicket;
+    case 'unhold':
+      return !counter.currentTicket;
   }
 }

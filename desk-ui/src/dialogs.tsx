@@ -3,7 +3,7 @@ import type { CounterDto, IssuedTicketDto, ServiceDto, Snapshot, TicketDto } fro
 import { apiFetch, errorText, serviceName, useFloorEvent, useLang, type MessageKey, type UseFloorResult } from '@qms/ui-kit';
 import { usePrinterWords, type PrinterState } from './printers';
 
-function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
+export function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
   const { t } = useLang();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

@@ -1,9 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, SocketAuth } from '@qms/protocol';
 import { keepScreenshot, launchBrowser, newPage } from './support/browser';
-import { client, kioskToken, startTestServer, type TestServer } from './support/server';
+import { client, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -13,6 +13,21 @@ function listen(url: string, auth: SocketAuth) {
   socket.on('event', (e) => events.push(e));
   return { socket, events, ready: new Promise<void>((r) => socket.once('snapshot', () => r())) };
 }
+
+/**
+ * Signs in on the desk page and takes the counter with its button, as the officer does at the start of the day;
+ * `again`: the counter is already theirs, the desk carries on without asking.
+ */
+async function openDesk(page: Page, url: string, counter: number, again = false) {
+  await page.goto(`${url}/desk/?counter=${counter}`);
+  await page.fill('input[name=username]', `canbo${counter}`);
+  await page.fill('input[name=password]', '123456');
+  await page.click('button[type=submit]');
+  if (!again) await page.click('[data-action=sign-in]');
+  await page.locator('[data-action=call-next]:not([disabled])').waitFor();
+}
+
+const statusOf = (server: TestServer, number: string) => (server.db.prepare(`SELECT status FROM tickets WHERE number = ?`).get(number) as { status: string }).status;
 
 describe('desk console in Chromium at 1366×768', () => {
   let server: TestServer;
@@ -39,10 +54,7 @@ describe('desk console in Chromium at 1366×768', () => {
     }
 
     const page = await newPage(browser, { width: 1366, height: 768 });
-    await page.goto(`${server.url}/desk/?counter=2`);
-    await page.fill('input[name=username]', 'canbo2');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await openDesk(page, server.url, 2);
     await page.locator('.desk__row').first().waitFor();
     expect(await page.locator('.desk__list .desk__num').allInnerTexts()).toEqual(['1003', '1001', '1002', '1004', '6001']);
 
@@ -53,6 +65,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.locator('.desk__current', { hasText: '1003' }).waitFor();
     await page.click('[data-action=recall]');
     await page.locator('.desk__current', { hasText: 'Đã gọi 2 lần' }).waitFor();
+    await officerAt(server.url, 3); // a ticket goes only to an open counter
     await page.click('[data-action=transfer]');
     await page.click('.desk-dialog [data-counter="3"]');
     await page.locator('.desk__current', { hasText: 'Chưa gọi số nào' }).waitFor();
@@ -133,10 +146,7 @@ describe('desk console in Chromium at 1366×768', () => {
     const kiosk = client(server.url, kioskToken);
     for (let i = 0; i < 2; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'bao-tro-xa-hoi' })).status).toBe(201);
     const page = await newPage(browser, { width: 1366, height: 768 });
-    await page.goto(`${server.url}/desk/?counter=5`);
-    await page.fill('input[name=username]', 'canbo5');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await openDesk(page, server.url, 5);
     await page.locator('.desk__list .desk__num', { hasText: '5002' }).waitFor();
     await page.locator('[data-action=call-next]:not([disabled])').waitFor();
     // Two presses of the key in the same instant (a bouncing key, a heavy finger), then a double click.
@@ -150,5 +160,96 @@ describe('desk console in Chromium at 1366×768', () => {
     const calls = server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.called' AND counter_id = 5`).get() as { n: number };
     expect(calls.n).toBe(1);
     await expect.poll(() => (server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.recalled' AND counter_id = 5`).get() as { n: number }).n).toBe(1);
+  });
+
+  it('two clicks 150 ms apart, or G pressed twice, call one ticket and leave it called, not served', async () => {
+    const kiosk = client(server.url, kioskToken);
+    for (let i = 0; i < 4; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'dat-dai' })).status).toBe(201);
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await openDesk(page, server.url, 4);
+    await page.locator('.desk__list .desk__num', { hasText: '3004' }).waitFor();
+    const calledHere = () => (server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.called' AND counter_id = 4`).get() as { n: number }).n;
+
+    // Raw mouse clicks at the button's place: the second lands whatever the button looks like by then.
+    const box = await page.locator('[data-action=call-next]').boundingBox();
+    if (!box) throw new Error('no call-next button');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForTimeout(150);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(calledHere).toBeGreaterThan(0);
+    await page.waitForTimeout(1000); // room for a wrong second call to land
+    expect(calledHere()).toBe(1);
+    expect([statusOf(server, '3001'), statusOf(server, '3002')]).toEqual(['called', 'waiting']);
+    await page.locator('.desk__current', { hasText: '3001' }).waitFor();
+
+    await page.keyboard.press('h');
+    await page.locator('.desk__current', { hasText: 'Chưa gọi số nào' }).waitFor();
+    await page.keyboard.press('g');
+    await page.waitForTimeout(150);
+    await page.keyboard.press('g');
+    await expect.poll(calledHere).toBeGreaterThan(1);
+    await page.waitForTimeout(1000);
+    expect(calledHere()).toBe(2);
+    expect([statusOf(server, '3001'), statusOf(server, '3002'), statusOf(server, '3003')]).toEqual(['done', 'called', 'waiting']);
+    await page.locator('.desk__current', { hasText: '3002' }).waitFor();
+    // Nothing alarming: at most a neutral line saying that the screen caught up.
+    expect(await page.locator('.desk__notice [role=alert]').count()).toBe(0);
+
+    // A second call well after the number appeared is a real one: it finishes 3002 and calls 3003.
+    await page.waitForTimeout(300);
+    await page.keyboard.press('g');
+    await page.locator('.desk__current', { hasText: '3003' }).waitFor();
+    expect(statusOf(server, '3002')).toBe('done');
+  });
+
+  it('call-next and pick send the ticket drawn as current; a stale_view answer shows a short neutral line only', async () => {
+    const kiosk = client(server.url, kioskToken);
+    for (let i = 0; i < 2; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'xay-dung' })).status).toBe(201);
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await openDesk(page, server.url, 4, true);
+    await page.locator('.desk__list .desk__num', { hasText: '4002' }).waitFor();
+    await page.locator('.desk__current', { hasText: '3003' }).waitFor();
+    const current = (server.db.prepare(`SELECT id FROM tickets WHERE number = '3003'`).get() as { id: string }).id;
+    // What the server answers when the counter moved on since the screen was drawn (its keypad called, say).
+    const sent: unknown[] = [];
+    await page.route('**/call-next', (route) => {
+      sent.push(route.request().postDataJSON());
+      return route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'stale_view', message: 'Quầy 4 vừa gọi số 3004' } }) });
+    });
+    await page.waitForTimeout(1000); // past the double-click guard
+    await page.keyboard.press('g');
+    const line = page.locator('.desk__notice [role=status]');
+    await line.waitFor();
+    expect(await line.innerText()).toBe('Màn hình vừa cập nhật; chưa gọi thêm số nào.');
+    expect(await page.locator('.desk__notice [role=alert]').count()).toBe(0);
+    await page.locator('.desk__list .desk__row', { hasText: '4001' }).getByRole('button').click();
+    await expect.poll(() => sent.length).toBe(2);
+    const picked = (server.db.prepare(`SELECT id FROM tickets WHERE number = '4001'`).get() as { id: string }).id;
+    expect(sent).toEqual([{ currentTicketId: current }, { ticketId: picked, currentTicketId: current }]);
+    // It goes away by itself.
+    await line.waitFor({ state: 'detached', timeout: 8000 });
+    expect(statusOf(server, '3003')).toBe('called');
+  });
+
+  it('K brings back the first held ticket; its button shows the key', async () => {
+    const kiosk = client(server.url, kioskToken);
+    for (let i = 0; i < 2; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'bhxh' })).status).toBe(201);
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await openDesk(page, server.url, 6);
+    await page.keyboard.press('g');
+    await page.locator('.desk__current', { hasText: '7001' }).waitFor();
+    await page.locator('[data-action=hold]:not([disabled])').waitFor();
+    await page.keyboard.press('t');
+    const held = page.locator('.desk__held [data-unhold="7001"]');
+    await held.waitFor();
+    expect(await held.locator('kbd').innerText()).toBe('K');
+    expect(await held.getAttribute('aria-keyshortcuts')).toBe('K');
+    // No other action uses K.
+    expect(await page.locator('.desk__actions kbd', { hasText: /^K$/ }).count()).toBe(0);
+    await page.locator('.desk__held [data-unhold="7001"]:not([disabled])').waitFor();
+    await page.keyboard.press('k');
+    await page.locator('.desk__current', { hasText: '7001' }).waitFor();
+    await held.waitFor({ state: 'detached' });
+    expect(statusOf(server, '7001')).toBe('called');
   });
 });
