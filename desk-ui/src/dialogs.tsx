@@ -56,8 +56,10 @@ export function TransferDialog(props: {
         {snapshot.counters
           .filter((c) => c.id !== here.id)
           .map((c) => (
-            <button key={c.id} type="button" className="qms-btn" data-counter={c.id} onClick={() => props.onTransfer({ counterId: c.id })}>
+            // The server refuses a closed counter: nobody there would ever call the ticket.
+            <button key={c.id} type="button" className="qms-btn" data-counter={c.id} disabled={c.status === 'closed'} onClick={() => props.onTransfer({ counterId: c.id })}>
               {c.name}
+              {c.status === 'closed' ? ` · ${t('counter.status.closed')}` : ''}
             </button>
           ))}
       </div>

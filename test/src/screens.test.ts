@@ -48,6 +48,7 @@ describe('every screen in Chromium', () => {
     await page.fill('input[name=username]', 'canbo2');
     await page.fill('input[name=password]', '123456');
     await page.click('button[type=submit]');
+    await page.locator('[data-action=sign-in]').click();
     await page.locator('.desk__btn--main:not([disabled])').click();
     await page.locator('.desk__current', { hasText: '1001' }).waitFor();
     expect(await page.locator('.qms-demo').isVisible()).toBe(true);
