@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import compat from 'eslint-plugin-compat';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -19,6 +20,19 @@ export default tseslint.config(
     files: ['*-ui/src/**/*.{ts,tsx}', 'ui-kit/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  // The screens run on old office PCs, TV sticks and tablets: no browser API newer than the build target (vite-screen.ts).
+  {
+    files: ['*-ui/src/**/*.{ts,tsx}', 'ui-kit/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    plugins: { compat },
+    settings: { browsers: ['chrome >= 69', 'firefox >= 62', 'safari >= 12'] },
+    rules: {
+      'compat/compat': 'error',
+      // Not seen by compat/compat: Chrome 71 and 63.
+      'no-restricted-globals': ['error', { name: 'globalThis', message: 'Use window: Chrome before 71 lacks globalThis.' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='finally']", message: 'Use then(ok, fail): Chrome before 63 lacks Promise.prototype.finally.' }],
+    },
   },
   {
     files: ['test/src/**/*.ts', 'bench/src/**/*.ts', '**/*.test.ts'],

@@ -10,7 +10,7 @@ export function screenConfig(name: string, devPort: number) {
   return defineConfig({
     base: `/${name}/`,
     plugins: [react()],
-    build: { outDir: 'dist', emptyOutDir: true, target: ['es2017', 'chrome61', 'firefox60', 'safari11'] },
+    build: { outDir: 'dist', emptyOutDir: true, target: ['es2018', 'chrome69', 'firefox62', 'safari12'] },
     server: {
       port: devPort,
       proxy: {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CounterDto, UserDto } from '@qms/protocol';
-import { apiFetch, getStoredUser, LoginScreen, queryInt, ScreenShell, SignOut, useLang, useToken } from '@qms/ui-kit';
+import { apiFetch, getStoredUser, LoginScreen, queryInt, readStored, ScreenShell, SignOut, useLang, useToken, writeStored } from '@qms/ui-kit';
 import { Desk } from './Desk';
 
 // A desk PC usually belongs to one counter (`?counter=3`); otherwise the officer's own counter, or the one chosen here last.
@@ -8,12 +8,8 @@ const counterFromUrl = queryInt('counter');
 const CHOSEN_KEY = 'qms.desk.counter';
 
 function chosenCounter(): number | undefined {
-  try {
-    const n = Number(globalThis.localStorage?.getItem(CHOSEN_KEY));
-    return Number.isInteger(n) && n > 0 ? n : undefined;
-  } catch {
-    return undefined;
-  }
+  const n = Number(readStored(CHOSEN_KEY));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
 export function App() {
@@ -25,11 +21,7 @@ export function App() {
   const counterId = counterFromUrl ?? user?.counterId ?? chosen;
   if (counterId === undefined) {
     const choose = (id: number) => {
-      try {
-        globalThis.localStorage?.setItem(CHOSEN_KEY, String(id));
-      } catch {
-        /* remembered for this page only */
-      }
+      writeStored(CHOSEN_KEY, String(id));
       setChosen(id);
     };
     return (

@@ -27,6 +27,8 @@ export async function issueTicket(body: { serviceId: string; priority: string | 
   };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
+  // Kiosks run Chromium (docs/operations.md); only Safari 12.0 of the supported browsers lacks AbortController.
+  // eslint-disable-next-line compat/compat
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), ISSUE_TIMEOUT_MS);
   const init: RequestInit = { method: 'POST', headers, body: JSON.stringify({ ...body, channel: 'kiosk' }), credentials: 'include', signal: deadline.signal };

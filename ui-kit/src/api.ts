@@ -29,7 +29,7 @@ export interface ApiInit extends RequestInit {
 /** A random key; `crypto.randomUUID` exists only on https/localhost, and floor PCs use plain http on the LAN. */
 export function newIdempotencyKey(): string {
   const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

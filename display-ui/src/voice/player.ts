@@ -78,6 +78,8 @@ export class AnnouncementPlayer {
   private closed = false;
 
   constructor(private readonly opts: PlayerOptions) {
+    // The hall display runs Chromium or Firefox (docs/voice.md); Safari before 14.1 has only webkitAudioContext.
+    // eslint-disable-next-line compat/compat
     this.ctx = new AudioContext({ latencyHint: 'playback' });
     this.loader = new ClipLoader(opts.packUrl, (bytes) => this.ctx.decodeAudioData(bytes));
     window.__qmsAudio = this.debug;
