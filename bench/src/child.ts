@@ -16,19 +16,23 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real server in its own process with a fresh data folder, so the load generator does not share its event loop. */
-export async function benchServer(): Promise<{ base: string; child: ChildProcess; stop: () => void }> {
+/**
+ * The real server as `npm start` runs it (`node --import tsx server/src/main.ts`), in its own process so the load
+ * generator does not share its event loop; a fresh data folder unless `dataDir` names one.
+ */
+export async function benchServer(opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'qms-bench-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), QMS_DATA_DIR: dataDir },
+    env: { ...process.env, ...opts.env, PORT: String(port), QMS_DATA_DIR: dataDir },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
+  const stop = () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, child, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${base}/api/health`)).ok) return { base, child, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }

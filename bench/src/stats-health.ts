@@ -1,38 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { benchServer } from './child';
 import { median, percentile } from './stats';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The server as `npm start` runs it (`node --import tsx server/src/main.ts`) on an existing data folder. */
-async function startChild(dataDir: string, worker: boolean): Promise<{ base: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), QMS_DATA_DIR: dataDir };
-  if (worker) delete env.QMS_STATS_WORKER;
-  else env.QMS_STATS_WORKER = 'off';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  const stop = () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, stop };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error('stats bench server did not start');
-}
 
 const round = (x: number) => Math.round(x * 10) / 10;
 /** Between two health checks: a busy floor's pace and more (kiosk taps, desk presses, display polls), without the probe eating a core. */
@@ -51,7 +18,7 @@ async function healthOnce(base: string) {
  * stats worker (`worker`) or in the server's own thread (`QMS_STATS_WORKER=off`); the server in its own process.
  */
 export async function healthDuringYear(dataDir: string, worker: boolean, summaries = 3) {
-  const server = await startChild(dataDir, worker);
+  const server = await benchServer({ dataDir, env: { QMS_STATS_WORKER: worker ? 'on' : 'off' } });
   try {
     const login = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'quanly', password: '123456' }) });
     const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };

@@ -37,6 +37,8 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
   const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
   // Figures are computed in a worker thread (own read-only connection), so kiosks, desks and displays are not held up.
   const stats = statsFor(db);
+  const paragraph = (q: z.infer<typeof ReportRangeQuery>, { totals, groups }: Awaited<ReturnType<typeof stats.summarizeMany>>) =>
+    reportParagraph({ from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes }, q.lang ?? 'vi');
 
   r.doc({
     method: 'get',
@@ -64,7 +66,7 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     const q = c.req.valid('query');
     checkRange(q);
     const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, ['service']);
-    const text = reportParagraph({ from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes }, q.lang ?? 'vi');
+    const text = paragraph(q, { totals, groups });
     return c.json({ from: q.from, to: q.to, text });
   });
 
@@ -81,7 +83,7 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     const q = c.req.valid('query');
     checkRange(q);
     const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, pageGroupings);
-    const text = reportParagraph({ from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes }, q.lang ?? 'vi');
+    const text = paragraph(q, { totals, groups });
     const reply: z.infer<typeof ReportPageReply> = {
       from: q.from,
       to: q.to,
