@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SummaryReply } from '@qms/protocol';
 import { apiFetch, errorText } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
@@ -169,21 +169,38 @@ function Kpi({ label, value, sub, tone }: { label: string; value: string; sub?: 
 
 function Paragraph({ text }: { text: string }) {
   const { w } = useWords();
-  const [copied, setCopied] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [done, setDone] = useState<{ text: string; how: 'copied' | 'selected' } | null>(null);
+  // The clipboard API exists only in secure contexts (HTTPS or localhost); the center's server is plain http on the LAN.
+  const bySelection = () => {
+    const el = area.current;
+    if (!el) return;
+    el.focus();
+    el.select();
+    let copied: boolean;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    setDone({ text, how: copied ? 'copied' : 'selected' });
+  };
+  const copy = () => {
+    if (window.isSecureContext && navigator.clipboard) navigator.clipboard.writeText(text).then(() => setDone({ text, how: 'copied' }), bySelection);
+    else bySelection();
+  };
+  const how = done && done.text === text ? done.how : null;
   return (
     <div className="reports__paragraph">
-      <textarea readOnly value={text} rows={8} aria-label={w('reports.paragraph')} />
-      <button
-        type="button"
-        className="qms-btn"
-        onClick={() => {
-          // Absent on an old browser or a page not served over HTTPS/localhost: then nothing is copied (the text can be selected).
-          if ('clipboard' in navigator) void navigator.clipboard.writeText(text).then(() => setCopied(true));
-        }}
-      >
-        {copied ? w('reports.copied') : w('reports.copy')}
+      <textarea ref={area} readOnly value={text} rows={8} aria-label={w('reports.paragraph')} />
+      <button type="button" className="qms-btn" onClick={copy}>
+        {how === 'copied' ? w('reports.copied') : w('reports.copy')}
       </button>
+      {how === 'selected' && (
+        <p className="qms-hint reports__copy-hint" role="status">
+          {w('reports.selected')}
+        </p>
+      )}
     </div>
   );
 }
-

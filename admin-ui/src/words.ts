@@ -57,6 +57,7 @@ const words = {
   'reports.paragraph': ['Đoạn văn cho báo cáo', 'Report paragraph'],
   'reports.copy': ['Sao chép', 'Copy'],
   'reports.copied': ['Đã sao chép', 'Copied'],
+  'reports.selected': ['Đã chọn đoạn văn: bấm Ctrl+C để sao chép', 'The paragraph is selected: press Ctrl+C to copy'],
   'reports.group': ['Nhóm', 'Group'],
   'wait.upTo': ['≤ {m} ph', '≤ {m} min'],
   'wait.over': ['> {m} ph', '> {m} min'],

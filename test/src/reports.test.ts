@@ -11,6 +11,15 @@ import { client, login, startTestServer, testClock, type TestServer } from './su
 const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const pct = (r: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(Math.round(r * 1000) / 10)}%`;
 
+async function signIn(page: Page, url: string) {
+  await page.goto(`${url}/admin/`);
+  await page.fill('input[name=username]', 'quanly');
+  await page.fill('input[name=password]', '123456');
+  await page.click('button[type=submit]');
+  await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
+}
+
+
 describe('manager reports in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
@@ -27,11 +36,7 @@ describe('manager reports in Chromium', () => {
     clock.set(Date.parse('2026-04-15T03:00:00Z'));
     browser = await launchBrowser();
     page = await newPage(browser, { width: 1440, height: 2300 });
-    await page.goto(`${server.url}/admin/`);
-    await page.fill('input[name=username]', 'quanly');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
-    await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
+    await signIn(page, server.url);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -74,6 +79,38 @@ describe('manager reports in Chromium', () => {
     const issuedRow = rows.find((r) => r?.[1] === 'Số lượt lấy số')!;
     expect(issuedRow[2]).toBe(march.issued);
     await page.locator('.reports__export-status', { hasText: 'Đã tải bao-cao-2026-03-01_2026-03-31.xlsx' }).waitFor();
+  });
+
+  it('Sao chép works over plain http: without the clipboard API it selects the paragraph and copies, or says to press Ctrl+C', async () => {
+    const plain = await newPage(browser, { width: 1280, height: 900 });
+    // What a LAN address over http gives: no navigator.clipboard. `__copyFails` makes execCommand refuse too.
+    await plain.addInitScript(() => {
+      delete (Navigator.prototype as { clipboard?: unknown }).clipboard;
+      const real = Document.prototype.execCommand;
+      Document.prototype.execCommand = function (this: Document, ...args: Parameters<Document['execCommand']>) {
+        return (window as { __copyFails?: boolean }).__copyFails ? false : real.apply(this, args);
+      };
+    });
+    await signIn(plain, server.url);
+    expect(await plain.evaluate(() => 'clipboard' in navigator)).toBe(false);
+    await plain.getByRole('tab', { name: 'Báo cáo' }).click();
+    const area = plain.locator('.reports__paragraph textarea');
+    await area.filter({ hasText: 'Trong kỳ báo cáo' }).waitFor();
+    const selection = () => area.evaluate((el: HTMLTextAreaElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd, el.value.length]);
+    const length = (await area.inputValue()).length;
+
+    await plain.getByRole('button', { name: 'Sao chép' }).click();
+    await plain.getByRole('button', { name: 'Đã sao chép' }).waitFor();
+    expect(await selection()).toEqual([true, 0, length, length]);
+
+    await plain.evaluate(() => void ((window as { __copyFails?: boolean }).__copyFails = true));
+    await plain.getByRole('button', { name: 'Tháng trước' }).click();
+    await area.filter({ hasText: '01/03/2026' }).waitFor();
+    await plain.getByRole('button', { name: 'Sao chép' }).click();
+    await plain.getByRole('status').filter({ hasText: 'Đã chọn đoạn văn: bấm Ctrl+C để sao chép' }).waitFor();
+    const all = (await area.inputValue()).length;
+    expect(await selection()).toEqual([true, 0, all, all]);
+    await plain.context().close();
   });
 
   it('a custom range and the paper-ballot form work from the screen', async () => {
