@@ -92,8 +92,8 @@ function ReportBody({ data }: { data: Loaded }) {
   const t = data.byService.totals;
   const n = (x: number) => fmtInt(x, lang);
   const pct = (x: number | null | undefined) => fmtPct(x, lang);
-  const hours = Array.from({ length: 11 }, (_, i) => i + 7);
   const heat = new Map((data.byWeekdayHour.groups ?? []).map((g) => [String(g.key), g.issued]));
+  const hours = heatmapHours([...heat.keys()]);
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((k) => ({ key: k, label: (lang === 'vi' ? ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] : ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])[k]! }));
   const busyHours = [...new Set([...hours, ...(data.byHour.groups ?? []).map((g) => Number(g.key))])].sort((a, b) => a - b);
   const byHour = new Map((data.byHour.groups ?? []).map((g) => [Number(g.key), g.issued]));
@@ -203,4 +203,12 @@ function Paragraph({ text }: { text: string }) {
       )}
     </div>
   );
+}
+
+/** The heatmap's hours: 7–17h, widened to every hour with tickets in the range (Saturday mornings, evening services). */
+function heatmapHours(keys: string[]): number[] {
+  const seen = keys.map((k) => Number(k.split('-')[1]));
+  const first = Math.min(7, ...seen);
+  const last = Math.max(17, ...seen);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }

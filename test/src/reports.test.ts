@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { startOfLocalDay } from '@qms/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepScreenshot, launchBrowser, newPage } from './support/browser';
@@ -33,6 +34,12 @@ describe('manager reports in Chromium', () => {
     await client(server.url, await login(server.url, 'quanly')).post('/api/stats/paper-ballots', {
       serviceId: 'dat-dai', from: '2026-03-01', to: '2026-03-31', very_satisfied: 12, satisfied: 20, neutral: 4, dissatisfied: 9, very_dissatisfied: 0,
     });
+    // A Saturday-morning and an evening service: outside the usual 7–17h, still on the heatmap.
+    const saturday = startOfLocalDay('2026-03-14', server.floor.timeZone);
+    for (const [h, m] of [[6, 40], [19, 10], [19, 25]] as const) {
+      clock.set(saturday + (h * 60 + m) * 60_000);
+      server.floor.issue({ serviceId: 'ho-tich', channel: 'kiosk', staffId: null });
+    }
     clock.set(Date.parse('2026-04-15T03:00:00Z'));
     browser = await launchBrowser();
     page = await newPage(browser, { width: 1440, height: 2300 });
@@ -61,6 +68,11 @@ describe('manager reports in Chromium', () => {
     expect(asked.every((u) => u.startsWith('/api/stats/report?'))).toBe(true);
     expect(await kpi('Lượt đánh giá').innerText()).toBe(vn(march.ratings.total));
     expect(await kpi('Tỷ lệ hài lòng').innerText()).toBe(pct(march.satisfactionRate));
+    // Weekday × hour: from 6h to 19h because of Saturday's tickets, and they are counted there.
+    const heatmap = page.locator('section', { has: page.locator('h2', { hasText: 'Lượt lấy số theo thứ và giờ' }) }).locator('svg');
+    const heads = await heatmap.locator('text').allTextContents();
+    expect(heads.filter((t) => /^\d+h$/.test(t))).toEqual(Array.from({ length: 14 }, (_, i) => `${i + 6}h`));
+    expect(await heatmap.locator('rect title').allTextContents()).toEqual(expect.arrayContaining(['Thứ Bảy 6:00 — 1', 'Thứ Bảy 19:00 — 2']));
     expect(await page.locator('.reports__paragraph textarea').inputValue()).toContain(
       `Trong kỳ báo cáo (từ ngày 01/03/2026 đến ngày 31/03/2026), Trung tâm đã tiếp đón ${vn(march.issued)} lượt công dân`,
     );
