@@ -104,11 +104,16 @@ function ReportBody({ data }: { data: Loaded }) {
         <Kpi label={w('fig.issued')} value={n(t.issued)} sub={`${w('fig.served')}: ${n(t.served)} · ${w('fig.noShow')}: ${n(t.noShow)}`} />
         <Kpi label={w('fig.waitMean')} value={fmtMinutes(t.waitSeconds.mean, lang)} sub={`${w('fig.waitMedian')}: ${fmtMinutes(t.waitSeconds.median, lang)} · P90: ${fmtMinutes(t.waitSeconds.p90, lang)}`} />
         <Kpi label={w('fig.withinTarget', { m: t.waitWithinTarget.targetSeconds / 60 })} value={pct(t.waitWithinTarget.share)} sub={`${w('fig.serviceMean')}: ${fmtMinutes(t.serviceSeconds.mean, lang)}`} />
-        <Kpi label={w('fig.ratings')} value={n(t.ratings.total)} sub={`${w('fig.responseRate')}: ${pct(t.responseRate)}`} />
+        <Kpi
+          label={w('fig.ratings')}
+          value={n(t.ratings.total)}
+          sub={`${w('fig.responseRate')}: ${pct(t.responseRate)} · ${w('fig.satisfiedDevices')}: ${pct(t.satisfactionRate)}`}
+        />
+        {/* The rate the target is checked against (devices and paper together), so its colour and number agree. */}
         <Kpi
           label={w('fig.satisfaction')}
-          value={pct(t.satisfactionRate)}
-          sub={`${w('fig.target')}: ${pct(t.satisfactionTarget)}`}
+          value={pct(t.combined?.satisfactionRate)}
+          sub={`${w('fig.devicesAndPaper')} · ${w('fig.target')}: ${pct(t.satisfactionTarget)}`}
           tone={t.belowTarget ? 'below' : t.belowTarget === false ? 'ok' : undefined}
         />
         <Kpi label={w('fig.rate766')} value={pct(t.rate766)} sub={w('fig.rate766.hint')} />

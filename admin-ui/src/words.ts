@@ -29,6 +29,8 @@ const words = {
   'fig.paper': ['Phiếu giấy', 'Paper ballots'],
   'fig.combined': ['Hài lòng (thiết bị + giấy)', 'Satisfied (devices + paper)'],
   'fig.target': ['Chỉ tiêu', 'Target'],
+  'fig.devicesAndPaper': ['Thiết bị + phiếu giấy', 'Devices + paper'],
+  'fig.satisfiedDevices': ['Hài lòng (thiết bị)', 'Satisfied (devices)'],
   'fig.below': ['Chưa đạt', 'Below target'],
   'fig.met': ['Đạt', 'Met'],
   'level.very_satisfied': ['Rất hài lòng', 'Very satisfied'],

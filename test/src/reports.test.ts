@@ -67,7 +67,13 @@ describe('manager reports in Chromium', () => {
     expect(asked.filter((u) => u.includes('2026-03-01'))).toEqual(['/api/stats/report?from=2026-03-01&to=2026-03-31&lang=vi']);
     expect(asked.every((u) => u.startsWith('/api/stats/report?'))).toBe(true);
     expect(await kpi('Lượt đánh giá').innerText()).toBe(vn(march.ratings.total));
-    expect(await kpi('Tỷ lệ hài lòng').innerText()).toBe(pct(march.satisfactionRate));
+    // The card shows the rate the target is checked against (devices and paper), and is coloured by that same rate.
+    expect(march.combined.satisfactionRate).not.toBe(march.satisfactionRate);
+    expect(await kpi('Tỷ lệ hài lòng').innerText()).toBe(pct(march.combined.satisfactionRate));
+    const card = page.locator('.kpi', { has: page.locator('.kpi__label', { hasText: 'Tỷ lệ hài lòng' }) });
+    expect(await card.locator('.kpi__sub').innerText()).toBe('Thiết bị + phiếu giấy · Chỉ tiêu: 95%');
+    expect(await card.getAttribute('class')).toContain(march.combined.satisfactionRate < 0.95 ? 'kpi--below' : 'kpi--ok');
+    expect(await page.locator('.kpi', { hasText: 'Lượt đánh giá' }).locator('.kpi__sub').innerText()).toContain(`Hài lòng (thiết bị): ${pct(march.satisfactionRate)}`);
     // Weekday × hour: from 6h to 19h because of Saturday's tickets, and they are counted there.
     const heatmap = page.locator('section', { has: page.locator('h2', { hasText: 'Lượt lấy số theo thứ và giờ' }) }).locator('svg');
     const heads = await heatmap.locator('text').allTextContents();
