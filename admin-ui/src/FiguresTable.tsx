@@ -18,12 +18,12 @@ export function FiguresTable({ title, groups, totals, withTarget = false }: { ti
       <td className="num">{fmtMinutes(f.waitSeconds.p90, lang)}</td>
       <td className="num">{fmtMinutes(f.serviceSeconds.mean, lang)}</td>
       <td className="num">{n(f.ratings.total)}</td>
-      <td className="num">{fmtPct(f.satisfactionRate, lang)}</td>
+      <td className="num">{fmtPct(f.satisfactionRate, lang, f.satisfactionTarget)}</td>
       <td className="num">{fmtPct(f.rate766, lang)}</td>
       {withTarget && (
         <>
           <td className="num">{n(f.paperBallots?.total ?? 0)}</td>
-          <td className="num">{fmtPct(f.combined?.satisfactionRate, lang)}</td>
+          <td className="num">{fmtPct(f.combined?.satisfactionRate, lang, f.satisfactionTarget)}</td>
           <td className="num">{fmtPct(f.satisfactionTarget, lang)}</td>
           <td>{f.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : f.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
         </>

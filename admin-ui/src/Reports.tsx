@@ -107,12 +107,12 @@ function ReportBody({ data }: { data: Loaded }) {
         <Kpi
           label={w('fig.ratings')}
           value={n(t.ratings.total)}
-          sub={`${w('fig.responseRate')}: ${pct(t.responseRate)} · ${w('fig.satisfiedDevices')}: ${pct(t.satisfactionRate)}`}
+          sub={`${w('fig.responseRate')}: ${pct(t.responseRate)} · ${w('fig.satisfiedDevices')}: ${fmtPct(t.satisfactionRate, lang, t.satisfactionTarget)}`}
         />
         {/* The rate the target is checked against (devices and paper together), so its colour and number agree. */}
         <Kpi
           label={w('fig.satisfaction')}
-          value={pct(t.combined?.satisfactionRate)}
+          value={fmtPct(t.combined?.satisfactionRate, lang, t.satisfactionTarget)}
           sub={`${w('fig.devicesAndPaper')} · ${w('fig.target')}: ${pct(t.satisfactionTarget)}`}
           tone={t.belowTarget ? 'below' : t.belowTarget === false ? 'ok' : undefined}
         />
@@ -137,7 +137,7 @@ function ReportBody({ data }: { data: Loaded }) {
           <h2>{w('reports.targets')}</h2>
           <TargetChart
             rows={(data.byService.groups ?? []).map((g) => ({ label: g.label, rate: g.combined?.satisfactionRate ?? g.satisfactionRate, target: g.satisfactionTarget ?? 0.95, below: g.belowTarget ?? null }))}
-            format={pct}
+            format={(rate, target) => fmtPct(rate, lang, target)}
           />
         </section>
         <section className="qms-card">

@@ -41,7 +41,7 @@ export interface TargetRow {
 }
 
 /** One horizontal bar per field, with a tick at its target; fields below target are drawn in the warning colour. */
-export function TargetChart({ rows, format }: { rows: TargetRow[]; format: (r: number | null) => string }) {
+export function TargetChart({ rows, format }: { rows: TargetRow[]; format: (r: number | null, target: number) => string }) {
   const rowH = 30;
   const labelW = 190;
   const barW = 300;
@@ -61,7 +61,7 @@ export function TargetChart({ rows, format }: { rows: TargetRow[]; format: (r: n
             {r.rate !== null && <rect x={labelW} y={y + 4} width={x(r.rate) - labelW} height={18} className={r.below ? 'chart__bar chart__bar--below' : 'chart__bar chart__bar--ok'} />}
             <line x1={x(r.target)} x2={x(r.target)} y1={y} y2={y + 26} className="chart__target" />
             <text x={labelW + barW + 8} y={y + 18} className="chart__value">
-              {format(r.rate)}
+              {format(r.rate, r.target)}
             </text>
           </g>
         );

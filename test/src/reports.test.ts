@@ -131,6 +131,27 @@ describe('manager reports in Chromium', () => {
     await plain.context().close();
   });
 
+  it('a field at 3799/4000 against its 95% target shows 94,98% and "Chưa đạt", never 95%', async () => {
+    await client(server.url, await login(server.url, 'quanly')).post('/api/stats/paper-ballots', {
+      serviceId: 'ho-tich', from: '2026-02-02', to: '2026-02-27', very_satisfied: 3000, satisfied: 799, neutral: 201, dissatisfied: 0, very_dissatisfied: 0,
+    });
+    const feb = await newPage(browser, { width: 1440, height: 1600 });
+    await signIn(feb, server.url);
+    await feb.getByRole('tab', { name: 'Báo cáo' }).click();
+    await feb.getByRole('button', { name: 'Tùy chọn' }).click();
+    await feb.fill('input[name=from]', '2026-02-01');
+    await feb.fill('input[name=to]', '2026-02-28');
+    await feb.locator('.reports__period', { hasText: '01/02/2026 – 28/02/2026' }).waitFor();
+    const row = feb.locator('.reports__table').first().locator('tr', { hasText: 'Hộ tịch' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/94,98%\s+95%\s+Chưa đạt/);
+    expect(await feb.locator('svg.chart text', { hasText: '94,98%' }).count()).toBeGreaterThanOrEqual(1);
+    const card = feb.locator('.kpi', { has: feb.locator('.kpi__label', { hasText: 'Tỷ lệ hài lòng' }) });
+    expect(await card.locator('.kpi__value').innerText()).toBe('94,98%');
+    expect(await card.getAttribute('class')).toContain('kpi--below');
+    await feb.context().close();
+  });
+
   it('a custom range and the paper-ballot form work from the screen', async () => {
     await page.getByRole('button', { name: 'Tùy chọn' }).click();
     await page.fill('input[name=from]', '2026-03-10');

@@ -1,5 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figuresCsv } from '../../server/src/stats/csv';
+import { emptyCounts, figuresOf, withPaper } from '../../server/src/stats/figures';
+import { fmtPercent } from '../../server/src/stats/format';
+import { reportParagraph } from '../../server/src/stats/report-text';
 import { simulateMonth } from './support/stats-month';
 import { client, login, startTestServer, testClock, type TestServer } from './support/server';
 
@@ -7,6 +11,74 @@ const from = '2026-03-02';
 const to = '2026-03-06';
 const days = ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06'];
 const minutes = (s: number | null) => (s === null ? null : Math.round(s / 6) / 10);
+
+/** RFC 4180 fields of one CSV line, with `sep` between them. */
+function fields(line: string, sep: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (ch === sep && !quoted) {
+      out.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell);
+  return out;
+}
+
+/** A CSV file as header → value per row; `decimal` is the mark its numbers use. */
+function parseCsv(bytes: Uint8Array, sep: string, decimal: string) {
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
+  const header = fields(lines[0]!, sep);
+  const rows = lines.slice(1).map((l) => fields(l, sep));
+  const num = (row: string[], col: string) => {
+    const text = row[header.indexOf(col)]!;
+    // The other dialect's decimal mark must never appear in a number.
+    expect(text, col).not.toContain(decimal === ',' ? '.' : ',');
+    return text === '' ? null : Number(text.replace(decimal, '.'));
+  };
+  return { header, rows, num, row: (label: string) => rows.find((r) => r[0] === label)! };
+}
+
+/** Field "Hộ tịch" with 3799 satisfied of 4000 paper ballots against its 95 % target: 0.94975, below target. */
+function nearTarget(satisfied: number, total: number) {
+  const counts = { ...emptyCounts(), very_satisfied: satisfied, neutral: total - satisfied, total };
+  return withPaper(figuresOf([]), counts, 0.95);
+}
+
+describe('a rate just under or over its target never looks equal to it', () => {
+  it('3799/4000 is 94,98% beside "chưa đạt", in the paragraph and in the CSV', () => {
+    const f = nearTarget(3799, 4000);
+    expect(f.belowTarget).toBe(true);
+    expect(fmtPercent(f.combined!.satisfactionRate)).toBe('95%');
+    expect(fmtPercent(f.combined!.satisfactionRate, 'vi', 0.95)).toBe('94,98%');
+    expect(fmtPercent(3801 / 4000, 'vi', 0.95)).toBe('95,03%');
+    expect(fmtPercent(0.95, 'vi', 0.95)).toBe('95%');
+    expect(fmtPercent(0.9734, 'en', 0.95)).toBe('97.3%');
+    const group = { key: 'ho-tich', label: 'Hộ tịch', ...f };
+    const text = reportParagraph({ from: '2026-03-01', to: '2026-03-31', totals: f, services: [group], targetWaitMinutes: 15 });
+    expect(text).toContain('Các lĩnh vực chưa đạt chỉ tiêu: Hộ tịch (94,98%, chỉ tiêu 95%).');
+    expect(text).toContain('tỷ lệ hài lòng đạt 94,98%.');
+    expect(text).not.toMatch(/\(95%, chỉ tiêu 95%\)/);
+    expect(reportParagraph({ from: '2026-03-01', to: '2026-03-31', totals: f, services: [group], targetWaitMinutes: 15 }, 'en')).toContain('Hộ tịch (94.98%, target 95%)');
+
+    // Four decimals already keep 0.94975 apart in a file; 0.999996 under a 1.0 target needs six.
+    const close = withPaper(figuresOf([]), { ...emptyCounts(), very_satisfied: 249_999, neutral: 1, total: 250_000 }, 1);
+    const csv = parseCsv(new TextEncoder().encode(figuresCsv('Lĩnh vực', [group, { key: 'x', label: 'Gần 100%', ...close }], f)), ',', '.');
+    const rate = 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)';
+    expect(csv.num(csv.row('Hộ tịch'), rate)).toBe(0.9498);
+    expect(csv.num(csv.row('Gần 100%'), rate)).toBe(0.999996);
+    expect(csv.row('Gần 100%').at(-1)).toBe('Chưa đạt');
+  });
+});
+
 
 describe('Excel and CSV exports carry the summary’s numbers', () => {
   let server: TestServer;

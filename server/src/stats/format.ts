@@ -1,16 +1,35 @@
 /** Vietnamese number, percent and date formats for files and the report paragraph. */
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 const integerEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const oneDecimalEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const decimals = (lang: ReportLang, d: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: d });
 
 export type ReportLang = 'vi' | 'en';
 
 export const fmtInt = (n: number, lang: ReportLang = 'vi') => (lang === 'vi' ? integer : integerEn).format(n);
 
-/** 0.9734 → "97,3%" (vi) or "97.3%" (en); "—" when there is no rate. */
-export const fmtPercent = (rate: number | null, lang: ReportLang = 'vi') =>
-  rate === null ? '—' : `${(lang === 'vi' ? oneDecimal : oneDecimalEn).format(Math.round(rate * 1000) / 10)}%`;
+/**
+ * Decimals, `min` or more, that `rate` needs so that once rounded it does not look equal to `target` while it is
+ * below or above it (3799/4000 under a 0.95 target: 0.94975 is "95%" at `min` 0, "94,98%" here). `unit` is
+ * 100 for percentages, 1 for fractions.
+ */
+export function decimalsAgainst(rate: number, target: number | null | undefined, min: number, unit = 100): number {
+  if (target === null || target === undefined || rate === target) return min;
+  let d = min;
+  for (; d < 8; d++) {
+    const f = 10 ** d;
+    const shown = Math.round(rate * unit * f);
+    const goal = Math.round(target * unit * f);
+    if (rate < target ? shown < goal : shown > goal) break;
+  }
+  return d;
+}
+
+/** 0.9734 → "97,3%" (vi) or "97.3%" (en); "—" when there is no rate. Against a target, as many decimals as keep them apart. */
+export function fmtPercent(rate: number | null, lang: ReportLang = 'vi', target?: number | null): string {
+  if (rate === null) return '—';
+  const d = decimalsAgainst(rate, target, 1);
+  return `${decimals(lang, d).format(Math.round(rate * 100 * 10 ** d) / 10 ** d)}%`;
+}
 
 /** `2026-03-05` → `05/03/2026`. */
 export const fmtDate = (day: string) => day.split('-').reverse().join('/');

@@ -20,6 +20,8 @@ export function reportParagraph(input: ReportTextInput, lang: ReportLang = 'vi')
 function vietnamese({ from, to, totals: f, services, targetWaitMinutes }: ReportTextInput): string {
   const n = (x: number) => fmtInt(x);
   const p = (x: number | null) => fmtPercent(x);
+  // Rates checked against the target get the decimals that keep them apart from it (94,98% is not "95%").
+  const vs = (x: number | null) => fmtPercent(x, 'vi', f.satisfactionTarget);
   const r = f.ratings;
   const parts = [
     `Trong kỳ báo cáo (từ ngày ${fmtDate(from)} đến ngày ${fmtDate(to)}), Trung tâm đã tiếp đón ${n(f.issued)} lượt công dân, tổ chức đến giao dịch (cấp ${n(f.issued)} số thứ tự), trong đó đã phục vụ ${n(f.served)} lượt, ${n(f.noShow)} lượt vắng mặt khi được gọi, ${n(f.cancelled)} lượt hủy; ${n(f.transferred)} lượt được chuyển quầy.`,
@@ -30,12 +32,12 @@ function vietnamese({ from, to, totals: f, services, targetWaitMinutes }: Report
     );
   }
   parts.push(
-    `Tổng số lượt đánh giá: ${n(r.total)} lượt (${p(f.responseRate)} số lượt đã phục vụ), trong đó: rất hài lòng ${n(r.very_satisfied)}, hài lòng ${n(r.satisfied)}, bình thường ${n(r.neutral)}, không hài lòng ${n(r.dissatisfied)}, rất không hài lòng ${n(r.very_dissatisfied)}; tỷ lệ hài lòng đạt ${p(f.satisfactionRate)}.`,
+    `Tổng số lượt đánh giá: ${n(r.total)} lượt (${p(f.responseRate)} số lượt đã phục vụ), trong đó: rất hài lòng ${n(r.very_satisfied)}, hài lòng ${n(r.satisfied)}, bình thường ${n(r.neutral)}, không hài lòng ${n(r.dissatisfied)}, rất không hài lòng ${n(r.very_dissatisfied)}; tỷ lệ hài lòng đạt ${vs(f.satisfactionRate)}.`,
   );
   const paper = f.paperBallots;
   if (paper && paper.total > 0) {
     parts.push(
-      `Qua khảo sát bằng phiếu giấy: ${n(paper.total)} phiếu, ${n(paper.very_satisfied + paper.satisfied)} phiếu hài lòng và rất hài lòng; tính chung cả đánh giá trên thiết bị và phiếu giấy (${n(f.combined!.total)} lượt), tỷ lệ hài lòng đạt ${p(f.combined!.satisfactionRate)}.`,
+      `Qua khảo sát bằng phiếu giấy: ${n(paper.total)} phiếu, ${n(paper.very_satisfied + paper.satisfied)} phiếu hài lòng và rất hài lòng; tính chung cả đánh giá trên thiết bị và phiếu giấy (${n(f.combined!.total)} lượt), tỷ lệ hài lòng đạt ${vs(f.combined!.satisfactionRate)}.`,
     );
   }
   parts.push(
@@ -52,7 +54,7 @@ function targetSentenceVi(f: Figures, services: Group[]): string {
       ? ''
       : `So với chỉ tiêu ${fmtPercent(f.satisfactionTarget ?? null)} của Thành phố, tỷ lệ hài lòng chung ${f.belowTarget ? 'chưa đạt' : 'đạt'}.`;
   const fields = below.length
-    ? `Các lĩnh vực chưa đạt chỉ tiêu: ${below.map((s) => `${s.label} (${fmtPercent(s.combined?.satisfactionRate ?? null)}, chỉ tiêu ${fmtPercent(s.satisfactionTarget ?? null)})`).join('; ')}.`
+    ? `Các lĩnh vực chưa đạt chỉ tiêu: ${below.map((s) => `${s.label} (${fmtPercent(s.combined?.satisfactionRate ?? null, 'vi', s.satisfactionTarget)}, chỉ tiêu ${fmtPercent(s.satisfactionTarget ?? null)})`).join('; ')}.`
     : services.some((s) => s.belowTarget === false)
       ? 'Tất cả các lĩnh vực có đánh giá đều đạt chỉ tiêu hài lòng.'
       : '';
@@ -62,6 +64,7 @@ function targetSentenceVi(f: Figures, services: Group[]): string {
 function english({ from, to, totals: f, services, targetWaitMinutes }: ReportTextInput): string {
   const n = (x: number) => fmtInt(x, 'en');
   const p = (x: number | null) => fmtPercent(x, 'en');
+  const vs = (x: number | null) => fmtPercent(x, 'en', f.satisfactionTarget);
   const r = f.ratings;
   const below = services.filter((s) => s.belowTarget === true);
   const parts = [
@@ -73,10 +76,10 @@ function english({ from, to, totals: f, services, targetWaitMinutes }: ReportTex
     );
   }
   parts.push(
-    `Total ratings: ${n(r.total)} (${p(f.responseRate)} of those served): very satisfied ${n(r.very_satisfied)}, satisfied ${n(r.satisfied)}, neutral ${n(r.neutral)}, dissatisfied ${n(r.dissatisfied)}, very dissatisfied ${n(r.very_dissatisfied)}; satisfaction rate ${p(f.satisfactionRate)}.`,
+    `Total ratings: ${n(r.total)} (${p(f.responseRate)} of those served): very satisfied ${n(r.very_satisfied)}, satisfied ${n(r.satisfied)}, neutral ${n(r.neutral)}, dissatisfied ${n(r.dissatisfied)}, very dissatisfied ${n(r.very_dissatisfied)}; satisfaction rate ${vs(f.satisfactionRate)}.`,
   );
-  if (f.paperBallots && f.paperBallots.total > 0) parts.push(`Paper ballots: ${n(f.paperBallots.total)}; devices and paper together: ${p(f.combined!.satisfactionRate)}.`);
+  if (f.paperBallots && f.paperBallots.total > 0) parts.push(`Paper ballots: ${n(f.paperBallots.total)}; devices and paper together: ${vs(f.combined!.satisfactionRate)}.`);
   parts.push(`766-style rate (1 − dissatisfied ÷ served): ${p(f.rate766)}.`);
-  if (below.length) parts.push(`Fields below target: ${below.map((s) => `${s.label} (${p(s.combined?.satisfactionRate ?? null)}, target ${p(s.satisfactionTarget ?? null)})`).join('; ')}.`);
+  if (below.length) parts.push(`Fields below target: ${below.map((s) => `${s.label} (${fmtPercent(s.combined?.satisfactionRate ?? null, 'en', s.satisfactionTarget)}, target ${p(s.satisfactionTarget ?? null)})`).join('; ')}.`);
   return parts.join(' ');
 }
