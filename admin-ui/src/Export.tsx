@@ -36,11 +36,12 @@ export function ExportButtons({ range }: { range: Range }) {
   const { w, lang } = useWords();
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const run = async (ext: 'xlsx' | 'csv') => {
+  const run = async (file: 'export.xlsx' | 'export.csv' | 'export.csv?excel=vi') => {
     setBusy(true);
     setStatus(w('export.progress', { kb: 0 }));
     try {
-      const name = await download(`/api/stats/export.${ext}?from=${range.from}&to=${range.to}`, (b) => setStatus(w('export.progress', { kb: Math.round(b / 1024) })));
+      const query = `from=${range.from}&to=${range.to}`;
+      const name = await download(`/api/stats/${file}${file.includes('?') ? '&' : '?'}${query}`, (b) => setStatus(w('export.progress', { kb: Math.round(b / 1024) })));
       setStatus(w('export.done', { name }));
     } catch (err) {
       setStatus(errorText(err, lang));
@@ -50,10 +51,13 @@ export function ExportButtons({ range }: { range: Range }) {
   };
   return (
     <div className="reports__export">
-      <button type="button" className="qms-btn qms-btn--primary" disabled={busy} onClick={() => void run('xlsx')}>
+      <button type="button" className="qms-btn qms-btn--primary" disabled={busy} onClick={() => void run('export.xlsx')}>
         {w('export.xlsx')}
       </button>
-      <button type="button" className="qms-btn" disabled={busy} onClick={() => void run('csv')}>
+      <button type="button" className="qms-btn" disabled={busy} title={w('export.csvViHint')} onClick={() => void run('export.csv?excel=vi')}>
+        {w('export.csvVi')}
+      </button>
+      <button type="button" className="qms-btn" disabled={busy} title={w('export.csvHint')} onClick={() => void run('export.csv')}>
         {w('export.csv')}
       </button>
       {status && (

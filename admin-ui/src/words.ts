@@ -64,7 +64,14 @@ const words = {
   'wait.upTo': ['≤ {m} ph', '≤ {m} min'],
   'wait.over': ['> {m} ph', '> {m} min'],
   'export.xlsx': ['Tải Excel (.xlsx)', 'Download Excel (.xlsx)'],
-  'export.csv': ['Tải CSV', 'Download CSV'],
+  'export.csvVi': ['CSV (Excel tiếng Việt)', 'CSV (Vietnamese Excel)'],
+  'export.csvViHint': [
+    'Dấu ; giữa các cột và dấu phẩy thập phân, như Excel cài đặt vùng Việt Nam đọc',
+    'Fields separated by ; with decimal commas, as Excel with Vietnamese regional settings reads them',
+  ],
+  'export.csv': ['CSV (chuẩn)', 'CSV (standard)'],
+  'export.csvHint': ['Dấu phẩy giữa các cột, dấu chấm thập phân (RFC 4180)', 'Comma-separated, decimal point (RFC 4180)'],
+
   'export.progress': ['Đang tải… {kb} KB', 'Downloading… {kb} KB'],
   'export.done': ['Đã tải {name}', 'Downloaded {name}'],
   'paper.intro': [

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -97,6 +97,18 @@ describe('manager reports in Chromium', () => {
     const issuedRow = rows.find((r) => r?.[1] === 'Số lượt lấy số')!;
     expect(issuedRow[2]).toBe(march.issued);
     await page.locator('.reports__export-status', { hasText: 'Đã tải bao-cao-2026-03-01_2026-03-31.xlsx' }).waitFor();
+
+    // Both CSVs are offered: for Excel under Vietnamese settings (";" and decimal commas) and the standard one.
+    for (const [button, sep] of [['CSV (Excel tiếng Việt)', ';'], ['CSV (chuẩn)', ',']] as const) {
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const saved = join(downloads, `${sep === ';' ? 'vi' : 'std'}.csv`);
+      await csv.saveAs(saved);
+      const [head, ...rows] = readFileSync(saved, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect(head!.split(sep).slice(0, 2), button).toEqual(['Lĩnh vực', 'Số lượt lấy số']);
+      const total = rows.at(-1)!.split(sep);
+      expect(total[0]).toBe('Tổng cộng');
+      expect(Number(total[1])).toBe(march.issued);
+    }
   });
 
   it('Sao chép works over plain http: without the clipboard API it selects the paragraph and copies, or says to press Ctrl+C', async () => {

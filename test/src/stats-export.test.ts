@@ -54,7 +54,7 @@ function nearTarget(satisfied: number, total: number) {
 }
 
 describe('a rate just under or over its target never looks equal to it', () => {
-  it('3799/4000 is 94,98% beside "chưa đạt", in the paragraph and in the CSV', () => {
+  it('3799/4000 is 94,98% beside "chưa đạt", in the paragraph and in both CSVs', () => {
     const f = nearTarget(3799, 4000);
     expect(f.belowTarget).toBe(true);
     expect(fmtPercent(f.combined!.satisfactionRate)).toBe('95%');
@@ -71,11 +71,13 @@ describe('a rate just under or over its target never looks equal to it', () => {
 
     // Four decimals already keep 0.94975 apart in a file; 0.999996 under a 1.0 target needs six.
     const close = withPaper(figuresOf([]), { ...emptyCounts(), very_satisfied: 249_999, neutral: 1, total: 250_000 }, 1);
-    const csv = parseCsv(new TextEncoder().encode(figuresCsv('Lĩnh vực', [group, { key: 'x', label: 'Gần 100%', ...close }], f)), ',', '.');
-    const rate = 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)';
-    expect(csv.num(csv.row('Hộ tịch'), rate)).toBe(0.9498);
-    expect(csv.num(csv.row('Gần 100%'), rate)).toBe(0.999996);
-    expect(csv.row('Gần 100%').at(-1)).toBe('Chưa đạt');
+    for (const [sep, decimal, dialect] of [[',', '.', 'standard'], [';', ',', 'excel-vi']] as const) {
+      const csv = parseCsv(new TextEncoder().encode(figuresCsv('Lĩnh vực', [group, { key: 'x', label: 'Gần 100%', ...close }], f, dialect)), sep, decimal);
+      const rate = 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)';
+      expect(csv.num(csv.row('Hộ tịch'), rate)).toBe(0.9498);
+      expect(csv.num(csv.row('Gần 100%'), rate)).toBe(0.999996);
+      expect(csv.row('Gần 100%').at(-1)).toBe('Chưa đạt');
+    }
   });
 });
 
@@ -156,22 +158,32 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
     expect(daySheet.getCell('A2').value).toBe('02/03/2026');
   });
 
-  it('the CSV is UTF-8 with a byte-order mark, one row per field and the total', async () => {
-    const res = await download(`/api/stats/export.csv?from=${from}&to=${to}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).trimEnd().split('\r\n');
-    const header = lines[0]!.split(',');
-    expect(header.slice(0, 3)).toEqual(['Lĩnh vực', 'Số lượt lấy số', 'Lấy số tại kiosk']);
-    expect(lines).toHaveLength(byService.groups.length + 2);
-    const total = lines.at(-1)!.split(',');
-    expect(total[0]).toBe('Tổng cộng');
-    expect(Number(total[header.indexOf('Số lượt lấy số')])).toBe(summary.totals.issued);
-    expect(Number(total[header.indexOf('Tổng số lượt đánh giá')])).toBe(summary.totals.ratings.total);
-    const land = lines.find((l) => l.startsWith('Đất đai,'))!.split(',');
-    expect(Number(land[header.indexOf('Đã phục vụ')])).toBe(byService.groups.find((g: any) => g.key === 'dat-dai').served);
+  it('the CSV comes standard (comma, decimal point) and for Vietnamese Excel (semicolon, decimal comma), both UTF-8 with a BOM', async () => {
+    const get = async (query: string) => {
+      const res = await download(`/api/stats/export.csv?from=${from}&to=${to}${query}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    const standard = parseCsv(await get(''), ',', '.');
+    const vi = parseCsv(await get('&excel=vi'), ';', ',');
+    for (const csv of [standard, vi]) {
+      expect(csv.header.slice(0, 3)).toEqual(['Lĩnh vực', 'Số lượt lấy số', 'Lấy số tại kiosk']);
+      expect(csv.header.at(-1)).toBe('Chỉ tiêu');
+      expect(csv.rows).toHaveLength(byService.groups.length + 1);
+      expect(csv.rows.every((r) => r.length === csv.header.length)).toBe(true);
+      const total = csv.row('Tổng cộng');
+      expect(csv.num(total, 'Số lượt lấy số')).toBe(summary.totals.issued);
+      expect(csv.num(total, 'Tổng số lượt đánh giá')).toBe(summary.totals.ratings.total);
+      expect(csv.num(total, 'Chờ trung bình (phút)')).toBe(minutes(summary.totals.waitSeconds.mean));
+      expect(csv.num(total, 'Tỷ lệ hài lòng (thiết bị)')).toBeCloseTo(summary.totals.satisfactionRate, 4);
+      expect(csv.num(csv.row('Đất đai'), 'Đã phục vụ')).toBe(byService.groups.find((g: any) => g.key === 'dat-dai').served);
+    }
+    // The same cells, only the separators differ: "0.9123" in one is "0,9123" in the other.
+    const rate = vi.row('Tổng cộng')[vi.header.indexOf('Tỷ lệ hài lòng (thiết bị)')]!;
+    expect(rate).toMatch(/^0,\d+$/);
+    expect(standard.row('Tổng cộng')[standard.header.indexOf('Tỷ lệ hài lòng (thiết bị)')]).toBe(rate.replace(',', '.'));
+    expect((await download(`/api/stats/export.csv?from=${from}&to=${to}&excel=fr`)).status).toBe(400);
   });
 
   it('the report paragraph states the period’s figures in Vietnamese', async () => {

@@ -15,7 +15,12 @@ import { checkRange } from './stats';
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const ExportQuery = z.object({ from: localDate, to: localDate }).refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
 const CsvQuery = z
-  .object({ from: localDate, to: localDate, groupBy: StatsGroupBy.optional() })
+  .object({
+    from: localDate,
+    to: localDate,
+    groupBy: StatsGroupBy.optional(),
+    excel: z.enum(['vi']).optional(),
+  })
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
 
 const sheets: { by: GroupBy; name: string; keyHeader: string }[] = [
@@ -80,7 +85,8 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
   r.doc({
     method: 'get',
     path: '/api/stats/export.csv',
-    summary: 'The figures as CSV (UTF-8 with BOM, so Excel shows Vietnamese), one row per group (default per field) and the total',
+    summary:
+      'The figures as CSV (UTF-8 with BOM, so Excel shows Vietnamese), one row per group (default per field) and the total; `excel=vi` separates fields with `;` and writes decimal commas, as Excel under Vietnamese regional settings reads them',
     access: 'manager, admin',
     query: CsvQuery,
     responses: { 200: { description: 'CSV', schema: z.string(), contentType: 'text/csv; charset=utf-8' }, ...errorResponses(400, 401, 403) },
@@ -90,7 +96,7 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
     checkRange(q);
     const by = q.groupBy ?? 'service';
     const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, [by]);
-    return new Response(figuresCsv(keyHeaders[by], groups.get(by)!, totals), {
+    return new Response(figuresCsv(keyHeaders[by], groups.get(by)!, totals, q.excel === 'vi' ? 'excel-vi' : 'standard'), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': disposition(fileName(q.from, q.to, 'csv')),
