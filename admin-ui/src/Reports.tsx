@@ -16,6 +16,13 @@ interface Loaded {
   byHour: SummaryReply;
   byWeekdayHour: SummaryReply;
   text: string;
+  paperLeftOut: PaperLeftOut | null;
+}
+
+/** Paper batches whose survey period straddles the range, so they are not counted (docs/figures.md). */
+interface PaperLeftOut {
+  batches: number;
+  ballots: number;
 }
 
 /** `GET /api/stats/report`: the totals, the page's five groupings and the paragraph, from one pass over the range. */
@@ -26,6 +33,7 @@ interface ReportPageReply {
   totals: SummaryReply['totals'];
   groups: Record<'service' | 'counter' | 'staff' | 'hour' | 'weekday_hour', NonNullable<SummaryReply['groups']>>;
   text: string;
+  paperLeftOut?: PaperLeftOut;
 }
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
@@ -44,7 +52,7 @@ export function Reports({ today }: { today: string }) {
       .then((r) => {
         const as = (groups: NonNullable<SummaryReply['groups']>): SummaryReply => ({ from: r.from, to: r.to, timezone: r.timezone, totals: r.totals, groups });
         const g = r.groups;
-        if (live) setData({ range, byService: as(g.service), byCounter: as(g.counter), byStaff: as(g.staff), byHour: as(g.hour), byWeekdayHour: as(g.weekday_hour), text: r.text });
+        if (live) setData({ range, byService: as(g.service), byCounter: as(g.counter), byStaff: as(g.staff), byHour: as(g.hour), byWeekdayHour: as(g.weekday_hour), text: r.text, paperLeftOut: r.paperLeftOut ?? null });
       })
       .catch((err: unknown) => live && setFailure({ range, message: errorText(err, lang) }));
     return () => void (live = false);
@@ -96,6 +104,7 @@ function ReportBody({ data }: { data: Loaded }) {
   const hours = heatmapHours([...heat.keys()]);
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((k) => ({ key: k, label: (lang === 'vi' ? ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] : ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])[k]! }));
   const busyHours = [...new Set([...hours, ...(data.byHour.groups ?? []).map((g) => Number(g.key))])].sort((a, b) => a - b);
+  const leftOut = data.paperLeftOut;
   const byHour = new Map((data.byHour.groups ?? []).map((g) => [Number(g.key), g.issued]));
 
   return (
@@ -119,6 +128,11 @@ function ReportBody({ data }: { data: Loaded }) {
         <Kpi label={w('fig.rate766')} value={pct(t.rate766)} sub={w('fig.rate766.hint')} />
         <Kpi label={w('fig.paper')} value={n(t.paperBallots?.total ?? 0)} sub={`${w('fig.combined')}: ${pct(t.combined?.satisfactionRate)}`} />
       </section>
+      {leftOut && leftOut.batches > 0 && (
+        <p className="qms-hint reports__left-out" role="note">
+          {w('reports.paperLeftOut', { batches: n(leftOut.batches), ballots: n(leftOut.ballots) })}
+        </p>
+      )}
 
       <div className="reports__charts">
         <section className="qms-card">

@@ -60,6 +60,10 @@ const words = {
   'reports.copy': ['Sao chép', 'Copy'],
   'reports.copied': ['Đã sao chép', 'Copied'],
   'reports.selected': ['Đã chọn đoạn văn: bấm Ctrl+C để sao chép', 'The paragraph is selected: press Ctrl+C to copy'],
+  'reports.paperLeftOut': [
+    '{batches} đợt phiếu giấy ({ballots} phiếu) nằm một phần ngoài kỳ báo cáo nên chưa được tính',
+    'Paper batches partly outside the period, so not counted: {batches} ({ballots} ballots)',
+  ],
   'reports.group': ['Nhóm', 'Group'],
   'wait.upTo': ['≤ {m} ph', '≤ {m} min'],
   'wait.over': ['> {m} ph', '> {m} min'],
@@ -71,7 +75,6 @@ const words = {
   ],
   'export.csv': ['CSV (chuẩn)', 'CSV (standard)'],
   'export.csvHint': ['Dấu phẩy giữa các cột, dấu chấm thập phân (RFC 4180)', 'Comma-separated, decimal point (RFC 4180)'],
-
   'export.progress': ['Đang tải… {kb} KB', 'Downloading… {kb} KB'],
   'export.done': ['Đã tải {name}', 'Downloaded {name}'],
   'paper.intro': [

@@ -20,7 +20,6 @@ async function signIn(page: Page, url: string) {
   await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
 }
 
-
 describe('manager reports in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
@@ -141,6 +140,29 @@ describe('manager reports in Chromium', () => {
     const all = (await area.inputValue()).length;
     expect(await selection()).toEqual([true, 0, all, all]);
     await plain.context().close();
+  });
+
+  it('says in one line how many paper batches straddle the range and are not counted', async () => {
+    const shown = await newPage(browser, { width: 1280, height: 900 });
+    // /api/stats/report as it answers once it carries `paperLeftOut`.
+    await shown.route('**/api/stats/report?*', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), paperLeftOut: { batches: 2, ballots: 90 } } });
+    });
+    await signIn(shown, server.url);
+    await shown.getByRole('tab', { name: 'Báo cáo' }).click();
+    const note = shown.locator('.reports__left-out');
+    await note.waitFor();
+    expect(await note.innerText()).toBe('2 đợt phiếu giấy (90 phiếu) nằm một phần ngoài kỳ báo cáo nên chưa được tính');
+    await shown.unroute('**/api/stats/report?*');
+    await shown.route('**/api/stats/report?*', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, json: { ...(await res.json()), paperLeftOut: { batches: 0, ballots: 0 } } });
+    });
+    await shown.getByRole('button', { name: 'Tháng trước' }).click();
+    await shown.locator('.reports__paragraph textarea').filter({ hasText: '01/03/2026' }).waitFor();
+    expect(await note.count()).toBe(0);
+    await shown.context().close();
   });
 
   it('a field at 3799/4000 against its 95% target shows 94,98% and "Chưa đạt", never 95%', async () => {

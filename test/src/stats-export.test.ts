@@ -81,7 +81,6 @@ describe('a rate just under or over its target never looks equal to it', () => {
   });
 });
 
-
 describe('Excel and CSV exports carry the summary’s numbers', () => {
   let server: TestServer;
   let token: string;
@@ -233,5 +232,29 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
       ['chung-thuc', false, expect.any(String)],
       ['bhxh', true, expect.any(String)],
     ]);
+  });
+
+  it('paper batches that straddle the range are left out, and the paragraph says how many', async () => {
+    const api = client(server.url, token);
+    const batch = (serviceId: string, bFrom: string, bTo: string, satisfied: number, neutral: number) =>
+      api.post('/api/stats/paper-ballots', { serviceId, from: bFrom, to: bTo, very_satisfied: 0, satisfied, neutral, dissatisfied: 0, very_dissatisfied: 0 });
+    await batch('dat-dai', '2026-02-25', '2026-03-03', 30, 10);
+    await batch('ho-tich', '2026-03-05', '2026-03-10', 45, 5);
+    await batch('bhxh', '2026-02-01', '2026-02-28', 70, 0); // wholly outside: not "left out" of this range
+    const voided = await batch('bhxh', '2026-03-01', '2026-03-04', 8, 0);
+    await api.post(`/api/stats/paper-ballots/${voided.body.id}/void`);
+    expect((await api.get(`/api/stats/summary?from=${from}&to=${to}`)).body.totals.paperBallots.total).toBe(11);
+
+    const res = await download(`/api/stats/export.xlsx?from=${from}&to=${to}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Tổng hợp')!;
+    let paragraph = '';
+    sheet.eachRow((row, n) => void (row.getCell(1).value === 'Đoạn văn cho báo cáo' && (paragraph = String(sheet.getRow(n + 1).getCell(1).value))));
+    expect(paragraph).toContain('Qua khảo sát bằng phiếu giấy: 11 phiếu');
+    expect(paragraph).toContain('2 đợt phiếu giấy (90 phiếu) nằm một phần ngoài kỳ báo cáo nên chưa được tính.');
+    const en = reportParagraph({ from, to, totals: summary.totals, services: [], targetWaitMinutes: 15, paperLeftOut: { batches: 1, ballots: 40 } }, 'en');
+    expect(en).toContain('1 paper-ballot batch (40 ballots) lies partly outside the period and is not counted.');
+    expect(reportParagraph({ from, to, totals: summary.totals, services: [], targetWaitMinutes: 15, paperLeftOut: { batches: 0, ballots: 0 } })).not.toContain('ngoài kỳ báo cáo');
   });
 });

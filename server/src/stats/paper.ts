@@ -41,6 +41,22 @@ export function paperBallotsIn(db: Db, from: string, to: string, timeZone: strin
     }));
 }
 
+/** Live batches that lie partly outside from…to (so `paperBallotsIn` leaves them out), to tell the manager. */
+export interface PaperLeftOut {
+  batches: number;
+  ballots: number;
+}
+
+export function paperBallotsStraddling(db: Db, from: string, to: string): PaperLeftOut {
+  const row = db
+    .prepare<[string, string, string, string], { batches: number; ballots: number | null }>(
+      `SELECT COUNT(*) AS batches, SUM(very_satisfied + satisfied + neutral + dissatisfied + very_dissatisfied) AS ballots FROM paper_ballots
+       WHERE voided_at IS NULL AND period_from <= ? AND period_to >= ? AND (period_from < ? OR period_to > ?)`,
+    )
+    .get(to, from, from, to)!;
+  return { batches: row.batches, ballots: row.ballots ?? 0 };
+}
+
 function countsOf(r: Pick<BallotRow, (typeof levels)[number]>): RatingCounts {
   const c = emptyCounts();
   for (const l of levels) {

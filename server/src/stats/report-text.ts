@@ -1,5 +1,6 @@
 import type { Figures, SummaryReply } from '@qms/protocol';
 import { fmtDate, fmtDuration, fmtInt, fmtPercent, type ReportLang } from './format';
+import type { PaperLeftOut } from './paper';
 
 type Group = NonNullable<SummaryReply['groups']>[number];
 
@@ -10,6 +11,8 @@ export interface ReportTextInput {
   /** Per-field figures with their targets (groupBy=service). */
   services: Group[];
   targetWaitMinutes: number;
+  /** Paper batches left out because their survey period straddles the range (said in one sentence when any). */
+  paperLeftOut?: PaperLeftOut | undefined;
 }
 
 /** The ready-to-paste paragraph of the monthly/quarterly report, with the period's figures. */
@@ -17,7 +20,7 @@ export function reportParagraph(input: ReportTextInput, lang: ReportLang = 'vi')
   return lang === 'vi' ? vietnamese(input) : english(input);
 }
 
-function vietnamese({ from, to, totals: f, services, targetWaitMinutes }: ReportTextInput): string {
+function vietnamese({ from, to, totals: f, services, targetWaitMinutes, paperLeftOut }: ReportTextInput): string {
   const n = (x: number) => fmtInt(x);
   const p = (x: number | null) => fmtPercent(x);
   // Rates checked against the target get the decimals that keep them apart from it (94,98% is not "95%").
@@ -40,6 +43,9 @@ function vietnamese({ from, to, totals: f, services, targetWaitMinutes }: Report
       `Qua khảo sát bằng phiếu giấy: ${n(paper.total)} phiếu, ${n(paper.very_satisfied + paper.satisfied)} phiếu hài lòng và rất hài lòng; tính chung cả đánh giá trên thiết bị và phiếu giấy (${n(f.combined!.total)} lượt), tỷ lệ hài lòng đạt ${vs(f.combined!.satisfactionRate)}.`,
     );
   }
+  if (paperLeftOut && paperLeftOut.batches > 0) {
+    parts.push(`${n(paperLeftOut.batches)} đợt phiếu giấy (${n(paperLeftOut.ballots)} phiếu) nằm một phần ngoài kỳ báo cáo nên chưa được tính.`);
+  }
   parts.push(
     `Tỷ lệ kiểu Quyết định 766/QĐ-TTg tại quầy (1 − số lượt không hài lòng ÷ số lượt đã phục vụ; chưa trừ hồ sơ quá hạn và phản ánh, kiến nghị): ${p(f.rate766)}.`,
   );
@@ -61,7 +67,7 @@ function targetSentenceVi(f: Figures, services: Group[]): string {
   return [overall, fields].filter(Boolean).join(' ');
 }
 
-function english({ from, to, totals: f, services, targetWaitMinutes }: ReportTextInput): string {
+function english({ from, to, totals: f, services, targetWaitMinutes, paperLeftOut }: ReportTextInput): string {
   const n = (x: number) => fmtInt(x, 'en');
   const p = (x: number | null) => fmtPercent(x, 'en');
   const vs = (x: number | null) => fmtPercent(x, 'en', f.satisfactionTarget);
@@ -79,6 +85,10 @@ function english({ from, to, totals: f, services, targetWaitMinutes }: ReportTex
     `Total ratings: ${n(r.total)} (${p(f.responseRate)} of those served): very satisfied ${n(r.very_satisfied)}, satisfied ${n(r.satisfied)}, neutral ${n(r.neutral)}, dissatisfied ${n(r.dissatisfied)}, very dissatisfied ${n(r.very_dissatisfied)}; satisfaction rate ${vs(f.satisfactionRate)}.`,
   );
   if (f.paperBallots && f.paperBallots.total > 0) parts.push(`Paper ballots: ${n(f.paperBallots.total)}; devices and paper together: ${vs(f.combined!.satisfactionRate)}.`);
+  if (paperLeftOut && paperLeftOut.batches > 0) {
+    const one = paperLeftOut.batches === 1;
+    parts.push(`${n(paperLeftOut.batches)} paper-ballot ${one ? 'batch' : 'batches'} (${n(paperLeftOut.ballots)} ballots) ${one ? 'lies' : 'lie'} partly outside the period and ${one ? 'is' : 'are'} not counted.`);
+  }
   parts.push(`766-style rate (1 − dissatisfied ÷ served): ${p(f.rate766)}.`);
   if (below.length) parts.push(`Fields below target: ${below.map((s) => `${s.label} (${fmtPercent(s.combined?.satisfactionRate ?? null, 'en', s.satisfactionTarget)}, target ${p(s.satisfactionTarget ?? null)})`).join('; ')}.`);
   return parts.join(' ');

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { z } from 'zod';
 import { StatsGroupBy } from '@qms/protocol';
 import { figuresCsv } from '../../stats/csv';
-import { paperBallotsIn } from '../../stats/paper';
+import { paperBallotsIn, paperBallotsStraddling } from '../../stats/paper';
 import { reportParagraph } from '../../stats/report-text';
 import type { GroupBy } from '../../stats/summary';
 import { statsFor } from '../../stats/worker-client';
@@ -71,7 +71,14 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
       sheets: sheets.map((s) => ({ name: s.name, keyHeader: s.keyHeader, groups: groups.get(s.by)! })),
       ballots: paperBallotsIn(db, q.from, q.to, floor.timeZone),
       serviceNames: new Map(floor.services.map((s) => [s.id, s.name])),
-      paragraph: reportParagraph({ from: q.from, to: q.to, totals, services, targetWaitMinutes: floor.config.reports.targetWaitMinutes }),
+      paragraph: reportParagraph({
+        from: q.from,
+        to: q.to,
+        totals,
+        services,
+        targetWaitMinutes: floor.config.reports.targetWaitMinutes,
+        paperLeftOut: paperBallotsStraddling(db, q.from, q.to),
+      }),
     }).catch((err: unknown) => pass.destroy(err as Error));
     return new Response(Readable.toWeb(pass) as ReadableStream, {
       headers: {
