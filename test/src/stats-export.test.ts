@@ -253,6 +253,10 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
     sheet.eachRow((row, n) => void (row.getCell(1).value === 'Đoạn văn cho báo cáo' && (paragraph = String(sheet.getRow(n + 1).getCell(1).value))));
     expect(paragraph).toContain('Qua khảo sát bằng phiếu giấy: 11 phiếu');
     expect(paragraph).toContain('2 đợt phiếu giấy (90 phiếu) nằm một phần ngoài kỳ báo cáo nên chưa được tính.');
+    const page = await api.get(`/api/stats/report?from=${from}&to=${to}`);
+    expect(page.body.paperLeftOut).toEqual({ batches: 2, ballots: 90 });
+    expect(page.body.text).toContain('2 đợt phiếu giấy (90 phiếu) nằm một phần ngoài kỳ báo cáo nên chưa được tính.');
+    expect((await api.get(`/api/stats/report-text?from=${from}&to=${to}`)).body.text).toBe(page.body.text);
     const en = reportParagraph({ from, to, totals: summary.totals, services: [], targetWaitMinutes: 15, paperLeftOut: { batches: 1, ballots: 40 } }, 'en');
     expect(en).toContain('1 paper-ballot batch (40 ballots) lies partly outside the period and is not counted.');
     expect(reportParagraph({ from, to, totals: summary.totals, services: [], targetWaitMinutes: 15, paperLeftOut: { batches: 0, ballots: 0 } })).not.toContain('ngoài kỳ báo cáo');

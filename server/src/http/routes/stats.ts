@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReportRangeQuery, ReportTextReply, StatsQuery, SummaryReply } from '@qms/protocol';
+import { paperBallotsStraddling, type PaperLeftOut } from '../../stats/paper';
 import { reportParagraph } from '../../stats/report-text';
 import type { GroupBy } from '../../stats/summary';
 import { statsFor } from '../../stats/worker-client';
@@ -22,6 +23,8 @@ export const ReportPageReply = z.object({
   totals: SummaryReply.shape.totals,
   groups: z.object(Object.fromEntries(pageGroupings.map((by) => [by, Groups])) as Record<(typeof pageGroupings)[number], typeof Groups>),
   text: z.string(),
+  /** Paper batches that straddle the range, so are not counted (docs/figures.md). */
+  paperLeftOut: z.object({ batches: z.number().int(), ballots: z.number().int() }),
 });
 
 /** Rejects dates that match the pattern but are not on the calendar, and ranges longer than ten years. */
@@ -37,8 +40,15 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
   const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
   // Figures are computed in a worker thread (own read-only connection), so kiosks, desks and displays are not held up.
   const stats = statsFor(db);
-  const paragraph = (q: z.infer<typeof ReportRangeQuery>, { totals, groups }: Awaited<ReturnType<typeof stats.summarizeMany>>) =>
-    reportParagraph({ from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes }, q.lang ?? 'vi');
+  const paragraph = (
+    q: z.infer<typeof ReportRangeQuery>,
+    { totals, groups }: Awaited<ReturnType<typeof stats.summarizeMany>>,
+    paperLeftOut: PaperLeftOut = paperBallotsStraddling(db, q.from, q.to),
+  ) =>
+    reportParagraph(
+      { from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes, paperLeftOut },
+      q.lang ?? 'vi',
+    );
 
   r.doc({
     method: 'get',
@@ -83,7 +93,8 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     const q = c.req.valid('query');
     checkRange(q);
     const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, pageGroupings);
-    const text = paragraph(q, { totals, groups });
+    const paperLeftOut = paperBallotsStraddling(db, q.from, q.to);
+    const text = paragraph(q, { totals, groups }, paperLeftOut);
     const reply: z.infer<typeof ReportPageReply> = {
       from: q.from,
       to: q.to,
@@ -91,6 +102,7 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
       totals,
       groups: Object.fromEntries(pageGroupings.map((by) => [by, groups.get(by)!])) as z.infer<typeof ReportPageReply>['groups'],
       text,
+      paperLeftOut,
     };
     return c.json(reply);
   });
