@@ -51,6 +51,7 @@ describe('every screen in Chromium', () => {
     await page.locator('[data-action=sign-in]').click();
     await page.locator('.desk__btn--main:not([disabled])').click();
     await page.locator('.desk__current', { hasText: '1001' }).waitFor();
+    await page.locator('.desk__count', { hasText: /^\d+$/ }).waitFor(); // the queue has loaded
     expect(await page.locator('.qms-demo').isVisible()).toBe(true);
     await keepScreenshot(page, 'desk');
   });
