@@ -62,7 +62,7 @@ function Admin({ user }: { user: UserDto | null }) {
           {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'display' && <DisplaySettingsForm />}
-          {tab === 'staff' && <StaffPhotos counters={snapshot.counters} />}
+          {tab === 'staff' && <StaffPhotos counters={snapshot.counters} subscribe={floor.subscribe} />}
         </>
       )}
     </ScreenShell>

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CounterDto, StaffDto } from '@qms/protocol';
 import { PHOTO_MAX_BYTES, staffPhotoUrl } from '@qms/protocol/staff-photo';
-import { apiFetch, errorText, initials } from '@qms/ui-kit';
+import { apiFetch, errorText, initials, useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
 import { useWords } from './words';
 
 type Message = { ok: boolean; text: string } | null;
 
 /** The accounts with the photo each officer's rating tablet shows: upload, replace or remove it. */
-export function StaffPhotos({ counters }: { counters: CounterDto[] }) {
+export function StaffPhotos({ counters, subscribe }: { counters: CounterDto[]; subscribe: UseFloorResult['subscribe'] }) {
   const { w, lang } = useWords();
   const [list, setList] = useState<StaffDto[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -19,6 +19,11 @@ export function StaffPhotos({ counters }: { counters: CounterDto[] }) {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const replace = (next: StaffDto) => setList((old) => old?.map((s) => (s.id === next.id ? next : s)) ?? null);
+  // Another manager's upload or removal shows here too.
+  useFloorEvent(subscribe, (e) => {
+    if (e.type !== 'staff.photo_changed') return;
+    setList((old) => old?.map((s) => (s.id === e.staffId ? { ...s, photoVersion: e.photoVersion, hasPhoto: e.hasPhoto } : s)) ?? null);
+  });
 
   return (
     <div className="staff">

@@ -91,4 +91,20 @@ describe('officer photos: the manager uploads on the admin page, the counter’s
     await row('canbo2').locator('.staff__photo--initials').waitFor();
     await tablet.locator('.officer__photo--initials', { hasText: 'TB' }).waitFor();
   });
+
+  it('another manager\'s open staff list shows an upload and a removal without a reload', async () => {
+    const other = await newPage(browser, { width: 1440, height: 1000 });
+    await other.goto(`${server.url}/admin/#staff`);
+    await other.fill('input[name=username]', 'admin');
+    await other.fill('input[name=password]', 'admin');
+    await other.click('button[type=submit]');
+    const there = other.locator('.staff__item[data-staff="canbo3"]');
+    await there.locator('.staff__photo--initials').waitFor();
+
+    await row('canbo3').locator('input[type=file]').setInputFiles({ name: 'canbo3.png', mimeType: 'image/png', buffer: testPng('#2da44e', 90) });
+    await expect.poll(() => there.locator('img.staff__photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(90);
+    await row('canbo3').getByRole('button', { name: 'Xóa ảnh' }).click();
+    await there.locator('.staff__photo--initials').waitFor();
+    await other.close();
+  });
 });

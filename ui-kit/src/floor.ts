@@ -41,6 +41,7 @@ export function applyFloorEvent(snapshot: Snapshot, event: FloorEvent): Snapshot
     case 'device.status':
     case 'rating.received':
     case 'rating.skipped':
+    case 'staff.photo_changed':
       // Not part of the snapshot; screens that care listen with `useFloorEvent`.
       break;
     case 'display.settings':

@@ -3,7 +3,7 @@ import type { FloorContext } from './context';
 /**
  * Records that an officer's photo was uploaded or removed: a new photo version (increasing even when the clock
  * stands still or goes back) and a `counter.updated` for every counter they are signed in at, so the tablet there
- * loads the new photo without a reload.
+ * loads the new photo without a reload; other managers' staff lists hear `staff.photo_changed`.
  */
 export function photoChanged(ctx: FloorContext, userId: number, change: { by: number; removed: boolean }): number {
   return ctx.run((tx) => {
@@ -11,6 +11,7 @@ export function photoChanged(ctx: FloorContext, userId: number, change: { by: nu
     const version = Math.max(tx.now, (user?.photoVersion ?? 0) + 1);
     ctx.q.users.setPhotoVersion(userId, version);
     tx.log({ type: 'staff.photo_changed', ticketId: null, counterId: null, staffId: userId, payload: change });
+    tx.emit({ type: 'staff.photo_changed', staffId: userId, photoVersion: version, hasPhoto: !change.removed });
     for (const c of ctx.q.counters.all()) {
       if (c.staffId === userId) tx.emit({ type: 'counter.updated', counter: ctx.counterView(c) });
     }

@@ -78,6 +78,9 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'ticket.issued':
       io.to(['staff', 'admin']).emit('event', e);
       return;
+    case 'staff.photo_changed':
+      io.to('admin').emit('event', e);
+      return;
     case 'rating.received':
     case 'rating.skipped':
       io.to(e.counterId === null ? ['staff', 'admin'] : ['staff', 'admin', `rating:${e.counterId}`]).emit('event', e);
