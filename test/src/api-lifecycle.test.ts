@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FloorEvent } from '@qms/protocol';
 import { assertContract } from './support/contract';
 import { ratingKeyOf } from './support/rating-key';
 import { client, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
@@ -49,7 +50,13 @@ describe('a ticket’s whole life through HTTP', () => {
     expect(atFour.body.ticket.id).toBe(id);
 
     expect((await desk4.post('/api/counters/4/hold')).body.ticket.status).toBe('on_hold');
+    const heard: FloorEvent[] = [];
+    const listen = (e: FloorEvent) => heard.push(e);
+    server.floor.bus.on('event', listen);
     const unheld = await desk4.post('/api/counters/4/unhold', { ticketId: id });
+    server.floor.bus.off('event', listen);
+    // Brought back: the hall displays call the citizen to counter 4 again.
+    expect(heard.find((e) => e.type === 'ticket.called')).toMatchObject({ call: { counterId: 4, recall: true, ticket: { id } } });
     assertContract(server, 'post', '/api/counters/:id/unhold', unheld);
     // Service at counter 4 had not started (a transfer clears the start), so the ticket comes back as called.
     expect(unheld.body.ticket.status).toBe('called');

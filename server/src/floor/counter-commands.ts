@@ -167,6 +167,8 @@ function change(ctx: FloorContext, tx: Tx, c: CounterState, t: Ticket, action: T
   } else {
     tx.emit({ type: 'ticket.updated', ticket: dto, change: changeNames[action.kind] });
   }
+  // The citizen back with the missing paper is waiting in the hall: the displays call them to the counter again.
+  if (action.kind === 'unhold') tx.emit({ type: 'ticket.called', call: callDto(next, counter, true, tx.now, ctx.timeZone) });
   emitCounter(ctx, tx, counter);
   if (action.kind === 'transfer') tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
   return dto;
