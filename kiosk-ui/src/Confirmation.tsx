@@ -56,10 +56,10 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
   }
 
   const { ticket } = screen.issued;
-  const counters = snapshot.counters
-    .filter((c) => c.serviceIds.includes(ticket.serviceId) || (screen.priority !== null && c.priority))
-    .map((c) => c.number)
-    .sort((a, b) => a - b);
+  const serving = snapshot.counters.filter((c) => c.serviceIds.includes(ticket.serviceId) || (screen.priority !== null && c.priority));
+  // Never send a citizen to a closed counter; when none is open, say so and point to the hall display.
+  const open = serving.filter((c) => c.status !== 'closed');
+  const counters = (open.length > 0 ? open : serving).map((c) => c.number).sort((a, b) => a - b);
   const minutes = Math.ceil(ticket.estimatedWaitSeconds / 60);
   return (
     <div className="kiosk-overlay" role="dialog" aria-modal="true" aria-label={word(lang, 'yourNumber')}>
@@ -72,7 +72,7 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
         </div>
         <div className="kiosk-card__body">
           <ul className="kiosk-card__facts">
-            {counters.length > 0 && <li>{word(lang, 'counters', { list: counters.join(', ') })}</li>}
+            {counters.length > 0 && <li>{word(lang, open.length > 0 ? 'counters' : 'countersNotOpen', { list: counters.join(', ') })}</li>}
             <li>{word(lang, 'ahead', { n: ticket.waitingAhead })}</li>
             <li>{ticket.waitingAhead === 0 || minutes <= 0 ? word(lang, 'estimateNone') : word(lang, 'estimate', { n: minutes })}</li>
           </ul>

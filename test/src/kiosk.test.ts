@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEscPos, splitTickets } from '@qms/drivers';
 import { keepScreenshot, launchBrowser, newPage } from './support/browser';
-import { client, demoConfig, kioskToken, startTestServer, testClock, type TestServer } from './support/server';
+import { client, demoConfig, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 
 /** Every ticket the simulated printer wrote, decoded from its .bin. */
 function printedTickets(dataDir: string) {
@@ -41,6 +41,7 @@ describe('kiosk in Chromium', () => {
 
     it('portrait: tap a field, see the number big with counters, people ahead, wait and QR, and find its printed ticket', async () => {
       await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'chung-thuc' });
+      await officerAt(server.url, 3); // counter 1 also serves Chứng thực but stays closed
       const page = await openKiosk(browser, server, { width: 1080, height: 1920 });
       const field = page.locator('.kiosk-field', { hasText: 'Chứng thực' });
       await field.getByText('Đang chờ: 1 người').waitFor();
@@ -56,7 +57,7 @@ describe('kiosk in Chromium', () => {
       expect(await page.getByTestId('ticket-number').innerText()).toBe('2002');
       const text = await card.innerText();
       expect(text).toContain('Chứng thực');
-      expect(text).toContain('Mời đến quầy: 1, 3');
+      expect(text).toContain('Mời đến quầy: 3');
       expect(text).toContain('Số người chờ trước: 1');
       expect(text).toMatch(/Thời gian chờ dự kiến: khoảng \d+ phút/);
       await card.getByText('Mời nhận phiếu ở khe máy in phía dưới.').waitFor();
@@ -86,7 +87,7 @@ describe('kiosk in Chromium', () => {
       await page.locator('.kiosk-field', { hasText: 'Bảo hiểm xã hội' }).click();
       const card = page.locator('.kiosk-card');
       await card.getByText('Ưu tiên: Người cao tuổi').waitFor();
-      expect(await card.innerText()).toContain('Mời đến quầy: 1, 6');
+      expect(await card.innerText()).toContain('Quầy 1, 6 chưa mở; xin chờ gọi số trên màn hình.');
       const row = server.db.prepare(`SELECT priority, channel FROM tickets WHERE number = '7001'`).get();
       expect(row).toEqual({ priority: 'elderly', channel: 'kiosk' });
       await card.getByText('Mời nhận phiếu').waitFor();
