@@ -29,6 +29,8 @@ describe('LED counter boards bound to the floor', () => {
     const health = await client(s.url).get('/api/health');
     const leds = health.body.devices.filter((d: { kind: string }) => d.kind === 'led');
     expect(leds.map((d: { id: string; ok: boolean }) => [d.id, d.ok])).toEqual([['hall/1', true], ['hall/2', true]]);
+    // What the admin panel says a board shows follows each call, not only changes of health.
+    expect(leds[0].detail).toBe('quầy/counter 3: shows "2001"');
 
     // Finished and nobody called: the board goes blank rather than show a number nobody is called for.
     await desk.post('/api/counters/3/finish');

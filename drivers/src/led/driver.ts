@@ -39,9 +39,12 @@ export function createLedBus(opts: LedBusOptions) {
     for (const f of frames) if (f.command === LedCommand.ack && waiter?.address === f.address) waiter.resolve(true);
   });
 
+  const said = new Map<number, string>();
+  // Reported when health or what the board shows changes, so the admin panel's "shows 1023" stays true.
   const status = (address: number, ok: boolean, detail: string) => {
-    if (health.get(address) === ok) return;
+    if (health.get(address) === ok && said.get(address) === detail) return;
     health.set(address, ok);
+    said.set(address, detail);
     opts.onStatus?.({ address, ok, detail });
   };
 
