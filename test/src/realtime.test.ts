@@ -87,6 +87,22 @@ describe('realtime', () => {
     expect(await refused({ role: 'admin', token: await login(server.url, 'quanly') })).toBe('connected');
   });
 
+  it('a handshake with a token that is not text, or a broken session cookie, is refused and the server stays up', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const attempt = (auth: unknown, cookie?: string) =>
+      new Promise<string>((resolve) => {
+        const s: FloorSocket = io(server.url, { auth: auth as SocketAuth, transports: ['websocket'], reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}) });
+        sockets.push(s);
+        s.on('connect_error', (e) => resolve(e.message));
+        s.on('connect', () => resolve('connected'));
+      });
+    for (const token of [1, true, { a: 1 }, ['x']]) expect(await attempt({ role: 'admin', token })).toBe('unauthorized');
+    expect(await attempt({ role: 'admin' }, 'qms_session=%E0%A4%A')).toBe('unauthorized');
+    expect(await attempt({ role: 'display', token: 7 })).toBe('connected'); // the hall display needs no token
+    expect((await client(server.url).get('/api/health')).status).toBe(200);
+  });
+
   it('a client is back in sync after a server restart, without a new page', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qms-rt-'));
     try {

@@ -12,15 +12,16 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export const newToken = () => randomBytes(32).toString('base64url');
 
 export interface Authenticator {
-  resolve: (token: string | null) => Principal | null;
+  resolve: (token: unknown) => Principal | null;
   middleware: MiddlewareHandler<AppEnv>;
 }
 
 /** Finds who is calling from the bearer token or the session cookie: a user session or a configured device. */
 export function createAuthenticator(opts: { users: ReturnType<typeof userQueries>; config: CenterConfig; now: () => number }): Authenticator {
   const devices = new Map(opts.config.devices.map((d) => [hashToken(d.token), { id: d.id, kind: d.kind, counterId: d.counterId }]));
-  const resolve = (token: string | null): Principal | null => {
-    if (!token) return null;
+  // `unknown`: a socket.io handshake can carry any JSON as its token.
+  const resolve = (token: unknown): Principal | null => {
+    if (typeof token !== 'string' || !token) return null;
     const hash = hashToken(token);
     const device = devices.get(hash);
     if (device) return { kind: 'device', device };

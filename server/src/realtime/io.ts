@@ -21,13 +21,21 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
   const io: FloorServer = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
 
   io.use((socket, next) => {
-    const auth = (socket.handshake.auth ?? {}) as Partial<SocketAuth>;
-    const token = auth.token || cookieToken(socket.handshake.headers.cookie);
-    const principal = opts.auth.resolve(token ?? null);
-    const rooms = roomsFor(auth, principal);
-    if (typeof rooms === 'string') return next(Object.assign(new Error(rooms), { data: { code: rooms } }));
-    socket.data = { rooms, withWaiting: rooms.includes('staff') || rooms.includes('admin'), device: principal?.kind === 'device' ? { id: principal.device.id, kind: principal.device.kind } : null };
-    next();
+    const refuse = (code: string) => next(Object.assign(new Error(code), { data: { code } }));
+    // A handshake is anybody's JSON: whatever it holds, it is refused or accepted, never a crash of the floor.
+    try {
+      const raw: unknown = socket.handshake.auth;
+      const auth = (raw !== null && typeof raw === 'object' ? raw : {}) as Partial<SocketAuth>;
+      const token = auth.token || cookieToken(socket.handshake.headers.cookie);
+      const principal = opts.auth.resolve(token ?? null);
+      const rooms = roomsFor(auth, principal);
+      if (typeof rooms === 'string') return refuse(rooms);
+      socket.data = { rooms, withWaiting: rooms.includes('staff') || rooms.includes('admin'), device: principal?.kind === 'device' ? { id: principal.device.id, kind: principal.device.kind } : null };
+      next();
+    } catch (e) {
+      console.error('socket handshake refused', e);
+      refuse('bad_handshake');
+    }
   });
 
   io.on('connection', (socket: FloorSocket) => {
@@ -125,5 +133,10 @@ function roomsFor(auth: Partial<SocketAuth>, p: Principal | null): string[] | st
 
 function cookieToken(header: string | undefined): string | undefined {
   const m = header?.match(new RegExp(`(?:^|;\\s*)${sessionCookie}=([^;]+)`));
-  return m?.[1] ? decodeURIComponent(m[1]) : undefined;
+  if (!m?.[1]) return undefined;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return undefined; // a malformed cookie is no cookie, as over HTTP
+  }
 }
