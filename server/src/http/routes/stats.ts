@@ -29,7 +29,11 @@ export const ReportPageReply = z.object({
 
 /** Rejects dates that match the pattern but are not on the calendar, and ranges longer than ten years. */
 export function checkRange(q: { from: string; to: string }) {
-  const real = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  // Date.parse is NaN for 2026-13-01 (toISOString would throw) and rolls 2026-02-30 over to March.
+  const real = (d: string) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
+  };
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86400_000;
   if (!real(q.from) || !real(q.to) || !(days >= 0)) throw new ApiFailure('invalid_input', { detail: 'from/to are not real dates' });
   if (days > maxDays) throw new ApiFailure('range_too_long', { max: maxDays });
