@@ -59,6 +59,18 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     expect(json.error.message).not.toMatch(/at .*\.ts:\d+|Error:|undefined/);
   });
 
+  it('bodies far over the limit get the 413 and its words, not a dropped connection', async () => {
+    const body = JSON.stringify({ serviceId: 'x'.repeat(1024 * 1024) });
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        fetch(`${server.url}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body })
+          .then(async (r) => `${r.status} ${((await r.json()) as { error: { code: string } }).error.code}`)
+          .catch((e: Error) => `failed: ${e.message}`),
+      ),
+    );
+    expect(replies).toEqual(Array(10).fill('413 too_large'));
+  });
+
   it('answers in English when asked', async () => {
     const res = await client(server.url).post('/api/auth/login', { username: 'canbo1', password: 'sai' }, { 'accept-language': 'en-US' });
     expect(res.body.error.message).toBe('Wrong username or password.');

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { readBodyUpTo } from './read-body';
 import type { Authenticator } from './auth';
 import type { AppEnv } from './env';
 import { errorResponse, handleError } from './errors';
@@ -35,7 +36,14 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 'not_found'));
-  const smallBodies = bodyLimit({ maxSize: 64 * 1024, onError: (c) => errorResponse(c, 'too_large') });
+  const smallBodies = bodyLimit({
+    maxSize: 64 * 1024,
+    // Read the rest first (as readBodyUpTo does), or the client sees a dropped connection instead of the 413.
+    onError: async (c) => {
+      await readBodyUpTo(c.req.raw.body, 0, 8 * 1024 * 1024).catch(() => null);
+      return errorResponse(c, 'too_large');
+    },
+  });
   app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
 
