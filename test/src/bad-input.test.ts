@@ -78,6 +78,21 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     expect(vi.body.error.message).toBe('Sai tên đăng nhập hoặc mật khẩu.');
   });
 
+  it('says what is wrong with a body in the asker\'s language only', async () => {
+    const kiosk = client(server.url, kioskToken);
+    const vi = await kiosk.post('/api/tickets', { priority: 'elderly' });
+    expect(vi.body.error.message).toBe('Dữ liệu gửi lên không hợp lệ: serviceId: bắt buộc');
+    const en = await kiosk.post('/api/tickets', { priority: 'elderly' }, { 'accept-language': 'en' });
+    expect(en.body.error.message).toBe('The request is not valid: serviceId: required');
+    const typed = await kiosk.post('/api/tickets', { serviceId: 42 });
+    expect(typed.body.error.message).toBe('Dữ liệu gửi lên không hợp lệ: serviceId: phải là chữ');
+    const level = await client(server.url).post('/api/ratings', { ticketId: 'x', level: 'great' });
+    expect(level.body.error.message).toBe('Dữ liệu gửi lên không hợp lệ: level: phải là một trong: very_satisfied, satisfied, neutral, dissatisfied, very_dissatisfied');
+    const manager = client(server.url, await login(server.url, 'quanly'));
+    const reversed = await manager.get('/api/stats/summary?from=2026-03-10&to=2026-03-01');
+    expect(reversed.body.error.message).toBe('Dữ liệu gửi lên không hợp lệ: ngày bắt đầu ("from") không được sau ngày kết thúc ("to")');
+  });
+
   it('nothing stored changed', () => {
     expect(dump()).toBe(snapshotBefore);
   });

@@ -23,14 +23,49 @@ export function errorResponse(c: Context, code: string, params: Record<string, s
   return c.json({ error: { code, message } }, status);
 }
 
-/** Zod issues in a line a person can read: `level: Invalid option …; ticketId: Required`. */
-export function describeZodError(error: ZodError): string {
+/** The schemas' own rules (`refine`) in Vietnamese; zod's locale words the rest. */
+const customVi: Record<string, string> = {
+  '"from" must not be after "to"': 'ngày bắt đầu ("from") không được sau ngày kết thúc ("to")',
+  'serviceId or counterId is required': 'cần chọn lĩnh vực (serviceId) hoặc quầy (counterId)',
+  'the template must contain {number}': 'mẫu câu phải có {number}',
+  'only {number} and {counter} may stand in braces': 'trong ngoặc nhọn chỉ được dùng {number} và {counter}',
+};
+
+const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'một đối tượng', array: 'một danh sách' };
+
+/** One issue in Vietnamese: zod's own Vietnamese locale cannot say what was received once the input is gone. */
+function issueVi(i: ZodError['issues'][number]): string {
+  switch (i.code) {
+    case 'custom':
+      return customVi[i.message] ?? i.message;
+    case 'invalid_type':
+      return `phải là ${typeVi[i.expected] ?? i.expected}`;
+    case 'invalid_value':
+      return `phải là một trong: ${i.values.map(String).join(', ')}`;
+    case 'too_small':
+      return i.origin === 'string' ? `quá ngắn (ít nhất ${i.minimum} ký tự)` : i.origin === 'array' ? `cần ít nhất ${i.minimum} mục` : `phải từ ${i.minimum} trở lên`;
+    case 'too_big':
+      return i.origin === 'string' ? `quá dài (tối đa ${i.maximum} ký tự)` : i.origin === 'array' ? `tối đa ${i.maximum} mục` : `không được quá ${i.maximum}`;
+    case 'invalid_format':
+      return 'sai định dạng';
+    case 'unrecognized_keys':
+      return `không nhận các trường: ${i.keys.join(', ')}`;
+    default:
+      return 'không hợp lệ';
+  }
+}
+
+function issueText(i: ZodError['issues'][number], lang: Lang): string {
+  const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
+  if (missing) return lang === 'vi' ? 'bắt buộc' : 'required';
+  return lang === 'vi' ? issueVi(i) : i.message;
+}
+
+/** Zod issues in a line a person can read, in `lang`: `level: Invalid option …; ticketId: required`. */
+export function describeZodError(error: ZodError, lang: Lang): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => {
-      const message = i.code === 'invalid_type' && /received undefined/.test(i.message) ? 'required (bắt buộc)' : i.message;
-      return i.path.length ? `${i.path.join('.')}: ${message}` : message;
-    })
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${issueText(i, lang)}` : issueText(i, lang)))
     .join('; ');
 }
 

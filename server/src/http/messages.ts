@@ -3,7 +3,7 @@ type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429; vi: (p: 
 
 /** Every error code the API answers with, its HTTP status and its words in Vietnamese and English. */
 export const messages: Record<string, Message> = {
-  invalid_input: { status: 400, vi: (p) => `Dữ liệu gửi lên không hợp lệ: ${p.detail}`, en: (p) => `The request is not valid: ${p.detail}` },
+  invalid_input: { status: 400, vi: (p) => `Dữ liệu gửi lên không hợp lệ: ${p.detailVi ?? p.detail}`, en: (p) => `The request is not valid: ${p.detail}` },
   malformed_json: { status: 400, vi: () => 'Nội dung gửi lên không phải JSON hợp lệ.', en: () => 'The request body is not valid JSON.' },
   too_large: { status: 413, vi: () => 'Nội dung gửi lên quá lớn.', en: () => 'The request body is too large.' },
   not_found: { status: 404, vi: () => 'Không có địa chỉ này.', en: () => 'There is nothing at this address.' },
@@ -23,7 +23,7 @@ export const messages: Record<string, Message> = {
   outside_hours: { status: 409, vi: (p) => `Lĩnh vực ${p.service} chỉ cấp số trong giờ ${p.windows}.`, en: (p) => `Tickets for ${p.service} are issued only during ${p.windows}.` },
   not_working_day: { status: 409, vi: (p) => `Hôm nay không cấp số lĩnh vực ${p.service}.`, en: (p) => `No tickets for ${p.service} are issued today.` },
   daily_cap_reached: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã hết số trong ngày (${p.cap} số).`, en: (p) => `${p.service} has issued all ${p.cap} tickets for today.` },
-  numbers_exhausted: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã dùng hết dãy số trong ngày.`, en: (p) => `${p.service} has used up its number range for today.` },
+  numbers_exhausted: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã dùng hết dãy số trong ngày.`, en: (p) => `${p.serviceEn ?? p.service} has used up its number range for today.` },
   invalid_transition: { status: 409, vi: (p) => `Vé ${p.number} đang ở trạng thái "${p.status}", không thể ${p.action}.`, en: (p) => `Ticket ${p.number} is "${p.status}" and cannot be ${p.action}.` },
   not_signed_in_here: { status: 403, vi: (p) => `Bạn chưa đăng nhập tại quầy ${p.counter}.`, en: (p) => `You are not signed in at counter ${p.counter}.` },
   counter_taken: { status: 409, vi: (p) => `Quầy ${p.counter} đang do ${p.name} phụ trách.`, en: (p) => `Counter ${p.counter} is staffed by ${p.name}.` },

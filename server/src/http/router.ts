@@ -32,7 +32,10 @@ export function createRouter(app: Hono<AppEnv>): Router {
 }
 
 const hook = (result: { success: boolean; error?: unknown }) => {
-  if (!result.success) throw new ApiFailure('invalid_input', { detail: describeZodError(result.error as Parameters<typeof describeZodError>[0]) });
+  if (!result.success) {
+    const error = result.error as Parameters<typeof describeZodError>[0];
+    throw new ApiFailure('invalid_input', { detail: describeZodError(error, 'en'), detailVi: describeZodError(error, 'vi') });
+  }
 };
 
 export const validJson = <T extends ZodType>(schema: T) => zValidator('json', schema, hook);

@@ -74,10 +74,11 @@ describe('nextSeq', () => {
   });
 
   it('throws numbers_exhausted once the sequence no longer fits the width', () => {
-    const e = thrown(() => nextSeq(service({ id: 'land', width: 3 }), 999));
+    const e = thrown(() => nextSeq(service({ id: 'land', name: 'Đất đai', nameEn: 'Land', width: 3 }), 999));
     expect(e).toBeInstanceOf(QueueError);
     expect((e as QueueError).code).toBe('numbers_exhausted');
-    expect((e as QueueError).params).toEqual({ service: 'land' });
+    // Named as people know the field, not by its id.
+    expect((e as QueueError).params).toEqual({ service: 'Đất đai', serviceEn: 'Land' });
     expect(() => nextSeq(service({ width: 2 }), 99)).toThrow('numbers_exhausted');
   });
 

@@ -12,9 +12,9 @@ export function serviceDayOf(ms: number, timeZone: string): string {
 }
 
 /** The sequence number a service's next ticket gets, given the last one issued today (or null). */
-export function nextSeq(service: Pick<Service, 'startNumber' | 'width' | 'id'>, lastSeq: number | null): number {
+export function nextSeq(service: Pick<Service, 'startNumber' | 'width' | 'name' | 'nameEn'>, lastSeq: number | null): number {
   const seq = lastSeq === null ? service.startNumber : lastSeq + 1;
-  if (String(seq).length > service.width) throw new QueueError('numbers_exhausted', { service: service.id });
+  if (String(seq).length > service.width) throw new QueueError('numbers_exhausted', { service: service.name, serviceEn: service.nameEn });
   return seq;
 }
 

@@ -35,7 +35,7 @@ export function checkRange(q: { from: string; to: string }) {
     return Number.isFinite(t) && new Date(t).toISOString().startsWith(d);
   };
   const days = (Date.parse(q.to) - Date.parse(q.from)) / 86400_000;
-  if (!real(q.from) || !real(q.to) || !(days >= 0)) throw new ApiFailure('invalid_input', { detail: 'from/to are not real dates' });
+  if (!real(q.from) || !real(q.to) || !(days >= 0)) throw new ApiFailure('invalid_input', { detail: 'from/to are not real dates', detailVi: 'from/to không phải ngày có thật trên lịch' });
   if (days > maxDays) throw new ApiFailure('range_too_long', { max: maxDays });
 }
 
