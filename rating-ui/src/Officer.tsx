@@ -10,10 +10,12 @@ export function Officer({ staff }: { staff: CounterDto['staff'] }) {
   // Keyed by address: a photo uploaded or removed by the manager comes with a new version, so it is tried afresh.
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   if (!staff) return <div className="officer officer--none">{say(lang, 'noOfficer')}</div>;
-  const photo = staffPhotoUrl(staff);
+  // The server sends photoVersion null for an officer whose photo was never set on the admin page: no photo to ask
+  // for, so no 404 and no broken-image flash. After a removal the version is set, so that one request still 404s.
+  const photo = staff.photoVersion ? staffPhotoUrl(staff) : null;
   return (
     <div className="officer">
-      {failedUrl === photo ? (
+      {photo === null || failedUrl === photo ? (
         <div className="officer__photo officer__photo--initials" aria-hidden="true">{initials(staff.name)}</div>
       ) : (
         <img className="officer__photo" src={photo} alt="" onError={() => setFailedUrl(photo)} />

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CounterDto, TicketRatingDto, TicketWithEventsDto } from '@qms/protocol';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CounterDto, ServiceDto, TicketRatingDto, TicketWithEventsDto } from '@qms/protocol';
 import type { z } from 'zod';
-import { DemoBadge, getLang, LangSwitch, queryParam, useLang, type Lang } from '@qms/ui-kit';
+import { DemoBadge, getLang, LangSwitch, queryParam, serviceName, useLang, type Lang } from '@qms/ui-kit';
 import { RatingForm, type RatingAnswer } from './RatingForm';
 import { useRatingQuestion } from './question';
 import { say } from './words';
@@ -27,6 +27,9 @@ export function Phone() {
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [rating, setRating] = useState<TicketRatingDto | null>(null);
   const [counters, setCounters] = useState<CounterDto[]>([]);
+  // The fields' names in both languages (the ticket carries only the Vietnamese one); asked for until they come.
+  const [services, setServices] = useState<ServiceDto[] | null>(null);
+  const servicesAsked = useRef(false);
   const [problem, setProblem] = useState<'missing' | 'offline' | null>(ticketId ? null : 'missing');
   const [busy, setBusy] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
@@ -38,6 +41,12 @@ export function Phone() {
       setTicket(t);
       if (t.status === 'done') setRating(await getJson<TicketRatingDto>(`/api/tickets/${encodeURIComponent(ticketId)}/rating`));
       if (t.counterId !== null) setCounters(await getJson<CounterDto[]>('/api/counters'));
+      if (!servicesAsked.current) {
+        servicesAsked.current = true;
+        getJson<ServiceDto[]>('/api/services').then(setServices, () => {
+          servicesAsked.current = false;
+        });
+      }
       setProblem(null);
     } catch (e) {
       setProblem((e as { status?: number }).status === 404 ? 'missing' : 'offline');
@@ -76,8 +85,10 @@ export function Phone() {
   };
 
   const counterNumber = (id: number | null) => counters.find((c) => c.id === id)?.number ?? id ?? '';
+  const service = ticket && services?.find((s) => s.id === ticket.serviceId);
+  const asking = ticket?.status === 'done' && rating !== null && !rating.rating && !rating.blockedBy && !!ratingKey && question !== null;
   return (
-    <div className="phone">
+    <div className={`phone${asking ? ' phone--asking' : ''}`}>
       <header className="phone__head">
         <span>{say(lang, 'phoneTitle')}</span>
         <LangSwitch />
@@ -86,8 +97,10 @@ export function Phone() {
       {problem === 'offline' && <p className="qms-notice">{say(lang, 'offline')}</p>}
       {ticket && (
         <main className="phone__main">
-          <div className="phone__number">{ticket.number}</div>
-          <div className="phone__service">{ticket.serviceName}</div>
+          <div className="phone__ticket">
+            <div className="phone__number">{ticket.number}</div>
+            <div className="phone__service">{service ? serviceName(service, lang) : ticket.serviceName}</div>
+          </div>
           <Status ticket={ticket} lang={lang} counterNumber={counterNumber} />
           {ticket.status === 'done' && rating && question && (
             <PhoneRating rating={rating} lang={lang} question={question} busy={busy} onAnswer={send} />

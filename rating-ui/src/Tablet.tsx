@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CounterDto, RatingPromptDto, RatingQuestionDto, Snapshot } from '@qms/protocol';
-import { apiFetch, ApiError, BigNumber, errorText, queryInt, ScreenShell, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
+import { apiFetch, ApiError, BigNumber, errorText, queryInt, queryParam, ScreenShell, useDemoFlag, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
 import { Officer } from './Officer';
 import { RatingForm, type RatingAnswer } from './RatingForm';
 import { useRatingQuestion } from './question';
@@ -10,27 +10,54 @@ type Prompt = NonNullable<RatingPromptDto['prompt']>;
 type Phase = { kind: 'rest' } | { kind: 'ask'; prompt: Prompt } | { kind: 'thanks' } | { kind: 'error'; message: string };
 
 // The tablet at a counter knows its counter from its address (`?counter=3`) and its device token (`?token=`, remembered).
-const counterId = queryInt('counter');
+const counterFromAddress = queryInt('counter');
 
 export function Tablet() {
-  const floor = useFloor(counterId ? { role: 'rating', counterId } : { role: 'rating' });
+  return counterFromAddress === undefined ? <CounterMissing /> : <CounterTablet counterId={counterFromAddress} />;
+}
+
+/**
+ * Without a counter number the server refuses the tablet's socket (`counter_required`), so instead of waiting for
+ * data that never comes, the page says how to fix its address. It does not connect at all.
+ */
+function CounterMissing() {
+  const { t, lang } = useLang();
+  // Remembers a `?token=` given with the address (and takes it out of the bar), so adding `?counter=` is enough.
+  useToken();
+  const demo = useDemoFlag();
+  const raw = queryParam('counter');
+  const example = `${window.location.pathname}?counter=1`;
+  return (
+    <ScreenShell snapshot={null} connected={false} live={false} demo={demo} title={t('rating.title')} className="rating">
+      <div className="rating__setup" role="alert">
+        <h1>{raw !== null && raw.trim() !== '' ? say(lang, 'counterInvalid', { raw: raw.trim().slice(0, 20) }) : say(lang, 'counterMissing')}</h1>
+        <p className="rating__setup-how">{say(lang, 'counterHow', { example })}</p>
+        <p className="rating__setup-sub">{say(lang, 'counterHowSub')}</p>
+      </div>
+    </ScreenShell>
+  );
+}
+
+function CounterTablet({ counterId }: { counterId: number }) {
+  const floor = useFloor({ role: 'rating', counterId });
   const { t } = useLang();
   const question = useRatingQuestion();
   return (
     <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('rating.title')} className="rating">
-      {(snapshot) => <CounterRating snapshot={snapshot} question={question} subscribe={floor.subscribe} connected={floor.connected} />}
+      {(snapshot) => <CounterRating counterId={counterId} snapshot={snapshot} question={question} subscribe={floor.subscribe} connected={floor.connected} />}
     </ScreenShell>
   );
 }
 
 interface Props {
+  counterId: number;
   snapshot: Snapshot;
   question: RatingQuestionDto | null;
   subscribe: ReturnType<typeof useFloor>['subscribe'];
   connected: boolean;
 }
 
-function CounterRating({ snapshot, question, subscribe, connected }: Props) {
+function CounterRating({ counterId, snapshot, question, subscribe, connected }: Props) {
   const { t, lang } = useLang();
   const [phase, setPhase] = useState<Phase>({ kind: 'rest' });
   const [busy, setBusy] = useState(false);
@@ -47,7 +74,6 @@ function CounterRating({ snapshot, question, subscribe, connected }: Props) {
 
   // The server decides what to ask: after a finish, and after every (re)connect in case a finish was missed.
   const loadPrompt = useCallback(() => {
-    if (!counterId) return;
     apiFetch<RatingPromptDto>(`/api/ratings/prompt?counterId=${counterId}`)
       .then(({ prompt }) => {
         const now = phaseRef.current;
@@ -55,7 +81,7 @@ function CounterRating({ snapshot, question, subscribe, connected }: Props) {
         if (!prompt && now.kind === 'ask') setPhase({ kind: 'rest' });
       })
       .catch(() => undefined);
-  }, []);
+  }, [counterId]);
 
   useEffect(() => {
     if (connected) loadPrompt();
@@ -87,7 +113,6 @@ function CounterRating({ snapshot, question, subscribe, connected }: Props) {
     );
   };
 
-  if (counterId === undefined) return <p className="qms-error">{t('query.counterMissing')}</p>;
   if (!counter) return <p className="qms-error">{t('query.counterNotFound', { n: counterId })}</p>;
   if (phase.kind === 'ask' && question) {
     return (

@@ -2,20 +2,53 @@ import type { Browser, Page } from 'playwright-core';
 import { encode } from 'uqr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { putPhoto, testPng } from './support/photos';
 import { keyFromIssue } from './support/rating-key';
-import { client, demoConfig, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
+import { client, demoConfig, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+
+/** Everything the phone page says addresses the citizen as "ông/bà", never "bạn". */
+const saysOngBa = async (phone: Page) => {
+  const text = await phone.locator('body').innerText();
+  expect(text).not.toMatch(/bạn/i);
+  return text;
+};
+
+/** Every answer button lies inside the screen as first shown (no scrolling), is a ≥ 48 px target, and nothing sits on it. */
+async function answersFit(phone: Page, size: { width: number; height: number }, levels: number) {
+  expect(await phone.evaluate(() => window.scrollY)).toBe(0);
+  const buttons = phone.locator('.level');
+  expect(await buttons.count()).toBe(levels);
+  const demo = await phone.locator('.qms-demo').boundingBox();
+  for (let i = 0; i < levels; i++) {
+    const box = (await buttons.nth(i).boundingBox())!;
+    expect(box.y, `answer ${i + 1} at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height, `answer ${i + 1} at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    expect(box.height).toBeGreaterThanOrEqual(48);
+    expect(box.width).toBeGreaterThanOrEqual(48);
+    if (demo) {
+      const apart = demo.y >= box.y + box.height || demo.y + demo.height <= box.y || demo.x >= box.x + box.width || demo.x + demo.width <= box.x;
+      expect(apart, `the DEMO badge covers answer ${i + 1}`).toBe(true);
+    }
+  }
+}
 
 describe('rating tablet and phone page in Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let tablet: Page;
   let desk: Awaited<ReturnType<typeof officerAt>>;
+  const photoRequests: string[] = [];
   beforeAll(async () => {
     server = await startTestServer({ withScreens: true, config: demoConfig({ publicUrl: 'http://192.168.1.10:8080' }) });
     browser = await launchBrowser();
     desk = await officerAt(server.url, 2);
     tablet = await newPage(browser, { width: 1280, height: 800 });
     tablet.setDefaultTimeout(10_000);
+    tablet.on('request', (r) => {
+      if (r.url().includes('/photo')) photoRequests.push(r.url());
+    });
     await tablet.goto(`${server.url}/rating/?token=demo-rating-token-0002&counter=2`);
   });
   afterAll(async () => {
@@ -37,6 +70,10 @@ describe('rating tablet and phone page in Chromium', () => {
     await tablet.locator('.qms-bignum__value', { hasText: t.number }).waitFor();
     expect(await tablet.locator('.officer__title').innerText()).toBe('Công chức Tư pháp – Hộ tịch');
     expect(await tablet.locator('.rating__counter').innerText()).toBe('Quầy 2');
+    // canbo2 has no photo (photoVersion null): initials, and the photo address is never asked for (no 404).
+    expect(await tablet.locator('.officer__photo--initials').innerText()).toBe('TB');
+    expect(await tablet.locator('img.officer__photo').count()).toBe(0);
+    expect(photoRequests).toEqual([]);
     await keepScreenshot(tablet, 'rating-rest');
 
     await desk.post('/api/counters/2/finish', { dossierCode: 'HT-260316-0001' });
@@ -72,17 +109,23 @@ describe('rating tablet and phone page in Chromium', () => {
     const phone = await newPage(browser, { width: 390, height: 844 });
     await phone.goto(`${server.url}/t/${t.id}?k=${t.key}`);
     await phone.locator('.phone__number', { hasText: t.number }).waitFor();
-    expect(await phone.locator('.phone__status').innerText()).toBe('Còn 1 người đang chờ trước bạn');
+    expect(await phone.locator('.phone__status').innerText()).toBe('Còn 1 người đang chờ trước ông/bà');
+    expect(await phone.locator('.phone__head').innerText()).toContain('Số thứ tự của ông/bà');
+    expect(await phone.locator('.phone__service').innerText()).toBe('Hộ tịch');
+    await saysOngBa(phone);
     await keepScreenshot(phone, 'rating-phone-waiting');
 
     await desk.post('/api/counters/2/call-next'); // serves `ahead`
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(t.id);
-    await phone.locator('.phone__status', { hasText: 'Mời bạn đến quầy 2' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Mời ông/bà đến quầy 2' }).waitFor({ timeout: 10_000 });
+    await saysOngBa(phone);
     await desk.post('/api/counters/2/finish');
     await phone.locator('.level--very_satisfied').waitFor({ timeout: 10_000 });
-    await keepScreenshot(phone, 'rating-phone-ask');
+    expect(await phone.locator('.rating__question').innerText()).toBe('Ông/Bà có hài lòng với việc tiếp nhận, giải quyết hồ sơ tại quầy?');
+    await saysOngBa(phone);
     await phone.getByRole('button', { name: 'Rất hài lòng' }).click();
-    await phone.locator('.phone__status--done', { hasText: 'Bạn đã đánh giá: Rất hài lòng' }).waitFor();
+    await phone.locator('.phone__status--done', { hasText: 'Ông/Bà đã đánh giá: Rất hài lòng. Cảm ơn ông/bà!' }).waitFor();
+    await saysOngBa(phone);
     expect(rating(t.id)).toMatchObject({ level: 'very_satisfied', channel: 'phone', counter_id: 2, staff_id: canbo2() });
     expect(rating(ahead.id)).toBeUndefined();
     // The tablet that was asking about the same ticket stops: it was rated on the phone.
@@ -93,9 +136,9 @@ describe('rating tablet and phone page in Chromium', () => {
     const phone = await newPage(browser, { width: 390, height: 844 });
     await phone.goto(`${server.url}/t/${t.id}`);
     await phone.locator('.phone__number', { hasText: t.number }).waitFor();
-    expect(await phone.locator('.phone__status').innerText()).toBe('Bạn là người tiếp theo');
+    expect(await phone.locator('.phone__status').innerText()).toBe('Ông/Bà là người tiếp theo');
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(t.id);
-    await phone.locator('.phone__status', { hasText: 'Mời bạn đến quầy 2' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Mời ông/bà đến quầy 2' }).waitFor({ timeout: 10_000 });
     await desk.post('/api/counters/2/finish');
     await phone.locator('.phone__status', { hasText: 'Để đánh giá, hãy quét mã QR trên phiếu của ông/bà.' }).waitFor({ timeout: 10_000 });
     expect(await phone.locator('.level').count()).toBe(0);
@@ -127,8 +170,108 @@ describe('rating tablet and phone page in Chromium', () => {
     const url = new URL(link);
     await phone.goto(`${server.url}${url.pathname}${url.search}`);
     await phone.getByRole('button', { name: 'Bình thường' }).click();
-    await phone.locator('.phone__status--done', { hasText: 'Bạn đã đánh giá: Bình thường' }).waitFor();
+    await phone.locator('.phone__status--done', { hasText: 'Ông/Bà đã đánh giá: Bình thường' }).waitFor();
     expect(rating(id)).toMatchObject({ level: 'neutral', channel: 'phone', counter_id: 2 });
     await tablet.locator('.rating__thanks').waitFor();
+  });
+  it('every answer shows without scrolling on small phones (360 × 640, 320 × 568), in both languages', async () => {
+    const t = await issue();
+    const phones: Page[] = [];
+    for (const [size, lang] of [
+      [{ width: 360, height: 640 }, 'vi'],
+      [{ width: 320, height: 568 }, 'vi'],
+      [{ width: 360, height: 640 }, 'en'],
+      [{ width: 320, height: 568 }, 'en'],
+    ] as const) {
+      const phone = await newPage(browser, size);
+      phones.push(phone);
+      await phone.goto(`${server.url}/t/${t.id}?k=${t.key}`);
+      await phone.locator('.phone__number', { hasText: t.number }).waitFor();
+      if (lang === 'en') {
+        await phone.getByRole('button', { name: 'English' }).click();
+        // The field in English, as the kiosk names it, not the Vietnamese name the ticket carries.
+        await phone.locator('.phone__service', { hasText: 'Civil status' }).waitFor();
+        expect(await phone.locator('.phone__head').innerText()).toContain('Your ticket number');
+        if (size.width === 360) await keepScreenshot(phone, 'rating-phone-waiting-en');
+      } else {
+        expect(await phone.locator('.phone__service').innerText()).toBe('Hộ tịch');
+      }
+    }
+    expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(t.id);
+    await desk.post('/api/counters/2/finish');
+    for (const [i, phone] of phones.entries()) {
+      await phone.locator('.level--dissatisfied').waitFor({ timeout: 10_000 });
+      const size = phone.viewportSize()!;
+      await answersFit(phone, size, 4);
+      if (i < 2) await saysOngBa(phone);
+      if (i === 0) await keepScreenshot(phone, 'rating-phone-ask');
+      if (i === 1) await keepScreenshot(phone, 'rating-phone-ask-320');
+    }
+    expect(await phones[3]!.locator('.level__label').allInnerTexts()).toEqual(['Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied']);
+    expect(await phones[3]!.locator('.phone__service').innerText()).toBe('Civil status');
+    await phones[1]!.getByRole('button', { name: 'Bình thường' }).click();
+    await phones[1]!.locator('.phone__status--done', { hasText: 'Ông/Bà đã đánh giá: Bình thường. Cảm ơn ông/bà!' }).waitFor();
+    await keepScreenshot(phones[1]!, 'rating-phone-rated');
+    await tablet.locator('.rating__thanks').waitFor();
+    expect(await tablet.locator('.rating__thanks h1').innerText()).toBe('Cảm ơn ông/bà đã đánh giá!');
+    for (const phone of phones) await phone.close();
+    await tablet.locator('.rating__rest').waitFor({ timeout: 10_000 });
+  });
+
+  it('the phone says "ông/bà" on hold, after a no-show and for an unknown ticket too', async () => {
+    const held = await issue();
+    const phone = await newPage(browser, { width: 360, height: 640 });
+    await phone.goto(`${server.url}/t/${held.id}?k=${held.key}`);
+    await phone.locator('.phone__number', { hasText: held.number }).waitFor();
+    expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(held.id);
+    expect((await desk.post('/api/counters/2/hold')).status).toBe(200);
+    await phone.locator('.phone__status', { hasText: 'Hồ sơ đang tạm giữ; cán bộ sẽ gọi lại ông/bà.' }).waitFor({ timeout: 10_000 });
+    await saysOngBa(phone);
+
+    const absent = await issue();
+    await phone.goto(`${server.url}/t/${absent.id}?k=${absent.key}`);
+    expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(absent.id);
+    expect((await desk.post('/api/counters/2/no-show')).status).toBe(200);
+    await phone.locator('.phone__status', { hasText: 'Số này đã bị bỏ qua vì vắng mặt. Xin ông/bà liên hệ quầy hướng dẫn.' }).waitFor({ timeout: 10_000 });
+    await saysOngBa(phone);
+
+    await phone.goto(`${server.url}/rating/phone/?ticket=khong-co-so-nay`);
+    await phone.locator('.qms-error', { hasText: 'Không tìm thấy số thứ tự. Xin ông/bà quét lại mã QR trên phiếu.' }).waitFor();
+    await saysOngBa(phone);
+    await phone.close();
+  });
+
+  it('a tablet opened without ?counter= says how to fix its address instead of loading forever', async () => {
+    const page = await newPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${server.url}/rating/?token=demo-rating-token-0002`);
+    await page.locator('.rating__setup h1', { hasText: 'Thiếu số quầy' }).waitFor();
+    expect(await page.locator('.rating__setup-how').innerText()).toBe('Mở trang với ?counter=<số quầy>, ví dụ: /rating/?counter=1');
+    expect(await page.locator('.qms-loading').count()).toBe(0);
+    expect(await page.locator('.qms-banner').count()).toBe(0);
+    await keepScreenshot(page, 'rating-no-counter');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.rating__setup h1', { hasText: 'Counter number missing' }).waitFor();
+    expect(await page.locator('.rating__setup-how').innerText()).toBe('Open the page with ?counter=<counter number>, e.g. /rating/?counter=1');
+
+    await page.goto(`${server.url}/rating/?counter=abc`);
+    await page.locator('.rating__setup h1', { hasText: 'Counter number “abc” is not valid' }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.locator('.rating__setup h1', { hasText: 'Số quầy “abc” không hợp lệ' }).waitFor();
+
+    // The token given with the first address was remembered: adding the counter is all the fix needs.
+    await page.goto(`${server.url}/rating/?counter=2`);
+    await page.locator('.officer__name', { hasText: 'Lê Thị Bình' }).waitFor();
+    expect(await page.locator('.qms-banner').count()).toBe(0);
+    await page.close();
+  });
+
+  it('once the manager sets a photo, the tablet asks for it by its version', async () => {
+    const manager = await login(server.url, 'quanly');
+    const up = await putPhoto(server.url, canbo2() as number, testPng('#1f6feb', 100), { token: manager, type: 'image/png' });
+    expect(up.status).toBe(200);
+    await expect
+      .poll(() => tablet.locator('img.officer__photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth).catch(() => 0), { timeout: 10_000 })
+      .toBe(100);
+    expect(photoRequests).toEqual([`${server.url}/api/staff/${canbo2()}/photo?v=${up.body.photoVersion}`]);
   });
 });
