@@ -59,7 +59,7 @@ function Admin({ user }: { user: UserDto | null }) {
             ))}
           </nav>
           {tab === 'live' && <Dashboard snapshot={snapshot} floor={floor} canReprint={user?.role !== 'manager'} />}
-          {tab === 'reports' && <Reports today={snapshot.serviceDay} />}
+          {tab === 'reports' && <Reports today={snapshot.serviceDay} services={snapshot.services} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'display' && <DisplaySettingsForm />}
           {tab === 'staff' && <StaffPhotos counters={snapshot.counters} subscribe={floor.subscribe} />}

@@ -2,9 +2,22 @@ import type { Figures, SummaryReply } from '@qms/protocol';
 import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
-type Group = NonNullable<SummaryReply['groups']>[number];
+export type Group = NonNullable<SummaryReply['groups']>[number];
 
-export function FiguresTable({ title, groups, totals, withTarget = false }: { title: string; groups: Group[]; totals: Figures; withTarget?: boolean }) {
+/** `labelOf`: the row's name in the screen's language (the server's labels are the Vietnamese ones of the exports). */
+export function FiguresTable({
+  title,
+  groups,
+  totals,
+  withTarget = false,
+  labelOf = (g) => g.label,
+}: {
+  title: string;
+  groups: Group[];
+  totals: Figures;
+  withTarget?: boolean;
+  labelOf?: (g: Group) => string;
+}) {
   const { w, lang } = useWords();
   const n = (x: number) => fmtInt(x, lang);
   const row = (label: string, f: Figures, key: string, strong = false) => (
@@ -59,7 +72,7 @@ export function FiguresTable({ title, groups, totals, withTarget = false }: { ti
             </tr>
           </thead>
           <tbody>
-            {groups.map((g) => row(g.label, g, String(g.key)))}
+            {groups.map((g) => row(labelOf(g), g, String(g.key)))}
             {row(lang === 'vi' ? 'Tổng cộng' : 'Total', totals, '__total', true)}
           </tbody>
         </table>

@@ -16,24 +16,29 @@ export function PaperBallots({ services, today }: { services: ServiceDto[]; toda
   const month = presetRange('lastMonth', today);
   const [form, setForm] = useState({ serviceId: services[0]?.id ?? '', from: month.from, to: month.to, note: '', counts: byLevel(() => '') });
   const [list, setList] = useState<PaperBallot[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
+  // Refusals show as errors; "Đã lưu." as a plain status line.
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const fail = (text: string) => setMessage({ text, error: true });
   const year = presetRange('year', today);
   const load = () =>
     apiFetch<PaperBallot[]>(`/api/stats/paper-ballots?from=${year.from.slice(0, 4)}-01-01&to=${year.to.slice(0, 4)}-12-31`)
       .then(setList)
-      .catch((err: unknown) => setMessage(errorText(err, lang)));
+      .catch((err: unknown) => fail(errorText(err, lang)));
   useEffect(() => void load(), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    // Said here in plain words before anything is sent (the server refuses both too).
+    const counts = byLevel((l) => Number(form.counts[l] || 0));
+    if (form.from > form.to) return fail(w('paper.err.reversed'));
+    if (levels.every((l) => counts[l] === 0)) return fail(w('paper.err.empty'));
     try {
-      const counts = byLevel((l) => Number(form.counts[l] || 0));
       await apiFetch<PaperBallot>('/api/stats/paper-ballots', { method: 'POST', json: { serviceId: form.serviceId, from: form.from, to: form.to, ...counts, ...(form.note ? { note: form.note } : {}) } });
-      setMessage(w('paper.saved'));
+      setMessage({ text: w('paper.saved'), error: false });
       setForm({ ...form, note: '', counts: byLevel(() => '') });
       await load();
     } catch (err) {
-      setMessage(errorText(err, lang));
+      fail(errorText(err, lang));
     }
   };
   const voidBatch = async (id: number) => {
@@ -41,7 +46,7 @@ export function PaperBallots({ services, today }: { services: ServiceDto[]; toda
       await apiFetch(`/api/stats/paper-ballots/${id}/void`, { method: 'POST' });
       await load();
     } catch (err) {
-      setMessage(errorText(err, lang));
+      fail(errorText(err, lang));
     }
   };
   const nameOf = (id: string) => {
@@ -86,7 +91,16 @@ export function PaperBallots({ services, today }: { services: ServiceDto[]; toda
           <button type="submit" className="qms-btn qms-btn--primary">
             {w('paper.save')}
           </button>
-          {message && <span role="status" className="qms-hint">{message}</span>}
+          {message &&
+            (message.error ? (
+              <span role="alert" className="qms-error paper__message">
+                {message.text}
+              </span>
+            ) : (
+              <span role="status" className="qms-hint paper__message">
+                {message.text}
+              </span>
+            ))}
         </form>
       </section>
       <section className="qms-card">

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import type { SummaryReply } from '@qms/protocol';
-import { apiFetch, errorText } from '@qms/ui-kit';
+import type { ServiceDto, SummaryReply } from '@qms/protocol';
+import { apiFetch, errorText, serviceName } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
 import { ExportButtons } from './Export';
 import { fmtDate, fmtInt, fmtMinutes, fmtPct } from './format';
 import { presetRange, presets, type Preset, type Range } from './range';
-import { FiguresTable } from './FiguresTable';
+import { FiguresTable, type Group } from './FiguresTable';
 import { useWords } from './words';
 
 interface Loaded {
@@ -38,7 +38,7 @@ interface ReportPageReply {
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
 
-export function Reports({ today }: { today: string }) {
+export function Reports({ today, services }: { today: string; services: ServiceDto[] }) {
   const { w, lang } = useWords();
   const [preset, setPreset] = useState<Preset>('thisMonth');
   const [range, setRange] = useState<Range>(() => presetRange('thisMonth', today));
@@ -90,13 +90,20 @@ export function Reports({ today }: { today: string }) {
       </section>
       {error && <p className="qms-error">{error}</p>}
       {!fresh && !error && <p className="qms-hint">{w('reports.loading')}</p>}
-      {fresh && <ReportBody data={fresh} />}
+      {fresh && <ReportBody data={fresh} services={services} />}
     </div>
   );
 }
 
-function ReportBody({ data }: { data: Loaded }) {
+function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }) {
   const { w, lang } = useWords();
+  // The server labels groups in Vietnamese (the exports' language): fields by their name in the screen's language,
+  // tickets nobody called in its words.
+  const fieldName = (g: Group) => {
+    const s = services.find((x) => x.id === g.key);
+    return s ? serviceName(s, lang) : g.label;
+  };
+  const calledBy = (g: Group) => (g.key === 'none' ? w('reports.notCalled') : g.label);
   const t = data.byService.totals;
   const n = (x: number) => fmtInt(x, lang);
   const pct = (x: number | null | undefined) => fmtPct(x, lang);
@@ -150,13 +157,13 @@ function ReportBody({ data }: { data: Loaded }) {
         <section className="qms-card">
           <h2>{w('reports.targets')}</h2>
           <TargetChart
-            rows={(data.byService.groups ?? []).map((g) => ({ label: g.label, rate: g.combined?.satisfactionRate ?? g.satisfactionRate, target: g.satisfactionTarget ?? 0.95, below: g.belowTarget ?? null }))}
+            rows={(data.byService.groups ?? []).map((g) => ({ label: fieldName(g), rate: g.combined?.satisfactionRate ?? g.satisfactionRate, target: g.satisfactionTarget ?? 0.95, below: g.belowTarget ?? null }))}
             format={(rate, target) => fmtPct(rate, lang, target)}
           />
         </section>
         <section className="qms-card">
           <h2>{w('reports.levels')}</h2>
-          <BarChart bars={levels.map((l) => ({ label: w(`level.${l}`).split(' ').map((s) => s[0]).join('').toUpperCase(), title: `${w(`level.${l}`)}: ${n(t.ratings[l])}`, value: t.ratings[l] }))} format={n} />
+          <BarChart bars={levels.map((l) => ({ label: w(`level.${l}`), value: t.ratings[l] }))} format={n} barWidth={72} wrapAt={10} className="chart--levels" />
           <p className="qms-hint">{levels.map((l) => `${w(`level.${l}`)}: ${n(t.ratings[l])}`).join(' · ')}</p>
         </section>
         <section className="qms-card reports__wide">
@@ -169,9 +176,9 @@ function ReportBody({ data }: { data: Loaded }) {
         <h2>{w('reports.paragraph')}</h2>
         <Paragraph text={data.text} />
       </section>
-      <FiguresTable title={w('reports.byService')} groups={data.byService.groups ?? []} totals={t} withTarget />
-      <FiguresTable title={w('reports.byCounter')} groups={data.byCounter.groups ?? []} totals={data.byCounter.totals} />
-      <FiguresTable title={w('reports.byStaff')} groups={data.byStaff.groups ?? []} totals={data.byStaff.totals} />
+      <FiguresTable title={w('reports.byService')} groups={data.byService.groups ?? []} totals={t} withTarget labelOf={fieldName} />
+      <FiguresTable title={w('reports.byCounter')} groups={data.byCounter.groups ?? []} totals={data.byCounter.totals} labelOf={calledBy} />
+      <FiguresTable title={w('reports.byStaff')} groups={data.byStaff.groups ?? []} totals={data.byStaff.totals} labelOf={calledBy} />
     </>
   );
 }

@@ -5,14 +5,46 @@ export interface Bar {
   title?: string;
 }
 
-export function BarChart({ bars, height = 180, format = String, className }: { bars: Bar[]; height?: number; format?: (v: number) => string; className?: string }) {
+/** `label` split into lines of at most `max` characters at spaces (a longer word keeps its own line). */
+export function wrapLabel(label: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/**
+ * Vertical bars with their value on top and their label under them. `barWidth` widens the bars for long labels;
+ * `wrapAt` breaks a label into lines of at most that many characters ("Rất không / hài lòng").
+ */
+export function BarChart({
+  bars,
+  height = 180,
+  format = String,
+  className,
+  barWidth = 36,
+  wrapAt,
+}: {
+  bars: Bar[];
+  height?: number;
+  format?: (v: number) => string;
+  className?: string;
+  barWidth?: number;
+  wrapAt?: number;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const w = 36;
+  const w = barWidth;
   const gap = 8;
+  const lineH = 13;
+  const labels = bars.map((b) => (wrapAt ? wrapLabel(b.label, wrapAt) : [b.label]));
+  const extra = (Math.max(1, ...labels.map((l) => l.length)) - 1) * lineH;
   const width = Math.max(bars.length * (w + gap), 100);
   const plot = height - 40;
   return (
-    <svg className={`chart ${className ?? ''}`} viewBox={`0 0 ${width} ${height}`} role="img" preserveAspectRatio="xMinYMid meet">
+    <svg className={`chart ${className ?? ''}`} viewBox={`0 0 ${width} ${height + extra}`} role="img" preserveAspectRatio="xMinYMid meet">
       {bars.map((b, i) => {
         const h = (b.value / max) * plot;
         const x = i * (w + gap) + gap / 2;
@@ -24,7 +56,11 @@ export function BarChart({ bars, height = 180, format = String, className }: { b
               {b.value ? format(b.value) : ''}
             </text>
             <text x={x + w / 2} y={height - 8} className="chart__label" textAnchor="middle">
-              {b.label}
+              {labels[i]!.map((line, j) => (
+                <tspan key={j} x={x + w / 2} dy={j === 0 ? 0 : lineH}>
+                  {line}
+                </tspan>
+              ))}
             </text>
           </g>
         );

@@ -12,6 +12,13 @@ import { client, login, startTestServer, testClock, type TestServer } from './su
 const vn = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const pct = (r: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(Math.round(r * 1000) / 10)}%`;
 
+/** The labels under a chart's bars or beside its rows, each label's lines joined by a space. */
+const chartLabels = (page: Page, title: string) =>
+  page
+    .locator('section', { has: page.locator('h2', { hasText: title }) })
+    .locator('svg text.chart__label')
+    .evaluateAll((els) => els.map((el) => (el.children.length ? [...el.children].map((t) => t.textContent).join(' ') : el.textContent)));
+
 async function signIn(page: Page, url: string) {
   await page.goto(`${url}/admin/`);
   await page.fill('input[name=username]', 'quanly');
@@ -84,6 +91,17 @@ describe('manager reports in Chromium', () => {
     const landRow = page.locator('.reports__table tr', { hasText: 'Đất đai' }).first();
     expect(await landRow.innerText()).toContain('Chưa đạt');
     expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(5);
+    // Ratings by level under their full names (wrapped), not "RHL/HL/BT/KHL/RKHL".
+    expect(await chartLabels(page, 'Đánh giá theo mức')).toEqual(['Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng', 'Rất không hài lòng']);
+    // Tickets nobody called: one row in each table, in the screen's language, and the same count in both (a ticket
+    // transferred and not called again belongs to the counter and officer that last called it, in both tables).
+    const notCalled = async (title: string) => {
+      const row = page.locator('section', { has: page.locator('h2', { hasText: title }) }).locator('tbody tr').filter({ has: page.locator('td:first-child', { hasText: /^Chưa gọi$/ }) });
+      expect(await row.count(), title).toBe(1);
+      return (await row.locator('td').nth(1).innerText()).trim();
+    };
+    expect(await notCalled('Theo quầy')).toBe(await notCalled('Theo cán bộ'));
+    expect(await page.locator('.reports__table', { hasText: 'Not called' }).count()).toBe(0);
     await keepScreenshot(page, 'reports');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click()]);
@@ -97,9 +115,15 @@ describe('manager reports in Chromium', () => {
     expect(issuedRow[2]).toBe(march.issued);
     await page.locator('.reports__export-status', { hasText: 'Đã tải bao-cao-2026-03-01_2026-03-31.xlsx' }).waitFor();
 
-    // Both CSVs are offered: for Excel under Vietnamese settings (";" and decimal commas) and the standard one.
-    for (const [button, sep] of [['CSV (Excel tiếng Việt)', ';'], ['CSV (chuẩn)', ',']] as const) {
+    // Both CSVs are offered: for Excel under Vietnamese settings (";" and decimal commas) and the standard one,
+    // under names that tell them apart in the downloads folder.
+    const csvs = [
+      ['CSV (Excel tiếng Việt)', ';', 'bao-cao-2026-03-01_2026-03-31-excel-vi.csv'],
+      ['CSV (chuẩn)', ',', 'bao-cao-2026-03-01_2026-03-31.csv'],
+    ] as const;
+    for (const [button, sep, name] of csvs) {
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      expect(csv.suggestedFilename(), button).toBe(name);
       const saved = join(downloads, `${sep === ';' ? 'vi' : 'std'}.csv`);
       await csv.saveAs(saved);
       const [head, ...rows] = readFileSync(saved, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
@@ -184,6 +208,57 @@ describe('manager reports in Chromium', () => {
     expect(await card.locator('.kpi__value').innerText()).toBe('94,98%');
     expect(await card.getAttribute('class')).toContain('kpi--below');
     await feb.context().close();
+  });
+
+  it('in English, fields go by their English names, nobody-called rows say "Not called", levels their full names', async () => {
+    const en = await newPage(browser, { width: 1440, height: 2300 });
+    await signIn(en, server.url);
+    await en.getByRole('button', { name: 'English' }).click();
+    await en.getByRole('tab', { name: 'Reports' }).click();
+    await en.getByRole('button', { name: 'Last month' }).click();
+    await en.locator('.reports__paragraph textarea').filter({ hasText: '01/03/2026' }).waitFor();
+    const english = ['Civil status', 'Certification', 'Land', 'Construction', 'Social protection', 'People with meritorious service', 'Social insurance'];
+    const byField = en.locator('section', { has: en.locator('h2', { hasText: 'By field' }) });
+    expect(await byField.locator('tbody td:first-child').allInnerTexts()).toEqual([...english, 'Total']);
+    expect(await chartLabels(en, 'Satisfaction per field against its target')).toEqual(english);
+    expect(await chartLabels(en, 'Ratings by level')).toEqual(['Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'Very dissatisfied']);
+    for (const title of ['By counter', 'By officer']) {
+      const first = en.locator('section', { has: en.locator('h2', { hasText: title }) }).locator('tbody tr td:first-child');
+      expect(await first.allInnerTexts(), title).toContain('Not called');
+      expect((await first.allInnerTexts()).some((t) => t.includes('Chưa gọi')), title).toBe(false);
+    }
+    const paragraph = await en.locator('.reports__paragraph textarea').inputValue();
+    expect(paragraph).toContain('Fields below target: ');
+    expect(paragraph).toContain('Land (');
+    expect(paragraph).not.toMatch(/Đất đai|Hộ tịch|Chứng thực/);
+    await keepScreenshot(en, 'reports-en');
+    await en.context().close();
+  });
+
+  it('the paper-ballot form says plainly, before sending anything, when the period ends before it starts or the batch is empty', async () => {
+    const paper = await newPage(browser, { width: 1366, height: 900 });
+    await signIn(paper, server.url);
+    await paper.getByRole('tab', { name: 'Phiếu khảo sát giấy' }).click();
+    const form = paper.locator('.paper__form');
+    const rows = paper.locator('.paper table tbody tr');
+    await form.waitFor();
+    const before = await rows.count();
+    const sent: string[] = [];
+    paper.on('request', (r) => void (r.method() === 'POST' && sent.push(r.url())));
+    await form.locator('input[name=from]').fill('2026-03-20');
+    await form.locator('input[name=to]').fill('2026-03-10');
+    await form.locator('input[name=satisfied]').fill('3');
+    await paper.getByRole('button', { name: 'Lưu đợt khảo sát' }).click();
+    expect(await paper.getByRole('alert').innerText()).toBe('Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.');
+    await keepScreenshot(paper, 'reports-paper-reversed');
+    await form.locator('input[name=to]').fill('2026-03-25');
+    await form.locator('input[name=satisfied]').fill('0');
+    await paper.getByRole('button', { name: 'Lưu đợt khảo sát' }).click();
+    await paper.getByRole('alert').filter({ hasText: 'Đợt khảo sát chưa có phiếu nào: hãy nhập số phiếu của ít nhất một mức.' }).waitFor();
+    await keepScreenshot(paper, 'reports-paper-empty');
+    expect(sent).toEqual([]);
+    expect(await rows.count()).toBe(before);
+    await paper.context().close();
   });
 
   it('a custom range and the paper-ballot form work from the screen', async () => {

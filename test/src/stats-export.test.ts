@@ -4,6 +4,7 @@ import { figuresCsv } from '../../server/src/stats/csv';
 import { emptyCounts, figuresOf, withPaper } from '../../server/src/stats/figures';
 import { fmtPercent } from '../../server/src/stats/format';
 import { reportParagraph } from '../../server/src/stats/report-text';
+import { assertContract } from './support/contract';
 import { simulateMonth } from './support/stats-month';
 import { client, login, startTestServer, testClock, type TestServer } from './support/server';
 
@@ -158,14 +159,16 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
   });
 
   it('the CSV comes standard (comma, decimal point) and for Vietnamese Excel (semicolon, decimal comma), both UTF-8 with a BOM', async () => {
-    const get = async (query: string) => {
+    const get = async (query: string, name: string) => {
       const res = await download(`/api/stats/export.csv?from=${from}&to=${to}${query}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      // Two files, two names: the one for Vietnamese Excel is not taken for the standard one in the downloads folder.
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
       return new Uint8Array(await res.arrayBuffer());
     };
-    const standard = parseCsv(await get(''), ',', '.');
-    const vi = parseCsv(await get('&excel=vi'), ';', ',');
+    const standard = parseCsv(await get('', `bao-cao-${from}_${to}.csv`), ',', '.');
+    const vi = parseCsv(await get('&excel=vi', `bao-cao-${from}_${to}-excel-vi.csv`), ';', ',');
     for (const csv of [standard, vi]) {
       expect(csv.header.slice(0, 3)).toEqual(['Lĩnh vực', 'Số lượt lấy số', 'Lấy số tại kiosk']);
       expect(csv.header.at(-1)).toBe('Chỉ tiêu');
@@ -198,6 +201,37 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
     expect(text).toContain('Qua khảo sát bằng phiếu giấy: 11 phiếu');
     const en = await client(server.url, token).get(`/api/stats/report-text?from=${from}&to=${to}&lang=en`);
     expect(en.body.text).toContain('In the reporting period (02/03/2026 to 06/03/2026)');
+    // Fields below target by their English names in English ("Civil status", as the English screens say).
+    const below = (byService.groups as any[]).filter((g) => g.belowTarget === true);
+    expect(below.length).toBeGreaterThan(0);
+    const english = new Map(server.floor.services.map((s) => [s.id, s.nameEn]));
+    for (const g of below) {
+      expect(en.body.text).toContain(`${english.get(g.key)} (`);
+      expect(en.body.text).not.toContain(`${g.label} (`);
+      expect(text).toContain(`${g.label} (`);
+    }
+  });
+
+  it('a ticket transferred and not called again counts for the counter and the officer that last called it; "Chưa gọi" only for tickets never called', async () => {
+    const api = client(server.url, token);
+    const groups = async (by: string) => (await api.get(`/api/stats/summary?from=${from}&to=${to}&groupBy=${by}`)).body.groups as any[];
+    const [byCounter, byStaff] = [await groups('counter'), await groups('staff')];
+    const q = server.db.prepare<[string, string], { n: number }>(
+      `SELECT count(*) AS n FROM tickets WHERE service_day BETWEEN ? AND ? AND counter_id IS NULL AND first_called_at IS NOT NULL`,
+    );
+    expect(q.get(from, to)!.n).toBeGreaterThanOrEqual(days.length); // the generator's closing-time transfers
+    const never = server.db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n FROM tickets WHERE service_day BETWEEN ? AND ? AND first_called_at IS NULL`).get(from, to)!.n;
+    const none = (gs: any[]) => gs.find((g) => g.key === 'none');
+    expect(never).toBeGreaterThan(0);
+    for (const gs of [byCounter, byStaff]) {
+      expect(none(gs)).toMatchObject({ issued: never, transferred: 0, label: 'Chưa gọi' });
+      expect(gs.reduce((n, g) => n + g.issued, 0)).toBe(summary.totals.issued);
+    }
+    // Each officer sits at one counter here, so the two tables must agree row for row.
+    const seat = new Map(server.db.prepare<[], { id: number; counter_id: number }>(`SELECT id, counter_id FROM users WHERE counter_id IS NOT NULL`).all().map((u) => [u.id, u.counter_id]));
+    for (const g of byStaff.filter((x) => x.key !== 'none')) {
+      expect(byCounter.find((c) => c.key === seat.get(g.key)), `officer ${g.label}`).toMatchObject({ issued: g.issued, transferred: g.transferred, served: g.served });
+    }
   });
 
   it('bad input gets a 4xx in plain Vietnamese (English on request), never a 500', async () => {
@@ -212,6 +246,20 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
     expect(long.body.error).toEqual({ code: 'range_too_long', message: 'The date range is too long (at most 3700 days).' });
     const negative = await api.post('/api/stats/paper-ballots', { serviceId: 'dat-dai', from, to, very_satisfied: -1, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 });
     expect(negative.status).toBe(400);
+    // A period that ends before it starts, and a batch of nothing, are refused in plain words; nothing is stored.
+    const before = (await api.get(`/api/stats/paper-ballots?from=2026-01-01&to=2026-12-31`)).body.length;
+    const ballot = { serviceId: 'dat-dai', very_satisfied: 3, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 };
+    const backwards = await api.post('/api/stats/paper-ballots', { ...ballot, from: '2026-03-20', to: '2026-03-10' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error).toEqual({ code: 'paper_period_reversed', message: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.' });
+    assertContract(server, 'post', '/api/stats/paper-ballots', backwards);
+    const backwardsEn = await api.post('/api/stats/paper-ballots', { ...ballot, from: '2026-03-20', to: '2026-03-10' }, { 'accept-language': 'en' });
+    expect(backwardsEn.body.error.message).toBe('The end date must be on or after the start date.');
+    const empty = await api.post('/api/stats/paper-ballots', { ...ballot, very_satisfied: 0, from, to });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error).toEqual({ code: 'paper_batch_empty', message: 'Đợt khảo sát chưa có phiếu nào: hãy nhập số phiếu của ít nhất một mức.' });
+    assertContract(server, 'post', '/api/stats/paper-ballots', empty);
+    expect((await api.get(`/api/stats/paper-ballots?from=2026-01-01&to=2026-12-31`)).body).toHaveLength(before);
     const unknown = await api.post('/api/stats/paper-ballots', { serviceId: 'mars', from, to, very_satisfied: 1, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 });
     expect(unknown.status).toBe(404);
     expect((await api.post('/api/stats/paper-ballots/abc/void')).status).toBe(404);

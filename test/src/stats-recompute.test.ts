@@ -40,6 +40,8 @@ interface Visit {
   wait: number | null;
   service: number | null;
   transferred: boolean;
+  /** Transferred after its last call and never called again: waiting once more, with no counter on its row. */
+  transferredLast: boolean;
   skipped: boolean;
   rating: Rating | undefined;
 }
@@ -54,7 +56,8 @@ function visits(server: TestServer): Visit[] {
     const of = (type: string) => evs.filter((e) => e.type === `ticket.${type}`);
     const issued = of('issued')[0]!.at;
     const calls = of('called');
-    const lastCall = calls.at(-1);
+    // Called, called again, or brought back from hold: each is a counter calling the citizen.
+    const lastCall = evs.filter((e) => ['ticket.called', 'ticket.recalled', 'ticket.unheld'].includes(e.type)).at(-1);
     const finished = of('finished').at(-1);
     const lastTransferAt = of('transferred').at(-1)?.at ?? -Infinity;
     const startAfterTransfer = of('started').filter((e) => e.at >= lastTransferAt).at(-1);
@@ -73,6 +76,7 @@ function visits(server: TestServer): Visit[] {
       wait: calls.length ? (calls[0]!.at - issued) / 1000 : null,
       service: finished ? (finished.at - (startAfterTransfer?.at ?? calls[0]!.at)) / 1000 : null,
       transferred: of('transferred').length > 0,
+      transferredLast: lastCall !== undefined && lastTransferAt >= lastCall.at,
       skipped: evs.some((e) => e.type === 'rating.skipped') && !ratings.has(t.id),
       rating: ratings.get(t.id),
     };
@@ -158,6 +162,8 @@ describe('figures recomputed independently from a generated month', () => {
     expect(vs.length).toBeGreaterThan(500);
     expect(vs.filter((v) => v.rating).length).toBeGreaterThan(200);
     expect(vs.some((v) => v.transferred)).toBe(true);
+    // Counted under the counter and officer that last called them, not under "not called".
+    expect(vs.filter((v) => v.transferredLast && v.counterId !== null && v.staffId !== null).length).toBeGreaterThanOrEqual(20);
     expect(vs.some((v) => v.outcome === 'no_show')).toBe(true);
     expect(vs.some((v) => v.outcome === 'cancelled')).toBe(true);
   });

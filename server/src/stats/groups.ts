@@ -48,8 +48,9 @@ function localHour(timeZone: string) {
 
 const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00–${String(h + 1).padStart(2, '0')}:00`;
 
+/** Labels in Vietnamese, as the exports are; the reports page puts its own words on `none` and on fields in English. */
 export function labelFunction(db: Db, groupBy: StatsGroupBy): (key: string | number) => string {
-  const none = 'Chưa gọi / Not called';
+  const none = 'Chưa gọi';
   const names = (sql: string) => new Map(db.prepare<[], { id: string | number; name: string }>(sql).all().map((r) => [r.id, r.name]));
   switch (groupBy) {
     case 'service': {

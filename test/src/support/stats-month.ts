@@ -30,7 +30,8 @@ interface Pending {
 
 /**
  * Runs a month of a center through the real floor (issue, call, start, finish, no-show, transfer, cancel) with a
- * moving clock, and rates through the real HTTP route.
+ * moving clock, and rates through the real HTTP route. Every day ends with two tickets transferred at closing time
+ * and never called again.
  */
 export async function simulateMonth(server: TestServer, clock: { set: (ms: number) => void }, days: string[], seed = 7) {
   const rnd = prng(seed);
@@ -103,6 +104,19 @@ export async function simulateMonth(server: TestServer, clock: { set: (ms: numbe
     for (const p of pending.sort((a, b) => a.at - b.at)) {
       clock.set(p.at);
       await p.run();
+    }
+    // Closing time: two counters call one more ticket and transfer it (to another field, to a named counter); nobody
+    // calls it again that day. The ticket row is waiting again (no counter), yet it was last called at that counter.
+    // No rnd() here, so the days after draw the same numbers as before.
+    for (const [i, c] of counters.slice(0, 2).entries()) {
+      clock.set(at(17, 40) + i * 3 * 60_000);
+      const mine: string[] = JSON.parse(c.service_ids);
+      floor.issue({ serviceId: mine[0] ?? services[0]!, channel: 'kiosk', staffId: null });
+      const actor = { userId: staff.find((s) => s.counter_id === c.id)!.id, role: 'staff' as const };
+      if (!floor.callNext(c.id, actor)) continue;
+      clock.set(at(17, 41) + i * 3 * 60_000);
+      const other = counters.find((o) => o.id !== c.id)!;
+      floor.command(c.id, actor, i === 0 ? { action: 'transfer', serviceId: services.find((s) => !mine.includes(s)) ?? services[0]! } : { action: 'transfer', counterId: other.id });
     }
     clock.set(at(23, 0));
     floor.ratings.expireUnanswered();

@@ -39,7 +39,8 @@ const keyHeaders: Record<GroupBy, string> = {
   weekday_hour: 'Thứ và giờ',
 };
 
-const fileName = (from: string, to: string, ext: string) => `bao-cao-${from}_${to}.${ext}`;
+/** `bao-cao-2026-03-01_2026-03-31.xlsx`; the CSV for Excel under Vietnamese settings ends in `-excel-vi.csv`. */
+const fileName = (from: string, to: string, ending: '.xlsx' | '.csv' | '-excel-vi.csv') => `bao-cao-${from}_${to}${ending}`;
 const disposition = (name: string) => `attachment; filename="${name}"`;
 
 export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
@@ -83,7 +84,7 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
     return new Response(Readable.toWeb(pass) as ReadableStream, {
       headers: {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': disposition(fileName(q.from, q.to, 'xlsx')),
+        'content-disposition': disposition(fileName(q.from, q.to, '.xlsx')),
         'cache-control': 'no-store',
       },
     });
@@ -106,7 +107,8 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
     return new Response(figuresCsv(keyHeaders[by], groups.get(by)!, totals, q.excel === 'vi' ? 'excel-vi' : 'standard'), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': disposition(fileName(q.from, q.to, 'csv')),
+        // Named apart from the standard CSV, so the two downloads are not taken for one another.
+        'content-disposition': disposition(fileName(q.from, q.to, q.excel === 'vi' ? '-excel-vi.csv' : '.csv')),
         'cache-control': 'no-store',
       },
     });

@@ -1,8 +1,9 @@
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { PaperBallot, PaperBallotBody, ReportRangeQuery } from '@qms/protocol';
 import { insertPaperBallot, paperBallotsIn, voidPaperBallot } from '../../stats/paper';
 import { allow } from '../auth';
-import { ApiFailure } from '../errors';
+import { ApiFailure, langOf } from '../errors';
 import { errorResponses, validJson, validQuery, type Router } from '../router';
 import type { Principal } from '../env';
 import type { RouteDeps } from './deps';
@@ -11,6 +12,19 @@ import { checkRange } from './stats';
 const BallotList = z.array(PaperBallot);
 
 const userId = (p: Principal | null) => (p?.kind === 'user' ? p.user.id : null);
+
+// The body's fields without the schema's own "from must not be after to" check, whose words are a programmer's:
+// the route says it plainly instead, as the form does.
+const BallotFields = z.object(PaperBallotBody.shape);
+const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
+const refusals = {
+  paper_period_reversed: { vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', en: 'The end date must be on or after the start date.' },
+  paper_batch_empty: {
+    vi: 'Đợt khảo sát chưa có phiếu nào: hãy nhập số phiếu của ít nhất một mức.',
+    en: 'The batch has no ballots: enter the count for at least one level.',
+  },
+};
+const refuse = (c: Context, code: keyof typeof refusals) => c.json({ error: { code, message: refusals[code][langOf(c)] } }, 400);
 
 /** Paper-survey counts a manager enters per field and period; reports show them apart and combined with device ratings. */
 export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
@@ -31,14 +45,17 @@ export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
   r.doc({
     method: 'post',
     path: '/api/stats/paper-ballots',
-    summary: 'Enter the counts per level of a paper survey for one field and period',
+    summary: 'Enter the counts per level of a paper survey for one field and period; 400 when the period ends before it starts or every count is 0',
     access: 'manager, admin',
     body: PaperBallotBody,
     responses: { 201: { description: 'Stored', schema: PaperBallot }, ...errorResponses(400, 401, 403, 404) },
   });
-  r.app.post('/api/stats/paper-ballots', allow('manager', 'admin'), validJson(PaperBallotBody), (c) => {
+  r.app.post('/api/stats/paper-ballots', allow('manager', 'admin'), validJson(BallotFields), (c) => {
     const body = c.req.valid('json');
+    if (body.from > body.to) return refuse(c, 'paper_period_reversed');
     checkRange(body);
+    // A batch of nothing would be listed and "saved" while it counts nowhere.
+    if (levels.every((l) => body[l] === 0)) return refuse(c, 'paper_batch_empty');
     if (!floor.services.some((s) => s.id === body.serviceId)) throw new ApiFailure('unknown_service', { service: body.serviceId });
     const id = insertPaperBallot(db, body, userId(c.get('principal')), now());
     const stored = paperBallotsIn(db, body.from, body.to, floor.timeZone, true).find((b) => b.id === id)!;

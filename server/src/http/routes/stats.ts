@@ -48,11 +48,13 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     q: z.infer<typeof ReportRangeQuery>,
     { totals, groups }: Awaited<ReturnType<typeof stats.summarizeMany>>,
     paperLeftOut: PaperLeftOut = paperBallotsStraddling(db, q.from, q.to),
-  ) =>
-    reportParagraph(
-      { from: q.from, to: q.to, totals, services: groups.get('service')!, targetWaitMinutes: floor.config.reports.targetWaitMinutes, paperLeftOut },
-      q.lang ?? 'vi',
-    );
+  ) => {
+    const lang = q.lang ?? 'vi';
+    // Fields by their English name in the English paragraph ("Civil status", as the English screens say).
+    const english = new Map(floor.services.map((s) => [s.id, s.nameEn || s.name]));
+    const services = groups.get('service')!.map((g) => (lang === 'en' ? { ...g, label: english.get(String(g.key)) ?? g.label } : g));
+    return reportParagraph({ from: q.from, to: q.to, totals, services, targetWaitMinutes: floor.config.reports.targetWaitMinutes, paperLeftOut }, lang);
+  };
 
   r.doc({
     method: 'get',
