@@ -43,7 +43,7 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'rating.received'; ticketId: string; counterId: number | null; level: RatingLevel; channel: RatingChannel }
   | { type: 'rating.skipped'; ticketId: string; counterId: number | null }
   | { type: 'display.settings'; settings: DisplaySettings }
-  | { type: 'staff.photo_changed'; staffId: number; photoVersion: number; hasPhoto: boolean }
+  | { type: 'staff.photo_changed'; staffId: number; photoVersion: number | null; hasPhoto: boolean }
 );
 export type FloorEventType = FloorEvent['type'];
 

@@ -3,7 +3,7 @@ import { createContext, type FloorDeps } from './context';
 import { callNext, counterCommand, signIn, type Actor, type CallNextOptions, type CounterCommand } from './counter-commands';
 import { cancelTicket, issueTicket, type IssueRequest } from './issue';
 import { createRatings, type Rater } from './rate';
-import { photoChanged } from './staff-photo';
+import { photoChanged, type PhotoChange } from './staff-photo';
 import type { RatingBody } from '@qms/protocol';
 
 export type { Actor, CounterCommand, FloorDeps, IssueRequest, Rater };
@@ -31,7 +31,7 @@ export function createFloor(deps: FloorDeps) {
     callNext: (counterId: number, actor: Actor, pick?: CallNextOptions) => callNext(ctx, counterId, actor, pick),
     command: (counterId: number, actor: Actor, cmd: CounterCommand) => counterCommand(ctx, counterId, actor, cmd),
     rate: (body: RatingBody, rater: Rater) => ratings.rate(body, rater),
-    photoChanged: (userId: number, change: { by: number; removed: boolean }) => photoChanged(ctx, userId, change),
+    photoChanged: (userId: number, change: PhotoChange) => photoChanged(ctx, userId, change),
     /** Rating prompts, the QR page's rating status, and the "not rated" sweep. */
     ratings,
     run: ctx.run,

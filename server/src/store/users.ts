@@ -56,7 +56,7 @@ export function userQueries(db: Db) {
       return r ? toUser(r) : null;
     },
     all: () => all.all().map(toUser),
-    setPhotoVersion: (id: number, version: number) => void setPhotoVersion.run(version, id),
+    setPhotoVersion: (id: number, version: number | null) => void setPhotoVersion.run(version, id),
     createSession: (tokenHash: string, userId: number, now: number, expiresAt: number) => {
       purge.run(now);
       createSession.run(tokenHash, userId, now, expiresAt);
