@@ -18,7 +18,7 @@ export function App() {
   });
 
   return (
-    <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('display.title')} className="display">
+    <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('display.title')} className={floor.snapshot?.demo ? 'display display--demo' : 'display'}>
       {(snapshot: Snapshot) => (
         <>
           <Hall snapshot={snapshot} counterIds={counterIds} />

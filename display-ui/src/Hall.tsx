@@ -1,52 +1,71 @@
 import type { CallDto, CounterDto, Snapshot } from '@qms/protocol';
-import { serviceName, useLang } from '@qms/ui-kit';
+import { serviceName, useLang, type Lang } from '@qms/ui-kit';
+import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { cutRows, fitLevels, fitLine, uncut } from './fit';
 
 const isPriority = (call: { ticket: { priority: string | null } }) => call.ticket.priority !== null;
+
+/** A call is still live while its ticket is called or served at that counter and the counter is open. */
+const isLive = (call: CallDto, counter: CounterDto | undefined) =>
+  counter?.status === 'open' && counter.currentTicket?.id === call.ticket.id && ['called', 'serving'].includes(counter.currentTicket.status);
+
+/** Levels of `data-fit` in app.css: counter tiles from roomy to dense; the side column from one roomy column to two dense ones. */
+const COUNTER_LEVELS = 4;
+const SIDE_LEVELS = 5;
+
+const moreFields: Record<Lang, (fields: number, waiting: number) => string> = {
+  vi: (fields, waiting) => `+ ${fields} lĩnh vực khác: ${waiting} đang chờ`,
+  en: (fields, waiting) => `+ ${fields} more ${fields === 1 ? 'service' : 'services'}: ${waiting} waiting`,
+};
 
 /** The hall TV: the latest call very large, every counter with its number, the last calls, the waiting counts, the notice line. */
 export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds: number[] | undefined }) {
   const mine = (id: number) => !counterIds || counterIds.includes(id);
   const counters = snapshot.counters.filter((c) => mine(c.id));
-  const calls = snapshot.recentCalls.filter((c) => mine(c.counterId));
+  // A recall is listed once: a fresh snapshot may still hold both the call and the recall of one ticket.
+  const calls = snapshot.recentCalls.filter((c, i, all) => mine(c.counterId) && all.findIndex((o) => o.ticket.id === c.ticket.id) === i);
   // Fields served by the counters of this display (all of them on an unfiltered display).
   const served = new Set(counters.flatMap((c) => c.serviceIds));
   const services = counterIds ? snapshot.services.filter((s) => served.has(s.id)) : snapshot.services;
   const { t, lang } = useLang();
   const latest = calls[0];
+  const live = latest !== undefined && isLive(latest, snapshot.counters.find((c) => c.id === latest.counterId));
   const notice = snapshot.display?.notice.trim() ?? '';
+  const layout = useRef<HTMLDivElement>(null);
+  useFit(layout, lang);
 
   return (
-    <div className={`display__layout${notice ? ' display__layout--notice' : ''}`}>
-      <LatestCall call={latest} />
+    <div ref={layout} className={`display__layout${notice ? ' display__layout--notice' : ''}`}>
+      <LatestCall call={latest} live={live} />
       <section className="display__counters" aria-label={t('display.counters')}>
         {counters.map((c) => (
-          <CounterTile key={c.id} counter={c} highlight={latest?.counterId === c.id} />
+          <CounterTile key={c.id} counter={c} highlight={live && latest?.counterId === c.id} />
         ))}
       </section>
       <aside className="display__side">
-        <section className="qms-card">
+        <section className="qms-card display__recent">
           <h2>{t('display.recentCalls')}</h2>
           <ol className="display__calls">
             {calls.slice(1, 6).map((c) => (
               <li key={`${c.ticket.id}-${c.at}`} className={isPriority(c) ? 'display__calls--priority' : undefined}>
                 <span className="display__calls-number">{c.ticket.number}</span>
-                <span>→ {t('counter.label', { n: c.counterNumber })}</span>
+                <span className="display__calls-counter">→ {t('counter.label', { n: c.counterNumber })}</span>
               </li>
             ))}
           </ol>
         </section>
-        <section className="qms-card">
+        <section className="qms-card display__fields">
           <h2>{t('display.waitingByService')}</h2>
-          <table className="qms-table display__waiting">
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.id}>
-                  <td>{serviceName(s, lang)}</td>
-                  <td className="num">{s.waiting}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="display__waiting">
+            {services.map((s) => (
+              <li key={s.id} data-service={s.id} data-waiting={s.waiting}>
+                <span className="display__waiting-name">{serviceName(s, lang)}</span>
+                <span className="num">{s.waiting}</span>
+              </li>
+            ))}
+            {/* Filled by the fit when the fields do not fit even two to a row at the smallest size. */}
+            <li className="display__waiting-more" hidden />
+          </ul>
         </section>
       </aside>
       {notice && <Notice text={notice} />}
@@ -54,20 +73,56 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
   );
 }
 
-function LatestCall({ call }: { call: CallDto | undefined }) {
+/**
+ * Fits the regions into the screen after every render (before paint) and on resize: the headline shrinks to one
+ * line, the counter tiles and the side column step to denser levels, and fields that still do not fit are
+ * summed up in one line instead of being cut off.
+ */
+function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang) {
+  const fit = useCallback(() => {
+    const root = ref.current;
+    if (!root) return;
+    const one = (selector: string) => root.querySelector<HTMLElement>(selector);
+    const banner = one('.display__latest');
+    const line = one('.display__latest-line');
+    if (banner && line) fitLine(banner, line);
+    const tiles = one('.display__counters');
+    if (tiles) fitLevels(tiles, COUNTER_LEVELS);
+    const side = one('.display__side');
+    const more = one('.display__waiting-more');
+    if (!side || !more) return;
+    const rows = Array.from(root.querySelectorAll<HTMLElement>('.display__waiting li[data-service]'));
+    uncut(rows, more);
+    if (fitLevels(side, SIDE_LEVELS)) return;
+    cutRows(side, rows, more, (hidden) => moreFields[lang](hidden.length, hidden.reduce((n, row) => n + Number(row.dataset.waiting ?? 0), 0)));
+  }, [ref, lang]);
+  useLayoutEffect(fit);
+  useEffect(() => {
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, [fit]);
+}
+
+function LatestCall({ call, live }: { call: CallDto | undefined; live: boolean }) {
   const { t } = useLang();
-  if (!call) return <section className="display__latest display__latest--empty">{t('display.noCalls')}</section>;
-  const kind = isPriority(call) ? ' display__latest--priority' : '';
-  // Keyed by ticket and time, so the flash replays on every call and recall.
+  if (!call) {
+    return (
+      <section className="display__latest display__latest--empty">
+        <span className="display__latest-line">{t('display.noCalls')}</span>
+      </section>
+    );
+  }
+  const kind = `${isPriority(call) ? ' display__latest--priority' : ''}${live ? '' : ' display__latest--past'}`;
+  // Keyed by ticket and time, so the flash replays on every call and recall (and only then: going past keeps the key).
   return (
     <section key={`${call.ticket.id}-${call.at}`} className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
       {(isPriority(call) || call.recall) && (
         <span className="display__latest-tag">{[isPriority(call) && t('display.priority'), call.recall && t('display.recall')].filter(Boolean).join(' · ')}</span>
       )}
-      <span>{t('display.callPrefix')}</span>
-      <span className="display__latest-number">{call.ticket.number}</span>
-      <span>{t('display.callToCounter')}</span>
-      <span className="display__latest-number">{call.counterNumber}</span>
+      <span className="display__latest-line">
+        <span>{t('display.callPrefix')}</span> <span className="display__latest-number">{call.ticket.number}</span>{' '}
+        <span>{t('display.callToCounter')}</span> <span className="display__latest-number">{call.counterNumber}</span>
+      </span>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepScreenshot, launchBrowser, newPage } from './support/browser';
-import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+import { client, demoConfig, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
 
 const displayUrl = (base: string, query = '') => `${base}/display/?token=demo-display-token-0001${query}`;
 
@@ -149,5 +149,232 @@ describe('hall display in Chromium: calls, voice, settings', () => {
     expect(done).toMatchObject({ missing: ['linh'], fallback: 'digits' });
     expect(asked).toBe(3);
     await fresh.context().close();
+  });
+});
+
+// The hall TV cannot scroll: whatever does not fit the screen is lost to the hall.
+const hallSizes = [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+  { width: 1280, height: 720 },
+];
+const longNotice = 'Trung tâm nghỉ trưa từ 11 giờ 30 đến 13 giờ 30. Xin ông/bà vui lòng giữ trật tự và chú ý nghe gọi số.';
+
+/** Tickets in every field, six counters' worth of calls (the last a priority one, recalled) and the notice line. */
+async function busyFloor(server: TestServer, services: string[]) {
+  const kiosk = client(server.url, kioskToken);
+  for (const serviceId of ['chung-thuc', 'ho-tich', 'dat-dai', 'bhxh', 'chung-thuc', 'ho-tich']) expect((await kiosk.post('/api/tickets', { serviceId })).status).toBe(201);
+  for (const [i, serviceId] of services.entries()) for (let n = 0; n <= i % 3; n++) expect((await kiosk.post('/api/tickets', { serviceId })).status).toBe(201);
+  const desks = new Map<number, Awaited<ReturnType<typeof officerAt>>>();
+  const call = async (n: number) => {
+    if (!desks.has(n)) desks.set(n, await officerAt(server.url, n));
+    return (await desks.get(n)!.post(`/api/counters/${n}/call-next`)).body.ticket;
+  };
+  for (const n of [3, 2, 4, 6, 3, 2]) expect(await call(n)).toBeTruthy();
+  // The tallest headline: a priority ticket, recalled ("ƯU TIÊN · GỌI LẠI" above the call).
+  expect((await kiosk.post('/api/tickets', { serviceId: 'chung-thuc', priority: 'elderly' })).status).toBe(201);
+  expect((await call(1)).priority).toBe('elderly');
+  expect((await desks.get(1)!.post('/api/counters/1/recall')).status).toBe(200);
+  const token = await login(server.url, 'quanly');
+  const res = await fetch(`${server.url}/api/display/settings`, { method: 'PUT', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ notice: longNotice }) });
+  expect(res.status).toBe(200);
+  return desks;
+}
+
+/** Opens the hall display at `size` in `lang`, with the notice running and the last call on the headline. */
+async function openHall(browser: Browser, server: TestServer, size: { width: number; height: number }, lang: 'vi' | 'en') {
+  const page = await newPage(browser, size);
+  await page.goto(displayUrl(server.url));
+  await page.locator('.display__notice').waitFor();
+  await page.locator('.display__calls li').nth(4).waitFor();
+  if (lang === 'en') await page.locator('.qms-lang__item[lang="en"]').click();
+  await page.locator('.display__latest', { hasText: lang === 'en' ? 'PLEASE GO TO COUNTER' : 'ĐẾN QUẦY' }).waitFor();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const within = (inner: Box, outer: Box) =>
+  inner.y >= outer.y - 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5 && inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5;
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * What of the hall display is not fully seen: field rows, recent calls and counters outside the screen, cut by
+ * their region, or under the notice or the DEMO badge; the headline or a field name cut short. Empty when all is seen.
+ */
+async function unseen(page: Page): Promise<string[]> {
+  const size = page.viewportSize()!;
+  const screen = { x: 0, y: 0, ...size };
+  const boxOf = async (selector: string) => (await page.locator(selector).count()) ? page.locator(selector).first().boundingBox() : null;
+  const notice = await boxOf('.display__notice');
+  const demo = await boxOf('.qms-demo');
+  const problems: string[] = [];
+  for (const [selector, region] of [
+    ['.display__waiting li:not([hidden])', '.display__side'],
+    ['.display__calls li', '.display__side'],
+    ['.display__counter', '.display__counters'],
+    ['.display__latest', '.display__layout'],
+  ] as const) {
+    const area = (await boxOf(region))!;
+    for (const row of await page.locator(selector).all()) {
+      const box = await row.boundingBox();
+      const what = `${selector} "${(await row.innerText()).replace(/\s+/g, ' ').trim()}"`;
+      if (!box || box.height < 5) problems.push(`${what}: not shown`);
+      else if (!within(box, screen)) problems.push(`${what}: outside 0..${size.width}×0..${size.height} (y ${Math.round(box.y)}..${Math.round(box.y + box.height)})`);
+      else if (!within(box, area)) problems.push(`${what}: cut by ${region}`);
+      else if (notice && overlaps(box, notice)) problems.push(`${what}: under the notice`);
+      else if (demo && overlaps(box, demo)) problems.push(`${what}: under the DEMO badge`);
+    }
+  }
+  // Text wider than its box: the headline on one line, every field and counter name whole.
+  const cut = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.display__latest-line, .display__waiting-name, .display__counter-name'))
+      .filter((el) => el.scrollWidth > el.clientWidth + 1)
+      .map((el) => el.textContent),
+  );
+  for (const text of cut) problems.push(`"${text}" cut short`);
+  if (notice && !within(notice, screen)) problems.push('the notice line is off screen');
+  return problems;
+}
+
+/** Saves a docs screenshot once the headline's flash is over (UPDATE_SCREENSHOTS=1 only). */
+async function keepSettled(page: Page, name: string) {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  await page.locator('.display__latest').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  await keepScreenshot(page, name);
+}
+
+const fieldNames = async (page: Page) => page.locator('.display__waiting li:not([hidden]) .display__waiting-name').allInnerTexts();
+
+describe('hall display layout: a busy day fits the screen, nothing hidden', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer({ withScreens: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('7 fields, 6 counters, 5 recent calls and the notice line: every field row inside the screen, in Vietnamese and English, at 1080p, 768p and 720p', async () => {
+    const config = demoConfig();
+    await busyFloor(server, config.services.map((s) => s.id));
+    for (const size of hallSizes) {
+      for (const lang of ['vi', 'en'] as const) {
+        const page = await openHall(browser, server, size, lang);
+        const where = `${size.width}×${size.height} ${lang}`;
+        expect(await fieldNames(page), where).toEqual(config.services.map((s) => (lang === 'en' ? s.nameEn : s.name)));
+        expect(await page.locator('.display__waiting-more').isVisible(), where).toBe(false);
+        // The check the hall asked for, row by row: each field wholly between the top and the bottom of the screen.
+        for (const row of await page.locator('.display__waiting li').all()) {
+          if (!(await row.isVisible())) continue;
+          const box = (await row.boundingBox())!;
+          expect(box.y, `${where} ${await row.innerText()}`).toBeGreaterThanOrEqual(0);
+          expect(box.y + box.height, `${where} ${await row.innerText()}`).toBeLessThanOrEqual(size.height);
+        }
+        // Five earlier calls under the headline's one, each ticket once (the headline's was recalled).
+        const listed = await page.locator('.display__calls-number').allInnerTexts();
+        expect(listed).toHaveLength(5);
+        expect(new Set([await page.locator('.display__latest').getAttribute('data-ticket'), ...listed]).size, where).toBe(6);
+        expect(await page.locator('.display__counter').count()).toBe(6);
+        expect(await unseen(page), where).toEqual([]);
+        if (size.width === 1920 && lang === 'vi') await keepSettled(page, 'display-busy');
+        if (size.width === 1280 && lang === 'en') await keepSettled(page, 'display-busy-en-720');
+        await page.context().close();
+      }
+    }
+  });
+
+  it('the headline dims once its ticket is no longer called there, and lights up with the next call', async () => {
+    const page = await openHall(browser, server, { width: 1920, height: 1080 }, 'vi');
+    const latest = page.locator('.display__latest');
+    expect(await latest.innerText()).toMatch(/ĐẾN QUẦY\s+1$/);
+    expect(await latest.getAttribute('class')).not.toContain('display__latest--past');
+    expect(await page.locator('.display__counter--hot').getAttribute('data-counter')).toBe('1');
+
+    const desk1 = await officerAt(server.url, 1);
+    expect((await desk1.post('/api/counters/1/no-show')).status).toBe(200);
+    expect((await desk1.post('/api/counters/1/close')).status).toBe(200);
+    await page.locator('.display__latest.display__latest--past').waitFor();
+    expect(await latest.innerText()).toMatch(/ĐẾN QUẦY\s+1$/); // still there for whoever looked away, dimmed
+    expect(await page.locator('.display__counter--hot').count()).toBe(0);
+
+    expect((await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'bhxh' })).status).toBe(201);
+    expect((await (await officerAt(server.url, 6)).post('/api/counters/6/call-next')).status).toBe(200);
+    await page.locator('.display__latest:not(.display__latest--past)', { hasText: /ĐẾN QUẦY\s+6$/ }).waitFor();
+    expect(await page.locator('.display__counter--hot').getAttribute('data-counter')).toBe('6');
+    await page.context().close();
+  });
+});
+
+describe('hall display layout: more fields than the demo', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** The demo center with `extra` more fields (long names, both languages). */
+  const withFields = (extra: number) => {
+    const base = demoConfig();
+    const more = Array.from({ length: extra }, (_, i) => ({
+      ...base.services[0]!,
+      id: `field-${i + 1}`,
+      code: `F${i + 1}`,
+      prefix: `F${i + 1}-`,
+      name: `Lĩnh vực thủ tục hành chính số ${i + 1}`,
+      nameEn: `Administrative procedure field ${i + 1}`,
+    }));
+    return demoConfig({ services: [...base.services, ...more] });
+  };
+
+  it('10 fields: all shown, denser, inside the screen at every size and in both languages', async () => {
+    const config = withFields(3);
+    const server = await startTestServer({ withScreens: true, config });
+    try {
+      await busyFloor(server, config.services.map((s) => s.id));
+      for (const size of [hallSizes[0]!, hallSizes[2]!]) {
+        for (const lang of ['vi', 'en'] as const) {
+          const page = await openHall(browser, server, size, lang);
+          const where = `${size.width}×${size.height} ${lang}`;
+          expect(await fieldNames(page), where).toEqual(config.services.map((s) => (lang === 'en' ? s.nameEn : s.name)));
+          expect(await page.locator('.display__waiting-more').isVisible(), where).toBe(false);
+          expect(await unseen(page), where).toEqual([]);
+          if (size.width === 1920 && lang === 'vi') await keepSettled(page, 'display-10-fields');
+          await page.context().close();
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('40 fields: what does not fit is counted in one line, never dropped without a word', async () => {
+    const config = withFields(33);
+    const server = await startTestServer({ withScreens: true, config });
+    try {
+      await busyFloor(server, config.services.map((s) => s.id));
+      const page = await openHall(browser, server, { width: 1280, height: 720 }, 'vi');
+      expect(await unseen(page)).toEqual([]);
+      const shown = await fieldNames(page);
+      expect(shown.length).toBeGreaterThan(10);
+      expect(shown).toEqual(config.services.slice(0, shown.length).map((s) => s.name));
+      const left = config.services.slice(shown.length).map((s) => s.id);
+      const waiting = server.db.prepare(`SELECT service_id AS id, COUNT(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY service_id`).all() as { id: string; n: number }[];
+      const leftWaiting = waiting.filter((w) => left.includes(w.id)).reduce((sum, w) => sum + w.n, 0);
+      const more = page.locator('.display__waiting-more');
+      expect(await more.isVisible()).toBe(true);
+      expect(await more.innerText()).toBe(`+ ${left.length} lĩnh vực khác: ${leftWaiting} đang chờ`);
+      await page.locator('.qms-lang__item[lang="en"]').click();
+      await more.filter({ hasText: 'more services' }).waitFor();
+      expect(await unseen(page)).toEqual([]);
+      await page.context().close();
+    } finally {
+      await server.stop();
+    }
   });
 });
