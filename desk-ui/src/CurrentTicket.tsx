@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CounterDto, CounterQueueDto, ProceduresDto, ServiceDto } from '@qms/protocol';
-import { apiFetch, BigNumber, serviceName, useLang, type MessageKey } from '@qms/ui-kit';
+import { apiFetch, BigNumber, serviceName, useLang } from '@qms/ui-kit';
+import { priorityLabel } from './priority';
 import { durationText, secondsSince } from './time';
 import { useNow } from './useDeskData';
 
@@ -46,7 +47,7 @@ export function CurrentTicket({ counter, services, dossierCode, procedure, onDos
           <div>
             <strong>{t(`ticket.status.${ticket.status}`)}</strong>
             {service && <> · {serviceName(service, lang)}</>}
-            {ticket.priority && <span className="desk__tag">{t(`desk.priority.${ticket.priority}` as MessageKey)}</span>}
+            {ticket.priority && <span className="desk__tag">{priorityLabel(t, ticket.priority)}</span>}
           </div>
           <div className="desk__timer">
             {t('desk.calledFor', { time: durationText(secondsSince(ticket.calledAt, now), lang) })}

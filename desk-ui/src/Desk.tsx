@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TicketDto, UserDto } from '@qms/protocol';
-import { ApiError, apiFetch, clearToken, errorText, ScreenShell, SignOut, useFloor, useLang } from '@qms/ui-kit';
+import { ApiError, apiFetch, clearToken, errorText, ScreenShell, serviceName, SignOut, useFloor, useLang } from '@qms/ui-kit';
 import { ActionPad } from './ActionPad';
 import { actions, allowed, type ActionId } from './actions';
 import { CurrentTicket } from './CurrentTicket';
@@ -12,7 +12,7 @@ import { SignOutDialog } from './SignOutDialog';
 import { useDeskData } from './useDeskData';
 import { useWords } from './words';
 
-/** `fleeting` notices go away by themselves: they only say that nothing happened. */
+/** `fleeting` notices go away by themselves: they say that nothing happened, or confirm what the screen already shows. */
 type Notice = { kind: 'info'; text: string; fleeting?: boolean } | { kind: 'error'; error: unknown } | null;
 type Dialog = 'transfer' | 'issue' | { signOut: () => Promise<void> } | null;
 
@@ -189,7 +189,16 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
                 onCancel={() => setDialog(null)}
                 onTransfer={(body) => {
                   setDialog(null);
-                  void post('transfer', `/api/counters/${counterId}/transfer`, body);
+                  const number = counter.currentTicket?.number ?? '';
+                  const service = snapshot.services.find((s) => s.id === body.serviceId);
+                  const target = snapshot.counters.find((c) => c.id === body.counterId);
+                  // The ticket only leaves the screen: a short line says where it went, then goes away.
+                  const done = service
+                    ? w('transferredToService', { number, service: serviceName(service, lang) })
+                    : w('transferredToCounter', { number, n: target?.number ?? body.counterId ?? '' });
+                  void post('transfer', `/api/counters/${counterId}/transfer`, body).then((r) => {
+                    if (r.ok) setNotice({ kind: 'info', text: done, fleeting: true });
+                  });
                 }}
               />
             )}

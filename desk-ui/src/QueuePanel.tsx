@@ -1,6 +1,7 @@
 import type { CounterQueueDto, ServiceDto, TicketDto } from '@qms/protocol';
-import { serviceName, useLang, type MessageKey } from '@qms/ui-kit';
+import { serviceName, useLang } from '@qms/ui-kit';
 import { unholdKey } from './actions';
+import { priorityLabel } from './priority';
 import { durationText, secondsSince } from './time';
 import { useNow } from './useDeskData';
 
@@ -21,6 +22,19 @@ export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnho
     const s = services.find((x) => x.id === id);
     return s ? serviceName(s, lang) : id;
   };
+  // The field name may be cut short, never the priority group: it has its own line under the name.
+  const what = (ticket: TicketDto) => (
+    <span className="desk__what">
+      <span className="desk__field" title={nameOf(ticket.serviceId)}>
+        {nameOf(ticket.serviceId)}
+      </span>
+      {ticket.priority && (
+        <span className="desk__tag" data-priority={ticket.priority}>
+          {priorityLabel(t, ticket.priority)}
+        </span>
+      )}
+    </span>
+  );
   return (
     <section className="qms-card desk__queue">
       <h2>
@@ -41,7 +55,7 @@ export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnho
           {queue.held.map((h, i) => (
             <div key={h.id} className="desk__row">
               <span className="desk__num">{h.number}</span>
-              <span className="desk__grow">{nameOf(h.serviceId)}</span>
+              {what(h)}
               <button type="button" className="qms-btn qms-btn--small desk__unhold" data-unhold={h.number} disabled={!canUnhold} onClick={() => onUnhold(h)} aria-keyshortcuts={i === 0 ? unholdKey : undefined}>
                 {t('desk.unhold')}
                 {i === 0 && <kbd className="desk__kbd">{unholdKey}</kbd>}
@@ -55,10 +69,7 @@ export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnho
         {queue?.waiting.map((w) => (
           <div key={w.id} className="desk__row" role="listitem">
             <span className="desk__num">{w.number}</span>
-            <span className="desk__grow">
-              {nameOf(w.serviceId)}
-              {w.priority && <span className="desk__tag">{t(`desk.priority.${w.priority}` as MessageKey)}</span>}
-            </span>
+            {what(w)}
             <span className="desk__muted">{durationText(secondsSince(w.issuedAt, now), lang)}</span>
             <button type="button" className="qms-btn qms-btn--small" disabled={!canPick} onClick={() => onPick(w)}>
               {t('desk.pick')}

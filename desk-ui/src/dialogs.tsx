@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CounterDto, IssuedTicketDto, ServiceDto, Snapshot, TicketDto } from '@qms/protocol';
-import { apiFetch, errorText, serviceName, useFloorEvent, useLang, type MessageKey, type UseFloorResult } from '@qms/ui-kit';
+import { apiFetch, errorText, serviceName, useFloorEvent, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { usePrinterWords, type PrinterState } from './printers';
+import { priorityLabel } from './priority';
 
 export function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
   const { t } = useLang();
@@ -67,9 +68,6 @@ export function TransferDialog(props: {
   );
 }
 
-/** Priority groups with words on screen; a group configured beyond these shows its code. */
-const knownGroups = new Set(['elderly', 'pregnant', 'disability']);
-
 /**
  * A ticket for a citizen who cannot use the kiosk: the field, a priority group (from the center's config),
  * printed or only shown. Says beforehand when the printer cannot print, and afterwards when the paper did not come out.
@@ -102,7 +100,6 @@ export function IssueDialog({
   useFloorEvent(subscribe, (e) => {
     if (issued && e.type === 'ticket.updated' && e.change === 'printed' && e.ticket.id === issued.id && e.ticket.printed === false) setPrintFailed(true);
   });
-  const groupLabel = (p: string) => (knownGroups.has(p) ? t(`desk.priority.${p}` as MessageKey) : p);
 
   async function issue(serviceId: string) {
     if (busy) return;
@@ -151,7 +148,7 @@ export function IssueDialog({
         {[null, ...priorityCategories].map((p) => (
           <label key={p ?? 'none'} className="desk-dialog__choice">
             <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
-            {p ? groupLabel(p) : t('desk.issueNormal')}
+            {p ? priorityLabel(t, p) : t('desk.issueNormal')}
           </label>
         ))}
         <label className="desk-dialog__choice">

@@ -7,4 +7,10 @@ export function durationText(seconds: number, lang: Lang): string {
   return translate(lang, 'time.minutes', { m: Math.floor(s / 60), s: String(s % 60).padStart(2, '0') });
 }
 
+/** "1:06" (minutes:seconds, any number of minutes) where "1 phút 06 giây" does not fit; the unit is said beside it. */
+export function minutesClock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
 export const secondsSince = (iso: string | null | undefined, now: number) => (iso ? Math.max(0, (now - Date.parse(iso)) / 1000) : 0);

@@ -13,6 +13,9 @@ const words = {
     signOutBusy: 'Hãy hoàn thành, tạm giữ hoặc chuyển số {number} trước khi đóng quầy.',
     closeAndSignOut: 'Đóng quầy và đăng xuất',
     justSignOut: 'Chỉ đăng xuất',
+    avgServiceMinutes: 'Thời gian TB (phút)',
+    transferredToService: 'Đã chuyển số {number} sang lĩnh vực {service}.',
+    transferredToCounter: 'Đã chuyển số {number} sang quầy {n}.',
   },
   en: {
     takeCounter: 'Take counter {n}',
@@ -24,6 +27,9 @@ const words = {
     signOutBusy: 'Finish, hold or transfer number {number} before closing the counter.',
     closeAndSignOut: 'Close the counter and sign out',
     justSignOut: 'Just sign out',
+    avgServiceMinutes: 'Avg. service (min)',
+    transferredToService: 'Number {number} transferred to {service}.',
+    transferredToCounter: 'Number {number} transferred to counter {n}.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -69,6 +69,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.click('[data-action=transfer]');
     await page.click('.desk-dialog [data-counter="3"]');
     await page.locator('.desk__current', { hasText: 'Chưa gọi số nào' }).waitFor();
+    expect(await page.locator('.desk__notice [role=status]').innerText()).toBe('Đã chuyển số 1003 sang quầy 3.');
 
     await page.click('[data-action=call-next]');
     await page.locator('.desk__current', { hasText: '1001' }).waitFor();
@@ -115,6 +116,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.fill('input[name=password]', '123456');
     await page.click('button[type=submit]');
     await page.locator('[data-action=issue]:not([disabled])').waitFor();
+    await page.locator('.desk__count', { hasText: /\d/ }).waitFor(); // the queue is drawn (for the screenshots)
     await page.keyboard.press('s');
     await page.locator('.desk-dialog').waitFor();
     await page.getByLabel('Người cao tuổi').check();
@@ -251,5 +253,49 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.locator('.desk__current', { hasText: '7001' }).waitFor();
     await held.waitFor({ state: 'detached' });
     expect(statusOf(server, '7001')).toBe('called');
+  });
+
+  it('a transfer says where the ticket went, at 1366×657, in a line that goes away by itself', async () => {
+    const kiosk = client(server.url, kioskToken);
+    for (let i = 0; i < 2; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'chung-thuc' })).status).toBe(201);
+    const page = await newPage(browser, { width: 1366, height: 657 });
+    await openDesk(page, server.url, 1);
+    await page.locator('.desk__list .desk__row').first().waitFor();
+    const current = page.locator('.desk__current .qms-bignum__value');
+    const line = page.locator('.desk__notice [role=status]');
+
+    // To another field: the number leaves the screen, the line says where it went.
+    await page.keyboard.press('g');
+    await page.locator('[data-action=transfer]:not([disabled])').waitFor();
+    const first = await current.innerText();
+    await page.click('[data-action=transfer]');
+    await page.click('.desk-dialog [data-service="dat-dai"]');
+    await line.waitFor();
+    expect(await line.innerText()).toBe(`Đã chuyển số ${first} sang lĩnh vực Đất đai.`);
+    expect(server.db.prepare(`SELECT service_id AS service, status FROM tickets WHERE number = ?`).get(first)).toEqual({ service: 'dat-dai', status: 'waiting' });
+    expect(await page.locator('.desk__notice [role=alert]').count()).toBe(0);
+    await keepScreenshot(page, 'desk-transferred-657');
+    await line.waitFor({ state: 'detached', timeout: 8000 });
+
+    // To another counter, in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.keyboard.press('g');
+    await page.locator('[data-action=transfer]:not([disabled])').waitFor();
+    const second = await current.innerText();
+    await page.click('[data-action=transfer]');
+    await page.click('.desk-dialog [data-counter="3"]');
+    await line.waitFor();
+    expect(await line.innerText()).toBe(`Number ${second} transferred to counter 3.`);
+    expect(server.db.prepare(`SELECT target_counter_id AS target FROM tickets WHERE number = ?`).get(second)).toEqual({ target: 3 });
+    await line.waitFor({ state: 'detached', timeout: 8000 });
+
+    // A refused transfer confirms nothing: the error stays instead.
+    await page.keyboard.press('g');
+    await page.locator('[data-action=transfer]:not([disabled])').waitFor();
+    await page.route('**/transfer', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'x', message: 'Quầy 3 vừa đóng' } }) }));
+    await page.click('[data-action=transfer]');
+    await page.click('.desk-dialog [data-counter="3"]');
+    await page.locator('.desk__notice [role=alert]').waitFor();
+    expect(await line.count()).toBe(0);
   });
 });
