@@ -22,8 +22,7 @@ const moreFields: Record<Lang, (fields: number, waiting: number) => string> = {
 export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds: number[] | undefined }) {
   const mine = (id: number) => !counterIds || counterIds.includes(id);
   const counters = snapshot.counters.filter((c) => mine(c.id));
-  // A recall is listed once: a fresh snapshot may still hold both the call and the recall of one ticket.
-  const calls = snapshot.recentCalls.filter((c, i, all) => mine(c.counterId) && all.findIndex((o) => o.ticket.id === c.ticket.id) === i);
+  const calls = snapshot.recentCalls.filter((c) => mine(c.counterId));
   // Fields served by the counters of this display (all of them on an unfiltered display).
   const served = new Set(counters.flatMap((c) => c.serviceIds));
   const services = counterIds ? snapshot.services.filter((s) => served.has(s.id)) : snapshot.services;

@@ -57,6 +57,10 @@ describe('a ticket’s whole life through HTTP', () => {
     server.floor.bus.off('event', listen);
     // Brought back: the hall displays call the citizen to counter 4 again.
     expect(heard.find((e) => e.type === 'ticket.called')).toMatchObject({ call: { counterId: 4, recall: true, ticket: { id } } });
+    // A display that reconnects now gets the same: the bring-back as the latest call, each ticket listed once.
+    const recent = server.floor.snapshot({ withWaiting: false }).recentCalls;
+    expect(recent[0]).toMatchObject({ counterId: 4, recall: true, ticket: { id } });
+    expect(new Set(recent.map((c) => c.ticket.id)).size).toBe(recent.length);
     assertContract(server, 'post', '/api/counters/:id/unhold', unheld);
     // Service at counter 4 had not started (a transfer clears the start), so the ticket comes back as called.
     expect(unheld.body.ticket.status).toBe('called');

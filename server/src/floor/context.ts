@@ -138,7 +138,7 @@ export function createContext(deps: FloorDeps) {
     const recent = recentCalls(db, startOfLocalDay(day, timeZone), 10).flatMap((r) => {
       const t = q.tickets.get(r.ticket_id);
       const c = byId.get(r.counter_id);
-      return t && c ? [callDto(t, c, r.type === 'ticket.recalled', r.at, timeZone)] : [];
+      return t && c ? [callDto(t, c, r.type !== 'ticket.called', r.at, timeZone)] : [];
     });
     return {
       centerName: config.center.name,

@@ -46,10 +46,12 @@ export function eventQueries(db: Db) {
 }
 export type EventQueries = ReturnType<typeof eventQueries>;
 
+/** The latest calls since `since`, newest first, each ticket once (its latest call, recall or bring-back). */
 export function recentCalls(db: Db, since: number, limit: number) {
-  return db
+  const rows = db
     .prepare<[number, number], { ticket_id: string; counter_id: number; type: string; at: number }>(
-      `SELECT ticket_id, counter_id, type, at FROM events WHERE type IN ('ticket.called', 'ticket.recalled') AND at >= ? ORDER BY id DESC LIMIT ?`,
+      `SELECT ticket_id, counter_id, type, at FROM events WHERE type IN ('ticket.called', 'ticket.recalled', 'ticket.unheld') AND at >= ? ORDER BY id DESC LIMIT ?`,
     )
-    .all(since, limit);
+    .all(since, limit * 4);
+  return rows.filter((r, i) => rows.findIndex((o) => o.ticket_id === r.ticket_id) === i).slice(0, limit);
 }
