@@ -259,6 +259,8 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
     expect(empty.status).toBe(400);
     expect(empty.body.error).toEqual({ code: 'paper_batch_empty', message: 'Đợt khảo sát chưa có phiếu nào: hãy nhập số phiếu của ít nhất một mức.' });
     assertContract(server, 'post', '/api/stats/paper-ballots', empty);
+    const emptyEn = await api.post('/api/stats/paper-ballots', { ...ballot, very_satisfied: 0, from, to }, { 'accept-language': 'en' });
+    expect(emptyEn.body.error).toEqual({ code: 'paper_batch_empty', message: 'The batch has no ballots: enter the count for at least one level.' });
     expect((await api.get(`/api/stats/paper-ballots?from=2026-01-01&to=2026-12-31`)).body).toHaveLength(before);
     const unknown = await api.post('/api/stats/paper-ballots', { serviceId: 'mars', from, to, very_satisfied: 1, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 });
     expect(unknown.status).toBe(404);

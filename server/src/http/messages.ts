@@ -90,6 +90,12 @@ export const messages: Record<string, Message> = {
     vi: (p) => `Máy chủ không lưu được ảnh vào thư mục ${p.dir} (${p.reason}). Hãy báo quản trị viên kiểm tra thư mục ảnh.`,
     en: (p) => `The server could not save the photo in ${p.dir} (${p.reason}). Ask the administrator to check the photo folder.`,
   },
+  paper_period_reversed: { status: 400, vi: () => 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', en: () => 'The end date must be on or after the start date.' },
+  paper_batch_empty: {
+    status: 400,
+    vi: () => 'Đợt khảo sát chưa có phiếu nào: hãy nhập số phiếu của ít nhất một mức.',
+    en: () => 'The batch has no ballots: enter the count for at least one level.',
+  },
   paper_ballot_not_found: { status: 404, vi: (p) => `Không có đợt phiếu giấy số ${p.id} (hoặc đã hủy).`, en: (p) => `There is no paper-ballot batch ${p.id} (or it was already voided).` },
 };
 

@@ -1,9 +1,8 @@
-import type { Context } from 'hono';
 import { z } from 'zod';
-import { PaperBallot, PaperBallotBody, ReportRangeQuery } from '@qms/protocol';
+import { PaperBallot, PaperBallotBody, ratingLevels, ReportRangeQuery } from '@qms/protocol';
 import { insertPaperBallot, paperBallotsIn, voidPaperBallot } from '../../stats/paper';
 import { allow } from '../auth';
-import { ApiFailure, langOf } from '../errors';
+import { ApiFailure } from '../errors';
 import { errorResponses, validJson, validQuery, type Router } from '../router';
 import type { Principal } from '../env';
 import type { RouteDeps } from './deps';
@@ -16,15 +15,6 @@ const userId = (p: Principal | null) => (p?.kind === 'user' ? p.user.id : null);
 // The body's fields without the schema's own "from must not be after to" check, whose words are a programmer's:
 // the route says it plainly instead, as the form does.
 const BallotFields = z.object(PaperBallotBody.shape);
-const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
-const refusals = {
-  paper_period_reversed: { vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', en: 'The end date must be on or after the start date.' },
-  paper_batch_empty: {
-    vi: 'Đợt khảo sát chưa có phiếu nào: hãy nhập số phiếu của ít nhất một mức.',
-    en: 'The batch has no ballots: enter the count for at least one level.',
-  },
-};
-const refuse = (c: Context, code: keyof typeof refusals) => c.json({ error: { code, message: refusals[code][langOf(c)] } }, 400);
 
 /** Paper-survey counts a manager enters per field and period; reports show them apart and combined with device ratings. */
 export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
@@ -52,10 +42,10 @@ export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
   });
   r.app.post('/api/stats/paper-ballots', allow('manager', 'admin'), validJson(BallotFields), (c) => {
     const body = c.req.valid('json');
-    if (body.from > body.to) return refuse(c, 'paper_period_reversed');
+    if (body.from > body.to) throw new ApiFailure('paper_period_reversed');
     checkRange(body);
     // A batch of nothing would be listed and "saved" while it counts nowhere.
-    if (levels.every((l) => body[l] === 0)) return refuse(c, 'paper_batch_empty');
+    if (ratingLevels.every((l) => body[l] === 0)) throw new ApiFailure('paper_batch_empty');
     if (!floor.services.some((s) => s.id === body.serviceId)) throw new ApiFailure('unknown_service', { service: body.serviceId });
     const id = insertPaperBallot(db, body, userId(c.get('principal')), now());
     const stored = paperBallotsIn(db, body.from, body.to, floor.timeZone, true).find((b) => b.id === id)!;
