@@ -1,9 +1,12 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { figureColumns } from '../../server/src/stats/columns';
 import { figuresCsv } from '../../server/src/stats/csv';
 import { emptyCounts, figuresOf, withPaper } from '../../server/src/stats/figures';
 import { fmtPercent } from '../../server/src/stats/format';
 import { reportParagraph } from '../../server/src/stats/report-text';
+import { writeWorkbook } from '../../server/src/stats/xlsx';
 import { assertContract } from './support/contract';
 import { simulateMonth } from './support/stats-month';
 import { client, login, startTestServer, testClock, type TestServer } from './support/server';
@@ -79,6 +82,32 @@ describe('a rate just under or over its target never looks equal to it', () => {
       expect(csv.num(csv.row('Gần 100%'), rate)).toBe(0.999996);
       expect(csv.row('Gần 100%').at(-1)).toBe('Chưa đạt');
     }
+  });
+
+  it('only the satisfaction rates checked against the target get the extra decimals, in the CSV and the workbook', async () => {
+    expect(figureColumns.filter((c) => c.vsTarget).map((c) => c.header)).toEqual(['Tỷ lệ hài lòng (thiết bị)', 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)']);
+    // A wait share of 0.999996 is not compared with the satisfaction target of 1: it keeps 4 decimals (and 0.0%).
+    const close = withPaper(figuresOf([]), { ...emptyCounts(), very_satisfied: 249_999, neutral: 1, total: 250_000 }, 1);
+    const f = { ...close, waitWithinTarget: { ...close.waitWithinTarget, share: 0.999996 } };
+    const group = { key: 'x', label: 'Gần 100%', ...f };
+    const csv = parseCsv(new TextEncoder().encode(figuresCsv('Lĩnh vực', [group], f)), ',', '.');
+    expect(csv.num(csv.row('Gần 100%'), 'Tỷ lệ được gọi trong thời gian chờ mục tiêu')).toBe(1);
+    expect(csv.num(csv.row('Gần 100%'), 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)')).toBe(0.999996);
+
+    const pass = new PassThrough();
+    const chunks: Buffer[] = [];
+    pass.on('data', (b: Buffer) => chunks.push(b));
+    const ended = new Promise((resolve) => pass.on('end', resolve));
+    await writeWorkbook(pass, { centerName: 'Thử', from: '2026-03-01', to: '2026-03-31', totals: f, sheets: [{ name: 'Theo lĩnh vực', keyHeader: 'Lĩnh vực', groups: [group] }], ballots: [], serviceNames: new Map(), paragraph: '' });
+    await ended;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Theo lĩnh vực')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const fmt = (name: string) => sheet.getRow(2).getCell(header.indexOf(name) + 1).numFmt;
+    expect(fmt('Tỷ lệ được gọi trong thời gian chờ mục tiêu')).toBe('0.0%');
+    expect(fmt('Tỷ lệ hài lòng (thiết bị + phiếu giấy)')).toBe('0.0000%');
+    expect(fmt('Chỉ tiêu hài lòng')).toBe('0.0%');
   });
 });
 

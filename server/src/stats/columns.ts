@@ -7,6 +7,8 @@ export type CellKind = 'int' | 'minutes' | 'percent';
 export interface FigureColumn {
   header: string;
   kind: CellKind;
+  /** A rate checked against the satisfaction target: it gets the decimals that keep it from looking equal to it. */
+  vsTarget?: true;
   value: (f: Figures) => number | null;
 }
 
@@ -37,10 +39,10 @@ export const figureColumns: FigureColumn[] = [
   { header: 'Rất không hài lòng', kind: 'int', value: (f) => f.ratings.very_dissatisfied },
   { header: 'Tổng số lượt đánh giá', kind: 'int', value: (f) => f.ratings.total },
   { header: 'Tỷ lệ phản hồi (đánh giá ÷ đã phục vụ)', kind: 'percent', value: (f) => f.responseRate },
-  { header: 'Tỷ lệ hài lòng (thiết bị)', kind: 'percent', value: (f) => f.satisfactionRate },
+  { header: 'Tỷ lệ hài lòng (thiết bị)', kind: 'percent', vsTarget: true, value: (f) => f.satisfactionRate },
   { header: 'Tỷ lệ kiểu 766 (1 − không hài lòng ÷ đã phục vụ)', kind: 'percent', value: (f) => f.rate766 },
   { header: 'Phiếu giấy', kind: 'int', value: (f) => f.paperBallots?.total ?? null },
-  { header: 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)', kind: 'percent', value: (f) => f.combined?.satisfactionRate ?? null },
+  { header: 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)', kind: 'percent', vsTarget: true, value: (f) => f.combined?.satisfactionRate ?? null },
   { header: 'Chỉ tiêu hài lòng', kind: 'percent', value: (f) => f.satisfactionTarget ?? null },
 ];
 

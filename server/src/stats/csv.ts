@@ -19,9 +19,9 @@ const separators: Record<CsvDialect, { field: string; decimal: string }> = {
 };
 
 /** A cell's text: rates to 4 decimals as fractions, more where 4 would make a rate look equal to its target. */
-function cellText(v: number | null, kind: FigureColumn['kind'], f: Figures, decimal: string): string {
+function cellText(v: number | null, col: FigureColumn, f: Figures, decimal: string): string {
   if (v === null) return '';
-  const d = kind === 'percent' ? decimalsAgainst(v, f.satisfactionTarget, 4, 1) : 4;
+  const d = col.vsTarget ? decimalsAgainst(v, f.satisfactionTarget, 4, 1) : 4;
   const s = String(Math.round(v * 10 ** d) / 10 ** d);
   return decimal === '.' ? s : s.replace('.', decimal);
 }
@@ -31,7 +31,7 @@ export function figuresCsv(keyHeader: string, groups: Group[], totals: Figures, 
   const { field, decimal } = separators[dialect];
   const quote = (s: string) => (s.includes(field) || /["\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const line = (cells: string[]) => cells.map(quote).join(field) + '\r\n';
-  const row = (label: string, f: Figures) => line([label, ...figureColumns.map((c) => cellText(c.value(f), c.kind, f, decimal)), targetVerdict(f)]);
+  const row = (label: string, f: Figures) => line([label, ...figureColumns.map((c) => cellText(c.value(f), c, f, decimal)), targetVerdict(f)]);
   let out = BOM + line([keyHeader, ...figureColumns.map((c) => c.header), 'Chỉ tiêu']);
   for (const g of groups) out += row(g.label, g);
   out += row('Tổng cộng', totals);

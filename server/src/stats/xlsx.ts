@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Figures, PaperBallot, SummaryReply } from '@qms/protocol';
-import { figureColumns, targetVerdict, type CellKind } from './columns';
+import { figureColumns, targetVerdict, type CellKind, type FigureColumn } from './columns';
 import { decimalsAgainst, fmtDate } from './format';
 
 type Group = NonNullable<SummaryReply['groups']>[number];
@@ -20,8 +20,8 @@ export interface WorkbookContent {
 
 const numFmt: Record<CellKind, string> = { int: '#,##0', minutes: '#,##0.0', percent: '0.0%' };
 /** A rate beside its target gets the decimals that keep it from showing as the target (94,98%, not 95,0%). */
-const cellFmt = (kind: CellKind, v: number | null, f: Figures) =>
-  kind === 'percent' && v !== null ? `0.${'0'.repeat(decimalsAgainst(v, f.satisfactionTarget, 1))}%` : numFmt[kind];
+const cellFmt = (col: FigureColumn, v: number | null, f: Figures) =>
+  col.vsTarget && v !== null ? `0.${'0'.repeat(decimalsAgainst(v, f.satisfactionTarget, 1))}%` : numFmt[col.kind];
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 /** Writes the report workbook row by row to `out` (streamed: a long range never sits whole in memory). */
@@ -46,7 +46,7 @@ function summarySheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, c: WorkbookContent
   head.eachCell((cell) => (cell.fill = headerFill));
   for (const col of figureColumns) {
     const row = ws.addRow([col.header, col.value(c.totals)]);
-    row.getCell(2).numFmt = cellFmt(col.kind, col.value(c.totals), c.totals);
+    row.getCell(2).numFmt = cellFmt(col, col.value(c.totals), c.totals);
   }
   ws.addRow(['Đánh giá so với chỉ tiêu', targetVerdict(c.totals)]);
   ws.addRow([]);
@@ -69,7 +69,7 @@ function groupSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, keyHea
   head.commit();
   const write = (label: string, f: Figures, bold = false) => {
     const row = ws.addRow([label, ...figureColumns.map((c) => c.value(f)), targetVerdict(f)]);
-    figureColumns.forEach((c, i) => (row.getCell(i + 2).numFmt = cellFmt(c.kind, c.value(f), f)));
+    figureColumns.forEach((c, i) => (row.getCell(i + 2).numFmt = cellFmt(c, c.value(f), f)));
     if (bold) row.font = { bold: true };
     if (f.belowTarget) row.getCell(figureColumns.length + 2).font = { bold: true, color: { argb: 'FFC00000' } };
     row.commit();
