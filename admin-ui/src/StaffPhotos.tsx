@@ -22,7 +22,7 @@ export function StaffPhotos({ counters, subscribe }: { counters: CounterDto[]; s
   // Another manager's upload or removal shows here too.
   useFloorEvent(subscribe, (e) => {
     if (e.type !== 'staff.photo_changed') return;
-    setList((old) => old?.map((s) => (s.id === e.staffId ? { ...s, photoVersion: e.photoVersion, hasPhoto: e.hasPhoto } : s)) ?? null);
+    setList((old) => old?.map((s) => (s.id === e.staffId ? { ...s, photoVersion: e.photoVersion, hasPhoto: e.photoVersion !== null } : s)) ?? null);
   });
 
   return (

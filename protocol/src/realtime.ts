@@ -43,7 +43,8 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'rating.received'; ticketId: string; counterId: number | null; level: RatingLevel; channel: RatingChannel }
   | { type: 'rating.skipped'; ticketId: string; counterId: number | null }
   | { type: 'display.settings'; settings: DisplaySettings }
-  | { type: 'staff.photo_changed'; staffId: number; photoVersion: number | null; hasPhoto: boolean }
+  /** `photoVersion` null: the officer has no photo now. */
+  | { type: 'staff.photo_changed'; staffId: number; photoVersion: number | null }
 );
 export type FloorEventType = FloorEvent['type'];
 

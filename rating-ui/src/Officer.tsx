@@ -10,8 +10,7 @@ export function Officer({ staff }: { staff: CounterDto['staff'] }) {
   // Keyed by address: a photo uploaded or removed by the manager comes with a new version, so it is tried afresh.
   const [failedUrl, setFailedUrl] = useState<string | null>(null);
   if (!staff) return <div className="officer officer--none">{say(lang, 'noOfficer')}</div>;
-  // The server sends photoVersion null for an officer whose photo was never set on the admin page: no photo to ask
-  // for, so no 404 and no broken-image flash. After a removal the version is set, so that one request still 404s.
+  // photoVersion is null while the officer has no photo: nothing to ask for, so no 404 and no broken-image flash.
   const photo = staff.photoVersion ? staffPhotoUrl(staff) : null;
   return (
     <div className="officer">

@@ -17,7 +17,10 @@ import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
 import { stopStats } from './stats/worker-client';
+import { followPhotoFolder } from './staff/follow-folder';
+import { createPhotoStore } from './staff/photo-store';
 import { startDailyBackups } from './store/backup';
+import { clearUnfinishedRequests } from './http/idempotency';
 import { openDb } from './store/open';
 import { syncConfig } from './store/sync-config';
 
@@ -38,6 +41,7 @@ export async function startServer(opts: ServerOptions) {
   const now = opts.now ?? Date.now;
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDb(join(opts.dataDir, 'qms.sqlite'));
+  clearUnfinishedRequests(db);
   syncConfig(db, opts.config);
   const floor = createFloor({ db, config: opts.config, now, newId: randomUUID });
   const auth = createAuthenticator({ users: floor.queries.users, config: opts.config, now });
@@ -76,6 +80,7 @@ export async function startServer(opts: ServerOptions) {
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll() });
+  void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((e: unknown) => console.error('officer photos: folder check failed', e));
   const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });

@@ -2,8 +2,7 @@ import type { Floor } from './index';
 
 type ClockFloor = Pick<Floor, 'serviceDay' | 'servicesView' | 'run' | 'publish'>;
 
-const issuingState = (floor: ClockFloor) =>
-  JSON.stringify(floor.servicesView().map((s) => [s.id, s.issuingNow, s.closedReason]));
+const issuingState = (services: ReturnType<Floor['servicesView']>) => JSON.stringify(services.map((s) => [s.id, s.issuingNow, s.closedReason]));
 
 /**
  * What changes with the clock alone, with nobody pressing anything: issuing hours open and close, and a new service
@@ -11,7 +10,7 @@ const issuingState = (floor: ClockFloor) =>
  */
 export function startFloorClock(floor: ClockFloor, opts: { onNewDay: () => void; everyMs?: number }) {
   let day = floor.serviceDay();
-  let issuing = issuingState(floor);
+  let issuing = issuingState(floor.servicesView());
   const tick = () => {
     try {
       const today = floor.serviceDay();
@@ -20,10 +19,11 @@ export function startFloorClock(floor: ClockFloor, opts: { onNewDay: () => void;
         floor.run(() => undefined); // closes the earlier day: its open tickets and counters
         opts.onNewDay();
       }
-      const now = issuingState(floor);
+      const services = floor.servicesView();
+      const now = issuingState(services);
       if (now !== issuing) {
         issuing = now;
-        floor.publish([{ type: 'services.updated', services: floor.servicesView() }]);
+        floor.publish([{ type: 'services.updated', services }]);
       }
     } catch (e) {
       console.error('floor clock tick failed', e);

@@ -192,15 +192,22 @@ function counterStatus(ctx: FloorContext, tx: Tx, c: CounterState, action: 'paus
 
 function closeCounter(ctx: FloorContext, tx: Tx, c: CounterState, actor: Actor) {
   if (currentTicket(ctx, c)) throw new QueueError('counter_busy', { counter: c.number });
-  let next: CounterState = { ...c, status: 'closed', staffId: null, priorityStreak: 0 };
+  const next: CounterState = { ...c, status: 'closed', staffId: null, priorityStreak: 0 };
   ctx.q.counters.save(next);
   // Tickets sent to this counter by name or put on hold here would otherwise wait for it all day.
   const stranded = [...ctx.q.tickets.waiting(tx.day).filter((t) => t.targetCounterId === c.id), ...ctx.q.tickets.heldAt(tx.day, c.id)];
-  for (const t of stranded) change(ctx, tx, next, t, { kind: 'release' }, { reason: 'counter_closed' });
-  next = ctx.counter(c.id);
+  for (const t of stranded) release(ctx, tx, c.id, t);
   tx.log({ type: 'counter.closed', ticketId: null, counterId: c.id, staffId: actor.userId, payload: { staffId: c.staffId } });
   emitCounter(ctx, tx, next);
   tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+}
+
+/** Back to its field's queue, in its old place; no counter holds it, so no counter row changes. */
+function release(ctx: FloorContext, tx: Tx, counterId: number, t: Ticket) {
+  const next = applyAction(t, { kind: 'release' }, tx.now);
+  ctx.q.tickets.update(next);
+  tx.log({ type: 'ticket.released', ticketId: t.id, counterId, staffId: null, payload: { reason: 'counter_closed', from: t.status } });
+  tx.emit({ type: 'ticket.updated', ticket: ticketDto(next, ctx.timeZone), change: 'released' });
 }
 
 function operable(ctx: FloorContext, counterId: number, actor: Actor): CounterState {

@@ -18,7 +18,7 @@ export function photoChanged(ctx: FloorContext, userId: number, change: PhotoCha
     const version = change.removed ? null : Math.max(tx.now, (user?.photoVersion ?? 0) + 1);
     ctx.q.users.setPhotoVersion(userId, version);
     tx.log({ type: 'staff.photo_changed', ticketId: null, counterId: null, staffId: userId, payload: { ...change } });
-    tx.emit({ type: 'staff.photo_changed', staffId: userId, photoVersion: version, hasPhoto: !change.removed });
+    tx.emit({ type: 'staff.photo_changed', staffId: userId, photoVersion: version });
     for (const c of ctx.q.counters.all()) {
       if (c.staffId === userId) tx.emit({ type: 'counter.updated', counter: ctx.counterView(c) });
     }

@@ -12,8 +12,6 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
   const complete = db.prepare(`UPDATE idempotency_keys SET status = ?, body = ? WHERE key = ?`);
   const release = db.prepare(`DELETE FROM idempotency_keys WHERE key = ?`);
   const purge = db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?`);
-  // Nothing is in progress before this process serves: a reservation left by a crash would refuse the retry for 24 h.
-  db.prepare(`DELETE FROM idempotency_keys WHERE status = 0`).run();
   return async (c, next) => {
     const raw = c.req.header('idempotency-key');
     if (!raw) return next();
@@ -36,4 +34,9 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
     if (c.res.status >= 200 && c.res.status < 300) complete.run(c.res.status, await c.res.clone().text(), key);
     else release.run(key);
   };
+}
+
+/** Call once at start: nothing is in progress yet, and a reservation left by a crash would refuse the retry for 24 h. */
+export function clearUnfinishedRequests(db: Db) {
+  db.prepare(`DELETE FROM idempotency_keys WHERE status = 0`).run();
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join, normalize } from 'node:path';
 import type { Hono } from 'hono';
 import type { AppEnv } from './env';
+import { errorResponse } from './errors';
 
 export const screens = ['kiosk', 'display', 'desk', 'rating', 'admin'] as const;
 
@@ -36,13 +37,13 @@ export function staticScreens(app: Hono<AppEnv>, { root, voiceDir }: { root: str
     app.get(`/${screen}`, (c) => c.redirect(`/${screen}/${new URL(c.req.url).search}`));
     app.get(`/${screen}/*`, (c) => {
       const path = safeDecode(c.req.path.slice(screen.length + 2));
-      if (path === null) return c.json({ error: { code: 'not_found', message: 'Không có tệp này. / No such file.' } }, 404);
+      if (path === null) return errorResponse(c, 'not_found');
       const rel = normalize(path).replace(/^(\.\.[/\\])+/, '');
       const recorded = voiceDir && screen === 'display' && rel.startsWith('voice/') ? join(voiceDir, basename(rel)) : null;
       let file = recorded && existsSync(recorded) ? recorded : join(dist, rel);
       const isAsset = rel !== '' && extname(rel) !== '';
       if (!isAsset || !(file.startsWith(dist) || file === recorded) || !existsSync(file)) {
-        if (isAsset) return c.json({ error: { code: 'not_found', message: 'Không có tệp này. / No such file.' } }, 404);
+        if (isAsset) return errorResponse(c, 'not_found');
         file = join(dist, 'index.html');
         if (!existsSync(file)) return c.text(`Màn hình ${screen} chưa được build: chạy "npm run build:ui". / Screen not built.`, 503);
       }

@@ -18,13 +18,6 @@ const formatNames: Record<string, string> = { 'image/jpeg': 'JPG', 'image/png': 
 /** The accounts for the manager's "Cán bộ" page, and officers' photos for the rating tablets. */
 export function staffRoutes(r: Router, { floor, photoDir }: RouteDeps) {
   const photos = createPhotoStore(photoDir);
-  // Photos copied into (or deleted from) the folder by hand while the server was off: screens follow the folder.
-  void (async () => {
-    for (const user of floor.queries.users.all()) {
-      const has = await photos.has(user.username);
-      if (has !== (user.photoVersion !== null)) floor.photoChanged(user.id, { by: null, removed: !has });
-    }
-  })().catch((e: unknown) => console.error('officer photos: folder check failed', e));
 
   const userOf = (idParam: string): User => {
     const id = Number(idParam);
