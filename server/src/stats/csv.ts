@@ -1,6 +1,6 @@
 import type { Figures, SummaryReply } from '@qms/protocol';
+import { decimalsAgainst } from '@qms/protocol/rounding';
 import { figureColumns, targetVerdict, type FigureColumn } from './columns';
-import { decimalsAgainst } from './format';
 
 type Group = NonNullable<SummaryReply['groups']>[number];
 

@@ -1,3 +1,5 @@
+import { decimalsAgainst } from '@qms/protocol/rounding';
+
 /** Vietnamese number, percent and date formats for files and the report paragraph. */
 const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const integerEn = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -6,23 +8,6 @@ const decimals = (lang: ReportLang, d: number) => new Intl.NumberFormat(lang ===
 export type ReportLang = 'vi' | 'en';
 
 export const fmtInt = (n: number, lang: ReportLang = 'vi') => (lang === 'vi' ? integer : integerEn).format(n);
-
-/**
- * Decimals, `min` or more, that `rate` needs so that once rounded it does not look equal to `target` while it is
- * below or above it (3799/4000 under a 0.95 target: 0.94975 is "95%" at `min` 0, "94,98%" here). `unit` is
- * 100 for percentages, 1 for fractions.
- */
-export function decimalsAgainst(rate: number, target: number | null | undefined, min: number, unit = 100): number {
-  if (target === null || target === undefined || rate === target) return min;
-  let d = min;
-  for (; d < 8; d++) {
-    const f = 10 ** d;
-    const shown = Math.round(rate * unit * f);
-    const goal = Math.round(target * unit * f);
-    if (rate < target ? shown < goal : shown > goal) break;
-  }
-  return d;
-}
 
 /** 0.9734 → "97,3%" (vi) or "97.3%" (en); "—" when there is no rate. Against a target, as many decimals as keep them apart. */
 export function fmtPercent(rate: number | null, lang: ReportLang = 'vi', target?: number | null): string {

@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Figures, PaperBallot, SummaryReply } from '@qms/protocol';
+import { decimalsAgainst } from '@qms/protocol/rounding';
 import { figureColumns, targetVerdict, type CellKind, type FigureColumn } from './columns';
-import { decimalsAgainst, fmtDate } from './format';
+import { fmtDate } from './format';
 
 type Group = NonNullable<SummaryReply['groups']>[number];
 
