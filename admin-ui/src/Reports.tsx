@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ServiceDto, SummaryReply } from '@qms/protocol';
+import type { ReportPageReply, ServiceDto } from '@qms/protocol';
 import { apiFetch, errorText, serviceName } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
 import { ExportButtons } from './Export';
@@ -8,32 +8,10 @@ import { presetRange, presets, type Preset, type Range } from './range';
 import { FiguresTable, type Group } from './FiguresTable';
 import { useWords } from './words';
 
+/** The reply of `GET /api/stats/report` (totals, the page's groupings, the paragraph) and the range it is for. */
 interface Loaded {
   range: Range;
-  byService: SummaryReply;
-  byCounter: SummaryReply;
-  byStaff: SummaryReply;
-  byHour: SummaryReply;
-  byWeekdayHour: SummaryReply;
-  text: string;
-  paperLeftOut: PaperLeftOut | null;
-}
-
-/** Paper batches whose survey period straddles the range, so they are not counted (docs/figures.md). */
-interface PaperLeftOut {
-  batches: number;
-  ballots: number;
-}
-
-/** `GET /api/stats/report`: the totals, the page's five groupings and the paragraph, from one pass over the range. */
-interface ReportPageReply {
-  from: string;
-  to: string;
-  timezone: string;
-  totals: SummaryReply['totals'];
-  groups: Record<'service' | 'counter' | 'staff' | 'hour' | 'weekday_hour', NonNullable<SummaryReply['groups']>>;
-  text: string;
-  paperLeftOut?: PaperLeftOut;
+  reply: ReportPageReply;
 }
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
@@ -49,11 +27,7 @@ export function Reports({ today, services }: { today: string; services: ServiceD
     let live = true;
     // One request, one pass over the range on the server (it used to be six, each reading the whole range).
     apiFetch<ReportPageReply>(`/api/stats/report?from=${range.from}&to=${range.to}&lang=${lang}`)
-      .then((r) => {
-        const as = (groups: NonNullable<SummaryReply['groups']>): SummaryReply => ({ from: r.from, to: r.to, timezone: r.timezone, totals: r.totals, groups });
-        const g = r.groups;
-        if (live) setData({ range, byService: as(g.service), byCounter: as(g.counter), byStaff: as(g.staff), byHour: as(g.hour), byWeekdayHour: as(g.weekday_hour), text: r.text, paperLeftOut: r.paperLeftOut ?? null });
-      })
+      .then((reply) => live && setData({ range, reply }))
       .catch((err: unknown) => live && setFailure({ range, message: errorText(err, lang) }));
     return () => void (live = false);
   }, [range, lang]);
@@ -104,15 +78,15 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
     return s ? serviceName(s, lang) : g.label;
   };
   const calledBy = (g: Group) => (g.key === 'none' ? w('reports.notCalled') : g.label);
-  const t = data.byService.totals;
+  const { totals: t, groups } = data.reply;
   const n = (x: number) => fmtInt(x, lang);
   const pct = (x: number | null | undefined) => fmtPct(x, lang);
-  const heat = new Map((data.byWeekdayHour.groups ?? []).map((g) => [String(g.key), g.issued]));
+  const heat = new Map(groups.weekday_hour.map((g) => [String(g.key), g.issued]));
   const hours = heatmapHours([...heat.keys()]);
   const weekdays = [1, 2, 3, 4, 5, 6, 7].map((k) => ({ key: k, label: (lang === 'vi' ? ['', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] : ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])[k]! }));
-  const busyHours = [...new Set([...hours, ...(data.byHour.groups ?? []).map((g) => Number(g.key))])].sort((a, b) => a - b);
-  const leftOut = data.paperLeftOut;
-  const byHour = new Map((data.byHour.groups ?? []).map((g) => [Number(g.key), g.issued]));
+  const busyHours = [...new Set([...hours, ...groups.hour.map((g) => Number(g.key))])].sort((a, b) => a - b);
+  const leftOut = data.reply.paperLeftOut;
+  const byHour = new Map(groups.hour.map((g) => [Number(g.key), g.issued]));
 
   return (
     <>
@@ -157,7 +131,7 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
         <section className="qms-card">
           <h2>{w('reports.targets')}</h2>
           <TargetChart
-            rows={(data.byService.groups ?? []).map((g) => ({ label: fieldName(g), rate: g.combined?.satisfactionRate ?? g.satisfactionRate, target: g.satisfactionTarget ?? 0.95, below: g.belowTarget ?? null }))}
+            rows={groups.service.map((g) => ({ label: fieldName(g), rate: g.combined?.satisfactionRate ?? g.satisfactionRate, target: g.satisfactionTarget ?? 0.95, below: g.belowTarget ?? null }))}
             format={(rate, target) => fmtPct(rate, lang, target)}
           />
         </section>
@@ -174,11 +148,11 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
 
       <section className="qms-card">
         <h2>{w('reports.paragraph')}</h2>
-        <Paragraph text={data.text} />
+        <Paragraph text={data.reply.text} />
       </section>
-      <FiguresTable title={w('reports.byService')} groups={data.byService.groups ?? []} totals={t} withTarget labelOf={fieldName} />
-      <FiguresTable title={w('reports.byCounter')} groups={data.byCounter.groups ?? []} totals={data.byCounter.totals} labelOf={calledBy} />
-      <FiguresTable title={w('reports.byStaff')} groups={data.byStaff.groups ?? []} totals={data.byStaff.totals} labelOf={calledBy} />
+      <FiguresTable title={w('reports.byService')} groups={groups.service} totals={t} withTarget labelOf={fieldName} />
+      <FiguresTable title={w('reports.byCounter')} groups={groups.counter} totals={t} labelOf={calledBy} />
+      <FiguresTable title={w('reports.byStaff')} groups={groups.staff} totals={t} labelOf={calledBy} />
     </>
   );
 }

@@ -65,6 +65,26 @@ export const SummaryReply = z.object({
 });
 export type SummaryReply = z.infer<typeof SummaryReply>;
 
+/** Paper batches whose survey period straddles the range, so are not counted (docs/figures.md). */
+export const PaperLeftOut = z.object({ batches: z.number().int(), ballots: z.number().int() });
+export type PaperLeftOut = z.infer<typeof PaperLeftOut>;
+
+/** The groupings the reports page shows, computed in the same pass as the totals by `/api/stats/report`. */
+export const reportPageGroupings = ['service', 'counter', 'staff', 'hour', 'weekday_hour'] as const satisfies readonly StatsGroupBy[];
+const Groups = SummaryReply.shape.groups.unwrap();
+
+/** `GET /api/stats/report`: the totals, the page's groupings and the paragraph, from one pass over the range. */
+export const ReportPageReply = z.object({
+  from: z.string(),
+  to: z.string(),
+  timezone: z.string(),
+  totals: Figures,
+  groups: z.object(Object.fromEntries(reportPageGroupings.map((by) => [by, Groups])) as Record<(typeof reportPageGroupings)[number], typeof Groups>),
+  text: z.string(),
+  paperLeftOut: PaperLeftOut,
+});
+export type ReportPageReply = z.infer<typeof ReportPageReply>;
+
 const ballotCount = z.number().int().min(0).max(1_000_000);
 export const PaperBallotBody = z
   .object({

@@ -1,4 +1,4 @@
-import { toLocalIso, type PaperBallot, type PaperBallotBody, type RatingCounts } from '@qms/protocol';
+import { toLocalIso, type PaperBallot, type PaperBallotBody, type PaperLeftOut, type RatingCounts } from '@qms/protocol';
 import type { Db } from '../store/open';
 import { emptyCounts } from './figures';
 
@@ -42,11 +42,6 @@ export function paperBallotsIn(db: Db, from: string, to: string, timeZone: strin
 }
 
 /** Live batches that lie partly outside from…to (so `paperBallotsIn` leaves them out), to tell the manager. */
-export interface PaperLeftOut {
-  batches: number;
-  ballots: number;
-}
-
 export function paperBallotsStraddling(db: Db, from: string, to: string): PaperLeftOut {
   const row = db
     .prepare<[string, string, string, string], { batches: number; ballots: number | null }>(

@@ -1,6 +1,5 @@
-import type { Figures, SummaryReply } from '@qms/protocol';
+import type { Figures, PaperLeftOut, SummaryReply } from '@qms/protocol';
 import { fmtDate, fmtDuration, fmtInt, fmtPercent, type ReportLang } from './format';
-import type { PaperLeftOut } from './paper';
 
 type Group = NonNullable<SummaryReply['groups']>[number];
 

@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import { ReportRangeQuery, ReportTextReply, StatsQuery, SummaryReply } from '@qms/protocol';
-import { paperBallotsStraddling, type PaperLeftOut } from '../../stats/paper';
+import type { z } from 'zod';
+import { ReportPageReply, ReportRangeQuery, ReportTextReply, StatsQuery, SummaryReply, reportPageGroupings as pageGroupings, type PaperLeftOut } from '@qms/protocol';
+import { paperBallotsStraddling } from '../../stats/paper';
 import { reportParagraph } from '../../stats/report-text';
-import type { GroupBy } from '../../stats/summary';
 import { statsFor } from '../../stats/worker-client';
 import { allow } from '../auth';
 import { ApiFailure } from '../errors';
@@ -12,20 +11,6 @@ import { statsExportRoutes } from './stats-export';
 import { paperBallotRoutes } from './stats-paper';
 
 const maxDays = 3700;
-
-/** The groupings the reports page shows, computed in the same pass as the totals by `/api/stats/report`. */
-const pageGroupings = ['service', 'counter', 'staff', 'hour', 'weekday_hour'] as const satisfies readonly GroupBy[];
-const Groups = SummaryReply.shape.groups.unwrap();
-export const ReportPageReply = z.object({
-  from: z.string(),
-  to: z.string(),
-  timezone: z.string(),
-  totals: SummaryReply.shape.totals,
-  groups: z.object(Object.fromEntries(pageGroupings.map((by) => [by, Groups])) as Record<(typeof pageGroupings)[number], typeof Groups>),
-  text: z.string(),
-  /** Paper batches that straddle the range, so are not counted (docs/figures.md). */
-  paperLeftOut: z.object({ batches: z.number().int(), ballots: z.number().int() }),
-});
 
 /** Rejects dates that match the pattern but are not on the calendar, and ranges longer than ten years. */
 export function checkRange(q: { from: string; to: string }) {
