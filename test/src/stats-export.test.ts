@@ -165,6 +165,8 @@ describe('Excel and CSV exports carry the summary’s numbers', () => {
     let paragraph = '';
     sheet.eachRow((row, n) => void (row.getCell(1).value === 'Đoạn văn cho báo cáo' && (paragraph = String(sheet.getRow(n + 1).getCell(1).value))));
     expect(paragraph).toMatch(/^Trong kỳ báo cáo \(từ ngày 02\/03\/2026 đến ngày 06\/03\/2026\), Trung tâm đã tiếp đón/);
+    // The same paragraph as /api/stats/report-text (one helper builds both).
+    expect(paragraph).toBe((await client(server.url, token).get(`/api/stats/report-text?from=${from}&to=${to}`)).body.text);
 
     const fields = wb.getWorksheet('Theo lĩnh vực')!;
     const header = (fields.getRow(1).values as unknown[]).slice(1);

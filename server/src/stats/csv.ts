@@ -1,8 +1,7 @@
-import type { Figures, SummaryReply } from '@qms/protocol';
+import type { Figures } from '@qms/protocol';
 import { decimalsAgainst } from '@qms/protocol/rounding';
 import { figureColumns, targetVerdict, type FigureColumn } from './columns';
-
-type Group = NonNullable<SummaryReply['groups']>[number];
+import type { Group } from './summary';
 
 /** Excel only reads a CSV as UTF-8 (and so shows Vietnamese letters) when it starts with this byte-order mark. */
 export const BOM = '\uFEFF';

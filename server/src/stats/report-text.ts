@@ -1,7 +1,6 @@
-import type { Figures, PaperLeftOut, SummaryReply } from '@qms/protocol';
+import type { Figures, PaperLeftOut } from '@qms/protocol';
 import { fmtDate, fmtDuration, fmtInt, fmtPercent, type ReportLang } from './format';
-
-type Group = NonNullable<SummaryReply['groups']>[number];
+import type { Group } from './summary';
 
 export interface ReportTextInput {
   from: string;

@@ -1,11 +1,10 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Figures, PaperBallot, SummaryReply } from '@qms/protocol';
+import type { Figures, PaperBallot } from '@qms/protocol';
 import { decimalsAgainst } from '@qms/protocol/rounding';
 import { figureColumns, targetVerdict, type CellKind, type FigureColumn } from './columns';
 import { fmtDate } from './format';
-
-type Group = NonNullable<SummaryReply['groups']>[number];
+import type { Group } from './summary';
 
 export interface WorkbookContent {
   centerName: string;

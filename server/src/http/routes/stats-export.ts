@@ -2,15 +2,14 @@ import { PassThrough, Readable } from 'node:stream';
 import { z } from 'zod';
 import { StatsGroupBy } from '@qms/protocol';
 import { figuresCsv } from '../../stats/csv';
-import { paperBallotsIn, paperBallotsStraddling } from '../../stats/paper';
-import { reportParagraph } from '../../stats/report-text';
+import { paperBallotsIn } from '../../stats/paper';
 import type { GroupBy } from '../../stats/summary';
 import { statsFor } from '../../stats/worker-client';
 import { writeWorkbook } from '../../stats/xlsx';
 import { allow } from '../auth';
 import { errorResponses, validQuery, type Router } from '../router';
 import type { RouteDeps } from './deps';
-import { checkRange } from './stats';
+import { checkRange, reportParagraphFor } from './stats';
 
 const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const ExportQuery = z.object({ from: localDate, to: localDate }).refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
@@ -62,7 +61,6 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
     const q = c.req.valid('query');
     checkRange(q);
     const { totals, groups } = await stats.summarizeMany({ ...q, ...base() }, sheets.map((s) => s.by));
-    const services = groups.get('service')!;
     const pass = new PassThrough();
     writeWorkbook(pass, {
       centerName: floor.config.center.name,
@@ -72,14 +70,7 @@ export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
       sheets: sheets.map((s) => ({ name: s.name, keyHeader: s.keyHeader, groups: groups.get(s.by)! })),
       ballots: paperBallotsIn(db, q.from, q.to, floor.timeZone),
       serviceNames: new Map(floor.services.map((s) => [s.id, s.name])),
-      paragraph: reportParagraph({
-        from: q.from,
-        to: q.to,
-        totals,
-        services,
-        targetWaitMinutes: floor.config.reports.targetWaitMinutes,
-        paperLeftOut: paperBallotsStraddling(db, q.from, q.to),
-      }),
+      paragraph: reportParagraphFor({ floor, db }, q, { totals, groups }),
     }).catch((err: unknown) => pass.destroy(err as Error));
     return new Response(Readable.toWeb(pass) as ReadableStream, {
       headers: {

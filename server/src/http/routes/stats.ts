@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ReportPageReply, ReportRangeQuery, ReportTextReply, StatsQuery, SummaryReply, reportPageGroupings as pageGroupings, type PaperLeftOut } from '@qms/protocol';
 import { paperBallotsStraddling } from '../../stats/paper';
 import { reportParagraph } from '../../stats/report-text';
+import type { ManySummary } from '../../stats/summary';
 import { statsFor } from '../../stats/worker-client';
 import { allow } from '../auth';
 import { ApiFailure } from '../errors';
@@ -24,22 +25,25 @@ export function checkRange(q: { from: string; to: string }) {
   if (days > maxDays) throw new ApiFailure('range_too_long', { max: maxDays });
 }
 
+/** The report paragraph for q's range, in `q.lang` (Vietnamese by default), from figures that hold the `service` grouping. */
+export function reportParagraphFor(
+  { floor, db }: Pick<RouteDeps, 'floor' | 'db'>,
+  q: { from: string; to: string; lang?: 'vi' | 'en' | undefined },
+  { totals, groups }: ManySummary,
+  paperLeftOut: PaperLeftOut = paperBallotsStraddling(db, q.from, q.to),
+): string {
+  const lang = q.lang ?? 'vi';
+  // Fields by their English name in the English paragraph ("Civil status", as the English screens say).
+  const english = new Map(floor.services.map((s) => [s.id, s.nameEn || s.name]));
+  const services = groups.get('service')!.map((g) => (lang === 'en' ? { ...g, label: english.get(String(g.key)) ?? g.label } : g));
+  return reportParagraph({ from: q.from, to: q.to, totals, services, targetWaitMinutes: floor.config.reports.targetWaitMinutes, paperLeftOut }, lang);
+}
+
 export function statsRoutes(r: Router, deps: RouteDeps) {
   const { floor, db } = deps;
   const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
   // Figures are computed in a worker thread (own read-only connection), so kiosks, desks and displays are not held up.
   const stats = statsFor(db);
-  const paragraph = (
-    q: z.infer<typeof ReportRangeQuery>,
-    { totals, groups }: Awaited<ReturnType<typeof stats.summarizeMany>>,
-    paperLeftOut: PaperLeftOut = paperBallotsStraddling(db, q.from, q.to),
-  ) => {
-    const lang = q.lang ?? 'vi';
-    // Fields by their English name in the English paragraph ("Civil status", as the English screens say).
-    const english = new Map(floor.services.map((s) => [s.id, s.nameEn || s.name]));
-    const services = groups.get('service')!.map((g) => (lang === 'en' ? { ...g, label: english.get(String(g.key)) ?? g.label } : g));
-    return reportParagraph({ from: q.from, to: q.to, totals, services, targetWaitMinutes: floor.config.reports.targetWaitMinutes, paperLeftOut }, lang);
-  };
 
   r.doc({
     method: 'get',
@@ -67,7 +71,7 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     const q = c.req.valid('query');
     checkRange(q);
     const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, ['service']);
-    const text = paragraph(q, { totals, groups });
+    const text = reportParagraphFor(deps, q, { totals, groups });
     return c.json({ from: q.from, to: q.to, text });
   });
 
@@ -85,7 +89,7 @@ export function statsRoutes(r: Router, deps: RouteDeps) {
     checkRange(q);
     const { totals, groups } = await stats.summarizeMany({ from: q.from, to: q.to, ...base() }, pageGroupings);
     const paperLeftOut = paperBallotsStraddling(db, q.from, q.to);
-    const text = paragraph(q, { totals, groups }, paperLeftOut);
+    const text = reportParagraphFor(deps, q, { totals, groups }, paperLeftOut);
     const reply: z.infer<typeof ReportPageReply> = {
       from: q.from,
       to: q.to,
