@@ -16,7 +16,7 @@ import { startRatingSweep } from './floor/rate-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
-import { stopStats } from './stats/worker-client';
+import { createStats } from './stats/worker-client';
 import { followPhotoFolder } from './staff/follow-folder';
 import { createPhotoStore } from './staff/photo-store';
 import { startDailyBackups } from './store/backup';
@@ -54,6 +54,7 @@ export async function startServer(opts: ServerOptions) {
     }),
     ...registry.list(),
   ];
+  const stats = createStats(db);
   const photoDir = resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos'));
   let publicUrl = '';
   const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl });
@@ -67,6 +68,7 @@ export async function startServer(opts: ServerOptions) {
     printing,
     voiceDir: join(opts.dataDir, 'voice'),
     photoDir,
+    stats,
     ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
   });
 
@@ -101,6 +103,7 @@ export async function startServer(opts: ServerOptions) {
     floorClock,
     printing,
     backups,
+    stats,
     async close() {
       await backups.stop();
       await keypads.stop();
@@ -111,7 +114,7 @@ export async function startServer(opts: ServerOptions) {
       await ledBoards.stop();
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
-      await stopStats(db);
+      await stats.close();
       db.close();
     },
   };

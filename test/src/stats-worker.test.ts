@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../server/src/store/open';
-import { statsFor } from '../../server/src/stats/worker-client';
 import { assertContract } from './support/contract';
 import { client, kioskToken, login, startTestServer, testClock, type TestServer } from './support/server';
 
@@ -55,7 +54,7 @@ describe('reports are computed off the event loop (stats worker thread)', () => 
    * so if the summary held the loop, nothing else could even be sent before its reply was under way.
    */
   async function race() {
-    const stats = statsFor(server.db);
+    const stats = server.stats;
     const summarize = stats.summarize;
     let handedOver!: () => void;
     const started = new Promise<void>((r) => (handedOver = r));

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../store/open';
 import { summarize } from './summary';
-import { statsFor, stopStats } from './worker-client';
+import { createStats } from './worker-client';
 
 const dir = mkdtempSync(join(tmpdir(), 'qms-stats-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,17 +28,17 @@ function withTickets(db: ReturnType<typeof openDb>) {
 describe('stats off the event loop', () => {
   it('an in-memory database is summarized in process (another thread cannot open it)', async () => {
     const db = withTickets(openDb(':memory:'));
-    const reply = await statsFor(db).summarize({ ...req, groupBy: 'service' });
+    const stats = createStats(db);
+    const reply = await stats.summarize({ ...req, groupBy: 'service' });
     expect(reply).toEqual(summarize(db, { ...req, groupBy: 'service' }));
     expect(reply.totals.issued).toBe(20);
-    await stopStats(db);
+    await stats.close();
     db.close();
   });
 
   it('a database file is summarized in a worker thread, with the same figures', async () => {
     const db = withTickets(openDb(join(dir, 'a.sqlite')));
-    const stats = statsFor(db);
-    expect(statsFor(db)).toBe(stats);
+    const stats = createStats(db);
     const [one, two] = await Promise.all([stats.summarize({ ...req, groupBy: 'service' }), stats.summarizeMany(req, ['day', 'hour'])]);
     expect(one).toEqual(summarize(db, { ...req, groupBy: 'service' }));
     expect(two.groups.get('day')).toEqual(summarize(db, { ...req, groupBy: 'day' }).groups);
@@ -49,7 +49,7 @@ describe('stats off the event loop', () => {
     expect((await stats.summarize(req)).totals.noShow).toBe(0);
     db.exec('COMMIT');
     expect((await stats.summarize(req)).totals.noShow).toBe(1);
-    await stopStats(db);
+    await stats.close();
     await expect(stats.summarize(req)).rejects.toThrow(/stopped/);
     db.close();
   });
@@ -58,7 +58,7 @@ describe('stats off the event loop', () => {
     const file = join(dir, 'empty.sqlite');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
-    const stats = statsFor(db);
+    const stats = createStats(db);
     await expect(stats.summarize(req)).rejects.toThrow(/stats worker: SqliteError: no such table/);
     db.close();
     const migrated = withTickets(openDb(file));
@@ -69,17 +69,18 @@ describe('stats off the event loop', () => {
 
   it('QMS_STATS_WORKER=off computes in process', async () => {
     const db = withTickets(openDb(join(dir, 'off.sqlite')));
+    const stats = createStats(db);
     process.env.QMS_STATS_WORKER = 'off';
     db.exec('BEGIN');
     try {
       db.prepare(`UPDATE tickets SET status = 'no_show' WHERE id = 't1'`).run();
       // The server's own connection, inside its open transaction.
-      expect((await statsFor(db).summarize(req)).totals.noShow).toBe(1);
+      expect((await stats.summarize(req)).totals.noShow).toBe(1);
     } finally {
       db.exec('ROLLBACK');
       delete process.env.QMS_STATS_WORKER;
     }
-    await stopStats(db);
+    await stats.close();
     db.close();
   });
 });

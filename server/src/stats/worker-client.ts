@@ -17,25 +17,13 @@ export interface Stats {
 /** A worker left without work this long is stopped (its memory returned); the next report starts a new one. */
 const idleMs = 5 * 60_000;
 
-const byDb = new WeakMap<Db, Stats>();
-
 /**
- * The stats of this database: one worker thread, started on the first report and reused, with its own read-only
- * connection. An in-memory database cannot be opened by another thread, so its figures are computed in process.
- * `QMS_STATS_WORKER=off` also computes in process (checked on each call; a way out if the worker cannot start).
+ * The stats of this database (one per server): one worker thread, started on the first report and reused, with its
+ * own read-only connection. An in-memory database cannot be opened by another thread, so its figures are computed in
+ * process. `QMS_STATS_WORKER=off` also computes in process (checked on each call; a way out if the worker cannot
+ * start). Close it before the database.
  */
-export function statsFor(db: Db): Stats {
-  let s = byDb.get(db);
-  if (!s) byDb.set(db, (s = createStats(db)));
-  return s;
-}
-
-/** Stops the stats worker of this database, if there is one; call before closing the database. */
-export async function stopStats(db: Db): Promise<void> {
-  await byDb.get(db)?.close();
-}
-
-function createStats(db: Db): Stats {
+export function createStats(db: Db): Stats {
   const file = db.memory || db.name === '' || db.name === ':memory:' ? null : resolve(db.name);
   const pool = file === null ? null : new StatsWorker(file);
   const many = (req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): Promise<ManySummary> => {

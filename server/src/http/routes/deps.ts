@@ -1,5 +1,6 @@
 import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
+import type { Stats } from '../../stats/worker-client';
 import type { Db } from '../../store/open';
 
 export interface RouteDeps {
@@ -10,4 +11,6 @@ export interface RouteDeps {
   devices: () => DeviceHealth[];
   /** Officers' photos: `rating.photoDir` of the config, else `photos/` in the data folder. */
   photoDir: string;
+  /** Report figures, computed in a worker thread. */
+  stats: Stats;
 }

@@ -4,7 +4,6 @@ import { StatsGroupBy } from '@qms/protocol';
 import { figuresCsv } from '../../stats/csv';
 import { paperBallotsIn } from '../../stats/paper';
 import type { GroupBy } from '../../stats/summary';
-import { statsFor } from '../../stats/worker-client';
 import { writeWorkbook } from '../../stats/xlsx';
 import { allow } from '../auth';
 import { errorResponses, validQuery, type Router } from '../router';
@@ -42,9 +41,8 @@ const keyHeaders: Record<GroupBy, string> = {
 const fileName = (from: string, to: string, ending: '.xlsx' | '.csv' | '-excel-vi.csv') => `bao-cao-${from}_${to}${ending}`;
 const disposition = (name: string) => `attachment; filename="${name}"`;
 
-export function statsExportRoutes(r: Router, { floor, db }: RouteDeps) {
+export function statsExportRoutes(r: Router, { floor, db, stats }: RouteDeps) {
   const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
-  const stats = statsFor(db);
 
   r.doc({
     method: 'get',

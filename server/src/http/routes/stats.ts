@@ -3,7 +3,6 @@ import { ReportPageReply, ReportRangeQuery, ReportTextReply, StatsQuery, Summary
 import { paperBallotsStraddling } from '../../stats/paper';
 import { reportParagraph } from '../../stats/report-text';
 import type { ManySummary } from '../../stats/summary';
-import { statsFor } from '../../stats/worker-client';
 import { allow } from '../auth';
 import { ApiFailure } from '../errors';
 import { errorResponses, validQuery, type Router } from '../router';
@@ -40,10 +39,9 @@ export function reportParagraphFor(
 }
 
 export function statsRoutes(r: Router, deps: RouteDeps) {
-  const { floor, db } = deps;
-  const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
   // Figures are computed in a worker thread (own read-only connection), so kiosks, desks and displays are not held up.
-  const stats = statsFor(db);
+  const { floor, db, stats } = deps;
+  const base = () => ({ timeZone: floor.timeZone, reports: floor.config.reports });
 
   r.doc({
     method: 'get',
