@@ -211,6 +211,17 @@ describe('chooseNext: priority', () => {
     expect(next([nc], { counter: c })).toBeNull();
   });
 
+  it('a priority ticket the priority counter sent on to a field it does not serve is not called back by it', () => {
+    const c = counter({ serviceIds: ['A'], priority: true });
+    const sentOn = ticket({ priority: 'elderly', serviceId: 'C', firstCalledAt: ago(10), queuedAt: ago(20) });
+    const fresh = ticket({ priority: 'pregnant', serviceId: 'C', queuedAt: ago(1) });
+    expect(pick([sentOn, fresh], { counter: c })).toBe(fresh.id);
+    expect(next([sentOn], { counter: c })).toBeNull();
+    // Sent on into a field it serves, it is the counter's again; and the field's own counters take it first as priority.
+    expect(pick([{ ...sentOn, serviceId: 'A' }], { counter: c })).toBe(sentOn.id);
+    expect(pick([sentOn, ticket({ serviceId: 'C', queuedAt: ago(60) })], { counter: counter({ serviceIds: ['C'] }) })).toBe(sentOn.id);
+  });
+
   it('a priority counter with no services of its own serves only priority tickets', () => {
     const c = counter({ serviceIds: [], priority: true });
     const p = ticket({ priority: 'disabled', serviceId: 'C' });

@@ -17,7 +17,8 @@ export interface ChooseNextInput {
 }
 
 /**
- * The ticket a counter calls next: transfers addressed to it, then priority tickets, then the oldest
+ * The ticket a counter calls next: transfers addressed to it, then priority tickets (a priority counter also takes
+ * those of fields it does not serve, until they were first called), then the oldest
  * normal ticket among its services (in its service order when configured). After `antiStarvationAfter`
  * priority calls in a row, a normal ticket waiting longer than `antiStarvationWaitSeconds` goes first.
  */
@@ -28,7 +29,9 @@ export function chooseNext({ counter, priorityStreak, waiting, now, rules }: Cho
   if (transfer) return { ticket: transfer, priorityStreak, reason: 'transfer' };
 
   const serves = (t: Ticket) => counter.serviceIds.includes(t.serviceId);
-  const priority = oldest(mine.filter((t) => t.priority !== null && (serves(t) || counter.priority)));
+  // The priority counter is where priority citizens start; once called and sent on to a field it does not serve,
+  // the ticket is that field's counters' to call, not the priority counter's again.
+  const priority = oldest(mine.filter((t) => t.priority !== null && (serves(t) || (counter.priority && t.firstCalledAt === null))));
   const normal = pickNormal(counter, mine.filter((t) => t.priority === null && serves(t)));
 
   if (priority) {
