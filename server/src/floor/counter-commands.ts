@@ -117,8 +117,8 @@ function ticketAction(ctx: FloorContext, c: CounterState, t: Ticket, cmd: Ticket
       const target = cmd.counterId === undefined ? null : ctx.counter(cmd.counterId);
       if (target?.id === c.id) throw new QueueError('transfer_to_self', { counter: c.number });
       if (target?.status === 'closed') throw new QueueError('transfer_to_closed', { counter: target.number });
-      let serviceId = cmd.serviceId ?? t.serviceId;
-      if (cmd.serviceId === undefined && target && !target.priority && !target.serviceIds.includes(t.serviceId)) serviceId = target.serviceIds[0] ?? serviceId;
+      // Sent to a counter by name, the ticket keeps its field: that counter takes it whatever fields it lists.
+      const serviceId = cmd.serviceId ?? t.serviceId;
       ctx.service(serviceId);
       if (!target && serviceId === t.serviceId) throw new QueueError('transfer_nowhere', { number: t.number });
       return { kind: 'transfer', serviceId, targetCounterId: target?.id ?? null };
