@@ -1,4 +1,4 @@
-import type { ServiceDto, Snapshot } from '@qms/protocol';
+import type { CounterDto, ServiceDto, Snapshot } from '@qms/protocol';
 import { serviceName, useLang, type Lang } from '@qms/ui-kit';
 import type { PrinterState } from './usePrinters';
 import { printerFault, priorityCodes, word, type PriorityCode, type Word } from './words';
@@ -55,7 +55,7 @@ export function Home({ snapshot, priority, onPriority, onTake, disabled, printer
             {s.issuingNow ? (
               <span className="kiosk-field__queue">
                 <span>{word(lang, 'waiting', { n: s.waiting })}</span>
-                <span className="kiosk-field__wait">{waitWords(s, lang)}</span>
+                <span className="kiosk-field__wait">{servedNow(snapshot.counters, s) ? waitWords(s, lang) : word(lang, 'noCounterOpen')}</span>
               </span>
             ) : (
               <span className="kiosk-field__closed">{word(lang, closedWord(s.closedReason))}</span>
@@ -66,6 +66,9 @@ export function Home({ snapshot, priority, onPriority, onTake, disabled, printer
     </div>
   );
 }
+
+/** A counter of this field is open or on a break, so a wait can be promised; else the tile says none is open yet. */
+const servedNow = (counters: CounterDto[], s: ServiceDto) => counters.some((c) => c.status !== 'closed' && c.serviceIds.includes(s.id));
 
 function waitWords(s: ServiceDto, lang: Lang): string {
   if (s.waiting === 0 || s.estimatedWaitSeconds <= 0) return word(lang, 'waitNone');

@@ -45,6 +45,9 @@ describe('kiosk in Chromium', () => {
       const page = await openKiosk(browser, server, { width: 1080, height: 1920 });
       const field = page.locator('.kiosk-field', { hasText: 'Chứng thực' });
       await field.getByText('Đang chờ: 1 người').waitFor();
+      // A wait is promised only where a counter of the field is open.
+      expect(await field.locator('.kiosk-field__wait').innerText()).not.toContain('chưa mở');
+      expect(await page.locator('.kiosk-field', { hasText: 'Đất đai' }).locator('.kiosk-field__wait').innerText()).toBe('Quầy chưa mở; vẫn lấy số được');
       expect(await page.locator('.kiosk-field').count()).toBe(7);
       expect(await page.locator('.qms-demo').isVisible()).toBe(true);
       // Nothing on the kiosk can be selected.
