@@ -40,8 +40,20 @@ function CounterMissing() {
 
 function CounterTablet({ counterId }: { counterId: number }) {
   const floor = useFloor({ role: 'rating', counterId });
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const demo = useDemoFlag();
   const question = useRatingQuestion();
+  // The token is another counter's (`forbidden`): no data will ever come, so say what to check instead of loading.
+  if (floor.error === 'forbidden') {
+    return (
+      <ScreenShell snapshot={null} connected={false} live={false} demo={demo} title={t('rating.title')} className="rating">
+        <div className="rating__setup" role="alert">
+          <h1>{say(lang, 'counterWrong')}</h1>
+          <p className="rating__setup-sub">{say(lang, 'counterWrongSub', { n: counterId })}</p>
+        </div>
+      </ScreenShell>
+    );
+  }
   return (
     <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('rating.title')} className="rating">
       {(snapshot) => <CounterRating counterId={counterId} snapshot={snapshot} question={question} subscribe={floor.subscribe} connected={floor.connected} />}

@@ -35,6 +35,8 @@ const words = {
     counterInvalid: 'Số quầy “{raw}” không hợp lệ',
     counterHow: 'Mở trang với ?counter=<số quầy>, ví dụ: {example}',
     counterHowSub: 'Mỗi máy tính bảng đánh giá đặt tại một quầy; số quầy cho máy biết hỏi ý kiến về quầy nào.',
+    counterWrong: 'Mã thiết bị này thuộc quầy khác: kiểm tra ?counter= trong địa chỉ.',
+    counterWrongSub: 'Địa chỉ đang mở: quầy {n}. Mỗi mã thiết bị chỉ dùng được cho quầy đã đăng ký.',
   },
   en: {
     question: 'Are you satisfied with how your dossier was received and handled at this counter?',
@@ -69,6 +71,8 @@ const words = {
     counterInvalid: 'Counter number “{raw}” is not valid',
     counterHow: 'Open the page with ?counter=<counter number>, e.g. {example}',
     counterHowSub: 'Each rating tablet stands at one counter; the number tells it which counter to ask about.',
+    counterWrong: 'This device token belongs to another counter: check ?counter= in the address.',
+    counterWrongSub: 'The address opens counter {n}. Each device token works only for the counter it was registered for.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

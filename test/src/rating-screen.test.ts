@@ -241,6 +241,55 @@ describe('rating tablet and phone page in Chromium', () => {
     await phone.close();
   });
 
+  it('an upright tablet (800 × 1280) shows the answers two a row, each ≥ 200 px tall and inside the screen; landscape keeps one row', async () => {
+    const size = { width: 800, height: 1280 };
+    const upright = await newPage(browser, size);
+    await upright.goto(`${server.url}/rating/?token=demo-rating-token-0002&counter=2`);
+    await upright.locator('.rating__rest').waitFor();
+    await issue();
+    await desk.post('/api/counters/2/call-next');
+    await desk.post('/api/counters/2/finish');
+    await upright.locator('.level--satisfied').waitFor();
+    await tablet.locator('.level--satisfied').waitFor();
+    expect(await upright.evaluate(() => window.scrollY)).toBe(0);
+    const boxes = await Promise.all([0, 1, 2, 3].map(async (i) => (await upright.locator('.level').nth(i).boundingBox())!));
+    for (const [i, box] of boxes.entries()) {
+      expect(box.height, `answer ${i + 1}`).toBeGreaterThanOrEqual(200);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+    }
+    // Two rows of two.
+    expect(boxes[0]!.y).toBe(boxes[1]!.y);
+    expect(boxes[2]!.y).toBe(boxes[3]!.y);
+    expect(boxes[2]!.y).toBeGreaterThan(boxes[0]!.y + boxes[0]!.height);
+    // Each label on at most two lines.
+    for (const label of await upright.locator('.level__label').all()) {
+      const lines = await label.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+      expect(lines).toBeLessThanOrEqual(2);
+    }
+    await keepScreenshot(upright, 'rating-ask-portrait');
+    // The landscape tablet (1280 × 800) still shows the four answers in one row.
+    const row = await Promise.all([0, 1, 2, 3].map(async (i) => (await tablet.locator('.level').nth(i).boundingBox())!.y));
+    expect(new Set(row).size).toBe(1);
+    await upright.getByRole('button', { name: 'Rất hài lòng', exact: true }).click();
+    await upright.locator('.rating__thanks').waitFor();
+    await upright.close();
+  });
+
+  it('a tablet whose token belongs to another counter says so instead of loading forever', async () => {
+    const page = await newPage(browser, { width: 1280, height: 800 });
+    await page.goto(`${server.url}/rating/?token=demo-rating-token-0001&counter=3`);
+    await page.locator('.rating__setup h1', { hasText: 'Mã thiết bị này thuộc quầy khác: kiểm tra ?counter= trong địa chỉ.' }).waitFor();
+    expect(await page.locator('.qms-loading').count()).toBe(0);
+    expect(await page.locator('.qms-banner').count()).toBe(0);
+    await keepScreenshot(page, 'rating-token-other-counter');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.rating__setup h1', { hasText: 'This device token belongs to another counter: check ?counter= in the address.' }).waitFor();
+    await page.close();
+  });
+
   it('a tablet opened without ?counter= says how to fix its address instead of loading forever', async () => {
     const page = await newPage(browser, { width: 1280, height: 800 });
     await page.goto(`${server.url}/rating/?token=demo-rating-token-0002`);
