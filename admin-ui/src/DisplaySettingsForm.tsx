@@ -4,10 +4,13 @@ import { ApiError, apiFetch, errorText } from '@qms/ui-kit';
 import { useWords, type WordKey } from './words';
 
 /** The same rules as the server's `DisplaySettings` schema (protocol/src/display.ts), worded for the manager. */
+/** The server's `notice: z.string().trim().max(500)`. */
+const NOTICE_MAX = 500;
+
 function problems(s: DisplaySettings): WordKey[] {
   const out: WordKey[] = [];
   const template = s.template.trim();
-  if (s.notice.trim().length > 500) out.push('ds.err.noticeLong');
+  if (s.notice.trim().length > NOTICE_MAX) out.push('ds.err.noticeLong');
   if (!template) out.push('ds.err.templateEmpty');
   else {
     if (template.length > 200) out.push('ds.err.templateLong');
@@ -88,10 +91,15 @@ export function DisplaySettingsForm() {
         <form className="ds__form" onSubmit={(e) => void submit(e)} noValidate>
           <label className="ds__wide">
             {w('ds.notice')}
-            <textarea name="notice" rows={2} maxLength={600} value={form.notice} onChange={(e) => set('notice', e.target.value)} />
+            <textarea name="notice" rows={2} maxLength={NOTICE_MAX} value={form.notice} onChange={(e) => set('notice', e.target.value)} />
             <span className="qms-hint">
-              {w('ds.noticeHint')} ({form.notice.trim().length}/500)
+              {w('ds.noticeHint')} ({form.notice.trim().length}/{NOTICE_MAX})
             </span>
+            {form.notice.length >= NOTICE_MAX && (
+              <span className="qms-error" role="status">
+                {w('ds.noticeFull')}
+              </span>
+            )}
           </label>
           <label className="ds__wide">
             {w('ds.template')}

@@ -38,7 +38,7 @@ export function FiguresTable({
           <td className="num">{n(f.paperBallots?.total ?? 0)}</td>
           <td className="num">{fmtPct(f.combined?.satisfactionRate, lang, f.satisfactionTarget)}</td>
           <td className="num">{fmtPct(f.satisfactionTarget, lang)}</td>
-          <td>{f.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : f.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
+          <td className="reports__verdict">{f.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : f.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
         </>
       )}
     </tr>
@@ -66,7 +66,7 @@ export function FiguresTable({
                   <th className="num">{w('fig.paper')}</th>
                   <th className="num">{w('fig.combined')}</th>
                   <th className="num">{w('fig.target')}</th>
-                  <th />
+                  <th className="reports__verdict" />
                 </>
               )}
             </tr>

@@ -159,6 +159,7 @@ const words = {
   'ds.save': ['Lưu thiết lập', 'Save settings'],
   'ds.saving': ['Đang lưu…', 'Saving…'],
   'ds.saved': ['Đã lưu. Các màn hình gọi số đã nhận thiết lập mới.', 'Saved. The hall displays have the new settings.'],
+  'ds.noticeFull': ['Đã đủ 500 ký tự: phần gõ hoặc dán thêm sẽ không được nhận.', 'That is 500 characters: anything more typed or pasted is left out.'],
   'ds.err.noticeLong': ['Dòng thông báo dài quá 500 ký tự.', 'The notice is longer than 500 characters.'],
   'ds.err.templateEmpty': ['Câu đọc không được để trống.', 'The spoken sentence cannot be empty.'],
   'ds.err.templateLong': ['Câu đọc dài quá 200 ký tự.', 'The spoken sentence is longer than 200 characters.'],
