@@ -3,6 +3,7 @@ import type { CounterDto, IssuedTicketDto, ServiceDto, Snapshot, TicketDto } fro
 import { apiFetch, errorText, serviceName, useFloorEvent, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { usePrinterWords, type PrinterState } from './printers';
 import { priorityLabel } from './priority';
+import { say } from './words';
 
 export function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
   const { t } = useLang();
@@ -49,6 +50,8 @@ export function TransferDialog(props: {
           .map((s) => (
             <button key={s.id} type="button" className="qms-btn" data-service={s.id} onClick={() => props.onTransfer({ serviceId: s.id })}>
               {serviceName(s, lang)}
+              {/* Still allowed (a counter may open later), but the officer should know nobody serves it now. */}
+              {snapshot.counters.some((c) => c.status !== 'closed' && c.serviceIds.includes(s.id)) ? '' : ` · ${say(lang, 'noCounterOpen')}`}
             </button>
           ))}
       </div>

@@ -67,6 +67,9 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.locator('.desk__current', { hasText: 'Đã gọi 2 lần' }).waitFor();
     await officerAt(server.url, 3); // a ticket goes only to an open counter
     await page.click('[data-action=transfer]');
+    // Counter 3 is open, the land counter 4 is not: the dialog says which fields nobody serves now.
+    expect(await page.locator('.desk-dialog [data-service="chung-thuc"]').innerText()).toBe('Chứng thực');
+    expect(await page.locator('.desk-dialog [data-service="dat-dai"]').innerText()).toBe('Đất đai · chưa có quầy mở');
     await page.click('.desk-dialog [data-counter="3"]');
     await page.locator('.desk__current', { hasText: 'Chưa gọi số nào' }).waitFor();
     expect(await page.locator('.desk__notice [role=status]').innerText()).toBe('Đã chuyển số 1003 sang quầy 3.');
