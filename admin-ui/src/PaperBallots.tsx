@@ -19,9 +19,10 @@ export function PaperBallots({ services, today }: { services: ServiceDto[]; toda
   // Refusals show as errors; "Đã lưu." as a plain status line.
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fail = (text: string) => setMessage({ text, error: true });
-  const year = presetRange('year', today);
+  // Last year to next year: in January the form's default is December, and a batch may be entered ahead.
+  const thisYear = Number(today.slice(0, 4));
   const load = () =>
-    apiFetch<PaperBallot[]>(`/api/stats/paper-ballots?from=${year.from.slice(0, 4)}-01-01&to=${year.to.slice(0, 4)}-12-31`)
+    apiFetch<PaperBallot[]>(`/api/stats/paper-ballots?from=${thisYear - 1}-01-01&to=${thisYear + 1}-12-31`)
       .then(setList)
       .catch((err: unknown) => fail(errorText(err, lang)));
   useEffect(() => void load(), []); // eslint-disable-line react-hooks/exhaustive-deps

@@ -261,6 +261,19 @@ describe('manager reports in Chromium', () => {
     await paper.context().close();
   });
 
+  it('lists paper batches of last year and next year too (in January the form\'s default month is last December)', async () => {
+    const api = client(server.url, await login(server.url, 'quanly'));
+    const counts = { very_satisfied: 1, satisfied: 2, neutral: 0, dissatisfied: 0, very_dissatisfied: 0 };
+    await api.post('/api/stats/paper-ballots', { serviceId: 'ho-tich', from: '2025-12-01', to: '2025-12-31', ...counts, note: 'tháng 12 năm trước' });
+    await api.post('/api/stats/paper-ballots', { serviceId: 'ho-tich', from: '2027-01-04', to: '2027-01-08', ...counts, note: 'năm sau' });
+    const paper = await newPage(browser, { width: 1366, height: 900 });
+    await signIn(paper, server.url);
+    await paper.getByRole('tab', { name: 'Phiếu khảo sát giấy' }).click();
+    await paper.locator('.paper table tbody tr', { hasText: 'tháng 12 năm trước' }).waitFor();
+    await paper.locator('.paper table tbody tr', { hasText: 'năm sau' }).waitFor();
+    await paper.context().close();
+  });
+
   it('a custom range and the paper-ballot form work from the screen', async () => {
     await page.getByRole('button', { name: 'Tùy chọn' }).click();
     await page.fill('input[name=from]', '2026-03-10');
