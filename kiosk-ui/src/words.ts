@@ -76,7 +76,7 @@ const en: Record<Word, string> = {
   yourNumber: 'Your number',
   priorityTag: 'Priority: {name}',
   counters: 'Please go to counter: {list}',
-  countersNotOpen: 'Counter {list} is not open yet; please wait for your number on the screen.',
+  countersNotOpen: 'Not open yet: counter {list}. Please wait for your number on the screen.',
   ahead: 'People ahead of you: {n}',
   estimate: 'Estimated wait: about {n} min',
   estimateNone: 'Your turn is coming soon',

@@ -48,7 +48,7 @@ export const en: Record<MessageKey, string> = {
   'login.submit': 'Sign in',
   'login.working': 'Signing in…',
   'login.logout': 'Sign out',
-  'login.signedInAs': 'Officer: {name}',
+  'login.signedInAs': 'Signed in: {name}',
 
   'kiosk.title': 'Take a number',
   'kiosk.prompt': 'Please choose the service you need',

@@ -49,7 +49,7 @@ export const vi = {
   'login.submit': 'Đăng nhập',
   'login.working': 'Đang đăng nhập…',
   'login.logout': 'Đăng xuất',
-  'login.signedInAs': 'Cán bộ: {name}',
+  'login.signedInAs': 'Đăng nhập: {name}',
 
   'kiosk.title': 'Lấy số thứ tự',
   'kiosk.prompt': 'Mời chọn lĩnh vực cần giải quyết',
