@@ -69,6 +69,7 @@ describe('every screen in Chromium', () => {
     await admin.fill('input[name=password]', '123456');
     await admin.click('button[type=submit]');
     await admin.getByText('Lê Thị Bình').first().waitFor();
+    await expect.poll(() => admin.locator('.kpi__value', { hasText: '…' }).count()).toBe(0); // today's figures have loaded
     expect(await admin.locator('.qms-demo').isVisible()).toBe(true);
     await keepScreenshot(admin, 'admin');
   });
