@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
 import { client, demoConfig, kioskToken, startTestServer, type TestServer } from './support/server';
 
 /** The simulated printer reads `<data>/printer/<id>.fault` before every job (drivers/src/sim/printer.ts). */
@@ -11,10 +11,7 @@ const faultFile = (s: TestServer) => join(s.dataDir, 'printer', 'printer-1.fault
 async function signIn(page: Page, url: string, username: string, password: string) {
   // Fail on the step that did not happen, well before the test's own timeout.
   page.setDefaultTimeout(10_000);
-  await page.goto(url);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
+  await signInOnPage(page, url, username, password);
 }
 
 /** True when nothing inside `selector` is wider than its box (no clipped or overflowing text). */

@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInAsManager } from './support/browser';
 import { simulateMonth } from './support/stats-month';
 import { startTestServer, testClock, type TestServer } from './support/server';
 
 /** ADMIN_SHOTS=/some/dir keeps screenshots to look at; tests never depend on them. */
-const shot = async (page: Page | ReturnType<Page['locator']>, name: string) => {
-  if (process.env.ADMIN_SHOTS) await page.screenshot({ path: `${process.env.ADMIN_SHOTS}/${name}.png` });
-};
-
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/admin/`);
-  await page.fill('input[name=username]', 'quanly');
-  await page.fill('input[name=password]', '123456');
-  await page.click('button[type=submit]');
-  await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
-}
-
 /** The manager's page on common screens: pills on one line, tables using the width, the verdict in view. */
 describe('admin layout at 1366 and 1920', () => {
   let server: TestServer;
@@ -40,7 +28,7 @@ describe('admin layout at 1366 and 1920', () => {
   for (const [width, height] of [[1366, 768], [1920, 1080]] as const) {
     it(`live at ${width}: status pills on one line, wait times unwrapped, the tables share the width`, async () => {
       const page = await newPage(browser, { width, height });
-      await signIn(page, server.url);
+      await signInAsManager(page, server.url);
       const pill = page.locator('.qms-status--open').first();
       await pill.waitFor();
       const lineHeight = await pill.evaluate((el) => parseFloat(getComputedStyle(el).fontSize) * 1.6);
@@ -52,14 +40,14 @@ describe('admin layout at 1366 and 1920', () => {
       const cards = await page.locator('.admin__layout > .qms-card').evaluateAll((els) => els.slice(0, 2).map((el) => el.getBoundingClientRect().right));
       const layout = (await page.locator('.admin__layout').boundingBox())!;
       expect(Math.max(...cards)).toBeGreaterThan(layout.x + layout.width - 2);
-      await shot(page, `live-${width}`);
+      await keepScreenshot(page, `admin-live-${width}`);
       await page.close();
     });
   }
 
   it('reports at 1366: the field table verdict is in view without scrolling sideways', async () => {
     const page = await newPage(browser, { width: 1366, height: 900 });
-    await signIn(page, server.url);
+    await signInAsManager(page, server.url);
     await page.getByRole('tab', { name: 'Báo cáo' }).click();
     await page.getByRole('button', { name: 'Tháng trước' }).click();
     const section = page.locator('section', { has: page.locator('h2', { hasText: /^Theo lĩnh vực$/ }) });
@@ -71,13 +59,13 @@ describe('admin layout at 1366 and 1920', () => {
     }
     const verdict = (await section.locator('tbody td.reports__verdict').first().boundingBox())!;
     expect(verdict.x + verdict.width).toBeLessThanOrEqual(scroll.x + scroll.width + 1);
-    await shot(section, 'table-service-1366');
+    await keepScreenshot(section, 'reports-table-1366');
     await page.close();
   });
 
   it('display settings: the notice takes at most 500 characters and says so', async () => {
     const page = await newPage(browser, { width: 1366, height: 1068 });
-    await signIn(page, server.url);
+    await signInAsManager(page, server.url);
     await page.getByRole('tab', { name: 'Màn hình gọi số' }).click();
     const notice = page.locator('textarea[name=notice]');
     expect(await notice.getAttribute('maxlength')).toBe('500');
@@ -85,7 +73,7 @@ describe('admin layout at 1366 and 1920', () => {
     expect((await notice.inputValue()).length).toBe(500);
     await page.getByText('Đã đủ 500 ký tự').waitFor();
     expect(await page.getByRole('button', { name: 'Lưu thiết lập' }).isEnabled()).toBe(true);
-    await shot(page, 'notice-full');
+    await keepScreenshot(page, 'admin-notice-full');
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
 import { client, kioskToken, login, startTestServer, type TestServer } from './support/server';
 
 /**
@@ -111,10 +111,7 @@ describe('desk console in a maximised browser on a 1366×768 screen', () => {
   for (const viewport of [{ width: 1366, height: 650 }, { width: 1366, height: 625 }]) {
     it(`every action can be seen and pressed at ${viewport.width}×${viewport.height}, with an error shown too`, async () => {
       const page = await newPage(browser, viewport);
-      await page.goto(`${server.url}/desk/?counter=2`);
-      await page.fill('input[name=username]', 'canbo2');
-      await page.fill('input[name=password]', '123456');
-      await page.click('button[type=submit]');
+      await signInOnPage(page, `${server.url}/desk/?counter=2`, 'canbo2');
       // Before taking the counter (closed, or open from the run before): every button, "Nhận quầy 2" when shown.
       await page.locator('[data-action=issue]').waitFor();
       expect(await allUnreachable(page, viewport)).toEqual([]);
@@ -139,10 +136,7 @@ describe('desk console in a maximised browser on a 1366×768 screen', () => {
 
   it('a maximised browser (1366×657): screenshot', async () => {
     const page = await newPage(browser, { width: 1366, height: 657 });
-    await page.goto(`${server.url}/desk/?counter=2`);
-    await page.fill('input[name=username]', 'canbo2');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await signInOnPage(page, `${server.url}/desk/?counter=2`, 'canbo2');
     await page.locator('[data-action=start]:not([disabled])').waitFor();
     await page.locator('.desk__list .desk__row').first().waitFor();
     expect(await allUnreachable(page, { width: 1366, height: 657 })).toEqual([]);
@@ -169,10 +163,7 @@ describe('desk console in a maximised browser on a 1366×768 screen', () => {
     const page = await newPage(browser, { width: 1366, height: 657 });
     // Twelve minutes later on the officer's screen: "12 phút 0x giây" is the widest wait text of the day.
     await page.clock.setFixedTime(Date.now() + 12 * 60_000);
-    await page.goto(`${server.url}/desk/?counter=1`);
-    await page.fill('input[name=username]', 'canbo1');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await signInOnPage(page, `${server.url}/desk/?counter=1`, 'canbo1');
     await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts()).toEqual(expected.map((w) => w.number));
     expect(await page.locator('.desk__list .desk__muted').first().innerText()).toMatch(/^12 phút \d\d giây$/);
     expect(await priorityTags(page)).toEqual(expected);
@@ -189,10 +180,7 @@ describe('desk console in a maximised browser on a 1366×768 screen', () => {
     const page = await newPage(browser, { width: 1366, height: 657 });
     let day = { serviceDay: '2026-03-16', served: 128, noShow: 17, transferred: 3, averageServiceSeconds: 66, ratings: { very_satisfied: 60, satisfied: 30, neutral: 10, dissatisfied: 3, very_dissatisfied: 1, total: 104 }, satisfactionRate: 0.87 };
     await page.route('**/api/me/day', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(day) }));
-    await page.goto(`${server.url}/desk/?counter=2`);
-    await page.fill('input[name=username]', 'canbo2');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await signInOnPage(page, `${server.url}/desk/?counter=2`, 'canbo2');
     await page.locator('.desk__figure-value', { hasText: '128' }).waitFor();
     expect(await figureOverflows(page)).toEqual([]);
     // "1 phút 06 giây" took three lines: minutes:seconds, the unit in the label, the words on hover.

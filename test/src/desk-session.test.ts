@@ -1,13 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
 import { client, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 async function signIn(page: Page, url: string, counter: number, username: string, password = '123456') {
-  await page.goto(`${url}/desk/?counter=${counter}`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
+  await signInOnPage(page, `${url}/desk/?counter=${counter}`, username, password);
   await page.locator('[data-action=issue]').waitFor();
 }
 

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, SocketAuth } from '@qms/protocol';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
 import { client, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,10 +19,7 @@ function listen(url: string, auth: SocketAuth) {
  * `again`: the counter is already theirs, the desk carries on without asking.
  */
 async function openDesk(page: Page, url: string, counter: number, again = false) {
-  await page.goto(`${url}/desk/?counter=${counter}`);
-  await page.fill('input[name=username]', `canbo${counter}`);
-  await page.fill('input[name=password]', '123456');
-  await page.click('button[type=submit]');
+  await signInOnPage(page, `${url}/desk/?counter=${counter}`, `canbo${counter}`);
   if (!again) await page.click('[data-action=sign-in]');
   await page.locator('[data-action=call-next]:not([disabled])').waitFor();
 }
@@ -114,10 +111,7 @@ describe('desk console in Chromium at 1366×768', () => {
 
   it('issues a priority ticket for a citizen at the desk, shown as a number', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
-    await page.goto(`${server.url}/desk/?counter=2`);
-    await page.fill('input[name=username]', 'canbo2');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await signInOnPage(page, `${server.url}/desk/?counter=2`, 'canbo2');
     await page.locator('[data-action=issue]:not([disabled])').waitFor();
     await page.locator('.desk__count', { hasText: /\d/ }).waitFor(); // the queue is drawn (for the screenshots)
     await page.keyboard.press('s');

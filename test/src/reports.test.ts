@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { startOfLocalDay } from '@qms/protocol';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInAsManager } from './support/browser';
 import { simulateMonth } from './support/stats-month';
 import { client, login, startTestServer, testClock, type TestServer } from './support/server';
 
@@ -18,14 +18,6 @@ const chartLabels = (page: Page, title: string) =>
     .locator('section', { has: page.locator('h2', { hasText: title }) })
     .locator('svg text.chart__label')
     .evaluateAll((els) => els.map((el) => (el.children.length ? [...el.children].map((t) => t.textContent).join(' ') : el.textContent)));
-
-async function signIn(page: Page, url: string) {
-  await page.goto(`${url}/admin/`);
-  await page.fill('input[name=username]', 'quanly');
-  await page.fill('input[name=password]', '123456');
-  await page.click('button[type=submit]');
-  await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
-}
 
 describe('manager reports in Chromium', () => {
   let server: TestServer;
@@ -49,7 +41,7 @@ describe('manager reports in Chromium', () => {
     clock.set(Date.parse('2026-04-15T03:00:00Z'));
     browser = await launchBrowser();
     page = await newPage(browser, { width: 1440, height: 2300 });
-    await signIn(page, server.url);
+    await signInAsManager(page, server.url);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -144,7 +136,7 @@ describe('manager reports in Chromium', () => {
         return (window as { __copyFails?: boolean }).__copyFails ? false : real.apply(this, args);
       };
     });
-    await signIn(plain, server.url);
+    await signInAsManager(plain, server.url);
     expect(await plain.evaluate(() => 'clipboard' in navigator)).toBe(false);
     await plain.getByRole('tab', { name: 'Báo cáo' }).click();
     const area = plain.locator('.reports__paragraph textarea');
@@ -173,7 +165,7 @@ describe('manager reports in Chromium', () => {
       const res = await route.fetch();
       await route.fulfill({ response: res, json: { ...(await res.json()), paperLeftOut: { batches: 2, ballots: 90 } } });
     });
-    await signIn(shown, server.url);
+    await signInAsManager(shown, server.url);
     await shown.getByRole('tab', { name: 'Báo cáo' }).click();
     const note = shown.locator('.reports__left-out');
     await note.waitFor();
@@ -194,7 +186,7 @@ describe('manager reports in Chromium', () => {
       serviceId: 'ho-tich', from: '2026-02-02', to: '2026-02-27', very_satisfied: 3000, satisfied: 799, neutral: 201, dissatisfied: 0, very_dissatisfied: 0,
     });
     const feb = await newPage(browser, { width: 1440, height: 1600 });
-    await signIn(feb, server.url);
+    await signInAsManager(feb, server.url);
     await feb.getByRole('tab', { name: 'Báo cáo' }).click();
     await feb.getByRole('button', { name: 'Tùy chọn' }).click();
     await feb.fill('input[name=from]', '2026-02-01');
@@ -212,7 +204,7 @@ describe('manager reports in Chromium', () => {
 
   it('in English, fields go by their English names, nobody-called rows say "Not called", levels their full names', async () => {
     const en = await newPage(browser, { width: 1440, height: 2300 });
-    await signIn(en, server.url);
+    await signInAsManager(en, server.url);
     await en.getByRole('button', { name: 'English' }).click();
     await en.getByRole('tab', { name: 'Reports' }).click();
     await en.getByRole('button', { name: 'Last month' }).click();
@@ -237,7 +229,7 @@ describe('manager reports in Chromium', () => {
 
   it('the paper-ballot form says plainly, before sending anything, when the period ends before it starts or the batch is empty', async () => {
     const paper = await newPage(browser, { width: 1366, height: 900 });
-    await signIn(paper, server.url);
+    await signInAsManager(paper, server.url);
     await paper.getByRole('tab', { name: 'Phiếu khảo sát giấy' }).click();
     const form = paper.locator('.paper__form');
     const rows = paper.locator('.paper table tbody tr');
@@ -267,7 +259,7 @@ describe('manager reports in Chromium', () => {
     await api.post('/api/stats/paper-ballots', { serviceId: 'ho-tich', from: '2025-12-01', to: '2025-12-31', ...counts, note: 'tháng 12 năm trước' });
     await api.post('/api/stats/paper-ballots', { serviceId: 'ho-tich', from: '2027-01-04', to: '2027-01-08', ...counts, note: 'năm sau' });
     const paper = await newPage(browser, { width: 1366, height: 900 });
-    await signIn(paper, server.url);
+    await signInAsManager(paper, server.url);
     await paper.getByRole('tab', { name: 'Phiếu khảo sát giấy' }).click();
     await paper.locator('.paper table tbody tr', { hasText: 'tháng 12 năm trước' }).waitFor();
     await paper.locator('.paper table tbody tr', { hasText: 'năm sau' }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInAsManager, signInOnPage } from './support/browser';
 import { client, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 describe('every screen in Chromium', () => {
@@ -44,10 +44,7 @@ describe('every screen in Chromium', () => {
   it('desk: sign in, call next, see the ticket', async () => {
     await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
     const page = await newPage(browser, { width: 1366, height: 768 });
-    await page.goto(`${server.url}/desk/?counter=2`);
-    await page.fill('input[name=username]', 'canbo2');
-    await page.fill('input[name=password]', '123456');
-    await page.click('button[type=submit]');
+    await signInOnPage(page, `${server.url}/desk/?counter=2`, 'canbo2');
     await page.locator('[data-action=sign-in]').click();
     await page.locator('.desk__btn--main:not([disabled])').click();
     await page.locator('.desk__current', { hasText: '1001' }).waitFor();
@@ -64,10 +61,7 @@ describe('every screen in Chromium', () => {
     await keepScreenshot(rating, 'rating');
 
     const admin = await newPage(browser, { width: 1440, height: 900 });
-    await admin.goto(`${server.url}/admin/`);
-    await admin.fill('input[name=username]', 'quanly');
-    await admin.fill('input[name=password]', '123456');
-    await admin.click('button[type=submit]');
+    await signInAsManager(admin, server.url);
     await admin.getByText('Lê Thị Bình').first().waitFor();
     await expect.poll(() => admin.locator('.kpi__value', { hasText: '…' }).count()).toBe(0); // today's figures have loaded
     expect(await admin.locator('.qms-demo').isVisible()).toBe(true);

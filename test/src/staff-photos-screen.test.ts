@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage } from './support/browser';
+import { keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
 import { getPhoto, testPng } from './support/photos';
 import { officerAt, startTestServer, type TestServer } from './support/server';
 
@@ -20,10 +20,7 @@ describe('officer photos: the manager uploads on the admin page, the counter’s
     tablet = await newPage(browser, { width: 1280, height: 800 });
     await tablet.goto(`${server.url}/rating/?token=demo-rating-token-0002&counter=2`);
     admin = await newPage(browser, { width: 1440, height: 1000 });
-    await admin.goto(`${server.url}/admin/#staff`);
-    await admin.fill('input[name=username]', 'quanly');
-    await admin.fill('input[name=password]', '123456');
-    await admin.click('button[type=submit]');
+    await signInOnPage(admin, `${server.url}/admin/#staff`, 'quanly');
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -94,10 +91,7 @@ describe('officer photos: the manager uploads on the admin page, the counter’s
 
   it('another manager\'s open staff list shows an upload and a removal without a reload', async () => {
     const other = await newPage(browser, { width: 1440, height: 1000 });
-    await other.goto(`${server.url}/admin/#staff`);
-    await other.fill('input[name=username]', 'admin');
-    await other.fill('input[name=password]', 'admin');
-    await other.click('button[type=submit]');
+    await signInOnPage(other, `${server.url}/admin/#staff`, 'admin', 'admin');
     const there = other.locator('.staff__item[data-staff="canbo3"]');
     await there.locator('.staff__photo--initials').waitFor();
 

@@ -36,8 +36,22 @@ export async function newPage(browser: Browser, viewport: { width: number; heigh
 
 const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
+/** Opens `address` and signs in with the page's own form (the demo officers' password unless given). */
+export async function signInOnPage(page: Page, address: string, username: string, password = '123456') {
+  await page.goto(address);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+}
+
+/** The manager's page, signed in as the demo manager, on its live tab. */
+export async function signInAsManager(page: Page, url: string) {
+  await signInOnPage(page, `${url}/admin/`, 'quanly');
+  await page.getByRole('tab', { name: 'Trực tiếp' }).waitFor();
+}
+
 /** Saves to docs/screenshots when UPDATE_SCREENSHOTS=1 (`npm run screenshots`); tests never depend on it. */
-export async function keepScreenshot(page: Page, name: string) {
+export async function keepScreenshot(page: Pick<Page, 'screenshot'>, name: string) {
   if (process.env.UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${name}.png` });
