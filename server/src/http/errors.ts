@@ -55,7 +55,7 @@ function issueVi(i: ZodError['issues'][number]): string {
   }
 }
 
-function issueText(i: ZodError['issues'][number], lang: Lang): string {
+export function issueText(i: ZodError['issues'][number], lang: Lang): string {
   const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
   if (missing) return lang === 'vi' ? 'bắt buộc' : 'required';
   return lang === 'vi' ? issueVi(i) : i.message;
