@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, demoConfigPath, loadConfig } from './config/load';
+import { createLogger } from './log';
 import { startServer } from './server';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,7 +19,9 @@ const config = (() => {
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.QMS_DATA_DIR ?? './data');
 
-const server = await startServer({ config, dataDir, port, screensRoot: root });
+const log = createLogger();
+const server = await startServer({ config, dataDir, port, screensRoot: root, logger: log });
+log.info({ port: server.port, dataDir, demo: config.demo }, 'server started');
 
 const lanIp = Object.values(networkInterfaces())
   .flat()
