@@ -73,6 +73,7 @@ class StatsWorker {
   }
 
   private start(): Worker {
+    // Beside this module: `worker.mjs` in server/src/stats (from source), or the bundled one in server/dist (built).
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       name: 'qms-stats',
       workerData: { file: this.file } satisfies StatsWorkerData,
