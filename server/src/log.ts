@@ -8,8 +8,10 @@ export type { Logger };
  * `silent`, …); the tests run `silent` unless it is set.
  */
 export function createLogger(opts: { level?: string; destination?: DestinationStream } = {}): Logger {
-  const level = opts.level ?? process.env.LOG_LEVEL ?? 'info';
-  return pino(
+  const wanted = opts.level ?? process.env.LOG_LEVEL ?? 'info';
+  const known = wanted === 'silent' || Object.hasOwn(pino.levels.values, wanted);
+  const level = known ? wanted : 'info';
+  const log = pino(
     {
       level,
       base: { service: 'qms' },
@@ -18,4 +20,6 @@ export function createLogger(opts: { level?: string; destination?: DestinationSt
     },
     opts.destination,
   );
+  if (!known) log.warn({ wanted, levels: [...Object.keys(pino.levels.values), 'silent'] }, `LOG_LEVEL "${wanted}" is not a level; logging at info`);
+  return log;
 }
