@@ -38,6 +38,12 @@ export default tseslint.config(
     files: ['test/src/**/*.ts', 'bench/src/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // The server logs through its structured logger (server/src/log.ts), passed down from the composition root.
+  {
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/main.ts', 'server/src/auth/hash-password-cli.ts', '**/*.test.ts'],
+    rules: { 'no-console': 'error' },
+  },
   // Floors of the building: nothing imports upward (ARCHITECTURE.md).
   {
     files: ['server/src/queue/**/*.ts'],

@@ -8,6 +8,8 @@ import { printerBench, printerSection } from './printer';
 import { statsSection, statsSummaryBench } from './stats-summary';
 
 // `npm run bench`: every section of docs/benchmarks.md, each written as soon as it is measured.
+// The servers log warnings and errors only (no line a request) unless LOG_LEVEL says otherwise.
+process.env.LOG_LEVEL ??= 'warn';
 console.log(`Machine: ${machine}`);
 const issue = await issueThroughput();
 console.log('HTTP ticket issuing:', issue);

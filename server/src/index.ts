@@ -3,3 +3,4 @@ export { loadConfig, demoConfigPath } from './config/load';
 export { CenterConfig } from './config/schema';
 export { openDb } from './store/open';
 export { hashPassword } from './auth/password';
+export { createLogger, type Logger } from './log';

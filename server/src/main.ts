@@ -1,15 +1,27 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoConfigPath, loadConfig } from './config/load';
+import { ConfigError, demoConfigPath, loadConfig } from './config/load';
+import { createLogger } from './log';
 import { startServer } from './server';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const config = loadConfig(process.env.QMS_CONFIG ? resolve(process.env.QMS_CONFIG) : demoConfigPath);
+const config = (() => {
+  try {
+    return loadConfig(process.env.QMS_CONFIG ? resolve(process.env.QMS_CONFIG) : demoConfigPath);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    // A person fixes the file: the problems in plain words, no stack trace.
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+})();
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.QMS_DATA_DIR ?? './data');
 
-const server = await startServer({ config, dataDir, port, screensRoot: root });
+const log = createLogger();
+const server = await startServer({ config, dataDir, port, screensRoot: root, logger: log });
+log.info({ port: server.port, dataDir, demo: config.demo }, 'server started');
 
 const lanIp = Object.values(networkInterfaces())
   .flat()

@@ -23,6 +23,7 @@ import { startDailyBackups } from './store/backup';
 import { clearUnfinishedRequests } from './http/idempotency';
 import { openDb } from './store/open';
 import { syncConfig } from './store/sync-config';
+import { createLogger, type Logger } from './log';
 
 export const version = '0.1.0';
 
@@ -34,11 +35,14 @@ export interface ServerOptions {
   /** Folder holding the `<screen>-ui/dist` builds. */
   screensRoot?: string;
   now?: () => number;
+  /** The server's log; by default one on stdout at `LOG_LEVEL` (info). */
+  logger?: Logger;
 }
 
 /** Composition root: config → store → floor → HTTP + realtime → listen. */
 export async function startServer(opts: ServerOptions) {
   const now = opts.now ?? Date.now;
+  const log = opts.logger ?? createLogger();
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDb(join(opts.dataDir, 'qms.sqlite'));
   clearUnfinishedRequests(db);
@@ -57,7 +61,7 @@ export async function startServer(opts: ServerOptions) {
   const stats = createStats(db);
   const photoDir = resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos'));
   let publicUrl = '';
-  const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl });
+  const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl, log });
   const { app, router } = buildApp({
     floor,
     db,
@@ -69,6 +73,7 @@ export async function startServer(opts: ServerOptions) {
     voiceDir: join(opts.dataDir, 'voice'),
     photoDir,
     stats,
+    log,
     ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
   });
 
@@ -76,14 +81,14 @@ export async function startServer(opts: ServerOptions) {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;
     s.once('error', reject);
   });
-  realtime = attachRealtime(http, { floor, auth });
-  const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry });
+  realtime = attachRealtime(http, { floor, auth, log });
+  const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry, log });
   const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
-  const ratingSweep = startRatingSweep(floor);
-  const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll() });
-  void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((e: unknown) => console.error('officer photos: folder check failed', e));
-  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir });
+  const ratingSweep = startRatingSweep(floor, log);
+  const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
+  void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
+  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir, log });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
 
@@ -104,6 +109,7 @@ export async function startServer(opts: ServerOptions) {
     printing,
     backups,
     stats,
+    log,
     async close() {
       await backups.stop();
       await keypads.stop();

@@ -10,7 +10,7 @@ const faultFile = (s: TestServer) => join(s.dataDir, 'printer', 'printer-1.fault
 
 async function signIn(page: Page, url: string, username: string, password: string) {
   // Fail on the step that did not happen, well before the test's own timeout.
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(20_000);
   await signInOnPage(page, url, username, password);
 }
 

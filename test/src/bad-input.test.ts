@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+import { until } from '@qms/drivers/testing';
 
 describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
   let server: TestServer;
@@ -17,7 +18,7 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
     await officerAt(server.url, 2);
     // The demo kiosk's simulated printer marks the ticket printed shortly after the 201; let it settle first.
-    for (let i = 0; i < 500 && (server.db.prepare('SELECT printed FROM tickets').get() as { printed: number | null } | undefined)?.printed == null; i++) await new Promise((r) => setTimeout(r, 10));
+    await until(() => (server.db.prepare('SELECT printed FROM tickets').get() as { printed: number | null } | undefined)?.printed != null, 20_000, 'the printed mark');
     snapshotBefore = dump();
   });
   afterAll(() => server.stop());

@@ -20,7 +20,7 @@ describe('the demo center', () => {
     const hardware = ['printer', 'led', 'keypad', 'rating-box'];
     const answering = () => server.registry.list().filter((d) => hardware.includes(d.kind) && d.ok).length;
     // 1 printer, 6 LED boards, 3 keypads, 3 rating boxes.
-    await until(() => answering() === 13, 5000, 'every simulated device to answer');
+    await until(() => answering() === 13, 20_000, 'every simulated device to answer');
     const devices = (await client(server.url).get('/api/health')).body.devices as HealthDevice[];
     const ids = (kind: string) => devices.filter((d) => d.kind === kind).map((d) => d.id).sort();
     expect(ids('printer')).toEqual(['printer-1']);

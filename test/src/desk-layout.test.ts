@@ -164,7 +164,7 @@ describe('desk console in a maximised browser on a 1366×768 screen', () => {
     // Twelve minutes later on the officer's screen: "12 phút 0x giây" is the widest wait text of the day.
     await page.clock.setFixedTime(Date.now() + 12 * 60_000);
     await signInOnPage(page, `${server.url}/desk/?counter=1`, 'canbo1');
-    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts()).toEqual(expected.map((w) => w.number));
+    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts(), { timeout: 20_000 }).toEqual(expected.map((w) => w.number));
     expect(await page.locator('.desk__list .desk__muted').first().innerText()).toMatch(/^12 phút \d\d giây$/);
     expect(await priorityTags(page)).toEqual(expected);
 

@@ -80,7 +80,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.fill('input[name=dossierCode]', 'H23.22-260316-0007');
     await page.fill('input[name=procedure]', 'Đăng ký khai sinh');
     // The queue follows: 1003 went to counter 3, 1001 is being served.
-    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts()).toEqual(['1002', '1004', '6001']);
+    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts(), { timeout: 20_000 }).toEqual(['1002', '1004', '6001']);
     await keepScreenshot(page, 'desk-serving');
     await page.press('input[name=dossierCode]', 'Enter'); // a scanner ends the code with Enter: finish
     await page.locator('.desk__current', { hasText: 'Chưa gọi số nào' }).waitFor();
@@ -92,11 +92,11 @@ describe('desk console in Chromium at 1366×768', () => {
     expect(transferred).toEqual({ target: 3, status: 'waiting' });
 
     const calls = (events: FloorEvent[]) => events.flatMap((e) => (e.type === 'ticket.called' ? [`${e.call.ticket.number}${e.call.recall ? ' again' : ''} → ${e.call.counterNumber}`] : []));
-    await expect.poll(() => calls(display.events)).toEqual(['1003 → 2', '1003 again → 2', '1001 → 2']);
+    await expect.poll(() => calls(display.events), { timeout: 20_000 }).toEqual(['1003 → 2', '1003 again → 2', '1001 → 2']);
     expect(calls(rating.events)).toEqual(['1003 → 2', '1003 again → 2', '1001 → 2']);
     const updates = (events: FloorEvent[]) => events.flatMap((e) => (e.type === 'ticket.updated' ? [`${e.ticket.number} ${e.change}`] : []));
     // The transferred ticket belongs to no counter any more; the tablet learns it left from the counter update.
-    await expect.poll(() => updates(rating.events)).toEqual(['1001 started', '1001 finished']);
+    await expect.poll(() => updates(rating.events), { timeout: 20_000 }).toEqual(['1001 started', '1001 finished']);
     const counter2 = rating.events.flatMap((e) => (e.type === 'counter.updated' && e.counter.id === 2 ? [e.counter.currentTicket?.number ?? null] : []));
     expect(counter2).toEqual(expect.arrayContaining(['1003', null, '1001']));
     expect(rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished')).toMatchObject({ ticket: { dossierCode: 'H23.22-260316-0007' } });
@@ -155,10 +155,10 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.locator('.desk__current', { hasText: '5001' }).waitFor();
     await page.locator('[data-action=recall]:not([disabled])').waitFor();
     await page.click('[data-action=recall]', { clickCount: 2 });
-    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts()).toEqual(['5002']);
+    await expect.poll(() => page.locator('.desk__list .desk__num').allInnerTexts(), { timeout: 20_000 }).toEqual(['5002']);
     const calls = server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.called' AND counter_id = 5`).get() as { n: number };
     expect(calls.n).toBe(1);
-    await expect.poll(() => (server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.recalled' AND counter_id = 5`).get() as { n: number }).n).toBe(1);
+    await expect.poll(() => (server.db.prepare(`SELECT count(*) AS n FROM events WHERE type = 'ticket.recalled' AND counter_id = 5`).get() as { n: number }).n, { timeout: 20_000 }).toBe(1);
   });
 
   it('two clicks 150 ms apart, or G pressed twice, call one ticket and leave it called, not served', async () => {
@@ -175,7 +175,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForTimeout(150);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect.poll(calledHere).toBeGreaterThan(0);
+    await expect.poll(calledHere, { timeout: 20_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(1000); // room for a wrong second call to land
     expect(calledHere()).toBe(1);
     expect([statusOf(server, '3001'), statusOf(server, '3002')]).toEqual(['called', 'waiting']);
@@ -186,7 +186,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await page.keyboard.press('g');
     await page.waitForTimeout(150);
     await page.keyboard.press('g');
-    await expect.poll(calledHere).toBeGreaterThan(1);
+    await expect.poll(calledHere, { timeout: 20_000 }).toBeGreaterThan(1);
     await page.waitForTimeout(1000);
     expect(calledHere()).toBe(2);
     expect([statusOf(server, '3001'), statusOf(server, '3002'), statusOf(server, '3003')]).toEqual(['done', 'called', 'waiting']);
@@ -222,11 +222,11 @@ describe('desk console in Chromium at 1366×768', () => {
     expect(await line.innerText()).toBe('Màn hình vừa cập nhật; chưa gọi thêm số nào.');
     expect(await page.locator('.desk__notice [role=alert]').count()).toBe(0);
     await page.locator('.desk__list .desk__row', { hasText: '4001' }).getByRole('button').click();
-    await expect.poll(() => sent.length).toBe(2);
+    await expect.poll(() => sent.length, { timeout: 20_000 }).toBe(2);
     const picked = (server.db.prepare(`SELECT id FROM tickets WHERE number = '4001'`).get() as { id: string }).id;
     expect(sent).toEqual([{ currentTicketId: current }, { ticketId: picked, currentTicketId: current }]);
     // It goes away by itself.
-    await line.waitFor({ state: 'detached', timeout: 8000 });
+    await line.waitFor({ state: 'detached', timeout: 20_000 });
     expect(statusOf(server, '3003')).toBe('called');
   });
 
@@ -272,7 +272,7 @@ describe('desk console in Chromium at 1366×768', () => {
     expect(server.db.prepare(`SELECT service_id AS service, status FROM tickets WHERE number = ?`).get(first)).toEqual({ service: 'dat-dai', status: 'waiting' });
     expect(await page.locator('.desk__notice [role=alert]').count()).toBe(0);
     await keepScreenshot(page, 'desk-transferred-657');
-    await line.waitFor({ state: 'detached', timeout: 8000 });
+    await line.waitFor({ state: 'detached', timeout: 20_000 });
 
     // To another counter, in English.
     await page.getByRole('button', { name: 'English' }).click();
@@ -284,7 +284,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await line.waitFor();
     expect(await line.innerText()).toBe(`Number ${second} transferred to counter 3.`);
     expect(server.db.prepare(`SELECT target_counter_id AS target FROM tickets WHERE number = ?`).get(second)).toEqual({ target: 3 });
-    await line.waitFor({ state: 'detached', timeout: 8000 });
+    await line.waitFor({ state: 'detached', timeout: 20_000 });
 
     // A refused transfer confirms nothing: the error stays instead.
     await page.keyboard.press('g');

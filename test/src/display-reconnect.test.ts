@@ -38,7 +38,7 @@ describe('hall display across a server restart', () => {
     server = await startTestServer({ withScreens: true, dataDir, port });
 
     // Back: the banner goes, the last call is still on screen from the fresh snapshot, but it is not spoken again.
-    await page.locator('.qms-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.qms-banner').waitFor({ state: 'detached', timeout: 20_000 });
     expect(await page.locator('.display__latest').innerText()).toMatch(/2001/);
     await page.waitForTimeout(500);
     expect(await heard()).toEqual(['2001']);

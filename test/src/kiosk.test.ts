@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEscPos, splitTickets } from '@qms/drivers';
+import { waitFor } from '@qms/drivers/testing';
 import { keepScreenshot, launchBrowser, newPage } from './support/browser';
 import { client, demoConfig, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 
@@ -67,11 +68,7 @@ describe('kiosk in Chromium', () => {
       await keepScreenshot(page, 'kiosk-portrait-issued');
 
       const id = (server.db.prepare(`SELECT id FROM tickets WHERE number = '2002'`).get() as { id: string }).id;
-      let paper: ReturnType<typeof printedTickets>[number] | undefined;
-      for (let i = 0; i < 200 && !paper; i++) {
-        paper = printedTickets(server.dataDir).find((t) => t.qrPayloads.includes(`http://192.168.1.10:8080/t/${id}?k=${server.floor.ratings.keyOf(id)}`));
-        if (!paper) await new Promise((r) => setTimeout(r, 25));
-      }
+      const paper = await waitFor('the printed ticket', () => printedTickets(server.dataDir).find((t) => t.qrPayloads.includes(`http://192.168.1.10:8080/t/${id}?k=${server.floor.ratings.keyOf(id)}`)));
       expect(paper).toBeDefined();
       expect(paper!.cut).toBe(true);
       expect(paper!.maxRasterWidth).toBeLessThanOrEqual(576);

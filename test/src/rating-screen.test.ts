@@ -45,7 +45,7 @@ describe('rating tablet and phone page in Chromium', () => {
     browser = await launchBrowser();
     desk = await officerAt(server.url, 2);
     tablet = await newPage(browser, { width: 1280, height: 800 });
-    tablet.setDefaultTimeout(10_000);
+    tablet.setDefaultTimeout(20_000);
     tablet.on('request', (r) => {
       if (r.url().includes('/photo')) photoRequests.push(r.url());
     });
@@ -86,7 +86,7 @@ describe('rating tablet and phone page in Chromium', () => {
     await tablet.locator('.rating__thanks').waitFor();
     expect(rating(t.id)).toMatchObject({ level: 'satisfied', channel: 'tablet', counter_id: 2, staff_id: canbo2(), service_id: 'ho-tich', dossier_code: 'HT-260316-0001' });
     await keepScreenshot(tablet, 'rating-thanks');
-    await tablet.locator('.rating__rest').waitFor({ timeout: 10_000 });
+    await tablet.locator('.rating__rest').waitFor({ timeout: 20_000 });
   });
 
   it('a low rating asks for reasons and a comment, then stores them', async () => {
@@ -117,10 +117,10 @@ describe('rating tablet and phone page in Chromium', () => {
 
     await desk.post('/api/counters/2/call-next'); // serves `ahead`
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(t.id);
-    await phone.locator('.phone__status', { hasText: 'Mời ông/bà đến quầy 2' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Mời ông/bà đến quầy 2' }).waitFor({ timeout: 20_000 });
     await saysOngBa(phone);
     await desk.post('/api/counters/2/finish');
-    await phone.locator('.level--very_satisfied').waitFor({ timeout: 10_000 });
+    await phone.locator('.level--very_satisfied').waitFor({ timeout: 20_000 });
     expect(await phone.locator('.rating__question').innerText()).toBe('Ông/Bà có hài lòng với việc tiếp nhận, giải quyết hồ sơ tại quầy?');
     await saysOngBa(phone);
     await phone.getByRole('button', { name: 'Rất hài lòng' }).click();
@@ -138,14 +138,14 @@ describe('rating tablet and phone page in Chromium', () => {
     await phone.locator('.phone__number', { hasText: t.number }).waitFor();
     expect(await phone.locator('.phone__status').innerText()).toBe('Ông/Bà là người tiếp theo');
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(t.id);
-    await phone.locator('.phone__status', { hasText: 'Mời ông/bà đến quầy 2' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Mời ông/bà đến quầy 2' }).waitFor({ timeout: 20_000 });
     await desk.post('/api/counters/2/finish');
-    await phone.locator('.phone__status', { hasText: 'Để đánh giá, hãy quét mã QR trên phiếu của ông/bà.' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Để đánh giá, hãy quét mã QR trên phiếu của ông/bà.' }).waitFor({ timeout: 20_000 });
     expect(await phone.locator('.level').count()).toBe(0);
     expect(rating(t.id)).toBeUndefined();
     await tablet.getByRole('button', { name: 'Hài lòng', exact: true }).click();
     await tablet.locator('.rating__thanks').waitFor();
-    await tablet.locator('.rating__rest').waitFor({ timeout: 10_000 });
+    await tablet.locator('.rating__rest').waitFor({ timeout: 20_000 });
   });
 
   it('the kiosk’s QR carries the key: the link it encodes opens a phone page that can rate', async () => {
@@ -200,7 +200,7 @@ describe('rating tablet and phone page in Chromium', () => {
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(t.id);
     await desk.post('/api/counters/2/finish');
     for (const [i, phone] of phones.entries()) {
-      await phone.locator('.level--dissatisfied').waitFor({ timeout: 10_000 });
+      await phone.locator('.level--dissatisfied').waitFor({ timeout: 20_000 });
       const size = phone.viewportSize()!;
       await answersFit(phone, size, 4);
       if (i < 2) await saysOngBa(phone);
@@ -215,7 +215,7 @@ describe('rating tablet and phone page in Chromium', () => {
     await tablet.locator('.rating__thanks').waitFor();
     expect(await tablet.locator('.rating__thanks h1').innerText()).toBe('Cảm ơn ông/bà đã đánh giá!');
     for (const phone of phones) await phone.close();
-    await tablet.locator('.rating__rest').waitFor({ timeout: 10_000 });
+    await tablet.locator('.rating__rest').waitFor({ timeout: 20_000 });
   });
 
   it('the phone says "ông/bà" on hold, after a no-show and for an unknown ticket too', async () => {
@@ -225,14 +225,14 @@ describe('rating tablet and phone page in Chromium', () => {
     await phone.locator('.phone__number', { hasText: held.number }).waitFor();
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(held.id);
     expect((await desk.post('/api/counters/2/hold')).status).toBe(200);
-    await phone.locator('.phone__status', { hasText: 'Hồ sơ đang tạm giữ; cán bộ sẽ gọi lại ông/bà.' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Hồ sơ đang tạm giữ; cán bộ sẽ gọi lại ông/bà.' }).waitFor({ timeout: 20_000 });
     await saysOngBa(phone);
 
     const absent = await issue();
     await phone.goto(`${server.url}/t/${absent.id}?k=${absent.key}`);
     expect((await desk.post('/api/counters/2/call-next')).body.ticket.id).toBe(absent.id);
     expect((await desk.post('/api/counters/2/no-show')).status).toBe(200);
-    await phone.locator('.phone__status', { hasText: 'Số này đã bị bỏ qua vì vắng mặt. Xin ông/bà liên hệ quầy hướng dẫn.' }).waitFor({ timeout: 10_000 });
+    await phone.locator('.phone__status', { hasText: 'Số này đã bị bỏ qua vì vắng mặt. Xin ông/bà liên hệ quầy hướng dẫn.' }).waitFor({ timeout: 20_000 });
     await saysOngBa(phone);
 
     await phone.goto(`${server.url}/rating/phone/?ticket=khong-co-so-nay`);

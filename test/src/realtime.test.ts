@@ -118,7 +118,7 @@ describe('realtime', () => {
       await waitFor('disconnect', () => !admin.socket.connected);
       server = await startTestServer({ dataDir, port });
       servers.push(server);
-      await waitFor('reconnect snapshot', () => admin.snapshots.length >= 2, 10_000);
+      await waitFor('reconnect snapshot', () => admin.snapshots.length >= 2, 20_000);
       await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
       const issued = await waitFor('event after restart', () => admin.events.find((e) => e.type === 'ticket.issued'));
       expect(issued.type === 'ticket.issued' && issued.ticket.number).toBe('1001');

@@ -50,7 +50,7 @@ describe('officer photos: the manager uploads on the admin page, the counter’s
     await row('canbo2').locator('img.staff__photo').waitFor();
     expect(await row('canbo2').locator('img.staff__photo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
 
-    await expect.poll(() => loadedPhoto(tablet), { timeout: 10_000 }).toMatchObject({ width: 120 });
+    await expect.poll(() => loadedPhoto(tablet), { timeout: 20_000 }).toMatchObject({ width: 120 });
     await keepScreenshot(tablet, 'rating-rest-photo');
     const src = (await loadedPhoto(tablet))!.src!;
     expect(src).toMatch(/^\/api\/staff\/\d+\/photo\?v=\d+$/);
@@ -66,7 +66,7 @@ describe('officer photos: the manager uploads on the admin page, the counter’s
 
     // A new photo over the old one: a new address, and the tablet follows.
     await row('canbo2').locator('input[type=file]').setInputFiles({ name: 'moi.png', mimeType: 'image/png', buffer: testPng('#c04040', 80) });
-    await expect.poll(() => loadedPhoto(tablet), { timeout: 10_000 }).toMatchObject({ width: 80 });
+    await expect.poll(() => loadedPhoto(tablet), { timeout: 20_000 }).toMatchObject({ width: 80 });
     expect((await loadedPhoto(tablet))!.src).not.toBe(src);
   });
 
@@ -96,7 +96,7 @@ describe('officer photos: the manager uploads on the admin page, the counter’s
     await there.locator('.staff__photo--initials').waitFor();
 
     await row('canbo3').locator('input[type=file]').setInputFiles({ name: 'canbo3.png', mimeType: 'image/png', buffer: testPng('#2da44e', 90) });
-    await expect.poll(() => there.locator('img.staff__photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(90);
+    await expect.poll(() => there.locator('img.staff__photo').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(90);
     await row('canbo3').getByRole('button', { name: 'Xóa ảnh' }).click();
     await there.locator('.staff__photo--initials').waitFor();
     await other.close();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ptyPair } from '../testing';
+import { ptyPair, until } from '../testing';
 import { memoryPair, openSerial, type Transport } from '../transport';
 import { simulateLedBoards } from '../sim/led';
 import { defaultLedProfile } from './codec';
@@ -63,8 +63,8 @@ describe('LED bus driver over a socat PTY pair', () => {
     const profile = { ...defaultLedProfile, ack: false, address: 'ascii' as const, checksum: 'sum' as const, digits: 3 };
     const { bus, boards } = await serialBus(profile);
     await bus.show(3, '42');
-    // No answer to wait for: give the PTY a moment to carry the bytes.
-    await new Promise((r) => setTimeout(r, 100));
+    // No answer to wait for: wait for the board to show the bytes.
+    await until(() => boards.display(3).text === ' 42');
     expect(boards.display(3).text).toBe(' 42');
     expect(boards.display(1).text).toBe('');
   });

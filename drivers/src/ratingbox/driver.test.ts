@@ -45,7 +45,7 @@ describe('rating box driver', () => {
     await until(() => box.mode() === 'thanks');
 
     await box.stop();
-    await until(() => !driver.status().online, 3000);
+    await until(() => !driver.status().online, 20_000);
     expect(statuses.at(-1)).toMatchObject({ online: false, detail: 'mất tín hiệu / no signal' });
   });
 

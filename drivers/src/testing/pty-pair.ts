@@ -10,6 +10,6 @@ export async function ptyPair(): Promise<{ a: string; b: string; stop: () => voi
   const a = join(dir, 'a');
   const b = join(dir, 'b');
   const proc: ChildProcess = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-  await until(() => existsSync(a) && existsSync(b), 5000, 'socat to create the PTY pair (is socat installed?)');
+  await until(() => existsSync(a) && existsSync(b), 20_000, 'socat to create the PTY pair (is socat installed?)');
   return { a, b, stop: () => proc.kill('SIGTERM') };
 }

@@ -8,7 +8,7 @@ import { RatingBoxesConfig } from '../devices/rating-box-config';
  * Devices hanging off the server (printers, LED boards, keypads, rating boxes). Each kind adds its own
  * schema, defined beside its binding in `server/src/devices/`, as one property here.
  */
-export const HardwareConfig = z.object({
+export const HardwareConfig = z.strictObject({
   keypads: KeypadsConfig,
   printers: PrintersConfig,
   ratingBoxes: RatingBoxesConfig,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ratingLevels, type RatingLevel } from '@qms/protocol';
 
-const Words = z.object({ vi: z.string().min(1).max(60), en: z.string().min(1).max(60) });
+const Words = z.strictObject({ vi: z.string().min(1).max(60), en: z.string().min(1).max(60) });
 
 /** Levels of each scale, best first: 3 drops "neutral", 5 adds "very dissatisfied". */
 export const scaleLevels: Record<3 | 4 | 5, RatingLevel[]> = {
@@ -28,7 +28,7 @@ const defaultReasons = [
 
 /** The satisfaction question: scale, words, reasons asked on a low rating, and how long a device waits. */
 export const RatingConfig = z
-  .object({
+  .strictObject({
     scale: z.union([z.literal(3), z.literal(4), z.literal(5)]).default(4),
     /** Overrides of the default words per level. */
     labels: z.partialRecord(z.enum(ratingLevels), Words).default({}),

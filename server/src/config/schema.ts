@@ -5,16 +5,16 @@ import { ReportConfig } from '../stats/report-config';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
-const IssuingHours = z.object({
+const IssuingHours = z.strictObject({
   workingDays: z.array(z.number().int().min(0).max(6)).min(1),
-  windows: z.array(z.object({ from: timeOfDay, to: timeOfDay })).min(1),
+  windows: z.array(z.strictObject({ from: timeOfDay, to: timeOfDay })).min(1),
 });
 
-export const ServiceConfig = z.object({
+export const ServiceConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, - or _'),
   code: z.string().min(1).max(16),
   name: z.string().min(1),
-  nameEn: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
   prefix: z.string().max(4).default(''),
   width: z.number().int().min(1).max(6).default(3),
   startNumber: z.number().int().min(0).default(1),
@@ -32,7 +32,7 @@ export function defaultSatisfactionTarget(name: string): number {
   return /\b(dat dai|xay dung|dau tu)\b/.test(plain) ? 0.9 : 0.95;
 }
 
-export const CounterConfig = z.object({
+export const CounterConfig = z.strictObject({
   id: z.number().int().positive(),
   number: z.number().int().positive(),
   name: z.string().min(1),
@@ -41,7 +41,7 @@ export const CounterConfig = z.object({
   serviceOrder: z.enum(['fifo', 'ordered']).default('fifo'),
 });
 
-export const AccountConfig = z.object({
+export const AccountConfig = z.strictObject({
   username: z.string().regex(/^[a-z0-9._-]{2,32}$/),
   name: z.string().min(1),
   title: z.string().default(''),
@@ -52,7 +52,7 @@ export const AccountConfig = z.object({
   counterId: z.number().int().positive().nullable().default(null),
 });
 
-export const DeviceConfig = z.object({
+export const DeviceConfig = z.strictObject({
   id: z.string().min(1),
   kind: z.enum(['kiosk', 'display', 'rating']),
   token: z.string().min(16, 'device tokens need at least 16 characters'),
@@ -60,8 +60,8 @@ export const DeviceConfig = z.object({
 });
 
 export const CenterConfig = z
-  .object({
-    center: z.object({ name: z.string().min(1), nameEn: z.string().min(1), hotline: z.string().default('') }),
+  .strictObject({
+    center: z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1).optional(), hotline: z.string().default('') }),
     timezone: z.string().default('Asia/Ho_Chi_Minh'),
     demo: z.boolean().default(false),
     /** Base URL printed in the ticket QR; defaults to the server's own address. */
@@ -74,7 +74,7 @@ export const CenterConfig = z
       ],
     }),
     priorityCategories: z.array(z.string().regex(/^[a-z_]{2,32}$/)).default(['elderly', 'pregnant', 'disability']),
-    antiStarvation: z.object({ afterPriorityCalls: z.number().int().min(0), normalWaitMinutes: z.number().min(0) }).default({ afterPriorityCalls: 3, normalWaitMinutes: 20 }),
+    antiStarvation: z.strictObject({ afterPriorityCalls: z.number().int().min(0), normalWaitMinutes: z.number().min(0) }).default({ afterPriorityCalls: 3, normalWaitMinutes: 20 }),
     sessionHours: z.number().positive().max(24 * 14).default(12),
     /** How long after a ticket is finished it may still be rated. */
     ratingWindowMinutes: z.number().positive().max(24 * 60).default(15),

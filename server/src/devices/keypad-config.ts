@@ -3,7 +3,7 @@ import { MAX_ADDRESS, MIN_ADDRESS } from '@qms/drivers';
 
 /** One RS-485 (or USB-serial) bus of caller keypads; `sim` runs simulated keypads in memory (demo, tests). */
 export const KeypadBusConfig = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[a-z0-9_-]{1,32}$/).optional(),
     transport: z.enum(['sim', 'serial']),
     /** e.g. `/dev/ttyUSB0`; required for `serial`. */
@@ -12,7 +12,7 @@ export const KeypadBusConfig = z
     pollIntervalMs: z.number().int().min(0).max(1000).default(20),
     replyTimeoutMs: z.number().int().min(5).max(2000).default(150),
     pads: z
-      .array(z.object({ address: z.number().int().min(MIN_ADDRESS).max(MAX_ADDRESS), counterId: z.number().int().positive() }))
+      .array(z.strictObject({ address: z.number().int().min(MIN_ADDRESS).max(MAX_ADDRESS), counterId: z.number().int().positive() }))
       .min(1),
   })
   .superRefine((b, ctx) => {

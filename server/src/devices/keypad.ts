@@ -4,11 +4,13 @@ import type { Actor, CounterCommand, Floor } from '../floor';
 import { QueueError } from '../queue';
 import { keypadDeviceId, type KeypadBusConfig } from './keypad-config';
 import type { DeviceRegistry } from './registry';
+import type { Logger } from '../log';
 
 export interface KeypadBindingOptions {
   buses: KeypadBusConfig[];
   floor: Floor;
   registry: DeviceRegistry;
+  log: Logger;
   /** How long an answer such as "nobody waiting" stays on the keypad before the number comes back. */
   flashMs?: number;
   reopenMs?: number;
@@ -47,7 +49,7 @@ export async function startKeypads(opts: KeypadBindingOptions) {
       sims.set(id, simulateKeypads({ transport: pair.device, addresses: cfg.pads.map((p) => p.address) }));
       return pair.host;
     };
-    stops.push(runBus({ deviceId, cfg, open, floor, registry, flashMs, reopenMs: opts.reopenMs ?? 5000 }));
+    stops.push(runBus({ deviceId, cfg, open, floor, registry, flashMs, reopenMs: opts.reopenMs ?? 5000, log: opts.log }));
   }
   return {
     /** Simulated keypads by bus id (`sim` buses only): press keys, read displays. */
@@ -67,6 +69,7 @@ interface BusRun {
   registry: DeviceRegistry;
   flashMs: number;
   reopenMs: number;
+  log: Logger;
 }
 
 /** Keeps one bus open (reopening a lost serial port), and returns its stop function. */
@@ -116,7 +119,7 @@ function runBus(run: BusRun): () => Promise<void> {
       }
     } catch (e) {
       // A key press must never take the server down; the officer sees E2 and the console still works.
-      if (!(e instanceof QueueError)) console.error(`keypad ${deviceId(address)}: ${key} failed`, e);
+      if (!(e instanceof QueueError)) run.log.error({ err: e, device: deviceId(address), key }, 'keypad press failed');
       flash(address, pad.counterId, keypadSigns.notPossible);
     }
   };

@@ -4,7 +4,7 @@ import { LED_MAX_ADDRESS, LED_MIN_ADDRESS, defaultLedProfile } from '@qms/driver
 const byte = z.number().int().min(0).max(255);
 
 /** The frame format of a bus's boards (docs/hardware/led.md); each field defaults to the common one. */
-export const LedProfileConfig = z.object({
+export const LedProfileConfig = z.strictObject({
   stx: byte.default(defaultLedProfile.stx),
   etx: byte.default(defaultLedProfile.etx),
   address: z.enum(['binary', 'ascii']).default(defaultLedProfile.address),
@@ -16,7 +16,7 @@ export const LedProfileConfig = z.object({
 
 /** One RS-485 bus of LED counter boards; `sim` runs simulated boards in memory (demo, tests). */
 export const LedBusConfig = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[a-z0-9_-]{1,32}$/).optional(),
     transport: z.enum(['sim', 'serial']),
     /** e.g. `/dev/ttyUSB1`; required for `serial`. */
@@ -27,7 +27,7 @@ export const LedBusConfig = z
     brightness: z.number().int().min(0).max(15).nullable().default(null),
     /** Every this often the boards are sent their number again: those that did not answer (two-way), or all (one-way). */
     refreshSeconds: z.number().min(1).max(3600).default(15),
-    boards: z.array(z.object({ address: z.number().int().min(LED_MIN_ADDRESS).max(LED_MAX_ADDRESS), counterId: z.number().int().positive() })).min(1),
+    boards: z.array(z.strictObject({ address: z.number().int().min(LED_MIN_ADDRESS).max(LED_MAX_ADDRESS), counterId: z.number().int().positive() })).min(1),
   })
   .superRefine((b, ctx) => {
     if (b.transport === 'serial' && !b.path) ctx.addIssue({ code: 'custom', path: ['path'], message: 'a serial LED bus needs a path, e.g. /dev/ttyUSB1' });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** What is printed besides the ticket's own data; every part has a Vietnamese default. */
-export const TicketLayoutConfig = z.object({
+export const TicketLayoutConfig = z.strictObject({
   /** Top line; the center's name when absent. */
   header: z.string().min(1).max(200).optional(),
   title: z.string().min(1).max(40).default('SỐ THỨ TỰ'),
@@ -20,7 +20,7 @@ export type TicketLayoutConfig = z.infer<typeof TicketLayoutConfig>;
  * usblp device file (`path`, e.g. `/dev/usb/lp0`).
  */
 export const PrinterConfig = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, - or _'),
     transport: z.enum(['sim', 'serial', 'tcp', 'usb']),
     path: z.string().min(1).optional(),

@@ -19,6 +19,7 @@ import type { Floor } from '../floor';
 import { ticketDto } from '../floor/views';
 import { waitingAhead } from '../queue';
 import type { DeviceRegistry } from './registry';
+import type { Logger } from '../log';
 import type { PrinterConfig } from './printer-config';
 import { ticketContent } from './printer-ticket';
 
@@ -42,6 +43,7 @@ export interface TicketPrintingOptions {
   dataDir: string;
   /** Base of the QR link, e.g. `http://192.168.1.10:8080`; read at print time (the port is known only after listen). */
   publicUrl: () => string;
+  log?: Logger;
 }
 
 interface Unit {
@@ -207,7 +209,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
       const t = floor.queries.tickets.get(ticketId);
       if (!t || t.printed !== null || inFlight.has(ticketId) || !pick(origin)) return null;
       const job = print(ticketId, origin).catch((e: unknown) => {
-        console.error(`Printing ticket ${t.number} failed unexpectedly:`, e);
+        opts.log?.error({ err: e }, 'printing a ticket failed unexpectedly');
         return { printed: false, printerId: null, reason: 'internal_error' } satisfies PrintOutcome;
       });
       inFlight.set(ticketId, job);

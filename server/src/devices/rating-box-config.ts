@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** A 3-, 4- or 5-button rating box at one counter, on a serial port; `sim` runs a simulated box in memory (demo, tests). */
 export const RatingBoxConfig = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, - or _'),
     counterId: z.number().int().positive(),
     /** Buttons, best first; they map onto the 3-, 4- or 5-level scale of that size. */

@@ -1,4 +1,5 @@
 import type { Floor } from './index';
+import type { Logger } from '../log';
 
 type ClockFloor = Pick<Floor, 'serviceDay' | 'servicesView' | 'run' | 'publish'>;
 
@@ -8,7 +9,7 @@ const issuingState = (services: ReturnType<Floor['servicesView']>) => JSON.strin
  * What changes with the clock alone, with nobody pressing anything: issuing hours open and close, and a new service
  * day begins. Kiosks and displays left on overnight learn it within `everyMs` instead of at the next ticket.
  */
-export function startFloorClock(floor: ClockFloor, opts: { onNewDay: () => void; everyMs?: number }) {
+export function startFloorClock(floor: ClockFloor, opts: { onNewDay: () => void; log: Logger; everyMs?: number }) {
   let day = floor.serviceDay();
   let issuing = issuingState(floor.servicesView());
   const tick = () => {
@@ -26,7 +27,7 @@ export function startFloorClock(floor: ClockFloor, opts: { onNewDay: () => void;
         floor.publish([{ type: 'services.updated', services }]);
       }
     } catch (e) {
-      console.error('floor clock tick failed', e);
+      opts.log.error({ err: e }, 'floor clock tick failed');
     }
   };
   const timer = setInterval(tick, opts.everyMs ?? 20_000);

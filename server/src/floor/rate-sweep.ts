@@ -1,15 +1,16 @@
 import type { Floor } from './index';
+import type { Logger } from '../log';
 
 /**
  * Records "not rated" for prompts whose time ran out, on the server's clock: a tablet that was switched off or
  * a citizen who walked away still leaves the figure right. Runs once at start (prompts left open by a restart).
  */
-export function startRatingSweep(floor: Pick<Floor, 'ratings'>, everyMs = 5000) {
+export function startRatingSweep(floor: Pick<Floor, 'ratings'>, log: Logger, everyMs = 5000) {
   const sweep = () => {
     try {
       floor.ratings.expireUnanswered();
     } catch (e) {
-      console.error('rating sweep failed', e);
+      log.error({ err: e }, 'rating sweep failed');
     }
   };
   sweep();

@@ -1,6 +1,6 @@
 import { toLocalIso, type RatingBody, type RatingChannel, type RatingPromptDto, type TicketRatingDto } from '@qms/protocol';
 import { deviceWindowSeconds, ratingQuestion, scaleLevels } from '../config/rating';
-import { QueueError, type Ticket } from '../queue';
+import { QueueError, type QueueErrorCode, type Ticket } from '../queue';
 import { ratingQueries } from '../store/ratings';
 import { ratingSecret } from '../store/secrets';
 import type { FloorContext, Tx } from './context';
@@ -60,7 +60,7 @@ export function createRatings(ctx: FloorContext) {
   }
 
   /** Why this rater may not rate this ticket now, or null. */
-  function blockedBy(t: Ticket, rater: Exclude<Rater, { channel: 'account' }>, now: number): [string, Record<string, string | number>] | null {
+  function blockedBy(t: Ticket, rater: Exclude<Rater, { channel: 'account' }>, now: number): [QueueErrorCode, Record<string, string | number>] | null {
     if (t.status !== 'done' || t.finishedAt === null) return ['not_served_yet', { number: t.number }];
     if (q.ratingOf(t.id)) return ['already_rated', { number: t.number }];
     if (rater.channel === 'phone') return now - t.finishedAt > phoneWindowMs ? ['rating_window_closed', { number: t.number }] : null;

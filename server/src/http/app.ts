@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { readBodyUpTo } from './read-body';
+import { requestLog } from './request-log';
 import type { Authenticator } from './auth';
 import type { AppEnv } from './env';
 import { errorResponse, handleError } from './errors';
@@ -34,7 +35,8 @@ export interface AppOptions extends RouteDeps {
 /** The whole HTTP API (and the screens), testable with `app.request()`. */
 export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router } {
   const app = new Hono<AppEnv>();
-  app.onError(handleError);
+  app.use('*', requestLog(opts.log));
+  app.onError((err, c) => handleError(err, c, opts.log));
   app.notFound((c) => errorResponse(c, 'not_found'));
   const smallBodies = bodyLimit({
     maxSize: 64 * 1024,

@@ -1,13 +1,15 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { ZodError } from 'zod';
 import { QueueError } from '../queue';
-import { messageFor, type Lang } from './messages';
+import type { Logger } from '../log';
+import { isErrorCode, messageFor, type ErrorCode, type Lang } from './messages';
 
 /** An error the API answers with a 4xx and `{error:{code,message}}`. */
 export class ApiFailure extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
   ) {
     super(code);
@@ -18,7 +20,7 @@ export function langOf(c: Context): Lang {
   return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'vi';
 }
 
-export function errorResponse(c: Context, code: string, params: Record<string, string | number> = {}) {
+export function errorResponse(c: Context, code: ErrorCode, params: Record<string, string | number> = {}) {
   const { status, message } = messageFor(code, params, langOf(c));
   return c.json({ error: { code, message } }, status);
 }
@@ -55,7 +57,7 @@ function issueVi(i: ZodError['issues'][number]): string {
   }
 }
 
-function issueText(i: ZodError['issues'][number], lang: Lang): string {
+export function issueText(i: ZodError['issues'][number], lang: Lang): string {
   const missing = i.code === 'invalid_type' && /received undefined/.test(i.message);
   if (missing) return lang === 'vi' ? 'bắt buộc' : 'required';
   return lang === 'vi' ? issueVi(i) : i.message;
@@ -69,12 +71,14 @@ export function describeZodError(error: ZodError, lang: Lang): string {
     .join('; ');
 }
 
-export function handleError(err: Error, c: Context) {
-  if (err instanceof ApiFailure || err instanceof QueueError) return errorResponse(c, err.code, err.params);
+export function handleError(err: Error, c: Context, log: Logger) {
+  if (err instanceof QueueError) return errorResponse(c, err.code, err.params);
+  // The types allow only known codes; one that slips through at run time is a bug to see in the log, not a 400.
+  if (err instanceof ApiFailure && isErrorCode(err.code)) return errorResponse(c, err.code, err.params);
   if (err instanceof HTTPException && err.status < 500) {
     const code = /json/i.test(err.message) ? 'malformed_json' : 'invalid_input';
     return errorResponse(c, code, { detail: err.message });
   }
-  console.error('Unexpected error on', c.req.method, c.req.path, err);
+  log.error({ err, method: c.req.method, route: routePath(c) || null, ...(err instanceof ApiFailure ? { unknownCode: err.code } : {}) }, 'unexpected error');
   return c.json({ error: { code: 'internal', message: 'Lỗi máy chủ, đã ghi nhận. / Server error, logged.' } }, 500);
 }

@@ -2,7 +2,7 @@ type Params = Record<string, string | number>;
 type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429; vi: (p: Params) => string; en: (p: Params) => string };
 
 /** Every error code the API answers with, its HTTP status and its words in Vietnamese and English. */
-export const messages: Record<string, Message> = {
+export const messages = {
   invalid_input: { status: 400, vi: (p) => `Dữ liệu gửi lên không hợp lệ: ${p.detailVi ?? p.detail}`, en: (p) => `The request is not valid: ${p.detail}` },
   malformed_json: { status: 400, vi: () => 'Nội dung gửi lên không phải JSON hợp lệ.', en: () => 'The request body is not valid JSON.' },
   too_large: { status: 413, vi: () => 'Nội dung gửi lên quá lớn.', en: () => 'The request body is too large.' },
@@ -97,11 +97,17 @@ export const messages: Record<string, Message> = {
     en: () => 'The batch has no ballots: enter the count for at least one level.',
   },
   paper_ballot_not_found: { status: 404, vi: (p) => `Không có đợt phiếu giấy số ${p.id} (hoặc đã hủy).`, en: (p) => `There is no paper-ballot batch ${p.id} (or it was already voided).` },
-};
+} satisfies Record<string, Message>;
+
+/** The codes the API may answer with: a code without words here is a compile error where it is thrown. */
+export type ErrorCode = keyof typeof messages;
+
+/** For codes known only at run time (from the stats worker): one without words here is a server bug, not a 400. */
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(messages, code);
 
 export type Lang = 'vi' | 'en';
 
-export function messageFor(code: string, params: Params, lang: Lang): { status: Message['status']; message: string } {
-  const m = messages[code] ?? messages.invalid_input!;
+export function messageFor(code: ErrorCode, params: Params, lang: Lang): { status: Message['status']; message: string } {
+  const m: Message = messages[code];
   return { status: m.status, message: m[lang]({ detail: code, ...params }) };
 }

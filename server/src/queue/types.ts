@@ -64,9 +64,45 @@ export interface Ticket {
   printed: boolean | null;
 }
 
+/** Every refusal of the queue domain; each has its words in `http/messages.ts` (a missing one does not compile). */
+export type QueueErrorCode =
+  | 'already_rated'
+  | 'counter_busy'
+  | 'counter_closed'
+  | 'counter_not_open'
+  | 'counter_not_paused'
+  | 'counter_paused'
+  | 'counter_taken'
+  | 'daily_cap_reached'
+  | 'invalid_transition'
+  | 'no_current_ticket'
+  | 'not_served_yet'
+  | 'not_signed_in_here'
+  | 'not_working_day'
+  | 'numbers_exhausted'
+  | 'outside_hours'
+  | 'rating_by_staff'
+  | 'rating_key_missing'
+  | 'rating_key_wrong'
+  | 'rating_level_not_offered'
+  | 'rating_window_closed'
+  | 'rating_wrong_counter'
+  | 'reasons_only_when_low'
+  | 'stale_view'
+  | 'ticket_not_held_here'
+  | 'ticket_not_waiting'
+  | 'transfer_nowhere'
+  | 'transfer_to_closed'
+  | 'transfer_to_self'
+  | 'unknown_counter'
+  | 'unknown_priority'
+  | 'unknown_rating_reason'
+  | 'unknown_service'
+  | 'unknown_ticket';
+
 export class QueueError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: QueueErrorCode,
     readonly params: Record<string, string | number> = {},
   ) {
     super(code);

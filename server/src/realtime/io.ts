@@ -5,6 +5,7 @@ import type { Floor } from '../floor';
 import type { Authenticator } from '../http/auth';
 import { sessionCookie } from '../http/auth';
 import type { Principal } from '../http/env';
+import type { Logger } from '../log';
 
 interface SocketData {
   rooms: string[];
@@ -16,7 +17,7 @@ export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, Rec
 type FloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** socket.io on the HTTP server: rooms per device role, a full snapshot on every (re)connect, then floor events. */
-export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; auth: Authenticator }) {
+export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; auth: Authenticator; log: Logger }) {
   const connected = new Map<string, number>();
   const io: FloorServer = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
 
@@ -33,7 +34,7 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
       socket.data = { rooms, withWaiting: rooms.includes('staff') || rooms.includes('admin'), device: principal?.kind === 'device' ? { id: principal.device.id, kind: principal.device.kind } : null };
       next();
     } catch (e) {
-      console.error('socket handshake refused', e);
+      opts.log.warn({ err: e }, 'socket handshake refused');
       refuse('bad_handshake');
     }
   });

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SummaryReply } from '@qms/protocol';
 import { ApiFailure } from '../http/errors';
+import { isErrorCode } from '../http/messages';
 import type { Db } from '../store/open';
 import { summarizeMany, summaryReply, type GroupBy, type ManySummary, type SummaryRequest } from './summary';
 import type { StatsAnswer, StatsJob, StatsJobError, StatsWorkerData } from './worker-protocol';
@@ -72,6 +73,7 @@ class StatsWorker {
   }
 
   private start(): Worker {
+    // Beside this module: `worker.mjs` in server/src/stats (from source), or the bundled one in server/dist (built).
     const worker = new Worker(new URL('./worker.mjs', import.meta.url), {
       name: 'qms-stats',
       workerData: { file: this.file } satisfies StatsWorkerData,
@@ -123,7 +125,7 @@ class StatsWorker {
 
 /** The worker's error as the route would have thrown it: an `ApiFailure` keeps its 4xx code, anything else is a 500. */
 function fromWorker(e: StatsJobError): Error {
-  if (e.name === 'ApiFailure' && e.code) return new ApiFailure(e.code, e.params ?? {});
+  if (e.name === 'ApiFailure' && e.code && isErrorCode(e.code)) return new ApiFailure(e.code, e.params ?? {});
   const err = new Error(`stats worker: ${e.name}: ${e.message}`);
   if (e.code) Object.assign(err, { code: e.code });
   return err;

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from '
 import { join } from 'node:path';
 import { localDate } from '@qms/protocol';
 import type { Db } from './open';
+import type { Logger } from '../log';
 
 export interface BackupOptions {
   db: Db;
@@ -14,13 +15,14 @@ export interface BackupOptions {
   checkEveryMs?: number;
   /** Officers' photos: copied whole to `<dir>/photos` with each daily copy (the latest only). */
   photoDir?: string;
+  log?: Logger;
 }
 
 /**
  * One consistent copy of the database a day (`qms-YYYY-MM-DD.sqlite`, local date), taken with SQLite's online
  * backup while the floor keeps working; checked at start and every hour.
  */
-export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEveryMs = 3600_000, photoDir }: BackupOptions) {
+export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEveryMs = 3600_000, photoDir, log }: BackupOptions) {
   mkdirSync(dir, { recursive: true });
   let running: Promise<string | null> = Promise.resolve(null);
   const existing = () => readdirSync(dir).filter((f) => /^qms-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
@@ -35,11 +37,11 @@ export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEver
         renameSync(`${path}.part`, path);
       } catch (e) {
         rmSync(`${path}.part`, { force: true });
-        console.error(`Sao lưu cơ sở dữ liệu thất bại / database backup failed: ${(e as Error).message}`);
+        log?.error({ err: e }, 'Sao lưu cơ sở dữ liệu thất bại / database backup failed');
         return null;
       }
       for (const old of existing().slice(0, -keep)) rmSync(join(dir, old), { force: true });
-      if (photoDir) copyPhotos(photoDir, join(dir, 'photos'));
+      if (photoDir) copyPhotos(photoDir, join(dir, 'photos'), log);
       return path;
     });
     return running;
@@ -59,7 +61,7 @@ export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEver
 }
 
 /** Replaces the copy whole, so a photo removed or changed in type is not restored beside the current one. */
-function copyPhotos(from: string, to: string) {
+function copyPhotos(from: string, to: string, log: Logger | undefined) {
   if (!existsSync(from)) return;
   try {
     rmSync(`${to}.part`, { recursive: true, force: true });
@@ -67,6 +69,6 @@ function copyPhotos(from: string, to: string) {
     rmSync(to, { recursive: true, force: true });
     renameSync(`${to}.part`, to);
   } catch (e) {
-    console.error(`Sao lưu ảnh cán bộ thất bại / photo backup failed: ${(e as Error).message}`);
+    log?.error({ err: e }, 'Sao lưu ảnh cán bộ thất bại / photo backup failed');
   }
 }

@@ -28,7 +28,7 @@ export function loadServices(db: Db, defaultHours: IssuingHours): StoredService[
       id: r.id,
       code: r.code,
       name: r.name,
-      nameEn: r.name_en,
+      nameEn: r.name_en || r.name, // English names are optional: the Vietnamese one stands in
       prefix: r.prefix,
       width: r.width,
       startNumber: r.start_number,

@@ -16,7 +16,7 @@ export function syncConfig(db: Db, config: CenterConfig): void {
          width = excluded.width, start_number = excluded.start_number, daily_cap = excluded.daily_cap, hours = excluded.hours,
          default_service_seconds = excluded.default_service_seconds, satisfaction_target = excluded.satisfaction_target, sort = excluded.sort, active = 1`,
     );
-    config.services.forEach((s, sort) => upsertService.run({ ...s, hours: s.hours ? JSON.stringify(s.hours) : null, sort }));
+    config.services.forEach((s, sort) => upsertService.run({ ...s, nameEn: s.nameEn ?? '', hours: s.hours ? JSON.stringify(s.hours) : null, sort }));
 
     db.prepare(`UPDATE counters SET active = 0`).run();
     const upsertCounter = db.prepare(

@@ -26,8 +26,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'vi-VN' });
   const page = await context.newPage();
-  // Below the test timeout, so a step that never happens fails with its own name, not as "test timed out".
-  page.setDefaultTimeout(15_000);
+  // Generous for 2 shared cores, yet below the test timeout, so a step that never happens fails with its own name.
+  page.setDefaultTimeout(20_000);
   page.on('pageerror', (e) => {
     throw new Error(`page error on ${page.url()}: ${e.message}`);
   });

@@ -15,7 +15,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The real server as its own process (`server/src/main.ts`), as `npm start` runs it; resolves when it answers /api/health. */
+/** The real server as its own process (`server/src/main.ts` through tsx; `npm start` runs the build); resolves when it answers /api/health. */
 export async function spawnServer(opts: { port: number; dataDir: string; env?: Record<string, string> }): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,

@@ -2,6 +2,7 @@ import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
 import type { Stats } from '../../stats/worker-client';
 import type { Db } from '../../store/open';
+import type { Logger } from '../../log';
 
 export interface RouteDeps {
   floor: Floor;
@@ -13,4 +14,5 @@ export interface RouteDeps {
   photoDir: string;
   /** Report figures, computed in a worker thread. */
   stats: Stats;
+  log: Logger;
 }

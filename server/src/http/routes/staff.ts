@@ -16,7 +16,7 @@ const roleOrder: Record<Role, number> = { staff: 0, manager: 1, admin: 2 };
 const formatNames: Record<string, string> = { 'image/jpeg': 'JPG', 'image/png': 'PNG', 'image/webp': 'WebP' };
 
 /** The accounts for the manager's "Cán bộ" page, and officers' photos for the rating tablets. */
-export function staffRoutes(r: Router, { floor, photoDir }: RouteDeps) {
+export function staffRoutes(r: Router, { floor, photoDir, log }: RouteDeps) {
   const photos = createPhotoStore(photoDir);
 
   const userOf = (idParam: string): User => {
@@ -84,7 +84,7 @@ export function staffRoutes(r: Router, { floor, photoDir }: RouteDeps) {
     if (bytes.length === 0) throw new ApiFailure('photo_empty');
     if (photoTypeOf(bytes) !== type) throw new ApiFailure('photo_not_matching', { format: formatNames[type]! });
     await photos.save(user.username, type, bytes).catch((err: NodeJS.ErrnoException) => {
-      console.error(`photo of ${user.username} not saved in ${photoDir}`, err);
+      log.error({ err, dir: photoDir }, 'officer photo not saved');
       throw new ApiFailure('photo_not_saved', { dir: photoDir, reason: err.code ?? err.message });
     });
     floor.photoChanged(user.id, { by: currentUser(c).id, removed: false });
