@@ -1,3 +1,4 @@
+import type { TicketPrinting } from '../../devices/printer';
 import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
 import type { Stats } from '../../stats/worker-client';
@@ -13,4 +14,6 @@ export interface RouteDeps {
   photoDir: string;
   /** Report figures, computed in a worker thread. */
   stats: Stats;
+  /** Prints issued tickets (it listens to the floor bus); absent in tests of the API alone. */
+  printing?: TicketPrinting;
 }
