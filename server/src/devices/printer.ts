@@ -69,8 +69,9 @@ export function printerHealth(config: Pick<PrinterConfig, 'statusQuery'>, status
 export const simPrinterDir = (dataDir: string) => join(dataDir, 'printer');
 
 /**
- * Binds the printers to issued tickets: listens to `ticket.issued` on the floor bus. A ticket is printed at most once by itself (a repeated request
- * is ignored while `printed` is set); a reprint is asked for explicitly. Every outcome is stored on the
+ * Binds the printers to issued tickets: it listens to `ticket.issued` on the floor bus and prints the tickets whose
+ * issue asked for paper. A ticket is printed at most once by itself (a repeated request is ignored while `printed`
+ * is set); a reprint is asked for explicitly. Every outcome is stored on the
  * ticket (`printed` 1/0), logged (`ticket.printed` / `ticket.print_failed`), published as `ticket.updated`
  * with change `printed`, and the printer's state goes to the device registry.
  */

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { startOfLocalDay, toLocalIso, type DisplaySettings, type FloorEvent, type Snapshot } from '@qms/protocol';
+import { startOfLocalDay, toLocalIso, type FloorEvent, type Snapshot } from '@qms/protocol';
 import type { CenterConfig } from '../config/schema';
 import { QueueError, serviceDayOf, type QueueRules } from '../queue';
 import { counterQueries, type CounterState } from '../store/counters';
@@ -68,8 +68,6 @@ export function createContext(deps: FloorDeps) {
     idempotency: idempotencyQueries(db),
     displaySettings: displaySettingsQueries(db),
   };
-  /** The hall displays' settings, part of every snapshot; changed only by the `saveDisplaySettings` command. */
-  const display = { current: q.displaySettings.get() as DisplaySettings };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const rules: QueueRules = {
@@ -197,10 +195,10 @@ export function createContext(deps: FloorDeps) {
       services: servicesView(now, day),
       counters: countersNow.map(counterView),
       recentCalls: recent,
-      display: display.current,
+      display: q.displaySettings.get(), // the hall displays' settings, changed by the `saveDisplaySettings` command
       ...(options.withWaiting ? { waiting: waiting.map((t) => ticketDto(t, timeZone)) } : {}),
     };
   }
 
-  return { deps, db, config, timeZone, q, display, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot };
+  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot };
 }

@@ -11,6 +11,5 @@ export function saveDisplaySettings(ctx: FloorContext, next: DisplaySettings, us
     },
     { label: 'display-settings' },
   );
-  ctx.display.current = next;
   return next;
 }

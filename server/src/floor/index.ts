@@ -36,7 +36,7 @@ export function createFloor(deps: FloorDeps) {
     command: (counterId: number, actor: Actor, cmd: CounterCommand, once?: ReplyRecord<TicketDto | null> | null) => counterCommand(ctx, counterId, actor, cmd, once),
     rate: (body: RatingBody, rater: Rater) => ratings.rate(body, rater),
     photoChanged: (userId: number, change: PhotoChange) => photoChanged(ctx, userId, change),
-    displaySettings: (): DisplaySettings => ctx.display.current,
+    displaySettings: (): DisplaySettings => ctx.q.displaySettings.get(),
     saveDisplaySettings: (next: DisplaySettings, userId: number | null) => saveDisplaySettings(ctx, next, userId),
     enterPaperBallot: (body: PaperBallotBody, userId: number | null) => enterPaperBallot(ctx, body, userId),
     voidPaperBallot: (id: number, userId: number | null) => voidPaperBallotBatch(ctx, id, userId),
