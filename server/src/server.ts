@@ -12,6 +12,7 @@ import { createTicketPrinting, defaultPublicUrl } from './devices/printer';
 import { startRatingBoxes } from './devices/rating-box';
 import { createFloor } from './floor';
 import { startFloorClock } from './floor/clock';
+import { faultsFromEnv } from './floor/faults';
 import { startRatingSweep } from './floor/rate-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
@@ -47,7 +48,8 @@ export async function startServer(opts: ServerOptions) {
   const db = openDb(join(opts.dataDir, 'qms.sqlite'));
   clearUnfinishedRequests(db);
   syncConfig(db, opts.config);
-  const floor = createFloor({ db, config: opts.config, now, newId: randomUUID });
+  const faults = faultsFromEnv(process.env.QMS_FAULT);
+  const floor = createFloor({ db, config: opts.config, now, newId: randomUUID, ...(faults ? { faults } : {}) });
   const auth = createAuthenticator({ users: floor.queries.users, config: opts.config, now });
   const registry = createDeviceRegistry(floor);
   let realtime: ReturnType<typeof attachRealtime> | null = null;

@@ -8,6 +8,20 @@ describe('idempotency keys across a crash', () => {
   const servers: TestServer[] = [];
   afterEach(async () => Promise.all(servers.splice(0).map((s) => s.stop())));
 
+  it('duplicates sent at once: one ticket; each duplicate gets it back or 409 request_in_progress', async () => {
+    const server = await startTestServer();
+    servers.push(server);
+    const kiosk = client(server.url, kioskToken);
+    const replies = await Promise.all(Array.from({ length: 10 }, () => kiosk.post('/api/tickets', { serviceId: 'ho-tich' }, { 'idempotency-key': 'tap-9' })));
+    const issued = replies.filter((r) => r.status === 201);
+    expect(issued.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(issued.map((r) => r.body.id)).size).toBe(1);
+    for (const r of replies.filter((x) => x.status !== 201)) expect(r).toMatchObject({ status: 409, body: { error: { code: 'request_in_progress' } } });
+    expect(server.db.prepare(`SELECT count(*) AS n FROM tickets`).get()).toEqual({ n: 1 });
+    const later = await kiosk.post('/api/tickets', { serviceId: 'ho-tich' }, { 'idempotency-key': 'tap-9' });
+    expect(later.body.id).toBe(issued[0]!.body.id);
+  });
+
   it('a key reserved by a request the crash cut short does not refuse the retry after the restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qms-idem-'));
     let server = await startTestServer({ dataDir });

@@ -105,6 +105,18 @@ describe('printing issued tickets', () => {
     expect(eventsOf(s, first.body.id).filter((e) => e.type === 'ticket.printed')).toHaveLength(1);
   });
 
+  it('printing listens to the floor bus: a ticket issued by a floor command outside HTTP is printed too, once', async () => {
+    const { s, sim } = await start();
+    const t = s.floor.issue({ serviceId: 'dat-dai', channel: 'kiosk', staffId: null, print: { printerId: 'printer-1', kioskId: 'kiosk-1', counterId: null } });
+    await waitFor('the printed mark', () => row(s, t.id).printed === 1);
+    const plain = s.floor.issue({ serviceId: 'dat-dai', channel: 'api', staffId: null });
+    await waitFor('the paper', () => sim.printed()[0]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sim.printed()).toHaveLength(1);
+    expect(row(s, plain.id).printed).toBeNull();
+    expect(eventsOf(s, t.id).map((e) => e.type)).toEqual(['ticket.issued', 'ticket.printed']);
+  });
+
   it('reprint: unknown tickets are 404, kiosks may not reprint, bad print flags are 400 in Vietnamese', async () => {
     const { s } = await start();
     const desk = await officerAt(s.url, 1);

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { IssueTicketBody, IssuedTicketDto, TicketDto } from '@qms/protocol';
+import type { MiddlewareHandler } from 'hono';
+import { IssuedTicketDto, TicketDto } from '@qms/protocol';
 import type { Floor } from '../floor';
 import { ticketDto } from '../floor/views';
 import { serviceDayOf } from '../queue';
 import type { Db } from '../store/open';
 import { allow } from '../http/auth';
+import type { AppEnv } from '../http/env';
 import { ApiFailure } from '../http/errors';
 import { errorResponses, type Router } from '../http/router';
 import type { TicketPrinting } from './printer';
@@ -24,29 +26,24 @@ export const ReprintReply = z.object({
 });
 
 /**
- * Printing bound to the HTTP API. Registered before the ticket routes: it lets `POST /api/tickets` answer
- * unchanged, then prints what it issued (every kiosk ticket; a desk ticket when the body says `print: true`).
- * The reply does not wait for the paper; the outcome follows as `ticket.updated` (change `printed`).
+ * On `POST /api/tickets` (around its idempotency, so a replayed answer has them too): which printer the ticket went to
+ * (`none` when none, so the kiosk knows whether to wait for paper) and its public link. The printing itself listens to
+ * the floor bus (`createTicketPrinting`); the reply does not wait for the paper, the outcome follows as `ticket.updated`.
  */
+export function printHeaders({ printing, floor }: { printing: TicketPrinting | undefined; floor: Floor }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!printing || c.res.status !== 201) return;
+    const ticket = IssuedTicketDto.safeParse(await c.res.clone().json().catch(() => null));
+    if (!ticket.success) return;
+    c.res.headers.set(printerHeader, floor.printRequestOf(ticket.data.id)?.printerId ?? 'none');
+    c.res.headers.set(ticketUrlHeader, printing.ticketUrl(ticket.data.id));
+  };
+}
+
+/** Staff's list of unprinted tickets and the reprint. Registered before the ticket routes (`/unprinted` is not an id). */
 export function printerRoutes(r: Router, { printing, db, floor, now }: { printing: TicketPrinting; db: Db; floor: Floor; now: () => number }) {
   const q = printerQueries(db);
-  r.app.use('/api/tickets', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    await next();
-    if (c.res.status !== 201) return;
-    const ticket = IssuedTicketDto.safeParse(await c.res.clone().json().catch(() => null));
-    const body = IssueTicketBody.safeParse(await c.req.json().catch(() => null));
-    if (!ticket.success) return;
-    const p = c.get('principal');
-    const origin = p?.kind === 'device' ? { kioskId: p.device.id } : { counterId: p?.kind === 'user' ? p.user.counterId : null };
-    const wanted = ticket.data.channel === 'kiosk' || (body.success && body.data.print === true);
-    const printerId = wanted ? printing.printerFor(origin) : null;
-    c.res.headers.set(printerHeader, printerId ?? 'none');
-    c.res.headers.set(ticketUrlHeader, printing.ticketUrl(ticket.data.id));
-    // Rendering the raster takes a few milliseconds of CPU: start it after the reply has gone out.
-    if (printerId && ticket.data.printed === null) setImmediate(() => void printing.printIssued(ticket.data.id, origin));
-  });
-
   r.doc({
     method: 'get',
     path: '/api/tickets/unprinted',

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -40,7 +41,8 @@ describe('printer status query setting', () => {
       const reports: DeviceHealth[] = [];
       const registry = { report: (h: DeviceHealth) => void reports.push(h), list: () => reports } as DeviceRegistry;
       const printing = createTicketPrinting({
-        floor: {} as Floor, // health checks never touch the floor
+        // health checks never touch the floor beyond its bus and the start-up sweep of interrupted prints
+        floor: { bus: new EventEmitter(), markInterruptedPrints: () => [] } as unknown as Floor,
         registry,
         printers: [PrinterConfig.parse({ id: 'lan', transport: 'tcp', host: '127.0.0.1', port, statusQuery })],
         dataDir: mkdtempSync(join(tmpdir(), 'qms-printing-')),

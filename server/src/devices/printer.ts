@@ -15,8 +15,8 @@ import {
   type SimPrinter,
   type Transport,
 } from '@qms/drivers';
+import type { FloorEvent } from '@qms/protocol';
 import type { Floor } from '../floor';
-import { ticketDto } from '../floor/views';
 import { waitingAhead } from '../queue';
 import type { DeviceRegistry } from './registry';
 import type { Logger } from '../log';
@@ -71,8 +71,9 @@ export function printerHealth(config: Pick<PrinterConfig, 'statusQuery'>, status
 export const simPrinterDir = (dataDir: string) => join(dataDir, 'printer');
 
 /**
- * Binds the printers to issued tickets. A ticket is printed at most once by itself (a repeated request
- * is ignored while `printed` is set); a reprint is asked for explicitly. Every outcome is stored on the
+ * Binds the printers to issued tickets: it listens to `ticket.issued` on the floor bus and prints the tickets whose
+ * issue asked for paper. A ticket is printed at most once by itself (a repeated request is ignored while `printed`
+ * is set); a reprint is asked for explicitly. Every outcome is stored on the
  * ticket (`printed` 1/0), logged (`ticket.printed` / `ticket.print_failed`), published as `ticket.updated`
  * with change `printed`, and the printer's state goes to the device registry.
  */
@@ -133,21 +134,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
   const ticketUrl = (id: string) => `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(id)}?k=${floor.ratings.keyOf(id)}`;
 
   function record(ticketId: string, outcome: PrintOutcome) {
-    if (stopped) return; // the store may be closed already
-    floor.run((tx) => {
-      const t = floor.queries.tickets.get(ticketId);
-      if (!t) return;
-      const updated = { ...t, printed: outcome.printed };
-      floor.queries.tickets.update(updated);
-      tx.log({
-        type: outcome.printed ? 'ticket.printed' : 'ticket.print_failed',
-        ticketId,
-        counterId: null,
-        staffId: null,
-        payload: { printerId: outcome.printerId, ...(outcome.reason ? { reason: outcome.reason } : {}) },
-      });
-      tx.emit({ type: 'ticket.updated', ticket: ticketDto(updated, floor.timeZone), change: 'printed' });
-    });
+    if (!stopped) floor.recordPrint(ticketId, outcome); // once stopped, the store may be closed already
   }
 
   async function print(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome> {
@@ -189,6 +176,35 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
     return outcome;
   }
 
+  /** Prints an issued ticket once: ignored (null) when it is being printed or has been tried already. Never throws. */
+  async function printIssued(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome | null> {
+    if (stopped) return null;
+    const t = floor.queries.tickets.get(ticketId);
+    if (!t || t.printed !== null || inFlight.has(ticketId) || !pick(origin)) return null;
+    const job = print(ticketId, origin).catch((e: unknown) => {
+      opts.log?.error({ err: e, ticket: t.number }, 'printing a ticket failed unexpectedly');
+      return { printed: false, printerId: null, reason: 'internal_error' } satisfies PrintOutcome;
+    });
+    inFlight.set(ticketId, job);
+    try {
+      return await job;
+    } finally {
+      inFlight.delete(ticketId);
+    }
+  }
+
+  // A crash while printing left tickets without an outcome: they are marked not printed, for staff to reprint.
+  floor.markInterruptedPrints();
+
+  // The issue command says in its event row whether, and for whom, the ticket is to be printed.
+  const onIssued = (e: FloorEvent) => {
+    if (e.type !== 'ticket.issued' || stopped) return;
+    const request = floor.printRequestOf(e.ticket.id);
+    // Rendering the raster takes a few milliseconds of CPU: start it after the reply has gone out.
+    if (request) setImmediate(() => void printIssued(e.ticket.id, { kioskId: request.kioskId, counterId: request.counterId }));
+  };
+  floor.bus.on('event', onIssued);
+
   for (const u of units) {
     void checkHealth(u);
     u.timer = setInterval(() => void checkHealth(u), u.config.statusIntervalSeconds * 1000);
@@ -200,31 +216,15 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
     ticketUrl,
     /** The printer that would print for this origin, or null when none is configured. */
     printerFor: (origin: PrintOrigin) => pick(origin)?.config.id ?? null,
-    /**
-     * Prints an issued ticket once: ignored (null) when it is being printed or has been tried already.
-     * Never throws: a failure is stored on the ticket and reported.
-     */
-    async printIssued(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome | null> {
-      if (stopped) return null;
-      const t = floor.queries.tickets.get(ticketId);
-      if (!t || t.printed !== null || inFlight.has(ticketId) || !pick(origin)) return null;
-      const job = print(ticketId, origin).catch((e: unknown) => {
-        opts.log?.error({ err: e }, 'printing a ticket failed unexpectedly');
-        return { printed: false, printerId: null, reason: 'internal_error' } satisfies PrintOutcome;
-      });
-      inFlight.set(ticketId, job);
-      try {
-        return await job;
-      } finally {
-        inFlight.delete(ticketId);
-      }
-    },
+    /** Prints an issued ticket once (the bus listener calls it; tests may too). */
+    printIssued,
     /** Prints a ticket again on request (staff), whatever happened before. */
     reprint: (ticketId: string, origin: PrintOrigin) => print(ticketId, origin),
     /** Simulated printers by id, for tests and the demo. */
     simulators: () => new Map(units.flatMap((u) => (u.sim ? [[u.config.id, u.sim] as const] : []))),
     async stop() {
       stopped = true;
+      floor.bus.off('event', onIssued);
       for (const u of units) if (u.timer) clearInterval(u.timer);
       await Promise.all(inFlight.values());
       await Promise.all(units.map((u) => u.driver.close().catch(() => undefined)));

@@ -3,11 +3,14 @@ import { startOfLocalDay, toLocalIso, type FloorEvent, type Snapshot } from '@qm
 import type { CenterConfig } from '../config/schema';
 import { QueueError, serviceDayOf, type QueueRules } from '../queue';
 import { counterQueries, type CounterState } from '../store/counters';
+import { displaySettingsQueries } from '../store/display-settings';
 import { eventQueries, recentCalls, type NewEvent } from '../store/events';
+import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
 import { loadServices } from '../store/services';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
+import { watchWrites, type FloorFaults } from './faults';
 import { callDto, counterDto, serviceDtos, ticketDto } from './views';
 
 export interface FloorDeps {
@@ -16,6 +19,20 @@ export interface FloorDeps {
   /** Milliseconds since the epoch; injected so tests and benchmarks can run a whole day in a second. */
   now: () => number;
   newId: () => string;
+  /** Tests only: fault points (see `faults.ts`). */
+  faults?: FloorFaults;
+}
+
+/** A request's `Idempotency-Key` and how the command's result becomes the HTTP reply, stored in the command's transaction. */
+export interface ReplyRecord<T> {
+  key: string;
+  reply: (result: T) => StoredReply;
+}
+
+export interface RunOptions<T> {
+  /** The command's name, for fault points (`QMS_FAULT=after-commit:<label>`). */
+  label?: string;
+  once?: ReplyRecord<T> | null;
 }
 
 export type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
@@ -33,9 +50,24 @@ export interface Tx {
 export type FloorContext = ReturnType<typeof createContext>;
 
 export function createContext(deps: FloorDeps) {
-  const { db, config } = deps;
+  const { config } = deps;
+  const faults = deps.faults ?? {};
+  // Writes are counted only while a command runs; -1 outside.
+  let writes = -1;
+  const db = faults.afterFirstWrite
+    ? watchWrites(deps.db, (sql) => {
+        if (writes >= 0 && writes++ === 0) faults.afterFirstWrite?.(sql);
+      })
+    : deps.db;
   const timeZone = config.timezone;
-  const q = { tickets: ticketQueries(db), events: eventQueries(db), counters: counterQueries(db), users: userQueries(db) };
+  const q = {
+    tickets: ticketQueries(db),
+    events: eventQueries(db),
+    counters: counterQueries(db),
+    users: userQueries(db),
+    idempotency: idempotencyQueries(db),
+    displaySettings: displaySettingsQueries(db),
+  };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const rules: QueueRules = {
@@ -49,8 +81,11 @@ export function createContext(deps: FloorDeps) {
   let seq = 0;
   let closedThrough: string | null = null;
 
-  /** Runs `fn` in one SQLite transaction; its events reach listeners only after the commit. */
-  function run<T>(fn: (tx: Tx) => T): T {
+  /**
+   * Runs `fn` in one SQLite transaction; its events reach listeners only after the commit. With `once`, the reply
+   * to the request is stored under its Idempotency-Key in the same transaction, so a retry after a crash gets it.
+   */
+  function run<T>(fn: (tx: Tx) => T, opts: RunOptions<T> = {}): T {
     const now = deps.now();
     const day = serviceDayOf(now, timeZone);
     const drafts: Draft[] = [];
@@ -60,11 +95,20 @@ export function createContext(deps: FloorDeps) {
       log: (e) => q.events.append({ ...e, at: now }),
       emit: (e) => drafts.push(e),
     };
-    const result = db.transaction(() => {
-      if (closedThrough !== day) closeEarlierDays(tx);
-      return fn(tx);
-    })();
+    writes = 0;
+    let result: T;
+    try {
+      result = db.transaction(() => {
+        if (closedThrough !== day) closeEarlierDays(tx);
+        const r = fn(tx);
+        if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
+        return r;
+      })();
+    } finally {
+      writes = -1;
+    }
     closedThrough = day;
+    if (opts.label) faults.afterCommit?.(opts.label);
     publish(drafts, now);
     return result;
   }
@@ -151,6 +195,7 @@ export function createContext(deps: FloorDeps) {
       services: servicesView(now, day),
       counters: countersNow.map(counterView),
       recentCalls: recent,
+      display: q.displaySettings.get(), // the hall displays' settings, changed by the `saveDisplaySettings` command
       ...(options.withWaiting ? { waiting: waiting.map((t) => ticketDto(t, timeZone)) } : {}),
     };
   }

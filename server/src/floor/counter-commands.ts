@@ -1,7 +1,7 @@
 import type { TicketDto } from '@qms/protocol';
 import { QueueError, activeAtCounter, applyAction, chooseNext, type Ticket, type TicketAction } from '../queue';
 import type { CounterState } from '../store/counters';
-import type { FloorContext, Tx } from './context';
+import type { FloorContext, ReplyRecord, Tx } from './context';
 import { callDto, ticketDto } from './views';
 
 /** Who presses the button: the officer signed in at the counter, or an admin helping out. */
@@ -36,11 +36,11 @@ export function signIn(ctx: FloorContext, counterId: number, actor: Actor) {
     ctx.q.counters.save(next);
     tx.log({ type: 'counter.signed_in', ticketId: null, counterId: c.id, staffId: actor.userId, payload: {} });
     return emitCounter(ctx, tx, next);
-  });
+  }, { label: 'sign-in' });
 }
 
 /** Calls the next ticket (or `ticketId`, picked out of order); null when nobody waits. The ticket in progress is finished first. */
-export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pick?: CallNextOptions): TicketDto | null {
+export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pick?: CallNextOptions, once?: ReplyRecord<TicketDto | null> | null): TicketDto | null {
   return ctx.run((tx) => {
     let c = operable(ctx, counterId, actor);
     if (c.status !== 'open') throw new QueueError(c.status === 'paused' ? 'counter_paused' : 'counter_closed', { counter: c.number });
@@ -74,11 +74,11 @@ export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pic
     const called = change(ctx, tx, { ...c, priorityStreak: streak }, ticket, { kind: 'call', counterId: c.id, staffId: c.staffId }, { reason });
     tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
     return called;
-  });
+  }, { label: 'call-next', once });
 }
 
 /** The other desk actions; returns the ticket they acted on, or null for counter-only actions. */
-export function counterCommand(ctx: FloorContext, counterId: number, actor: Actor, cmd: CounterCommand): TicketDto | null {
+export function counterCommand(ctx: FloorContext, counterId: number, actor: Actor, cmd: CounterCommand, once?: ReplyRecord<TicketDto | null> | null): TicketDto | null {
   return ctx.run((tx) => {
     const c = operable(ctx, counterId, actor);
     switch (cmd.action) {
@@ -98,7 +98,7 @@ export function counterCommand(ctx: FloorContext, counterId: number, actor: Acto
         return change(ctx, tx, c, t, ticketAction(ctx, c, t, cmd), cmd.action === 'finish' && cmd.procedure ? { procedure: cmd.procedure } : {});
       }
     }
-  });
+  }, { label: cmd.action, once });
 }
 
 function ticketAction(ctx: FloorContext, c: CounterState, t: Ticket, cmd: TicketCommand): TicketAction {

@@ -1,6 +1,6 @@
 import type { Channel, IssuedTicketDto } from '@qms/protocol';
 import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, issuingBlock, nextSeq, type Ticket } from '../queue';
-import type { FloorContext } from './context';
+import type { FloorContext, ReplyRecord } from './context';
 import { ticketDto } from './views';
 
 export interface IssueRequest {
@@ -9,9 +9,17 @@ export interface IssueRequest {
   channel: Channel;
   /** The officer issuing it from the desk, if any. */
   staffId: number | null;
+  /** The printer asked to print it, and for whom: kept in the `ticket.issued` event row, which the printer listens to. */
+  print?: PrintRequest | null;
 }
 
-export function issueTicket(ctx: FloorContext, req: IssueRequest): IssuedTicketDto {
+export interface PrintRequest {
+  printerId: string;
+  kioskId: string | null;
+  counterId: number | null;
+}
+
+export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRecord<IssuedTicketDto> | null): IssuedTicketDto {
   return ctx.run((tx) => {
     const service = ctx.service(req.serviceId);
     const priority = req.priority ?? null;
@@ -52,7 +60,7 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest): IssuedTicketD
       printed: null,
     };
     ctx.q.tickets.insert(ticket);
-    tx.log({ type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: req.staffId, payload: { serviceId: service.id, number: ticket.number, priority, channel: req.channel } });
+    tx.log({ type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: req.staffId, payload: { serviceId: service.id, number: ticket.number, priority, channel: req.channel, ...(req.print ? { print: req.print } : {}) } });
 
     // Everyone already waiting in the service is ahead of a new normal ticket (transfers keep their older place);
     // a new priority ticket is behind the priority tickets only.
@@ -71,7 +79,7 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest): IssuedTicketD
     tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: counts.total });
     tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
     return { ...dto, waitingAhead: ahead, estimatedWaitSeconds };
-  });
+  }, { label: 'issue', once });
 }
 
 export function cancelTicket(ctx: FloorContext, ticketId: string, staffId: number | null) {
@@ -85,5 +93,5 @@ export function cancelTicket(ctx: FloorContext, ticketId: string, staffId: numbe
     tx.emit({ type: 'ticket.updated', ticket: dto, change: 'cancelled' });
     tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
     return dto;
-  });
+  }, { label: 'cancel' });
 }

@@ -96,7 +96,7 @@ export function createRatings(ctx: FloorContext) {
       tx.log({ type: 'rating.received', ticketId: t.id, counterId: t.counterId, staffId: t.staffId, payload: { level: body.level, channel, reasons } });
       tx.emit({ type: 'rating.received', ticketId: t.id, counterId: t.counterId, level: body.level, channel });
       return { id, ticketId: t.id, level: body.level, counterId: t.counterId, staffId: t.staffId, serviceId: t.serviceId, at: toLocalIso(tx.now, ctx.timeZone) };
-    });
+    }, { label: 'rate' });
   }
 
   /** The ticket a counter's device should ask about now: finished last there, unanswered, still inside the ask time. */

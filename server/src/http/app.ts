@@ -20,7 +20,6 @@ import { displaySettingsRoutes } from './routes/display-settings';
 import { isPhotoUpload, staffRoutes } from './routes/staff';
 import { staticScreens } from './static';
 import { printerRoutes } from '../devices/printer-routes';
-import type { TicketPrinting } from '../devices/printer';
 
 export interface AppOptions extends RouteDeps {
   auth: Authenticator;
@@ -28,8 +27,6 @@ export interface AppOptions extends RouteDeps {
   screensRoot?: string;
   /** The center's own voice clips, served in place of the default pack's. */
   voiceDir?: string;
-  /** Prints issued tickets (its middleware must sit before the ticket routes). */
-  printing?: TicketPrinting;
 }
 
 /** The whole HTTP API (and the screens), testable with `app.request()`. */

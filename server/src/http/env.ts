@@ -4,5 +4,11 @@ import type { User } from '../store/users';
 export type Principal = { kind: 'user'; user: User } | { kind: 'device'; device: { id: string; kind: DeviceKind; counterId: number | null } };
 
 export interface AppEnv {
-  Variables: { principal: Principal | null };
+  Variables: {
+    principal: Principal | null;
+    /** The request's scoped Idempotency-Key, set by `idempotent()`. */
+    idempotencyKey?: string;
+    /** True once a floor command stored the reply under that key. */
+    idempotencyStored?: boolean;
+  };
 }

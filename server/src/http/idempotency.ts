@@ -1,42 +1,62 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ReplyRecord } from '../floor';
+import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
 import type { AppEnv } from './env';
+
+const json = { 'content-type': 'application/json; charset=utf-8' };
+const asResponse = (r: StoredReply, headers: Record<string, string> = {}) => new Response(r.status === 204 ? null : r.body, { status: r.status, headers: { ...json, ...headers } });
 
 /**
  * A retried request with the same `Idempotency-Key` gets the first answer again instead of acting twice
  * (a double click or a network retry must never call two tickets). Keys are scoped to the caller and the path.
+ * The key is reserved here (a duplicate arriving meanwhile gets 409 `request_in_progress`); the floor command stores
+ * the reply in its own transaction (`answerOnce`), so a crash right after the commit still leaves the reply for the retry.
  */
 export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv> {
-  const find = db.prepare<[string], { status: number; body: string | null }>(`SELECT status, body FROM idempotency_keys WHERE key = ?`);
-  const reserve = db.prepare(`INSERT INTO idempotency_keys (key, status, body, created_at) VALUES (?, 0, NULL, ?)`);
-  const complete = db.prepare(`UPDATE idempotency_keys SET status = ?, body = ? WHERE key = ?`);
-  const release = db.prepare(`DELETE FROM idempotency_keys WHERE key = ?`);
-  const purge = db.prepare(`DELETE FROM idempotency_keys WHERE created_at < ?`);
+  const q = idempotencyQueries(db);
   return async (c, next) => {
     const raw = c.req.header('idempotency-key');
     if (!raw) return next();
     const p = c.get('principal');
     const who = p?.kind === 'user' ? `u${p.user.id}` : p?.kind === 'device' ? `d${p.device.id}` : 'anon';
     const key = `${who} ${c.req.method} ${c.req.path} ${raw.slice(0, 128)}`;
-    const seen = find.get(key);
+    const seen = q.find(key);
     if (seen) {
       if (seen.status === 0) return c.json({ error: { code: 'request_in_progress', message: 'Yêu cầu này đang được xử lý. / This request is still being processed.' } }, 409);
-      return new Response(seen.status === 204 ? null : seen.body, { status: seen.status, headers: { 'content-type': 'application/json; charset=utf-8', 'idempotent-replay': 'true' } });
+      return asResponse(seen, { 'idempotent-replay': 'true' });
     }
-    purge.run(now() - 24 * 3600_000);
-    reserve.run(key, now());
+    q.purge(now() - 24 * 3600_000);
+    q.reserve(key, now());
+    c.set('idempotencyKey', key);
     try {
       await next();
     } catch (e) {
-      release.run(key);
+      q.release(key);
       throw e;
     }
-    if (c.res.status >= 200 && c.res.status < 300) complete.run(c.res.status, await c.res.clone().text(), key);
-    else release.run(key);
+    // A route that answered without a floor command storing it: stored here (not crash-proof, but still once).
+    if (c.res.status >= 200 && c.res.status < 300 && !c.get('idempotencyStored')) q.complete(key, { status: c.res.status, body: await c.res.clone().text() }, now());
+    else q.release(key); // only a reservation is removed; a reply stored by the floor stays
   };
 }
 
+/**
+ * Runs a floor command so that its reply is stored under the request's Idempotency-Key (if any) in the command's own
+ * transaction, and answers exactly that stored reply.
+ */
+export function answerOnce<T>(c: Context<AppEnv>, command: (once: ReplyRecord<T> | null) => T, reply: (result: T) => StoredReply): Response {
+  const key = c.get('idempotencyKey');
+  const kept: { reply?: StoredReply } = {};
+  const result = command(key ? { key, reply: (r) => (kept.reply = reply(r)) } : null);
+  if (kept.reply) c.set('idempotencyStored', true);
+  return asResponse(kept.reply ?? reply(result));
+}
+
+/** A JSON reply to store, for `answerOnce`. */
+export const jsonReply = (status: number, value: unknown): StoredReply => ({ status, body: JSON.stringify(value) });
+
 /** Call once at start: nothing is in progress yet, and a reservation left by a crash would refuse the retry for 24 h. */
 export function clearUnfinishedRequests(db: Db) {
-  db.prepare(`DELETE FROM idempotency_keys WHERE status = 0`).run();
+  idempotencyQueries(db).clearUnfinished();
 }

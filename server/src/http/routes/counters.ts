@@ -5,7 +5,7 @@ import type { Actor, CounterCommand } from '../../floor';
 import { allow, currentUser } from '../auth';
 import { ApiFailure } from '../errors';
 import type { AppEnv } from '../env';
-import { idempotent } from '../idempotency';
+import { answerOnce, idempotent, jsonReply } from '../idempotency';
 import { errorResponses, validJson, type Router } from '../router';
 import type { RouteDeps } from './deps';
 
@@ -47,8 +47,8 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
     responses: { 200: { description: 'Called', schema: z.object({ ticket: TicketDto }) }, 204: { description: 'Nobody waits' }, ...errorResponses(400, 401, 403, 404, 409) },
   });
   r.app.post('/api/counters/:id/call-next', officer, once, validJson(CallNextBody.default({})), (c) => {
-    const ticket = floor.callNext(counterId(c), actorOf(c), c.req.valid('json'));
-    return ticket ? c.json({ ticket }) : c.body(null, 204);
+    const [id, actor, pick] = [counterId(c), actorOf(c), c.req.valid('json')];
+    return answerOnce(c, (once) => floor.callNext(id, actor, pick, once), (ticket) => (ticket ? jsonReply(200, { ticket }) : { status: 204, body: null }));
   });
 
   const simple = ['recall', 'start', 'no-show', 'hold', 'pause', 'resume', 'close'] as const;
@@ -69,7 +69,10 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
       access: 'the officer signed in there, admin',
       responses: { 200: { description: 'Done', schema: TicketReply }, ...errorResponses(401, 403, 404, 409) },
     });
-    r.app.post(`/api/counters/:id/${action}`, officer, once, (c) => c.json({ ticket: floor.command(counterId(c), actorOf(c), { action }) }));
+    r.app.post(`/api/counters/:id/${action}`, officer, once, (c) => {
+      const [id, actor] = [counterId(c), actorOf(c)];
+      return answerOnce(c, (record) => floor.command(id, actor, { action }, record), (ticket) => jsonReply(200, { ticket }));
+    });
   }
 
   const withBody = [
@@ -86,8 +89,9 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
       body,
       responses: { 200: { description: 'Done', schema: TicketReply }, ...errorResponses(400, 401, 403, 404, 409) },
     });
-    r.app.post(`/api/counters/:id/${action}`, officer, once, validJson(body), (c) =>
-      c.json({ ticket: floor.command(counterId(c), actorOf(c), { action, ...c.req.valid('json') } as CounterCommand) }),
-    );
+    r.app.post(`/api/counters/:id/${action}`, officer, once, validJson(body), (c) => {
+      const [id, actor, cmd] = [counterId(c), actorOf(c), { action, ...c.req.valid('json') } as CounterCommand];
+      return answerOnce(c, (record) => floor.command(id, actor, cmd, record), (ticket) => jsonReply(200, { ticket }));
+    });
   }
 }

@@ -1,3 +1,4 @@
+import type { TicketPrinting } from '../../devices/printer';
 import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
 import type { Stats } from '../../stats/worker-client';
@@ -15,4 +16,6 @@ export interface RouteDeps {
   /** Report figures, computed in a worker thread. */
   stats: Stats;
   log: Logger;
+  /** Prints issued tickets (it listens to the floor bus); absent in tests of the API alone. */
+  printing?: TicketPrinting;
 }

@@ -1,12 +1,10 @@
 import { DisplaySettings, DisplaySettingsPatch } from '@qms/protocol';
-import { createDisplaySettings } from '../../display/settings';
 import { allow, currentUser } from '../auth';
 import { errorResponses, validJson, type Router } from '../router';
 import type { RouteDeps } from './deps';
 
 /** The manager's settings for the hall displays: scrolling notice, announcement wording, repeats, number reading. */
-export function displaySettingsRoutes(r: Router, { floor, db }: RouteDeps) {
-  const displaySettings = createDisplaySettings({ db, floor });
+export function displaySettingsRoutes(r: Router, { floor }: RouteDeps) {
   r.doc({
     method: 'get',
     path: '/api/display/settings',
@@ -14,7 +12,7 @@ export function displaySettingsRoutes(r: Router, { floor, db }: RouteDeps) {
     access: 'anyone on the LAN',
     responses: { 200: { description: 'The settings', schema: DisplaySettings } },
   });
-  r.app.get('/api/display/settings', (c) => c.json(displaySettings.get()));
+  r.app.get('/api/display/settings', (c) => c.json(floor.displaySettings()));
 
   r.doc({
     method: 'put',
@@ -25,7 +23,7 @@ export function displaySettingsRoutes(r: Router, { floor, db }: RouteDeps) {
     responses: { 200: { description: 'The settings now in force', schema: DisplaySettings }, ...errorResponses(400, 401, 403) },
   });
   r.app.put('/api/display/settings', allow('manager', 'admin'), validJson(DisplaySettingsPatch), (c) => {
-    const next = DisplaySettings.parse({ ...displaySettings.get(), ...c.req.valid('json') });
-    return c.json(displaySettings.save(next, currentUser(c).id));
+    const next = DisplaySettings.parse({ ...floor.displaySettings(), ...c.req.valid('json') });
+    return c.json(floor.saveDisplaySettings(next, currentUser(c).id));
   });
 }

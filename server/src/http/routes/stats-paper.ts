@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PaperBallot, PaperBallotBody, ratingLevels, ReportRangeQuery } from '@qms/protocol';
-import { insertPaperBallot, paperBallotsIn, voidPaperBallot } from '../../stats/paper';
+import { paperBallotsIn } from '../../stats/paper';
 import { allow } from '../auth';
 import { ApiFailure } from '../errors';
 import { errorResponses, validJson, validQuery, type Router } from '../router';
@@ -17,7 +17,7 @@ const userId = (p: Principal | null) => (p?.kind === 'user' ? p.user.id : null);
 const BallotFields = z.object(PaperBallotBody.shape);
 
 /** Paper-survey counts a manager enters per field and period; reports show them apart and combined with device ratings. */
-export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
+export function paperBallotRoutes(r: Router, { floor, db }: RouteDeps) {
   r.doc({
     method: 'get',
     path: '/api/stats/paper-ballots',
@@ -47,7 +47,7 @@ export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
     // A batch of nothing would be listed and "saved" while it counts nowhere.
     if (ratingLevels.every((l) => body[l] === 0)) throw new ApiFailure('paper_batch_empty');
     if (!floor.services.some((s) => s.id === body.serviceId)) throw new ApiFailure('unknown_service', { service: body.serviceId });
-    const id = insertPaperBallot(db, body, userId(c.get('principal')), now());
+    const id = floor.enterPaperBallot(body, userId(c.get('principal')));
     const stored = paperBallotsIn(db, body.from, body.to, floor.timeZone, true).find((b) => b.id === id)!;
     return c.json(stored, 201);
   });
@@ -61,7 +61,7 @@ export function paperBallotRoutes(r: Router, { floor, db, now }: RouteDeps) {
   });
   r.app.post('/api/stats/paper-ballots/:id/void', allow('manager', 'admin'), (c) => {
     const id = Number(c.req.param('id'));
-    if (!Number.isSafeInteger(id) || !voidPaperBallot(db, id, userId(c.get('principal')), now())) throw new ApiFailure('paper_ballot_not_found', { id: c.req.param('id') });
+    if (!Number.isSafeInteger(id) || !floor.voidPaperBallot(id, userId(c.get('principal')))) throw new ApiFailure('paper_ballot_not_found', { id: c.req.param('id') });
     return c.json({ ok: true as const });
   });
 }

@@ -5,11 +5,12 @@ import { waitingAhead } from '../../queue';
 import { ticketDto } from '../../floor/views';
 import { allow } from '../auth';
 import { ApiFailure } from '../errors';
-import { idempotent } from '../idempotency';
+import { answerOnce, idempotent, jsonReply } from '../idempotency';
+import { printHeaders } from '../../devices/printer-routes';
 import { errorResponses, validJson, type Router } from '../router';
 import type { RouteDeps } from './deps';
 
-export function ticketRoutes(r: Router, { floor, db, now }: RouteDeps) {
+export function ticketRoutes(r: Router, { floor, db, now, printing }: RouteDeps) {
   r.doc({
     method: 'post',
     path: '/api/tickets',
@@ -18,12 +19,16 @@ export function ticketRoutes(r: Router, { floor, db, now }: RouteDeps) {
     body: IssueTicketBody,
     responses: { 201: { description: 'Issued', schema: IssuedTicketDto }, ...errorResponses(400, 401, 403, 404, 409) },
   });
-  r.app.post('/api/tickets', allow('kiosk', 'staff', 'admin'), idempotent(db, now), validJson(IssueTicketBody), (c) => {
+  r.app.post('/api/tickets', allow('kiosk', 'staff', 'admin'), printHeaders({ printing, floor }), idempotent(db, now), validJson(IssueTicketBody), (c) => {
     const body = c.req.valid('json');
     const p = c.get('principal')!;
     const channel: Channel = p.kind === 'device' ? 'kiosk' : (body.channel ?? (p.user.role === 'staff' ? 'desk' : 'api'));
-    const ticket = floor.issue({ serviceId: body.serviceId, priority: body.priority, channel, staffId: p.kind === 'user' ? p.user.id : null });
-    return c.json(ticket, 201);
+    // Every kiosk ticket is printed; a desk ticket when the body says `print: true`. The printer listens for the issue.
+    const kioskId = p.kind === 'device' ? p.device.id : null;
+    const counterId = p.kind === 'user' ? p.user.counterId : null;
+    const printerId = printing && (channel === 'kiosk' || body.print === true) ? printing.printerFor(kioskId !== null ? { kioskId } : { counterId }) : null;
+    const req = { serviceId: body.serviceId, priority: body.priority, channel, staffId: p.kind === 'user' ? p.user.id : null, print: printerId ? { printerId, kioskId, counterId } : null };
+    return answerOnce(c, (once) => floor.issue(req, once), (ticket) => jsonReply(201, ticket));
   });
 
   r.doc({
