@@ -8,6 +8,7 @@ import type { Db } from '../store/open';
 import { loadServices } from '../store/services';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
+import { centerCalendar } from './center-day';
 import { callDto, counterDto, serviceDtos, ticketDto } from './views';
 
 export interface FloorDeps {
@@ -38,6 +39,7 @@ export function createContext(deps: FloorDeps) {
   const q = { tickets: ticketQueries(db), events: eventQueries(db), counters: counterQueries(db), users: userQueries(db) };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));
+  const calendar = centerCalendar(db, config);
   const rules: QueueRules = {
     priorityCategories: config.priorityCategories,
     antiStarvationAfter: config.antiStarvation.afterPriorityCalls,
@@ -117,7 +119,9 @@ export function createContext(deps: FloorDeps) {
     counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
 
   function servicesView(now: number, day: string) {
+    const center = calendar.on(day);
     return serviceDtos({
+      block: (check) => calendar.block(check, day, center),
       services,
       counters: q.counters.all(),
       waiting: q.tickets.waitingCounts(day),
@@ -155,5 +159,5 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot };
+  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar };
 }
