@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FloorEvent } from '@qms/protocol';
 import { hashPassword } from '@qms/server';
@@ -128,6 +131,21 @@ describe('the center calendar through the API', () => {
     expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
     clock.set(hanoi('2026-03-14T14:00:00'));
     expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich' })).body.error).toMatchObject({ code: 'outside_hours' });
+  });
+
+  it('survives a restart: saved hours stay, an emptied year is not pre-filled again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qms-calendar-'));
+    const first = await startTestServer({ config: realCenter(), now: testClock(hanoi('2026-03-16T09:00:00')).now, dataDir });
+    expect((await put(first.url, await login(first.url, 'admin', 'admin'), { hours: week, year: 2027, days: [] })).status).toBe(200);
+    await first.stop();
+    const again = await startTestServer({ config: realCenter(), now: testClock(hanoi('2026-03-16T10:00:00')).now, dataDir });
+    servers.push(again);
+    const res = await client(again.url, await login(again.url, 'admin', 'admin')).get('/api/admin/calendar?year=2027');
+    expect(res.body).toMatchObject({ hours: week, days: [] });
+    expect((await client(again.url, await login(again.url, 'admin', 'admin')).get('/api/admin/calendar?year=2026')).body.days.length).toBeGreaterThan(10);
+    await again.stop();
+    servers.splice(servers.indexOf(again), 1);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('the demo center issues on holidays too', async () => {
