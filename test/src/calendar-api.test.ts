@@ -98,10 +98,10 @@ describe('the center calendar through the API', () => {
 
     const refused = await kiosk.post('/api/tickets', { serviceId: 'ho-tich' });
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'holiday', message: 'Hôm nay nghỉ lễ Nghỉ bù Giỗ Tổ Hùng Vương, không cấp số.' });
+    expect(refused.body.error).toMatchObject({ code: 'holiday', message: 'Hôm nay nghỉ lễ Giỗ Tổ Hùng Vương (nghỉ bù), không cấp số.' });
     const services = (await kiosk.get('/api/services')).body as { issuingNow: boolean; closedReason: string; holiday: unknown }[];
     expect(services.every((s) => !s.issuingNow && s.closedReason === 'holiday')).toBe(true);
-    expect(services[0]!.holiday).toEqual({ name: 'Nghỉ bù Giỗ Tổ Hùng Vương', nameEn: 'Hung Kings Commemoration Day (day in lieu)' });
+    expect(services[0]!.holiday).toEqual({ name: 'Giỗ Tổ Hùng Vương (nghỉ bù)', nameEn: 'Hung Kings Commemoration Day (day in lieu)' });
 
     // The admin takes the day off the list: tickets again, and open screens hear of it at once.
     const days = (await client(server.url, admin).get('/api/admin/calendar?year=2026')).body.days as { date: string; kind: string }[];

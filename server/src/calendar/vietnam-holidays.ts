@@ -47,10 +47,10 @@ export function vietnamHolidays(year: number): Holiday[] {
 
   for (const h of [...days.values()].sort((a, b) => a.date.localeCompare(b.date))) {
     const d = new Date(`${h.date}T00:00:00Z`);
-    if (!isWeekend(d) || h.name.startsWith('Nghỉ bù')) continue;
+    if (!isWeekend(d)) continue;
     let next = addDays(d, 1);
     while (isWeekend(next) || days.has(iso(next))) next = addDays(next, 1);
-    add(next, `Nghỉ bù ${h.name}`, `${h.nameEn} (day in lieu)`);
+    add(next, `${h.name} (nghỉ bù)`, `${h.nameEn} (day in lieu)`);
   }
   for (const swap of publishedSwaps[year] ?? []) days.set(swap.date, swap);
   return [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
