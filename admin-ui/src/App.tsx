@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UserDto } from '@qms/protocol';
 import { clearToken, getStoredUser, LoginScreen, ScreenShell, SignOut, useFloor, useLang, useToken } from '@qms/ui-kit';
+import { Calendar } from './Calendar';
 import { Dashboard } from './Dashboard';
 import { DisplaySettingsForm } from './DisplaySettingsForm';
 import { PaperBallots } from './PaperBallots';
@@ -23,8 +24,8 @@ export function App() {
   return <Admin user={user} />;
 }
 
-type Tab = 'live' | 'reports' | 'paper' | 'display' | 'staff';
-const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'display', 'staff'];
+type Tab = 'live' | 'reports' | 'paper' | 'display' | 'staff' | 'calendar';
+const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'display', 'staff', 'calendar'];
 
 function Admin({ user }: { user: UserDto | null }) {
   const floor = useFloor({ role: 'admin' });
@@ -63,6 +64,7 @@ function Admin({ user }: { user: UserDto | null }) {
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'display' && <DisplaySettingsForm />}
           {tab === 'staff' && <StaffPhotos counters={snapshot.counters} subscribe={floor.subscribe} />}
+          {tab === 'calendar' && <Calendar today={snapshot.serviceDay} canEdit={user?.role === 'admin'} />}
         </>
       )}
     </ScreenShell>

@@ -169,6 +169,7 @@ const words = {
   'ds.err.server': ['Máy chủ không nhận thiết lập này: {detail}', 'The server refused these settings: {detail}'],
   'ds.err.forbidden': ['Tài khoản này không được đổi thiết lập màn hình gọi số (cần quản lý hoặc quản trị).', 'This account may not change the display settings (manager or admin only).'],
   'tab.staff': ['Cán bộ', 'Officers'],
+  'tab.calendar': ['Lịch làm việc', 'Calendar'],
   'staff.intro': [
     'Ảnh chân dung hiện trên máy tính bảng đánh giá tại quầy của cán bộ. Nhận ảnh JPG, PNG hoặc WebP, tối đa {max} MB; chưa có ảnh thì máy tính bảng hiện chữ cái đầu của tên.',
     'The portrait shown on the rating tablet at the officer’s counter. JPG, PNG or WebP, at most {max} MB; without a photo the tablet shows the initials.',

@@ -17,6 +17,18 @@ export function Home({ snapshot, priority, onPriority, onTake, disabled, printer
   const { lang } = useLang();
   const open = snapshot.services.filter((s) => s.issuingNow);
   const allCapped = open.length === 0 && snapshot.services.some((s) => s.closedReason === 'daily_cap_reached' || s.closedReason === 'numbers_exhausted');
+  // A public holiday closes the whole center: one sentence instead of a wall of tiles that cannot issue.
+  const holiday = open.length === 0 ? (snapshot.services.find((s) => s.holiday)?.holiday ?? null) : null;
+  if (holiday) {
+    return (
+      <div className="kiosk-home">
+        <section className="kiosk-holiday" role="status">
+          <h1 className="kiosk-holiday__title">{word(lang, 'holidayTitle', { name: lang === 'en' && holiday.nameEn ? holiday.nameEn : holiday.name })}</h1>
+          <p className="kiosk-holiday__hint">{word(lang, 'holidayHint')}</p>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className="kiosk-home">
       {printer && !printer.ok && (
@@ -77,5 +89,5 @@ function waitWords(s: ServiceDto, lang: Lang): string {
 
 function closedWord(reason: string | null): Word {
   const key = `closed_${reason ?? 'other'}`;
-  return (['closed_outside_hours', 'closed_not_working_day', 'closed_daily_cap_reached', 'closed_numbers_exhausted'] as const).find((k) => k === key) ?? 'closed_other';
+  return (['closed_outside_hours', 'closed_not_working_day', 'closed_daily_cap_reached', 'closed_numbers_exhausted', 'closed_holiday'] as const).find((k) => k === key) ?? 'closed_other';
 }

@@ -19,6 +19,8 @@ export const ServiceDto = z.object({
   issuingNow: z.boolean(),
   /** Why tickets cannot be taken now (code), or null when they can. */
   closedReason: z.string().nullable(),
+  /** The holiday that closes the center today (`closedReason: "holiday"`), or null. */
+  holiday: z.object({ name: z.string(), nameEn: z.string() }).nullable().optional(),
 });
 export type ServiceDto = z.infer<typeof ServiceDto>;
 

@@ -8,6 +8,8 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'
 const IssuingHours = z.strictObject({
   workingDays: z.array(z.number().int().min(0).max(6)).min(1),
   windows: z.array(z.strictObject({ from: timeOfDay, to: timeOfDay })).min(1),
+  /** A weekday's own windows, e.g. `{ "6": [{ "from": "07:30", "to": "11:30" }] }` for Saturday mornings only. */
+  days: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(z.strictObject({ from: timeOfDay, to: timeOfDay })).min(1)).optional(),
 });
 
 export const ServiceConfig = z.strictObject({

@@ -11,6 +11,7 @@ import { loadServices } from '../store/services';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
 import { watchWrites, type FloorFaults } from './faults';
+import { centerCalendar } from './center-day';
 import { callDto, counterDto, serviceDtos, ticketDto } from './views';
 
 export interface FloorDeps {
@@ -70,6 +71,7 @@ export function createContext(deps: FloorDeps) {
   };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));
+  const calendar = centerCalendar(db, config);
   const rules: QueueRules = {
     priorityCategories: config.priorityCategories,
     antiStarvationAfter: config.antiStarvation.afterPriorityCalls,
@@ -161,7 +163,9 @@ export function createContext(deps: FloorDeps) {
     counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
 
   function servicesView(now: number, day: string) {
+    const center = calendar.on(day);
     return serviceDtos({
+      block: (check) => calendar.block(check, day, center),
       services,
       counters: q.counters.all(),
       waiting: q.tickets.waitingCounts(day),
@@ -200,5 +204,5 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot };
+  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar };
 }

@@ -1,5 +1,5 @@
 import type { Channel, IssuedTicketDto } from '@qms/protocol';
-import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, issuingBlock, nextSeq, type Ticket } from '../queue';
+import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, nextSeq, type Ticket } from '../queue';
 import type { FloorContext, ReplyRecord } from './context';
 import { ticketDto } from './views';
 
@@ -26,13 +26,13 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRe
     if (priority !== null && !ctx.rules.priorityCategories.includes(priority)) {
       throw new QueueError('unknown_priority', { priority, allowed: ctx.rules.priorityCategories.join(', ') });
     }
-    const block = issuingBlock({
+    const block = ctx.calendar.block({
       service,
       now: tx.now,
       timeZone: ctx.timeZone,
       issuedToday: ctx.q.tickets.issuedCount(tx.day, service.id),
       demo: ctx.config.demo,
-    });
+    }, tx.day);
     if (block) throw block;
 
     const seq = nextSeq(service, ctx.q.tickets.lastSeq(tx.day, service.id));

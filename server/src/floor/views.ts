@@ -1,5 +1,5 @@
 import { toLocalIso, type CallDto, type CounterDto, type ServiceDto, type TicketDto } from '@qms/protocol';
-import { estimateWaitSeconds, issuingBlock, type Ticket } from '../queue';
+import { estimateWaitSeconds, issuingBlock, type IssuingCheck, type QueueError, type Ticket } from '../queue';
 import type { CounterState } from '../store/counters';
 import type { StoredService } from '../store/services';
 
@@ -51,13 +51,15 @@ export interface ServiceViewInput {
   demo: boolean;
   issuedToday: (serviceId: string) => number;
   recentServiceSeconds: (serviceId: string) => number[];
+  /** The issuing check with the center's calendar; the service's own hours alone when absent. */
+  block?: (check: IssuingCheck) => QueueError | null;
 }
 
 export function serviceDtos(v: ServiceViewInput): ServiceDto[] {
   return v.services.map((s) => {
     const waiting = v.waiting.get(s.id)?.total ?? 0;
     const openCounters = v.counters.filter((c) => c.status === 'open' && c.serviceIds.includes(s.id)).length;
-    const block = issuingBlock({ service: s, now: v.now, timeZone: v.timeZone, issuedToday: v.issuedToday(s.id), demo: v.demo });
+    const block = (v.block ?? issuingBlock)({ service: s, now: v.now, timeZone: v.timeZone, issuedToday: v.issuedToday(s.id), demo: v.demo });
     return {
       id: s.id,
       code: s.code,
@@ -75,6 +77,7 @@ export function serviceDtos(v: ServiceViewInput): ServiceDto[] {
       }),
       issuingNow: block === null,
       closedReason: block?.code ?? null,
+      holiday: block?.code === 'holiday' ? { name: String(block.params.holiday), nameEn: String(block.params.holidayEn) } : null,
     };
   });
 }

@@ -16,6 +16,7 @@ import { statsRoutes } from './routes/stats';
 import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
 import { deskRoutes } from './routes/desk';
+import { calendarRoutes } from './routes/calendar';
 import { displaySettingsRoutes } from './routes/display-settings';
 import { isPhotoUpload, staffRoutes } from './routes/staff';
 import { staticScreens } from './static';
@@ -48,7 +49,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

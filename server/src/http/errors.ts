@@ -31,6 +31,14 @@ const customVi: Record<string, string> = {
   'serviceId or counterId is required': 'cần chọn lĩnh vực (serviceId) hoặc quầy (counterId)',
   'the template must contain {number}': 'mẫu câu phải có {number}',
   'only {number} and {counter} may stand in braces': 'trong ngoặc nhọn chỉ được dùng {number} và {counter}',
+  'a window must end after it starts': 'giờ kết thúc phải sau giờ bắt đầu',
+  'give hours or days': 'cần gửi giờ làm việc (hours) hoặc danh sách ngày (days)',
+  'days need their year': 'cần ghi năm (year) của danh sách ngày',
+  'the date is not in that year': 'ngày này không thuộc năm đang sửa',
+  'the date is listed twice': 'ngày này bị nhập hai lần',
+  'no such date': 'không có ngày này trong lịch',
+  'expected HH:MM': 'phải là giờ dạng HH:MM, ví dụ 07:30',
+  'expected YYYY-MM-DD': 'phải là ngày dạng YYYY-MM-DD, ví dụ 2026-04-30',
 };
 
 const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'một đối tượng', array: 'một danh sách' };
@@ -49,7 +57,7 @@ function issueVi(i: ZodError['issues'][number]): string {
     case 'too_big':
       return i.origin === 'string' ? `quá dài (tối đa ${i.maximum} ký tự)` : i.origin === 'array' ? `tối đa ${i.maximum} mục` : `không được quá ${i.maximum}`;
     case 'invalid_format':
-      return 'sai định dạng';
+      return customVi[i.message] ?? 'sai định dạng';
     case 'unrecognized_keys':
       return `không nhận các trường: ${i.keys.join(', ')}`;
     default:

@@ -21,6 +21,7 @@ export const messages = {
   unknown_ticket: { status: 404, vi: (p) => `Không tìm thấy vé ${p.ticket}.`, en: (p) => `Ticket ${p.ticket} was not found.` },
   unknown_priority: { status: 400, vi: (p) => `Loại ưu tiên "${p.priority}" không có; chọn một trong: ${p.allowed}.`, en: (p) => `Unknown priority "${p.priority}"; use one of: ${p.allowed}.` },
   outside_hours: { status: 409, vi: (p) => `Lĩnh vực ${p.service} chỉ cấp số trong giờ ${p.windows}.`, en: (p) => `Tickets for ${p.service} are issued only during ${p.windows}.` },
+  holiday: { status: 409, vi: (p) => `Hôm nay nghỉ lễ ${p.holiday}, không cấp số.`, en: (p) => `Closed today for ${p.holidayEn}; no tickets are issued.` },
   not_working_day: { status: 409, vi: (p) => `Hôm nay không cấp số lĩnh vực ${p.service}.`, en: (p) => `No tickets for ${p.service} are issued today.` },
   daily_cap_reached: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã hết số trong ngày (${p.cap} số).`, en: (p) => `${p.service} has issued all ${p.cap} tickets for today.` },
   numbers_exhausted: { status: 409, vi: (p) => `Lĩnh vực ${p.service} đã dùng hết dãy số trong ngày.`, en: (p) => `${p.serviceEn ?? p.service} has used up its number range for today.` },

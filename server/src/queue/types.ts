@@ -7,6 +7,14 @@ export interface IssuingHours {
   /** 0 = Sunday … 6 = Saturday. */
   workingDays: number[];
   windows: { from: TimeOfDay; to: TimeOfDay }[];
+  /** A weekday's own windows (key `"0"` … `"6"`), instead of `windows`. */
+  days?: Partial<Record<string, { from: TimeOfDay; to: TimeOfDay }[]>> | undefined;
+}
+
+/** The center's day as the calendar sees it: its weekly hours, and whether today is a holiday or a make-up working day. */
+export interface CenterDay {
+  hours: IssuingHours;
+  special: { kind: 'holiday' | 'workday'; name: string; nameEn: string } | null;
 }
 
 export interface Service {
@@ -74,6 +82,7 @@ export type QueueErrorCode =
   | 'counter_paused'
   | 'counter_taken'
   | 'daily_cap_reached'
+  | 'holiday'
   | 'invalid_transition'
   | 'no_current_ticket'
   | 'not_served_yet'
