@@ -132,7 +132,14 @@ export const HealthReply = z.object({
 });
 export type HealthReply = z.infer<typeof HealthReply>;
 
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Bad input: a message per form field (path joined with dots, e.g. `prefix`, `serviceIds.0`), in the request's language. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 export const EventDto = z.object({

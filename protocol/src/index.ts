@@ -7,3 +7,5 @@ export * from './rating';
 export * from './display';
 export * from './desk';
 export * from './staff';
+export * from './admin';
+export * from './routes';
