@@ -110,7 +110,7 @@ export const routes = {
     body: UpdateServiceBody,
     status: 200,
     reply: AdminServiceDto,
-    errors: [...auth, ...input, 'unknown_service', 'prefix_collision', 'numbering_in_use', 'service_has_waiting', 'service_on_counter_only'],
+    errors: [...auth, ...input, 'unknown_service', 'prefix_collision', 'numbering_in_use', 'service_has_waiting'],
   }),
 
   adminCounters: route({

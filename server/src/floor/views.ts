@@ -75,6 +75,7 @@ export function serviceDtos(v: ServiceViewInput): ServiceDto[] {
       }),
       issuingNow: block === null,
       closedReason: block?.code ?? null,
+      stoppedReason: block?.code === 'stopped_today' ? String(block.params.reason ?? '') : null,
     };
   });
 }

@@ -29,6 +29,10 @@ export interface IssuingCheck {
 
 /** Why a ticket for the service cannot be issued now, or null when it can. */
 export function issuingBlock({ service, now, timeZone, issuedToday, demo }: IssuingCheck): QueueError | null {
+  // An admin's stop holds in demo mode too: it is a decision, not opening hours.
+  if (service.stopped && service.stopped.day === serviceDayOf(now, timeZone)) {
+    return new QueueError('stopped_today', { service: service.name, reason: service.stopped.reason });
+  }
   if (demo) return null;
   if (service.hours) {
     const p = localParts(now, timeZone);

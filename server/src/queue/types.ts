@@ -21,6 +21,8 @@ export interface Service {
   hours: IssuingHours | null;
   /** Used for wait estimates until enough tickets of the day were served. */
   defaultServiceSeconds: number;
+  /** Issuing stopped by an admin for one service day (`day`), with the reason to show. */
+  stopped?: { day: string; reason: string } | null;
 }
 
 export interface Counter {
