@@ -128,7 +128,7 @@ describe('administration: fields, counters, accounts', () => {
     const refused = await admin.patch('/api/admin/services/dat-dai', { archived: true });
     expect(refused.body.error.code).toBe('service_has_waiting');
     expect(refused.body.error.fields).toHaveProperty('archived');
-    await desk.post('/api/counters/4/call-next');
+    const served = (await desk.post('/api/counters/4/call-next')).body.ticket;
     await desk.post('/api/counters/4/finish');
     const renamed = await admin.patch('/api/admin/services/dat-dai', { name: 'Đất đai – Môi trường' });
     expect(renamed.body.formerNames).toEqual(['Đất đai']);
@@ -137,6 +137,8 @@ describe('administration: fields, counters, accounts', () => {
     expect(archived.body.archived).toBe(true);
     expect((await kiosk.get('/api/services')).body.map((s: { id: string }) => s.id)).not.toContain('dat-dai');
     expect((await kiosk.post('/api/tickets', { serviceId: 'dat-dai' })).status).toBe(404);
+    // The ticket's own page (its QR) still names its field.
+    expect((await client(server.url).get(`/api/tickets/${served.id}`)).body.serviceName).toBe('Đất đai – Môi trường');
 
     const manager = client(server.url, await login(server.url, 'quanly'));
     const day = new Date(clock.now()).toISOString().slice(0, 10);
