@@ -181,6 +181,10 @@ export const AdminCenterDto = z.object({
   /** Changing the time zone takes effect at the next start of the server. */
   timezone: z.string(),
   priorityCategories: z.array(z.string()),
+  /** How long after service a ticket may still be rated. */
+  ratingWindowMinutes: z.number(),
+  /** Report targets: served within `targetWaitMinutes`, center-wide satisfaction target (0–1; fields have their own). */
+  reports: z.object({ targetWaitMinutes: z.number(), satisfactionTarget: z.number() }),
 });
 export type AdminCenterDto = z.infer<typeof AdminCenterDto>;
 
@@ -191,6 +195,11 @@ export const UpdateCenterBody = z
     hotline: z.string().trim().max(40).optional(),
     timezone: z.string().trim().min(1).max(64).optional(),
     priorityCategories: z.array(z.string().regex(/^[a-z_]{2,32}$/)).max(10).optional(),
+    ratingWindowMinutes: z.number().positive().max(24 * 60).optional(),
+    reports: z
+      .object({ targetWaitMinutes: z.number().positive().max(24 * 60).optional(), satisfactionTarget: z.number().min(0).max(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 export type UpdateCenterBody = z.infer<typeof UpdateCenterBody>;

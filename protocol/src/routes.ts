@@ -65,7 +65,7 @@ export const routes = {
   adminCenter: route({
     method: 'get',
     path: '/api/admin/center',
-    summary: 'The center: name, English name, hotline, time zone, priority categories',
+    summary: 'The center: name, English name, hotline, time zone, priority categories, rating window, report targets',
     access: adminRead,
     status: 200,
     reply: AdminCenterDto,
@@ -74,7 +74,7 @@ export const routes = {
   adminCenterUpdate: route({
     method: 'patch',
     path: '/api/admin/center',
-    summary: 'Change the center’s name, hotline or priority categories (a new time zone applies at the next start)',
+    summary: 'Change the center’s name, hotline, priority categories, rating window or report targets (a new time zone applies at the next start)',
     access: adminWrite,
     body: UpdateCenterBody,
     status: 200,

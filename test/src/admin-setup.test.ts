@@ -230,6 +230,33 @@ describe('administration: accounts and passwords', () => {
   });
   afterAll(() => server.stop());
 
+  it('the center: name, priority categories and report targets change live; an unknown time zone is refused on its field', async () => {
+    const kiosk = client(server.url, kioskToken);
+    expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich', priority: 'thuong_binh' })).status).toBe(400);
+    const res = await admin.patch('/api/admin/center', {
+      name: 'Trung tâm Phục vụ hành chính công xã Tân Hưng',
+      nameEn: null,
+      priorityCategories: ['elderly', 'pregnant', 'disability', 'thuong_binh'],
+      ratingWindowMinutes: 30,
+      reports: { targetWaitMinutes: 10 },
+    });
+    expect(res.body).toEqual({
+      name: 'Trung tâm Phục vụ hành chính công xã Tân Hưng',
+      nameEn: null,
+      hotline: '0220 3 852 000',
+      timezone: 'Asia/Ho_Chi_Minh',
+      priorityCategories: ['elderly', 'pregnant', 'disability', 'thuong_binh'],
+      ratingWindowMinutes: 30,
+      reports: { targetWaitMinutes: 10, satisfactionTarget: 0.95 },
+    });
+    expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich', priority: 'thuong_binh' })).status).toBe(201);
+    expect(server.floor.snapshot({ withWaiting: false })).toMatchObject({ centerName: 'Trung tâm Phục vụ hành chính công xã Tân Hưng' });
+    expect(server.floor.config.reports.targetWaitMinutes).toBe(10);
+    const bad = await admin.patch('/api/admin/center', { timezone: 'Asia/Hai_Phong' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.timezone).toMatch(/Không có múi giờ/);
+  });
+
   const idOf = (username: string) => (server.db.prepare(`SELECT id FROM users WHERE username = ?`).get(username) as { id: number }).id;
 
   it('disabling an account ends its sessions at once: the next request is 401 and it cannot sign in', async () => {

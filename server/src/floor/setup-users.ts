@@ -113,7 +113,15 @@ export function changePassword(ctx: FloorContext, userId: number, body: { curren
 export function centerDto(ctx: FloorContext) {
   const s = ctx.q.setup.settings();
   const c = s ?? ctx.config;
-  return { name: c.center.name, nameEn: c.center.nameEn ?? null, hotline: c.center.hotline, timezone: c.timezone, priorityCategories: c.priorityCategories };
+  return {
+    name: c.center.name,
+    nameEn: c.center.nameEn ?? null,
+    hotline: c.center.hotline,
+    timezone: c.timezone,
+    priorityCategories: c.priorityCategories,
+    ratingWindowMinutes: c.ratingWindowMinutes,
+    reports: { targetWaitMinutes: c.reports.targetWaitMinutes, satisfactionTarget: c.reports.satisfactionTarget },
+  };
 }
 
 export function updateCenter(ctx: FloorContext, actorId: number, body: UpdateCenterBody) {
@@ -134,10 +142,17 @@ export function updateCenter(ctx: FloorContext, actorId: number, body: UpdateCen
       if (body.nameEn) center.nameEn = body.nameEn;
       else delete center.nameEn;
     }
-    const next = { ...old, center, ...(body.timezone ? { timezone: body.timezone } : {}), ...(body.priorityCategories ? { priorityCategories: body.priorityCategories } : {}) };
+    const next = {
+      ...old,
+      center,
+      ...(body.timezone ? { timezone: body.timezone } : {}),
+      ...(body.priorityCategories ? { priorityCategories: body.priorityCategories } : {}),
+      ...(body.ratingWindowMinutes ? { ratingWindowMinutes: body.ratingWindowMinutes } : {}),
+      reports: { ...old.reports, ...Object.fromEntries(Object.entries(body.reports ?? {}).filter(([, v]) => v !== undefined)) },
+    };
     ctx.q.setup.saveSettings(next, tx.now);
-    const before = { center: old.center, timezone: old.timezone, priorityCategories: old.priorityCategories };
-    log('center', 'updated', 'center', before, { center, timezone: next.timezone, priorityCategories: next.priorityCategories });
+    const shown = (x: typeof old) => ({ center: x.center, timezone: x.timezone, priorityCategories: x.priorityCategories, ratingWindowMinutes: x.ratingWindowMinutes, reports: x.reports });
+    log('center', 'updated', 'center', shown(old), shown(next));
     return centerDto(ctx);
   });
 }
