@@ -66,6 +66,12 @@ describe('setup export and import', () => {
     expect(tiles).toContain('tu-phap');
     expect(tiles).not.toContain('bhxh');
     expect((await client(b.url).post('/api/auth/login', { username: 'canbo9', password: created.body.temporaryPassword })).body.mustChangePassword).toBe(true);
+    // Each change of the import is in the change log as the admin's, with before and after, and no secret.
+    const log = (await adminB.get('/api/admin/audit?limit=200')).body.entries;
+    const rename = log.find((e: { type: string; targetId: string }) => e.type === 'setup.service.updated' && e.targetId === 'ho-tich');
+    expect(rename).toMatchObject({ before: { name: 'Hộ tịch' }, after: { name: 'Hộ tịch – Chứng thực' }, by: { name: 'Quản trị hệ thống' } });
+    expect(log.find((e: { type: string; targetId: string }) => e.type === 'setup.user.created' && e.targetId === 'canbo9')).toBeTruthy();
+    expect(JSON.stringify(log)).not.toMatch(/scrypt|passwordHash|token/);
     // Importing the same file again changes nothing.
     expect((await adminB.post('/api/admin/setup/import?dryRun=1', exported.body)).body.changes).toEqual([]);
   });

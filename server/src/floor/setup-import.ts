@@ -66,6 +66,7 @@ export function applyImport(db: Db, incoming: CenterConfig, opts: ImportOptions)
   const tickets = ticketQueries(db);
   const changes = planImport(db, incoming);
   const log = opts.log ?? (() => undefined);
+  const was: SetupLists = { settings: q.settings(), services: q.services(), counters: q.counters(), accounts: q.accounts(), devices: q.devices() };
   const waiting = tickets.waitingCounts(opts.day);
 
   const servicesNow = new Map(q.services().map((s) => [s.id, s]));
@@ -119,22 +120,35 @@ export function applyImport(db: Db, incoming: CenterConfig, opts: ImportOptions)
   for (const d of incoming.devices) q.saveDevice(d);
 
   q.saveSettings(settingsOf(incoming), opts.now, opts.sourceHash ?? null);
-  for (const c of changes) log(c.entity, c.action === 'added' ? 'created' : c.action === 'changed' ? 'updated' : 'archived', c.id, null, c.action === 'archived' ? null : afterOf(incoming, c));
+  const now: SetupLists = { settings: settingsOf(incoming), ...incoming };
+  for (const c of changes) {
+    const action = c.action === 'added' ? 'created' : c.action === 'changed' ? 'updated' : 'archived';
+    log(c.entity, action, c.id, entityIn(was, c), c.action === 'archived' ? null : entityIn(now, c));
+  }
   return changes;
 }
 
-function afterOf(incoming: CenterConfig, c: SetupChange): unknown {
+interface SetupLists {
+  settings: unknown;
+  services: { id: string }[];
+  counters: { id: number }[];
+  accounts: Partial<SetupAccount>[];
+  devices: { id: string; kind: string; counterId: number | null }[];
+}
+
+/** One entity of a setup, as the change log shows it: never a password, its hash or a device token. */
+function entityIn(setup: SetupLists, c: SetupChange): unknown {
   switch (c.entity) {
     case 'center':
-      return settingsOf(incoming);
+      return setup.settings;
     case 'service':
-      return incoming.services.find((s) => s.id === c.id) ?? null;
+      return setup.services.find((s) => s.id === c.id) ?? null;
     case 'counter':
-      return incoming.counters.find((x) => String(x.id) === c.id) ?? null;
+      return setup.counters.find((x) => String(x.id) === c.id) ?? null;
     case 'user':
-      return withoutSecrets(incoming.accounts.find((a) => a.username === c.id));
+      return withoutSecrets(setup.accounts.find((a) => a.username === c.id));
     case 'device': {
-      const d = incoming.devices.find((x) => x.id === c.id);
+      const d = setup.devices.find((x) => x.id === c.id);
       return d ? { id: d.id, kind: d.kind, counterId: d.counterId } : null;
     }
   }
