@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adminClient } from './support/admin';
+import { CenterConfig, hashPassword } from '@qms/server';
 import { client, demoConfig, kioskToken, login, startTestServer, type TestServer } from './support/server';
 
 describe('setup export and import', () => {
@@ -130,5 +131,34 @@ describe('setup export and import', () => {
     const users = (await (await asAdmin(again)).get('/api/admin/users')).body;
     expect(users.find((u: { username: string }) => u.username === 'cu')).toMatchObject({ disabled: true });
     expect((await client(again.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+  });
+});
+
+describe('passwords outside demo mode', () => {
+  it('a password anyone would guess is refused; a good one is taken and the other sessions end', async () => {
+    const base = demoConfig();
+    const config = CenterConfig.parse({
+      ...base,
+      demo: false,
+      accounts: base.accounts.map(({ password, ...a }) => ({ ...a, passwordHash: hashPassword(password ?? 'x') })),
+    });
+    const server = await startTestServer({ config });
+    try {
+      const first = await login(server.url, 'canbo1');
+      const second = await login(server.url, 'canbo1');
+      const me = adminClient(server, first);
+      for (const weak of ['12345678', 'Password', 'canbo1-2026']) {
+        const res = await me.post('/api/auth/password', { currentPassword: '123456', newPassword: weak });
+        expect(res.status, weak).toBe(400);
+        expect(res.body.error.code).toBe('password_too_weak');
+        expect(res.body.error.fields.newPassword).toMatch(/quá dễ đoán/);
+      }
+      expect((await me.post('/api/auth/password', { currentPassword: '123456', newPassword: 'Sông Hồng chảy mãi' })).status).toBe(204);
+      expect((await client(server.url, first).get('/api/auth/me')).status).toBe(200);
+      expect((await client(server.url, second).get('/api/auth/me')).status).toBe(401);
+      expect(await login(server.url, 'canbo1', 'Sông Hồng chảy mãi')).toBeTruthy();
+    } finally {
+      await server.stop();
+    }
   });
 });
