@@ -64,6 +64,8 @@ describe('administration: fields, counters, accounts', () => {
     expect(res.body.error.code).toBe('invalid_input');
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['code', 'id', 'prefix']);
     expect(res.body.error.fields.code).toMatch(/quá ngắn/);
+    expect(res.body.error.fields.prefix).toBe('đầu số gồm tối đa 4 chữ cái in hoa hoặc chữ số');
+    expect(res.body.error.fields.id).toBe('chỉ gồm chữ thường không dấu, chữ số, - hoặc _');
     const unknownKey = await admin.patch('/api/admin/services/ho-tich', { colour: 'red' });
     expect(unknownKey.status).toBe(400);
     expect(unknownKey.body.error.fields).toEqual({ colour: 'không nhận trường này' });

@@ -47,6 +47,9 @@ const customVi: Record<string, string> = {
   'serviceId or counterId is required': 'cần chọn lĩnh vực (serviceId) hoặc quầy (counterId)',
   'the template must contain {number}': 'mẫu câu phải có {number}',
   'only {number} and {counter} may stand in braces': 'trong ngoặc nhọn chỉ được dùng {number} và {counter}',
+  'the prefix is up to 4 capital letters or digits': 'đầu số gồm tối đa 4 chữ cái in hoa hoặc chữ số',
+  'lowercase letters, digits, - or _': 'chỉ gồm chữ thường không dấu, chữ số, - hoặc _',
+  '2–32 lowercase letters, digits, . _ or -': '2–32 ký tự: chữ thường không dấu, chữ số, . _ hoặc -',
 };
 
 const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'một đối tượng', array: 'một danh sách' };
@@ -65,7 +68,7 @@ function issueVi(i: ZodError['issues'][number]): string {
     case 'too_big':
       return i.origin === 'string' ? `quá dài (tối đa ${i.maximum} ký tự)` : i.origin === 'array' ? `tối đa ${i.maximum} mục` : `không được quá ${i.maximum}`;
     case 'invalid_format':
-      return 'sai định dạng';
+      return customVi[i.message] ?? 'sai định dạng';
     case 'unrecognized_keys':
       return `không nhận các trường: ${i.keys.join(', ')}`;
     default:
