@@ -92,6 +92,27 @@ describe('setup export and import', () => {
     expect((await admin.get('/api/admin/services')).body.map((x: { id: string }) => x.id)).not.toContain('trung-dau-so');
   });
 
+  it('an import refused half-way changes nothing at all (one transaction)', async () => {
+    const s = await start();
+    const admin = await asAdmin(s);
+    const file = (await admin.get('/api/admin/setup/export')).body;
+    expect((await client(s.url, kioskToken).post('/api/tickets', { serviceId: 'bhxh' })).status).toBe(201);
+    const before = JSON.stringify([(await admin.get('/api/admin/services')).body, (await admin.get('/api/admin/counters')).body]);
+    const events = (s.db.prepare(`SELECT COUNT(*) AS n FROM events`).get() as { n: number }).n;
+    // A new field first, a renamed counter, then a prefix change for a field that issued today: refused.
+    const next = {
+      ...file,
+      services: [{ id: 'moi', code: 'M', name: 'Mới', prefix: '9' }, ...file.services.map((x: { id: string }) => (x.id === 'bhxh' ? { ...x, prefix: '8' } : x))],
+      counters: file.counters.map((c: { id: number }) => (c.id === 1 ? { ...c, name: 'Đổi tên' } : c)),
+    };
+    const res = await admin.post('/api/admin/setup/import', next);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('prefix_in_use');
+    expect(JSON.stringify([(await admin.get('/api/admin/services')).body, (await admin.get('/api/admin/counters')).body])).toBe(before);
+    expect((s.db.prepare(`SELECT COUNT(*) AS n FROM events`).get() as { n: number }).n).toBe(events);
+    expect(s.floor.services.map((x) => x.id)).not.toContain('moi');
+  });
+
   it('after the first start the database wins: a changed config file is reported and ignored', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'qms-setup-'));
     dirs.push(dataDir);
