@@ -21,6 +21,8 @@ export const ServiceDto = z.object({
   closedReason: z.string().nullable(),
   /** The holiday that closes the center today (`closedReason: "holiday"`), or null. */
   holiday: z.object({ name: z.string(), nameEn: z.string() }).nullable().optional(),
+  /** With `closedReason` `stopped_today`: the reason the admin gave, for the kiosk tile and the phone page. */
+  stoppedReason: z.string().nullable().optional(),
 });
 export type ServiceDto = z.infer<typeof ServiceDto>;
 
@@ -63,11 +65,25 @@ export const CounterDto = z.object({
 });
 export type CounterDto = z.infer<typeof CounterDto>;
 
-export const UserDto = z.object({ id: z.number().int(), username: z.string(), name: z.string(), role: Role, counterId: z.number().int().nullable() });
+export const UserDto = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  name: z.string(),
+  role: Role,
+  counterId: z.number().int().nullable(),
+  /** True after a password reset: only `POST /api/auth/password` (and sign-out) works until the password is changed. */
+  mustChangePassword: z.boolean().optional(),
+});
 export type UserDto = z.infer<typeof UserDto>;
 
 export const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
-export const LoginReply = z.object({ token: z.string(), expiresAt: isoTime, user: UserDto });
+export const LoginReply = z.object({
+  token: z.string(),
+  expiresAt: isoTime,
+  user: UserDto,
+  /** See `UserDto.mustChangePassword`; present (true) only when the password must be changed now. */
+  mustChangePassword: z.boolean().optional(),
+});
 export type LoginReply = z.infer<typeof LoginReply>;
 
 export const IssueTicketBody = z.object({
@@ -134,7 +150,14 @@ export const HealthReply = z.object({
 });
 export type HealthReply = z.infer<typeof HealthReply>;
 
-export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Bad input: a message per form field (path joined with dots, e.g. `prefix`, `serviceIds.0`), in the request's language. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
 export type ApiError = z.infer<typeof ApiError>;
 
 export const EventDto = z.object({

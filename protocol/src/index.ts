@@ -8,3 +8,5 @@ export * from './display';
 export * from './desk';
 export * from './staff';
 export * from './calendar';
+export * from './admin';
+export * from './routes';

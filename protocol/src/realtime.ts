@@ -45,6 +45,13 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'display.settings'; settings: DisplaySettings }
   /** `photoVersion` null: the officer has no photo now. */
   | { type: 'staff.photo_changed'; staffId: number; photoVersion: number | null }
+  /** The admin changed the setup (a field, counter, account, the center); every socket also gets a fresh snapshot. */
+  | { type: 'setup.updated'; entity: 'center' | 'service' | 'counter' | 'user' | 'device'; id: string }
+  /**
+   * An account's sessions ended (disabled, or its password reset or changed): realtime disconnects its sockets
+   * (`exceptToken`: the session that changed its own password stays). Not sent to screens.
+   */
+  | { type: 'staff.sessions_ended'; staffId: number; exceptTokenHash?: string }
 );
 export type FloorEventType = FloorEvent['type'];
 

@@ -23,7 +23,7 @@ import { createPhotoStore } from './staff/photo-store';
 import { startDailyBackups } from './store/backup';
 import { clearUnfinishedRequests } from './http/idempotency';
 import { openDb } from './store/open';
-import { syncConfig } from './store/sync-config';
+import { importOnFirstStart } from './floor/setup-import';
 import { createLogger, type Logger } from './log';
 
 export const version = '0.1.0';
@@ -47,23 +47,25 @@ export async function startServer(opts: ServerOptions) {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openDb(join(opts.dataDir, 'qms.sqlite'));
   clearUnfinishedRequests(db);
-  syncConfig(db, opts.config);
+  // The database holds the setup; the file is imported on the first start only (docs/config.md). `config` is the
+  // setup the server runs with, updated in place when the admin changes it.
+  const config = importOnFirstStart(db, opts.config, now(), (message) => log.warn(message));
   const faults = faultsFromEnv(process.env.QMS_FAULT);
-  const floor = createFloor({ db, config: opts.config, now, newId: randomUUID, ...(faults ? { faults } : {}) });
-  const auth = createAuthenticator({ users: floor.queries.users, config: opts.config, now });
+  const floor = createFloor({ db, config, now, newId: randomUUID, ...(faults ? { faults } : {}) });
+  const auth = createAuthenticator({ users: floor.queries.users, config, now });
   const registry = createDeviceRegistry(floor);
   let realtime: ReturnType<typeof attachRealtime> | null = null;
   const devices = () => [
-    ...opts.config.devices.map((d) => {
+    ...config.devices.map((d) => {
       const ok = realtime?.isConnected(d.id) ?? false;
       return { id: d.id, kind: d.kind, ok, code: ok ? 'connected' : 'not_connected', detail: ok ? 'connected' : 'not connected' };
     }),
     ...registry.list(),
   ];
   const stats = createStats(db);
-  const photoDir = resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos'));
+  const photoDir = resolve(config.rating.photoDir ?? join(opts.dataDir, 'photos'));
   let publicUrl = '';
-  const printing = createTicketPrinting({ floor, registry, printers: opts.config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl, log });
+  const printing = createTicketPrinting({ floor, registry, printers: config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl, log });
   const { app, router } = buildApp({
     floor,
     db,
@@ -84,15 +86,21 @@ export async function startServer(opts: ServerOptions) {
     s.once('error', reject);
   });
   realtime = attachRealtime(http, { floor, auth, log });
-  const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry, log });
-  const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
-  const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });
+  // A setup change may add or hide counters and fields, rename the center…: every screen starts over from a snapshot.
+  floor.bus.on('event', (e) => {
+    if (e.type === 'setup.updated') realtime?.resyncAll();
+    // TODO(integrator): when realtime has `endSessionsOf(userId)`, call it here to disconnect the account's sockets:
+    // if (e.type === 'staff.sessions_ended') realtime?.endSessionsOf(e.staffId, e.exceptTokenHash);
+  });
+  const keypads = await startKeypads({ buses: config.hardware.keypads, floor, registry, log });
+  const ledBoards = await startLedBoards({ buses: config.hardware.ledBoards ?? [], floor, registry });
+  const ratingBoxes = await startRatingBoxes({ boxes: config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
-  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir, log });
+  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: config.timezone, now, photoDir, log });
   const port = (http.address() as AddressInfo).port;
-  publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
+  publicUrl = defaultPublicUrl({ publicUrl: config.publicUrl, host: opts.host, port });
 
   return {
     port,

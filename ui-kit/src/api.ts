@@ -1,3 +1,4 @@
+import { routePath, type ApiRoute, type RouteBody, type RouteParams, type RouteQuery, type RouteReply } from '@qms/protocol';
 import { clearToken, getToken } from './token';
 import { getLang, translate, type Lang, type MessageKey } from './i18n';
 
@@ -7,8 +8,11 @@ export class ApiError extends Error {
   readonly status: number;
   /** True when `message` came from the server's error body (already in the requested language). */
   readonly fromServer: boolean;
-  constructor(code: string, message: string, status: number, fromServer = false) {
+  /** Bad input: the server's message per form field (e.g. `prefix`), when it gave them. */
+  readonly fields: Record<string, string> | undefined;
+  constructor(code: string, message: string, status: number, fromServer = false, fields?: Record<string, string>) {
     super(message);
+    this.fields = fields;
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
@@ -75,11 +79,12 @@ export async function apiFetch<T>(path: string, init: ApiInit = {}): Promise<T> 
     }
   }
   if (!res.ok) {
-    const e = (parsed as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+    const e = (parsed as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | undefined)?.error;
     const fromServer = typeof e?.code === 'string' && typeof e.message === 'string';
     const code = typeof e?.code === 'string' ? e.code : `http_${res.status}`;
     const message = typeof e?.message === 'string' ? e.message : res.statusText || `HTTP ${res.status}`;
-    throw new ApiError(code, message, res.status, fromServer);
+    const fields = e?.fields && typeof e.fields === 'object' ? (e.fields as Record<string, string>) : undefined;
+    throw new ApiError(code, message, res.status, fromServer, fields);
   }
   if (text && parsed === undefined) throw new ApiError('bad_response', 'The server answered with something that is not JSON', res.status);
   return parsed as T;
@@ -115,4 +120,21 @@ export function errorText(err: unknown, lang: Lang): string {
     : err.status >= 500 ? 'error.server'
     : 'error.generic';
   return translate(lang, key);
+}
+
+/** The input of a route from protocol's route table: its `:params`, query and JSON body, all typed. */
+export type RouteInput<R extends ApiRoute> = (keyof RouteParams<R['path']> extends never ? { params?: undefined } : { params: RouteParams<R['path']> }) &
+  (R extends { body: NonNullable<ApiRoute['body']> } ? { body: RouteBody<R> } : { body?: undefined }) & { query?: RouteQuery<R> } & Omit<ApiInit, 'json' | 'method' | 'body'>;
+
+/**
+ * `apiFetch` for a route of protocol's table (`routes.adminServiceUpdate` …): the method and path come from the
+ * table, the body and the reply are typed from its schemas. Throws `ApiError` as `apiFetch` does; an error answer
+ * with per-field messages carries them in `fields`.
+ */
+export async function fetchRoute<R extends ApiRoute>(route: R, ...[input]: keyof RouteParams<R['path']> extends never ? (R extends { body: NonNullable<ApiRoute['body']> } ? [RouteInput<R>] : [RouteInput<R>?]) : [RouteInput<R>]): Promise<RouteReply<R>> {
+  const { params, body, query, ...init } = (input ?? {}) as { params?: Record<string, string | number>; body?: unknown; query?: Record<string, unknown> } & ApiInit;
+  let path = routePath(route.path, params);
+  const search = Object.entries(query ?? {}).filter(([, v]) => v !== undefined && v !== null);
+  if (search.length) path += `?${search.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')}`;
+  return apiFetch<RouteReply<R>>(path, { ...init, method: route.method.toUpperCase(), ...(body !== undefined ? { json: body } : {}) });
 }

@@ -1,6 +1,6 @@
 export { applyFloorEvent } from './floor';
 export { useFloor, useFloorEvent, type FloorSocket, type UseFloorResult } from './useFloor';
-export { apiFetch, errorText, newIdempotencyKey, ApiError, type ApiInit } from './api';
+export { apiFetch, fetchRoute, errorText, newIdempotencyKey, ApiError, type ApiInit, type RouteInput } from './api';
 export { getToken, setToken, clearToken, useToken, subscribeToken, getStoredUser, setStoredUser } from './token';
 export { t, translate, useLang, getLang, setLang, isMessageKey, langs, vi, en, type Lang, type MessageKey, type MessageParams, type Translate } from './i18n';
 export { formatClock, DEFAULT_TIMEZONE } from './clock-format';

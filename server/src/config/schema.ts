@@ -16,6 +16,7 @@ export const ServiceConfig = z.strictObject({
   id: z.string().regex(/^[a-z0-9_-]{1,32}$/, 'lowercase letters, digits, - or _'),
   code: z.string().min(1).max(16),
   name: z.string().min(1),
+  /** Optional: screens show the Vietnamese name where there is no English one. */
   nameEn: z.string().min(1).optional(),
   prefix: z.string().max(4).default(''),
   width: z.number().int().min(1).max(6).default(3),
@@ -24,6 +25,10 @@ export const ServiceConfig = z.strictObject({
   /** null: the center's default hours. */
   hours: IssuingHours.nullable().default(null),
   defaultServiceSeconds: z.number().int().positive().default(420),
+  /** Kept for history and reports, never offered on the kiosk (an exported setup carries it). */
+  archived: z.boolean().optional(),
+  /** Names the field had before (an exported setup carries them). */
+  formerNames: z.array(z.string()).optional(),
   /** Satisfaction target for reports, 0–1; by default 0.90 for land, construction and investment, 0.95 otherwise. */
   satisfactionTarget: z.number().min(0).max(1).optional(),
 }).transform((s) => ({ ...s, satisfactionTarget: s.satisfactionTarget ?? defaultSatisfactionTarget(s.name) }));
@@ -41,6 +46,8 @@ export const CounterConfig = z.strictObject({
   serviceIds: z.array(z.string()).min(1),
   priority: z.boolean().default(false),
   serviceOrder: z.enum(['fifo', 'ordered']).default('fifo'),
+  /** false: hidden from every screen, cannot be signed in to. */
+  enabled: z.boolean().optional(),
 });
 
 export const AccountConfig = z.strictObject({
@@ -52,6 +59,11 @@ export const AccountConfig = z.strictObject({
   passwordHash: z.string().optional(),
   password: z.string().optional(),
   counterId: z.number().int().positive().nullable().default(null),
+  /** The counters the account may sign in at; absent or null: any. */
+  counterIds: z.array(z.number().int().positive()).nullable().optional(),
+  disabled: z.boolean().optional(),
+  /** The account must choose a new password at its next sign-in. */
+  mustChangePassword: z.boolean().optional(),
 });
 
 export const DeviceConfig = z.strictObject({
@@ -94,7 +106,7 @@ export const CenterConfig = z
     const dup = (xs: (string | number)[]) => xs.find((x, i) => xs.indexOf(x) !== i);
     const problems: [unknown, string][] = [
       [dup(c.services.map((s) => s.id)), 'duplicate service id'],
-      [overlappingPrefixes(c.services), 'two services\' ticket numbers could collide (one prefix followed by digits is the other, e.g. "1" and "10")'],
+      [overlappingPrefixes(c.services.filter((s) => !s.archived)), 'two services\' ticket numbers could collide (one prefix followed by digits is the other, e.g. "1" and "10")'],
       [dup(c.counters.map((x) => x.id)), 'duplicate counter id'],
       [dup(c.counters.map((x) => x.number)), 'duplicate counter number'],
       [dup(c.accounts.map((a) => a.username)), 'duplicate username'],
@@ -114,7 +126,7 @@ export const CenterConfig = z
 export type CenterConfig = z.infer<typeof CenterConfig>;
 
 /** Numbers are prefix + digits, so "1" (1001) and "10" (1001 with width 2) or "" and "1" can issue the same number. */
-function overlappingPrefixes(services: { id: string; prefix: string }[]): string | undefined {
+export function overlappingPrefixes(services: { id: string; prefix: string }[]): string | undefined {
   for (const a of services) {
     for (const b of services) {
       if (a !== b && b.prefix.startsWith(a.prefix) && /^\d*$/.test(b.prefix.slice(a.prefix.length))) return `${a.id} "${a.prefix}", ${b.id} "${b.prefix}"`;

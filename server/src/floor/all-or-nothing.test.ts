@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDisplaySettings, type FloorEvent } from '@qms/protocol';
 import { demoConfigPath, loadConfig } from '../config/load';
 import { openDb, type Db } from '../store/open';
-import { syncConfig } from '../store/sync-config';
+import { importOnFirstStart } from './setup-import';
 import { createFloor, type Actor, type Floor } from '.';
 
 /**
@@ -24,9 +24,8 @@ describe('a command that fails after its first write leaves nothing behind', () 
   let officer: Actor;
 
   beforeAll(() => {
-    const config = loadConfig(demoConfigPath);
     db = openDb(join(dir, 'qms.sqlite'));
-    syncConfig(db, config);
+    const config = importOnFirstStart(db, loadConfig(demoConfigPath), clock, () => undefined);
     floor = createFloor({
       db,
       config,
@@ -121,6 +120,18 @@ describe('a command that fails after its first write leaves nothing behind', () 
     const next = { ...defaultDisplaySettings, notice: 'Chiều nay nghỉ từ 16 giờ' };
     allOrNothing(() => floor.saveDisplaySettings(next, officer.userId));
     expect(floor.snapshot({ withWaiting: false }).display).toEqual(next);
+  });
+
+  it('setup changes: a field, a counter, an account, the center, an import', () => {
+    const admin = floor.queries.users.byUsername('admin')!.id;
+    // The in-memory setup must follow the rollback too, or the kiosk would show a name the database never kept.
+    allOrNothing(() => floor.setup.updateService(admin, 'ho-tich', { name: 'Hộ tịch – Khai sinh' }));
+    expect(floor.services.find((s) => s.id === 'ho-tich')!.name).toBe('Hộ tịch – Khai sinh');
+    allOrNothing(() => floor.setup.updateCounter(admin, 3, { serviceIds: ['chung-thuc', 'ho-tich'] }));
+    allOrNothing(() => floor.setup.createUser(admin, { username: 'hoa', name: 'Nguyễn Thị Hoa', title: '', role: 'staff', counterId: null, counterIds: null }));
+    allOrNothing(() => floor.setup.updateCenter(admin, { hotline: '0225 3 123 456' }));
+    const file = loadConfig(demoConfigPath);
+    allOrNothing(() => floor.setup.importSetup(admin, { ...file, services: file.services.map((x) => (x.id === 'bhxh' ? { ...x, name: 'BHXH Việt Nam' } : x)) }));
   });
 
   it('print outcomes, and the start-up sweep of prints a crash cut short', () => {

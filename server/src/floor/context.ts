@@ -8,6 +8,7 @@ import { eventQueries, recentCalls, type NewEvent } from '../store/events';
 import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
 import { loadServices } from '../store/services';
+import { effectiveConfig, setupQueries } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
 import { watchWrites, type FloorFaults } from './faults';
@@ -68,15 +69,30 @@ export function createContext(deps: FloorDeps) {
     users: userQueries(db),
     idempotency: idempotencyQueries(db),
     displaySettings: displaySettingsQueries(db),
+    setup: setupQueries(db),
   };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const calendar = centerCalendar(db, config);
-  const rules: QueueRules = {
-    priorityCategories: config.priorityCategories,
-    antiStarvationAfter: config.antiStarvation.afterPriorityCalls,
-    antiStarvationWaitSeconds: config.antiStarvation.normalWaitMinutes * 60,
-  };
+  const rulesOf = (c: CenterConfig): QueueRules => ({
+    priorityCategories: c.priorityCategories,
+    antiStarvationAfter: c.antiStarvation.afterPriorityCalls,
+    antiStarvationWaitSeconds: c.antiStarvation.normalWaitMinutes * 60,
+  });
+  const rules: QueueRules = rulesOf(config);
+
+  /**
+   * Reads the setup again from the database after an admin changed it (inside the change's transaction, and again
+   * after a rollback). The objects are updated in place, so every module holding them sees the new setup; the time
+   * zone stays as it was at start (a new one applies at the next start).
+   */
+  function reloadSetup() {
+    Object.assign(config, { ...effectiveConfig(db, config), timezone: timeZone });
+    services.splice(0, services.length, ...loadServices(db, config.defaultHours));
+    serviceById.clear();
+    for (const s of services) serviceById.set(s.id, s);
+    Object.assign(rules, rulesOf(config));
+  }
   const bus = new EventEmitter<{ event: [FloorEvent] }>();
   bus.setMaxListeners(0);
   const startedAt = deps.now();
@@ -204,5 +220,5 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar };
+  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
 }

@@ -25,6 +25,8 @@ export type CounterCommand = TicketCommand | { action: 'pause' | 'resume' | 'clo
 export function signIn(ctx: FloorContext, counterId: number, actor: Actor) {
   return ctx.run((tx) => {
     const c = ctx.counter(counterId);
+    const allowed = ctx.q.users.byId(actor.userId)?.counterIds;
+    if (allowed && !allowed.includes(c.id) && actor.role !== 'admin') throw new QueueError('not_allowed_at_counter', { counter: c.number });
     if (c.staffId !== null && c.staffId !== actor.userId && c.status !== 'closed' && actor.role !== 'admin') {
       const other = ctx.q.users.byId(c.staffId);
       throw new QueueError('counter_taken', { counter: c.number, name: other?.name ?? '' });

@@ -9,6 +9,7 @@ import { cancelTicket, issueTicket, type IssueRequest } from './issue';
 import { createRatings, type Rater } from './rate';
 import { photoChanged, type PhotoChange } from './staff-photo';
 import type { RatingBody } from '@qms/protocol';
+import { createSetup } from './setup';
 
 export type { Actor, CounterCommand, FloorDeps, IssueRequest, PrintResult, Rater, ReplyRecord };
 
@@ -46,6 +47,8 @@ export function createFloor(deps: FloorDeps) {
     markInterruptedPrints: () => markInterruptedPrints(ctx),
     /** Rating prompts, the QR page's rating status, and the "not rated" sweep. */
     ratings,
+    /** The admin's setup changes (services, counters, accounts, the center, import), each logged and live at once. */
+    setup: createSetup(ctx),
     run: ctx.run,
     publish: ctx.publish,
   };

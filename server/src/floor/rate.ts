@@ -30,7 +30,8 @@ export function createRatings(ctx: FloorContext) {
   const q = ratingQueries(ctx.db);
   const cfg = ctx.config.rating;
   const deviceWindowMs = deviceWindowSeconds(cfg) * 1000;
-  const phoneWindowMs = ctx.config.ratingWindowMinutes * 60_000;
+  // Read at each use: the admin may change the window while the server runs.
+  const phoneWindowMs = () => ctx.config.ratingWindowMinutes * 60_000;
   const tabletCounters = new Set(ctx.config.devices.flatMap((d) => (d.kind === 'rating' && d.counterId !== null ? [d.counterId] : [])));
   const boxCounters = new Set((ctx.config.hardware.ratingBoxes ?? []).map((b) => b.counterId));
   const askedCounters = [...new Set([...tabletCounters, ...boxCounters])];
@@ -63,7 +64,7 @@ export function createRatings(ctx: FloorContext) {
   function blockedBy(t: Ticket, rater: Exclude<Rater, { channel: 'account' }>, now: number): [QueueErrorCode, Record<string, string | number>] | null {
     if (t.status !== 'done' || t.finishedAt === null) return ['not_served_yet', { number: t.number }];
     if (q.ratingOf(t.id)) return ['already_rated', { number: t.number }];
-    if (rater.channel === 'phone') return now - t.finishedAt > phoneWindowMs ? ['rating_window_closed', { number: t.number }] : null;
+    if (rater.channel === 'phone') return now - t.finishedAt > phoneWindowMs() ? ['rating_window_closed', { number: t.number }] : null;
     const counter = rater.counterId ?? '?';
     if (rater.counterId === null || t.counterId !== rater.counterId || q.lastFinishedAt(rater.counterId) !== t.id) {
       return ['rating_wrong_counter', { counter }];
@@ -134,7 +135,7 @@ export function createRatings(ctx: FloorContext) {
       status: t.status,
       blockedBy: blocked?.[0] ?? null,
       rating: r ? { level: r.level, channel: r.channel, at: toLocalIso(r.at, ctx.timeZone) } : null,
-      rateUntil: t.status === 'done' && t.finishedAt !== null ? toLocalIso(t.finishedAt + phoneWindowMs, ctx.timeZone) : null,
+      rateUntil: t.status === 'done' && t.finishedAt !== null ? toLocalIso(t.finishedAt + phoneWindowMs(), ctx.timeZone) : null,
     };
   }
 

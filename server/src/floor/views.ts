@@ -78,6 +78,7 @@ export function serviceDtos(v: ServiceViewInput): ServiceDto[] {
       issuingNow: block === null,
       closedReason: block?.code ?? null,
       holiday: block?.code === 'holiday' ? { name: String(block.params.holiday), nameEn: String(block.params.holidayEn) } : null,
+      stoppedReason: block?.code === 'stopped_today' ? String(block.params.reason ?? '') : null,
     };
   });
 }

@@ -7,6 +7,7 @@ import type { AppEnv } from './env';
 import { errorResponse, handleError } from './errors';
 import { openApiDocument } from './openapi';
 import { createRouter, type Router } from './router';
+import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
@@ -49,7 +50,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

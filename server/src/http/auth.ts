@@ -18,12 +18,21 @@ export interface Authenticator {
 
 /** Finds who is calling from the bearer token or the session cookie: a user session or a configured device. */
 export function createAuthenticator(opts: { users: ReturnType<typeof userQueries>; config: CenterConfig; now: () => number }): Authenticator {
-  const devices = new Map(opts.config.devices.map((d) => [hashToken(d.token), { id: d.id, kind: d.kind, counterId: d.counterId }]));
+  // The devices live in the database and an admin import may change them: the map follows `config.devices`.
+  let devicesOf: CenterConfig['devices'] | null = null;
+  let devices = new Map<string, { id: string; kind: DeviceKind; counterId: number | null }>();
+  const deviceByHash = (hash: string) => {
+    if (devicesOf !== opts.config.devices) {
+      devicesOf = opts.config.devices;
+      devices = new Map(devicesOf.map((d) => [hashToken(d.token), { id: d.id, kind: d.kind, counterId: d.counterId }]));
+    }
+    return devices.get(hash);
+  };
   // `unknown`: a socket.io handshake can carry any JSON as its token.
   const resolve = (token: unknown): Principal | null => {
     if (typeof token !== 'string' || !token) return null;
     const hash = hashToken(token);
-    const device = devices.get(hash);
+    const device = deviceByHash(hash);
     if (device) return { kind: 'device', device };
     const user = opts.users.sessionUser(hash, opts.now());
     return user ? { kind: 'user', user } : null;
@@ -43,6 +52,9 @@ export function tokenOf(c: Context): string | null {
   return bearer ?? getCookie(c, sessionCookie) ?? null;
 }
 
+/** What an account with a temporary password may still do: change it, see who it is, sign out. */
+const passwordChangePaths = new Set(['/api/auth/password', '/api/auth/me', '/api/auth/logout']);
+
 /** Lets the request through only for the listed user roles and device kinds. */
 export function allow(...who: (Role | DeviceKind)[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -50,6 +62,7 @@ export function allow(...who: (Role | DeviceKind)[]): MiddlewareHandler<AppEnv> 
     if (!p) throw new ApiFailure(tokenOf(c) ? 'session_expired' : 'unauthorized');
     const role = p.kind === 'user' ? p.user.role : p.device.kind;
     if (!who.includes(role)) throw new ApiFailure('forbidden', { allowed: who.join(', ') });
+    if (p.kind === 'user' && p.user.mustChangePassword && !passwordChangePaths.has(c.req.path)) throw new ApiFailure('password_change_required');
     await next();
   };
 }

@@ -11,6 +11,8 @@ export class ApiFailure extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
+    /** Bad input: a message per form field, in Vietnamese and English. */
+    readonly fields?: { vi: Record<string, string>; en: Record<string, string> },
   ) {
     super(code);
   }
@@ -20,9 +22,25 @@ export function langOf(c: Context): Lang {
   return /^en\b/i.test(c.req.header('accept-language') ?? '') ? 'en' : 'vi';
 }
 
-export function errorResponse(c: Context, code: ErrorCode, params: Record<string, string | number> = {}) {
-  const { status, message } = messageFor(code, params, langOf(c));
-  return c.json({ error: { code, message } }, status);
+/**
+ * `{ error: { code, message, fields? } }`. `fields` names the form fields at fault: from the schema's issues, or the
+ * one field a refusal names in its `field` param (e.g. `prefix` for a prefix collision), with the message.
+ */
+export function errorResponse(c: Context, code: ErrorCode, params: Record<string, string | number> = {}, fields?: ApiFailure['fields']) {
+  const lang = langOf(c);
+  const { status, message } = messageFor(code, params, lang);
+  const byField = fields?.[lang] ?? (typeof params.field === 'string' ? { [params.field]: message } : undefined);
+  return c.json({ error: { code, message, ...(byField ? { fields: byField } : {}) } }, status);
+}
+
+/** A message per field path (`serviceIds.0`; `` for the body itself), the first issue of each. */
+export function zodFields(error: ZodError, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) {
+    const keys = i.code === 'unrecognized_keys' ? i.keys.map((k) => [...i.path, k].join('.')) : [i.path.join('.')];
+    for (const k of keys) out[k] ??= i.code === 'unrecognized_keys' ? (lang === 'vi' ? 'không nhận trường này' : 'unknown field') : issueText(i, lang);
+  }
+  return out;
 }
 
 /** The schemas' own rules (`refine`) in Vietnamese; zod's locale words the rest. */
@@ -39,6 +57,9 @@ const customVi: Record<string, string> = {
   'no such date': 'không có ngày này trong lịch',
   'expected HH:MM': 'phải là giờ dạng HH:MM, ví dụ 07:30',
   'expected YYYY-MM-DD': 'phải là ngày dạng YYYY-MM-DD, ví dụ 2026-04-30',
+  'the prefix is up to 4 capital letters or digits': 'đầu số gồm tối đa 4 chữ cái in hoa hoặc chữ số',
+  'lowercase letters, digits, - or _': 'chỉ gồm chữ thường không dấu, chữ số, - hoặc _',
+  '2–32 lowercase letters, digits, . _ or -': '2–32 ký tự: chữ thường không dấu, chữ số, . _ hoặc -',
 };
 
 const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'một đối tượng', array: 'một danh sách' };
@@ -82,7 +103,7 @@ export function describeZodError(error: ZodError, lang: Lang): string {
 export function handleError(err: Error, c: Context, log: Logger) {
   if (err instanceof QueueError) return errorResponse(c, err.code, err.params);
   // The types allow only known codes; one that slips through at run time is a bug to see in the log, not a 400.
-  if (err instanceof ApiFailure && isErrorCode(err.code)) return errorResponse(c, err.code, err.params);
+  if (err instanceof ApiFailure && isErrorCode(err.code)) return errorResponse(c, err.code, err.params, err.fields);
   if (err instanceof HTTPException && err.status < 500) {
     const code = /json/i.test(err.message) ? 'malformed_json' : 'invalid_input';
     return errorResponse(c, code, { detail: err.message });

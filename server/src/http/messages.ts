@@ -98,6 +98,59 @@ export const messages = {
     en: () => 'The batch has no ballots: enter the count for at least one level.',
   },
   paper_ballot_not_found: { status: 404, vi: (p) => `Không có đợt phiếu giấy số ${p.id} (hoặc đã hủy).`, en: (p) => `There is no paper-ballot batch ${p.id} (or it was already voided).` },
+  stopped_today: {
+    status: 409,
+    vi: (p) => `Lĩnh vực ${p.service} tạm ngừng cấp số hôm nay: ${p.reason}`,
+    en: (p) => `No more tickets for ${p.service} today: ${p.reason}`,
+  },
+  password_change_required: {
+    status: 403,
+    vi: () => 'Vui lòng đổi mật khẩu tạm thời trước khi làm việc.',
+    en: () => 'Please change your temporary password first.',
+  },
+  wrong_password: { status: 400, vi: () => 'Mật khẩu hiện tại không đúng.', en: () => 'The current password is wrong.' },
+  password_too_weak: {
+    status: 400,
+    vi: () => 'Mật khẩu mới quá dễ đoán (như admin, 123456, tên đăng nhập hoặc mật khẩu cũ); hãy chọn mật khẩu khác, ít nhất 8 ký tự.',
+    en: () => 'The new password is too easy to guess (like admin, 123456, the username or the old password); choose another, at least 8 characters.',
+  },
+  not_allowed_at_counter: { status: 403, vi: (p) => `Tài khoản này không được làm việc tại quầy ${p.counter}.`, en: (p) => `This account may not work at counter ${p.counter}.` },
+  service_id_taken: { status: 409, vi: (p) => `Mã lĩnh vực "${p.id}" đã có; hãy chọn mã khác.`, en: (p) => `The field id "${p.id}" is already used; choose another.` },
+  prefix_collision: {
+    status: 409,
+    vi: (p) => `Đầu số "${p.prefix}" trùng với đầu số "${p.otherPrefix}" của lĩnh vực ${p.other}: hai lĩnh vực có thể cấp cùng một số. Hãy chọn đầu số khác.`,
+    en: (p) => `The prefix "${p.prefix}" clashes with "${p.otherPrefix}" of ${p.other}: both fields could issue the same number. Choose another prefix.`,
+  },
+  numbering_in_use: {
+    status: 409,
+    vi: (p) => `Lĩnh vực ${p.service} đã cấp số hôm nay nên chưa thể đổi đầu số hoặc số chữ số; hãy đổi sau khi hết ngày làm việc.`,
+    en: (p) => `${p.service} has issued tickets today, so its prefix or number width cannot change now; change it after today.`,
+  },
+  prefix_in_use: {
+    status: 409,
+    vi: (p) => `Lĩnh vực ${p.service} đã cấp số hôm nay nên tệp nhập vào không thể đổi đầu số hoặc số chữ số của lĩnh vực này; hãy nhập sau khi hết ngày.`,
+    en: (p) => `${p.service} has issued tickets today, so the imported file cannot change its prefix or number width; import it after today.`,
+  },
+  service_has_waiting: {
+    status: 409,
+    vi: (p) => `Lĩnh vực ${p.service} còn ${p.waiting} người đang chờ; hãy phục vụ hết (hoặc tạm ngừng cấp số hôm nay) rồi mới lưu trữ.`,
+    en: (p) => `${p.waiting} people still wait for ${p.service}; serve them (or stop issuing for today) before archiving it.`,
+  },
+  counter_number_taken: { status: 409, vi: (p) => `Đã có quầy số ${p.counter}; hãy chọn số khác.`, en: (p) => `There is already a counter number ${p.counter}; choose another.` },
+  counter_in_use: {
+    status: 409,
+    vi: (p) => `Quầy ${p.counter} đang mở; hãy đóng quầy trước khi tắt.`,
+    en: (p) => `Counter ${p.counter} is open; close it before disabling it.`,
+  },
+  username_taken: { status: 409, vi: (p) => `Tên đăng nhập "${p.username}" đã có; hãy chọn tên khác.`, en: (p) => `The username "${p.username}" is already taken; choose another.` },
+  unknown_user: { status: 404, vi: (p) => `Không có tài khoản số ${p.id}.`, en: (p) => `There is no account ${p.id}.` },
+  last_admin: {
+    status: 409,
+    vi: () => 'Đây là tài khoản quản trị cuối cùng còn hoạt động; hãy tạo tài khoản quản trị khác trước.',
+    en: () => 'This is the last active admin account; create another admin first.',
+  },
+  unknown_timezone: { status: 400, vi: (p) => `Không có múi giờ "${p.timezone}".`, en: (p) => `Unknown time zone "${p.timezone}".` },
+  invalid_setup: { status: 400, vi: (p) => `Tệp cấu hình không hợp lệ: ${p.detailVi ?? p.detail}`, en: (p) => `The setup file is not valid: ${p.detail}` },
 } satisfies Record<string, Message>;
 
 /** The codes the API may answer with: a code without words here is a compile error where it is thrown. */

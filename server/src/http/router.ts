@@ -2,11 +2,11 @@ import { zValidator } from '@hono/zod-validator';
 import type { Hono } from 'hono';
 import type { ZodType } from 'zod';
 import { ApiError } from '@qms/protocol';
-import { ApiFailure, describeZodError } from './errors';
+import { ApiFailure, describeZodError, zodFields } from './errors';
 import type { AppEnv } from './env';
 
 export interface RouteDoc {
-  method: 'get' | 'post' | 'put' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono style: `/api/tickets/:id`. */
   path: string;
   summary: string;
@@ -34,7 +34,7 @@ export function createRouter(app: Hono<AppEnv>): Router {
 const hook = (result: { success: boolean; error?: unknown }) => {
   if (!result.success) {
     const error = result.error as Parameters<typeof describeZodError>[0];
-    throw new ApiFailure('invalid_input', { detail: describeZodError(error, 'en'), detailVi: describeZodError(error, 'vi') });
+    throw new ApiFailure('invalid_input', { detail: describeZodError(error, 'en'), detailVi: describeZodError(error, 'vi') }, { vi: zodFields(error, 'vi'), en: zodFields(error, 'en') });
   }
 };
 

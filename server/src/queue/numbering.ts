@@ -34,6 +34,10 @@ export const MAKE_UP_DAY_HOURS_OF = 1;
 
 /** Why a ticket for the service cannot be issued now, or null when it can. */
 export function issuingBlock({ service, now, timeZone, issuedToday, demo, center }: IssuingCheck): QueueError | null {
+  // An admin's stop holds in demo mode too: it is a decision, not opening hours.
+  if (service.stopped && service.stopped.day === serviceDayOf(now, timeZone)) {
+    return new QueueError('stopped_today', { service: service.name, reason: service.stopped.reason });
+  }
   if (demo) return null;
   const p = localParts(now, timeZone);
   const minute = p.hour * 60 + p.minute;

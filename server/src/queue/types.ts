@@ -29,6 +29,8 @@ export interface Service {
   hours: IssuingHours | null;
   /** Used for wait estimates until enough tickets of the day were served. */
   defaultServiceSeconds: number;
+  /** Issuing stopped by an admin for one service day (`day`), with the reason to show. */
+  stopped?: { day: string; reason: string } | null;
 }
 
 export interface Counter {
@@ -77,19 +79,28 @@ export type QueueErrorCode =
   | 'already_rated'
   | 'counter_busy'
   | 'counter_closed'
+  | 'counter_in_use'
   | 'counter_not_open'
   | 'counter_not_paused'
+  | 'counter_number_taken'
   | 'counter_paused'
   | 'counter_taken'
   | 'daily_cap_reached'
   | 'holiday'
+  | 'invalid_setup'
   | 'invalid_transition'
+  | 'last_admin'
   | 'no_current_ticket'
+  | 'not_allowed_at_counter'
   | 'not_served_yet'
   | 'not_signed_in_here'
   | 'not_working_day'
+  | 'numbering_in_use'
   | 'numbers_exhausted'
   | 'outside_hours'
+  | 'password_too_weak'
+  | 'prefix_collision'
+  | 'prefix_in_use'
   | 'rating_by_staff'
   | 'rating_key_missing'
   | 'rating_key_wrong'
@@ -97,7 +108,10 @@ export type QueueErrorCode =
   | 'rating_window_closed'
   | 'rating_wrong_counter'
   | 'reasons_only_when_low'
+  | 'service_has_waiting'
+  | 'service_id_taken'
   | 'stale_view'
+  | 'stopped_today'
   | 'ticket_not_held_here'
   | 'ticket_not_waiting'
   | 'transfer_nowhere'
@@ -107,7 +121,12 @@ export type QueueErrorCode =
   | 'unknown_priority'
   | 'unknown_rating_reason'
   | 'unknown_service'
-  | 'unknown_ticket';
+  | 'unknown_ticket'
+  | 'unknown_timezone'
+  | 'unknown_user'
+  | 'username_taken'
+  | 'wrong_password'
+;
 
 export class QueueError extends Error {
   constructor(

@@ -82,6 +82,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'services.updated':
     case 'device.status':
     case 'display.settings':
+    case 'setup.updated':
       io.emit('event', e);
       return;
     case 'ticket.issued':

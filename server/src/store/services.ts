@@ -13,6 +13,8 @@ interface ServiceRow {
   hours: string | null;
   default_service_seconds: number;
   satisfaction_target: number;
+  stopped_day: string | null;
+  stopped_reason: string | null;
 }
 
 export interface StoredService extends Service {
@@ -28,7 +30,8 @@ export function loadServices(db: Db, defaultHours: IssuingHours): StoredService[
       id: r.id,
       code: r.code,
       name: r.name,
-      nameEn: r.name_en || r.name, // English names are optional: the Vietnamese one stands in
+      // No English name: screens show the Vietnamese one.
+      nameEn: r.name_en || r.name,
       prefix: r.prefix,
       width: r.width,
       startNumber: r.start_number,
@@ -36,5 +39,6 @@ export function loadServices(db: Db, defaultHours: IssuingHours): StoredService[
       hours: r.hours ? (JSON.parse(r.hours) as IssuingHours) : defaultHours,
       defaultServiceSeconds: r.default_service_seconds,
       satisfactionTarget: r.satisfaction_target,
+      stopped: r.stopped_day ? { day: r.stopped_day, reason: r.stopped_reason ?? '' } : null,
     }));
 }

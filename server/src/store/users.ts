@@ -11,6 +11,10 @@ export interface User {
   counterId: number | null;
   /** See `PhotoVersion` in protocol. */
   photoVersion: number | null;
+  /** A temporary password was given; see `password_change_required`. */
+  mustChangePassword: boolean;
+  /** The counters the account may sign in at; null: any. */
+  counterIds: number[] | null;
 }
 
 interface UserRow {
@@ -22,6 +26,8 @@ interface UserRow {
   password_hash: string | null;
   counter_id: number | null;
   photo_version: number | null;
+  must_change_password: number;
+  counter_ids: string | null;
 }
 
 const toUser = (r: UserRow): User => ({
@@ -33,6 +39,8 @@ const toUser = (r: UserRow): User => ({
   passwordHash: r.password_hash,
   counterId: r.counter_id,
   photoVersion: r.photo_version,
+  mustChangePassword: r.must_change_password === 1,
+  counterIds: r.counter_ids ? (JSON.parse(r.counter_ids) as number[]) : null,
 });
 
 export function userQueries(db: Db) {

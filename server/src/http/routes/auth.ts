@@ -1,16 +1,24 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { LoginBody, LoginReply, UserDto, toLocalIso } from '@qms/protocol';
+import { LoginBody, LoginReply, UserDto, routes, toLocalIso } from '@qms/protocol';
 import { createLoginThrottle } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/password';
 import type { User } from '../../store/users';
 import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf } from '../auth';
 import { ApiFailure } from '../errors';
 import { errorResponses, validJson, type Router } from '../router';
+import { serveRoute } from '../route-table';
 import type { RouteDeps } from './deps';
 
-export const userDto = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, counterId: u.counterId });
+export const userDto = (u: User) => ({
+  id: u.id,
+  username: u.username,
+  name: u.name,
+  role: u.role,
+  counterId: u.counterId,
+  ...(u.mustChangePassword ? { mustChangePassword: true } : {}),
+});
 
 export function authRoutes(r: Router, { floor, now }: RouteDeps) {
   const users = floor.queries.users;
@@ -41,7 +49,12 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
     const token = newToken();
     users.createSession(hashToken(token), user.id, at, at + sessionMs);
     setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMs / 1000 });
-    return c.json({ token, expiresAt: toLocalIso(at + sessionMs, floor.timeZone), user: userDto(user) });
+    return c.json({
+      token,
+      expiresAt: toLocalIso(at + sessionMs, floor.timeZone),
+      user: userDto(user),
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+    });
   });
 
   r.doc({
@@ -66,6 +79,10 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
     responses: { 200: { description: 'The user', schema: UserDto }, ...errorResponses(401) },
   });
   r.app.get('/api/auth/me', allow('staff', 'manager', 'admin'), (c) => c.json(userDto(currentUser(c))));
+
+  serveRoute(r, routes.changePassword, allow('staff', 'manager', 'admin'), (c, { body }) => {
+    floor.setup.changePassword(currentUser(c).id, body, hashToken(tokenOf(c) ?? ''));
+  });
 }
 
 function clientAddress(c: Context): string {

@@ -67,7 +67,7 @@ export function statsExportRoutes(r: Router, { floor, db, stats }: RouteDeps) {
       totals,
       sheets: sheets.map((s) => ({ name: s.name, keyHeader: s.keyHeader, groups: groups.get(s.by)! })),
       ballots: paperBallotsIn(db, q.from, q.to, floor.timeZone),
-      serviceNames: new Map(floor.services.map((s) => [s.id, s.name])),
+      serviceNames: new Map(floor.queries.setup.services().map((s) => [s.id, s.name])), // archived fields too
       paragraph: reportParagraphFor({ floor, db }, q, { totals, groups }),
     }).catch((err: unknown) => pass.destroy(err as Error));
     return new Response(Readable.toWeb(pass) as ReadableStream, {

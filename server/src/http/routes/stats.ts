@@ -33,7 +33,7 @@ export function reportParagraphFor(
 ): string {
   const lang = q.lang ?? 'vi';
   // Fields by their English name in the English paragraph ("Civil status", as the English screens say).
-  const english = new Map(floor.services.map((s) => [s.id, s.nameEn || s.name]));
+  const english = new Map(floor.queries.setup.services().map((s) => [s.id, s.nameEn || s.name])); // archived fields too
   const services = groups.get('service')!.map((g) => (lang === 'en' ? { ...g, label: english.get(String(g.key)) ?? g.label } : g));
   return reportParagraph({ from: q.from, to: q.to, totals, services, targetWaitMinutes: floor.config.reports.targetWaitMinutes, paperLeftOut }, lang);
 }

@@ -43,7 +43,7 @@ export function ticketRoutes(r: Router, { floor, db, now, printing }: RouteDeps)
     if (!t) throw new ApiFailure('unknown_ticket', { ticket: c.req.param('id') });
     const p = c.get('principal');
     const ahead = t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waiting(t.serviceDay)) : null;
-    const service = floor.services.find((s) => s.id === t.serviceId);
+    const service = floor.services.find((s) => s.id === t.serviceId) ?? floor.queries.setup.service(t.serviceId); // archived since
     const events =
       p?.kind === 'user'
         ? floor.queries.events.ofTicket(t.id).map((e) => ({ ...e, at: toLocalIso(e.at, floor.timeZone) }))

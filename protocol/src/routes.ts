@@ -1,0 +1,252 @@
+import { z, type ZodType } from 'zod';
+import {
+  AdminCenterDto,
+  AdminCounterDto,
+  AdminServiceDto,
+  AdminUserDto,
+  AuditQuery,
+  AuditReply,
+  ChangePasswordBody,
+  CreateCounterBody,
+  CreatedUserReply,
+  CreateServiceBody,
+  CreateUserBody,
+  ImportQuery,
+  ImportReply,
+  SetupFile,
+  TemporaryPasswordReply,
+  UpdateCenterBody,
+  UpdateCounterBody,
+  UpdateServiceBody,
+  UpdateUserBody,
+} from './admin';
+import { CounterDto } from './dto';
+
+/**
+ * One typed contract: each route's method, path, body, query, reply and error codes. The server registers these
+ * routes from this table (and documents them in OpenAPI from it); the screens call them with ui-kit's `fetchRoute`,
+ * which types the body and the reply. Names and paths here are stable: add, never rename.
+ */
+export interface ApiRoute {
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  /** Hono style: `/api/admin/services/:id`. */
+  path: string;
+  summary: string;
+  /** Who may call it, in words. */
+  access: string;
+  body?: ZodType;
+  query?: ZodType;
+  /** The success status and its body (`null`: no body, e.g. 204). */
+  status: 200 | 201 | 204;
+  reply: ZodType | null;
+  /** Error codes the route may answer with (see server/src/http/messages.ts for their statuses and words). */
+  errors: readonly string[];
+}
+
+const route = <const R extends ApiRoute>(r: R) => r;
+
+const adminRead = 'admin, manager (read only)';
+const adminWrite = 'admin';
+const auth = ['unauthorized', 'session_expired', 'forbidden', 'password_change_required'] as const;
+const input = ['invalid_input', 'malformed_json'] as const;
+
+export const routes = {
+  changePassword: route({
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change one’s own password (required after a reset or for a new account); other sessions of the account end',
+    access: 'signed-in user',
+    body: ChangePasswordBody,
+    status: 204,
+    reply: null,
+    errors: [...auth, ...input, 'wrong_password', 'password_too_weak'],
+  }),
+
+  adminCenter: route({
+    method: 'get',
+    path: '/api/admin/center',
+    summary: 'The center: name, English name, hotline, time zone, priority categories, rating window, report targets',
+    access: adminRead,
+    status: 200,
+    reply: AdminCenterDto,
+    errors: auth,
+  }),
+  adminCenterUpdate: route({
+    method: 'patch',
+    path: '/api/admin/center',
+    summary: 'Change the center’s name, hotline, priority categories, rating window or report targets (a new time zone applies at the next start)',
+    access: adminWrite,
+    body: UpdateCenterBody,
+    status: 200,
+    reply: AdminCenterDto,
+    errors: [...auth, ...input, 'unknown_timezone'],
+  }),
+
+  adminServices: route({
+    method: 'get',
+    path: '/api/admin/services',
+    summary: 'Every field (lĩnh vực), archived ones included, with its numbering, targets and former names',
+    access: adminRead,
+    status: 200,
+    reply: z.array(AdminServiceDto),
+    errors: auth,
+  }),
+  adminServiceCreate: route({
+    method: 'post',
+    path: '/api/admin/services',
+    summary: 'Add a field',
+    access: adminWrite,
+    body: CreateServiceBody,
+    status: 201,
+    reply: AdminServiceDto,
+    errors: [...auth, ...input, 'service_id_taken', 'prefix_collision'],
+  }),
+  adminServiceUpdate: route({
+    method: 'patch',
+    path: '/api/admin/services/:id',
+    summary:
+      'Rename, renumber (prefix, width, start), cap, targets; `stoppedToday: { reason }` stops issuing for the rest of today (null lifts it); `archived: true` hides the field from the kiosk and keeps its history',
+    access: adminWrite,
+    body: UpdateServiceBody,
+    status: 200,
+    reply: AdminServiceDto,
+    errors: [...auth, ...input, 'unknown_service', 'prefix_collision', 'numbering_in_use', 'service_has_waiting'],
+  }),
+
+  adminCounters: route({
+    method: 'get',
+    path: '/api/admin/counters',
+    summary: 'Every counter, disabled ones included',
+    access: adminRead,
+    status: 200,
+    reply: z.array(AdminCounterDto),
+    errors: auth,
+  }),
+  adminCounterCreate: route({
+    method: 'post',
+    path: '/api/admin/counters',
+    summary: 'Add a counter',
+    access: adminWrite,
+    body: CreateCounterBody,
+    status: 201,
+    reply: AdminCounterDto,
+    errors: [...auth, ...input, 'counter_number_taken', 'unknown_service'],
+  }),
+  adminCounterUpdate: route({
+    method: 'patch',
+    path: '/api/admin/counters/:id',
+    summary:
+      'Rename, renumber, choose its fields and their order, priority flag, enable/disable. A field taken away while the counter serves one of its tickets is allowed: the current ticket stays',
+    access: adminWrite,
+    body: UpdateCounterBody,
+    status: 200,
+    reply: AdminCounterDto,
+    errors: [...auth, ...input, 'unknown_counter', 'counter_number_taken', 'unknown_service', 'counter_in_use'],
+  }),
+  adminCounterClose: route({
+    method: 'post',
+    path: '/api/admin/counters/:id/close',
+    summary: 'Close a counter remotely (its officer left without signing out); refused while it serves a ticket',
+    access: adminWrite,
+    status: 200,
+    reply: z.object({ counter: CounterDto }),
+    errors: [...auth, 'unknown_counter', 'counter_busy'],
+  }),
+
+  adminUsers: route({
+    method: 'get',
+    path: '/api/admin/users',
+    summary: 'Every account, disabled ones included (never a password or its hash)',
+    access: adminRead,
+    status: 200,
+    reply: z.array(AdminUserDto),
+    errors: auth,
+  }),
+  adminUserCreate: route({
+    method: 'post',
+    path: '/api/admin/users',
+    summary: 'Add an account; answers a temporary password, shown once, to change at the first sign-in',
+    access: adminWrite,
+    body: CreateUserBody,
+    status: 201,
+    reply: CreatedUserReply,
+    errors: [...auth, ...input, 'username_taken', 'unknown_counter'],
+  }),
+  adminUserUpdate: route({
+    method: 'patch',
+    path: '/api/admin/users/:id',
+    summary: 'Change name, title, role, the counters the account may sign in at; `disabled: true` ends its sessions at once',
+    access: adminWrite,
+    body: UpdateUserBody,
+    status: 200,
+    reply: AdminUserDto,
+    errors: [...auth, ...input, 'unknown_user', 'unknown_counter', 'last_admin'],
+  }),
+  adminUserResetPassword: route({
+    method: 'post',
+    path: '/api/admin/users/:id/reset-password',
+    summary: 'Give the account a temporary password (shown once); its sessions end and it must choose a new one at the next sign-in',
+    access: adminWrite,
+    status: 200,
+    reply: TemporaryPasswordReply,
+    errors: [...auth, 'unknown_user'],
+  }),
+
+  adminAudit: route({
+    method: 'get',
+    path: '/api/admin/audit',
+    summary: 'The change log (Nhật ký thay đổi): who changed which setting, when, the value before and after; newest first, paged with `before`',
+    access: adminRead,
+    query: AuditQuery,
+    status: 200,
+    reply: AuditReply,
+    errors: [...auth, 'invalid_input'],
+  }),
+
+  adminSetupExport: route({
+    method: 'get',
+    path: '/api/admin/setup/export',
+    summary: 'The current setup as a config file (JSON), password hashes included: keep it as safe as the config file',
+    access: adminWrite,
+    status: 200,
+    reply: SetupFile,
+    errors: auth,
+  }),
+  adminSetupImport: route({
+    method: 'post',
+    path: '/api/admin/setup/import',
+    summary:
+      'Import a config file: with `dryRun=1` only the list of what would be added, changed or archived; without, applies it all in one transaction (hardware stays as the machine’s file says)',
+    access: adminWrite,
+    body: SetupFile,
+    query: ImportQuery,
+    status: 200,
+    reply: ImportReply,
+    errors: [...auth, ...input, 'invalid_setup', 'prefix_in_use'],
+  }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+/** The JSON body a route takes (what the caller sends). */
+export type RouteBody<R extends ApiRoute> = R extends { body: infer B extends ZodType } ? z.input<B> : undefined;
+/** The query a route takes. */
+export type RouteQuery<R extends ApiRoute> = R extends { query: infer Q extends ZodType } ? z.input<Q> : undefined;
+/** What a route answers with on success. */
+export type RouteReply<R extends ApiRoute> = R extends { reply: infer P extends ZodType } ? z.output<P> : undefined;
+/** `/api/admin/services/:id` → `{ id: string | number }`. */
+export type RouteParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? { [K in Name]: string | number } & RouteParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? { [K in Name]: string | number }
+    : Record<never, never>;
+
+/** Fills `:name` placeholders of a route path. */
+export function routePath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(v));
+  });
+}
