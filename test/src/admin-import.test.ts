@@ -1,10 +1,11 @@
+import { Writable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { adminClient } from './support/admin';
-import { CenterConfig, hashPassword } from '@qms/server';
+import { CenterConfig, createLogger, hashPassword } from '@qms/server';
 import { client, demoConfig, kioskToken, login, startTestServer, type TestServer } from './support/server';
 
 describe('setup export and import', () => {
@@ -121,16 +122,13 @@ describe('setup export and import', () => {
     await first.stop();
     servers.splice(0);
 
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    try {
-      const file = demoConfig();
-      const changed = { ...file, services: file.services.map((s) => (s.id === 'ho-tich' ? { ...s, name: 'Hộ tịch (trong tệp)' } : s)) };
-      const again = await start({ dataDir, config: changed });
-      expect(again.floor.services.find((s) => s.id === 'ho-tich')!.name).toBe('Hộ tịch (đổi trên trang quản trị)');
-      expect(warn.mock.calls.flat().join(' ')).toMatch(/The setup in the database is used/);
-    } finally {
-      warn.mockRestore();
-    }
+    const lines: string[] = [];
+    const destination = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
+    const file = demoConfig();
+    const changed = { ...file, services: file.services.map((s) => (s.id === 'ho-tich' ? { ...s, name: 'Hộ tịch (trong tệp)' } : s)) };
+    const again = await start({ dataDir, config: changed, logger: createLogger({ level: 'warn', destination }) });
+    expect(again.floor.services.find((s) => s.id === 'ho-tich')!.name).toBe('Hộ tịch (đổi trên trang quản trị)');
+    expect(lines.join('')).toMatch(/The setup in the database is used/);
   });
 
   it('a database from the release that kept the setup in the file keeps its rows and ids, and its sign-ins', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CenterConfig, demoConfigPath, loadConfig, startServer, type RunningServer } from '@qms/server';
+import { CenterConfig, demoConfigPath, loadConfig, startServer, type Logger, type RunningServer } from '@qms/server';
 
 export const kioskToken = 'demo-kiosk-token-0001';
 
@@ -25,7 +25,7 @@ export interface TestServer extends RunningServer {
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export async function startTestServer(
-  opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number; withScreens?: boolean } = {},
+  opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number; withScreens?: boolean; logger?: Logger } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
   const server = await startServer({ config: opts.config ?? demoConfig(), dataDir,
@@ -33,6 +33,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.withScreens ? { screensRoot: repoRoot } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
   });
   return {
     ...server,
