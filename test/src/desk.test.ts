@@ -41,7 +41,7 @@ describe('desk console in Chromium at 1366×768', () => {
   });
 
   it('sign in, call next, recall, transfer, finish with a dossier code; the display and the rating tablet hear it', async () => {
-    const display = listen(server.url, { role: 'display' });
+    const display = listen(server.url, { role: 'display', token: 'demo-display-token-0001' });
     const rating = listen(server.url, { role: 'rating', counterId: 2, token: 'demo-rating-token-0002' });
     sockets.push(display.socket, rating.socket);
     await Promise.all([display.ready, rating.ready]);

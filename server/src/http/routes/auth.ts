@@ -5,14 +5,14 @@ import { LoginBody, LoginReply, UserDto, toLocalIso } from '@qms/protocol';
 import { createLoginThrottle } from '../../auth/login-throttle';
 import { verifyPassword } from '../../auth/password';
 import type { User } from '../../store/users';
-import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf } from '../auth';
+import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf, type Authenticator } from '../auth';
 import { ApiFailure } from '../errors';
 import { errorResponses, validJson, type Router } from '../router';
 import type { RouteDeps } from './deps';
 
 export const userDto = (u: User) => ({ id: u.id, username: u.username, name: u.name, role: u.role, counterId: u.counterId });
 
-export function authRoutes(r: Router, { floor, now }: RouteDeps) {
+export function authRoutes(r: Router, { floor, now, auth }: RouteDeps & { auth: Authenticator }) {
   const users = floor.queries.users;
   const sessionMs = floor.config.sessionHours * 3600_000;
   const throttle = createLoginThrottle();
@@ -53,7 +53,8 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
   });
   r.app.post('/api/auth/logout', allow('staff', 'manager', 'admin'), (c) => {
     const token = tokenOf(c);
-    if (token) users.endSession(hashToken(token));
+    // Through the authenticator: the sockets opened with this session are ended too.
+    if (token) auth.endSession(token);
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.body(null, 204);
   });
