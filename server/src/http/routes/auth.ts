@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginBody, LoginReply, UserDto, toLocalIso } from '@qms/protocol';
 import { createLoginThrottle } from '../../auth/login-throttle';
-import { verifyPassword } from '../../auth/password';
+import { checkCredentials } from '../../auth/password';
 import type { User } from '../../store/users';
 import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf, type Authenticator } from '../auth';
 import { ApiFailure } from '../errors';
@@ -25,19 +25,20 @@ export function authRoutes(r: Router, { floor, now, auth }: RouteDeps & { auth: 
     body: LoginBody,
     responses: { 200: { description: 'Signed in', schema: LoginReply }, ...errorResponses(400, 401, 429) },
   });
-  r.app.post('/api/auth/login', validJson(LoginBody), (c) => {
+  r.app.post('/api/auth/login', validJson(LoginBody), async (c) => {
     const { username, password } = c.req.valid('json');
     const name = username.trim().toLowerCase();
-    const key = `${clientAddress(c)} ${name}`;
+    const address = clientAddress(c);
+    const { waitMs, delayMs } = throttle.check(address, name, now());
+    if (waitMs > 0) throw new ApiFailure('too_many_attempts', { minutes: Math.ceil(waitMs / 60_000) });
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const at = now();
-    const wait = throttle.waitMs(key, at);
-    if (wait > 0) throw new ApiFailure('too_many_attempts', { minutes: Math.ceil(wait / 60_000) });
     const user = users.byUsername(name);
-    if (!user || !verifyPassword(password, user.passwordHash)) {
-      throttle.failed(key, at);
+    if (!checkCredentials(user, password) || !user) {
+      throttle.failed(address, name, at);
       throw new ApiFailure('bad_credentials');
     }
-    throttle.succeeded(key);
+    throttle.succeeded(address, name);
     const token = newToken();
     users.createSession(hashToken(token), user.id, at, at + sessionMs);
     setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMs / 1000 });
