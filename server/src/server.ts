@@ -95,6 +95,8 @@ export async function startServer(opts: ServerOptions) {
     floor,
     db,
     io: realtime.io,
+    /** `auth.endSessionsOf(userId)` signs an account out everywhere and ends its sockets. */
+    auth,
     registry,
     keypads,
     ratingBoxes,

@@ -74,7 +74,7 @@ describe('every screen in Chromium', () => {
     const admin = await newPage(browser, { width: 1440, height: 900 });
     await signInAsManager(admin, server.url);
     await admin.getByText('Lê Thị Bình').first().waitFor();
-    await expect.poll(() => admin.locator('.kpi__value', { hasText: '…' }).count()).toBe(0); // today's figures have loaded
+    await expect.poll(() => admin.locator('.kpi__value', { hasText: '…' }).count(), { timeout: 15_000 }).toBe(0); // today's figures have loaded
     expect(await admin.locator('.qms-demo').isVisible()).toBe(true);
     await underCsp(admin);
     await keepScreenshot(admin, 'admin');
