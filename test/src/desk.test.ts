@@ -99,7 +99,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await expect.poll(() => updates(rating.events)).toEqual(['1001 started', '1001 finished']);
     const counter2 = rating.events.flatMap((e) => (e.type === 'counter.updated' && e.counter.id === 2 ? [e.counter.currentTicket?.number ?? null] : []));
     expect(counter2).toEqual(expect.arrayContaining(['1003', null, '1001']));
-    expect(rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished')).toMatchObject({ ticket: { dossierCode: 'H23.22-260316-0007' } });
+    expect(rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished')).toMatchObject({ ticket: { dossierCode: null } }); // the dossier code is for staff only
     expect(display.events.some((e) => e.type === 'counter.updated' && e.counter.id === 2 && e.counter.currentTicket === null)).toBe(true);
 
     // Picking out of order is logged as such.
