@@ -50,6 +50,14 @@ describe('every screen in Chromium', () => {
     await keepScreenshot(page, 'display');
   });
 
+  it('a hall display opened without its device token says what is missing and shows nothing of the floor', async () => {
+    const page = await newPage(browser, { width: 1280, height: 720 });
+    await page.goto(`${server.url}/display/`);
+    await page.locator('.qms-banner', { hasText: 'chưa có mã thiết bị hợp lệ' }).waitFor();
+    expect(await page.locator('.display__counter').count()).toBe(0);
+    await page.context().close();
+  });
+
   it('desk: sign in, call next, see the ticket', async () => {
     await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
     const page = await newPage(browser, { width: 1366, height: 768 });
