@@ -116,7 +116,9 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     endSessionsOf: (userId: number) => endSockets(io, { userId }),
     /** Every screen starts over from a fresh snapshot (a new service day: yesterday's calls and queues are gone). */
     resyncAll() {
-      for (const socket of io.sockets.sockets.values()) socket.emit('snapshot', snapshotFor(socket));
+      const full = opts.floor.snapshot({ withWaiting: true });
+      const open = publicSnapshot(opts.floor.snapshot({ withWaiting: false }));
+      for (const socket of io.sockets.sockets.values()) socket.emit('snapshot', socket.data.withWaiting ? full : open);
     },
   };
 }
