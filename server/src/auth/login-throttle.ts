@@ -18,6 +18,9 @@ export function createLoginThrottle({ maxFailures = 5, maxAddressFailures = 20, 
     return Math.max(0, until - now);
   };
   const count = (key: string, now: number, max: number, lock: boolean) => {
+    // Thousands of made-up usernames must not grow the maps without end: forget what is past its window.
+    if (failures.size > 10_000) for (const [k, t] of failures) if (now - t[t.length - 1]! >= windowMs) failures.delete(k);
+    if (lockedUntil.size > 10_000) for (const [k, until] of lockedUntil) if (until <= now) lockedUntil.delete(k);
     const times = recent(key, now);
     times.push(now);
     if (lock && times.length >= max) {
