@@ -118,6 +118,20 @@ describe('who hears what on the floor', () => {
     expect(elsewhere.socket.connected).toBe(true);
   });
 
+  it('endSessionsOf ends every session of an account and its sockets; other accounts stay', async () => {
+    const first = await login(server.url, 'canbo6');
+    const second = await login(server.url, 'canbo6');
+    const a = open({ role: 'counter', counterId: 6, token: first });
+    const b = open({ role: 'counter', counterId: 6, token: second });
+    const admin = open({ role: 'admin', token: await login(server.url, 'admin', 'admin') });
+    await waitFor('connected', () => a.snapshots.length && b.snapshots.length && admin.snapshots.length);
+    const id = server.db.prepare(`SELECT id FROM users WHERE username = 'canbo6'`).pluck().get() as number;
+    server.auth.endSessionsOf(id);
+    await waitFor('both sockets ended', () => a.disconnected() && b.disconnected());
+    for (const token of [first, second]) expect((await client(server.url, token).get('/api/auth/me')).status).toBe(401);
+    expect(admin.socket.connected).toBe(true);
+  });
+
   it('a socket opened with the session cookie from another site is refused', async () => {
     const token = await login(server.url, 'admin', 'admin');
     const cookie = `qms_session=${encodeURIComponent(token)}`;
