@@ -26,7 +26,8 @@ export const sameSiteWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
  * previews, voice clips), the socket on this host. No page may be framed: no screen embeds another.
  */
 export function contentSecurityPolicy(host: string | undefined): string {
-  const sockets = host ? ` ws://${host} wss://${host}` : '';
+  // 'self' covers the socket in today's browsers; older ones need its ws:// address. A Host that is no host name adds nothing.
+  const sockets = host && /^[a-z0-9.\-]+(:\d+)?$|^\[[0-9a-f:.]+\](:\d+)?$/i.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
