@@ -76,7 +76,7 @@ export async function startServer(opts: ServerOptions) {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;
     s.once('error', reject);
   });
-  realtime = attachRealtime(http, { floor, auth });
+  realtime = attachRealtime(http, { floor, auth, now });
   const keypads = await startKeypads({ buses: opts.config.hardware.keypads, floor, registry });
   const ledBoards = await startLedBoards({ buses: opts.config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: opts.config.hardware.ratingBoxes ?? [], floor, registry });

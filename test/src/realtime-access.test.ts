@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
 import { waitFor } from '@qms/drivers/testing';
-import { client, kioskToken, login, officerAt, startTestServer, type TestServer } from './support/server';
+import { client, demoConfig, kioskToken, login, officerAt, startTestServer, testClock, type TestServer } from './support/server';
 
 type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -140,4 +140,34 @@ describe('who hears what on the floor', () => {
     const own = open({ role: 'admin' }, { cookie, origin: server.url });
     await waitFor('own page connects', () => own.snapshots.length);
   });
+
+  it('a session that ended by itself (expired, account disabled) loses its socket before the next events', async () => {
+    const clock = testClock();
+    const own = await startTestServer({ now: clock.now, config: demoConfig({ sessionHours: 1 }) });
+    try {
+      const early = connect(own.url, { role: 'admin', token: await login(own.url, 'quanly') });
+      const officer = connect(own.url, { role: 'counter', counterId: 2, token: await login(own.url, 'canbo2') });
+      sockets.push(early.socket, officer.socket);
+      await waitFor('connected', () => early.snapshots.length && officer.snapshots.length);
+
+      own.db.prepare(`UPDATE users SET active = 0 WHERE username = 'canbo2'`).run();
+      clock.advance(31_000);
+      await client(own.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+      await waitFor('the disabled officer’s socket ended', () => officer.disconnected());
+      await waitFor('the manager still hears the floor', () => early.events.find((e) => e.type === 'ticket.issued'));
+
+      clock.advance(61 * 60_000); // past the manager's session
+      const late = connect(own.url, { role: 'admin', token: await login(own.url, 'admin', 'admin') });
+      sockets.push(late.socket);
+      await waitFor('late admin', () => late.snapshots.length);
+      const heard = early.events.length;
+      await client(own.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+      await waitFor('the expired session’s socket ended', () => early.disconnected());
+      await waitFor('a live session hears it', () => late.events.filter((e) => e.type === 'ticket.issued').length === 1);
+      expect(early.events.length).toBe(heard);
+    } finally {
+      await own.stop();
+    }
+  });
 });
+

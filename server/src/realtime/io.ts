@@ -14,7 +14,7 @@ interface SocketData {
   withWaiting: boolean;
   device: { id: string; kind: string } | null;
   /** The account and session behind a user's socket, so sign-out and disabling can end it. */
-  session: { userId: number; tokenHash: string } | null;
+  session: { userId: number; tokenHash: string; token: string } | null;
   /** An officer's desk socket: it gets the counter's staff rooms only while the officer is signed in there. */
   desk: { counterId: number; userId: number } | null;
 }
@@ -26,7 +26,8 @@ type FloorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
 const PUBLIC = 'public';
 
 /** socket.io on the HTTP server: rooms per device role, a full snapshot on every (re)connect, then floor events. */
-export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; auth: Authenticator }) {
+export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; auth: Authenticator; now?: () => number }) {
+  const now = opts.now ?? Date.now;
   const connected = new Map<string, number>();
   const io: FloorServer = new Server(httpServer, { path: '/socket.io', serveClient: false, pingInterval: 10_000, pingTimeout: 8_000 });
 
@@ -48,7 +49,7 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
         rooms,
         withWaiting: !rooms.includes(PUBLIC),
         device: principal?.kind === 'device' ? { id: principal.device.id, kind: principal.device.kind } : null,
-        session: user && typeof token === 'string' ? { userId: user.id, tokenHash: hashToken(token) } : null,
+        session: user && typeof token === 'string' ? { userId: user.id, tokenHash: hashToken(token), token } : null,
         desk: auth.role === 'counter' && user?.role === 'staff' ? { counterId: Number(auth.counterId), userId: user.id } : null,
       };
       next();
@@ -103,7 +104,22 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     }
   };
 
+  // A session also ends without a word (it expired, the account was disabled in the database): looked at again
+  // before events go out, at most every 30 s, so such a socket hears no staff event for long.
+  let checkedAt = -Infinity;
+  const dropEndedSessions = () => {
+    const at = now();
+    if (at - checkedAt < 30_000) return;
+    checkedAt = at;
+    for (const socket of io.sockets.sockets.values()) {
+      const s = socket.data.session;
+      const p = s ? opts.auth.resolve(s.token) : null;
+      if (s && (p?.kind !== 'user' || p.user.id !== s.userId)) socket.disconnect(true);
+    }
+  };
+
   opts.floor.bus.on('event', (e) => {
+    dropEndedSessions();
     deliver(io, e);
     if (e.type === 'counter.updated') followDesks(e.counter);
   });
