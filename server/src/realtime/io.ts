@@ -111,10 +111,14 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     const at = now();
     if (at - checkedAt < 30_000) return;
     checkedAt = at;
-    for (const socket of io.sockets.sockets.values()) {
-      const s = socket.data.session;
-      const p = s ? opts.auth.resolve(s.token) : null;
-      if (s && (p?.kind !== 'user' || p.user.id !== s.userId)) socket.disconnect(true);
+    try {
+      for (const socket of io.sockets.sockets.values()) {
+        const s = socket.data.session;
+        const p = s ? opts.auth.resolve(s.token) : null;
+        if (s && (p?.kind !== 'user' || p.user.id !== s.userId)) socket.disconnect(true);
+      }
+    } catch (e) {
+      console.error('socket sessions not checked', e); // never in the way of the event itself
     }
   };
 
@@ -123,13 +127,12 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     deliver(io, e);
     if (e.type === 'counter.updated') followDesks(e.counter);
   });
+  // Sign-out and `auth.endSessionsOf(userId)` (an account disabled, signed out everywhere) end the sockets too.
   opts.auth.onSessionEnded((ended) => endSockets(io, ended));
 
   return {
     io,
     isConnected: (deviceId: string) => (connected.get(deviceId) ?? 0) > 0,
-    /** Disconnects every socket of an account (it was disabled, or signed out everywhere). */
-    endSessionsOf: (userId: number) => endSockets(io, { userId }),
     /** Every screen starts over from a fresh snapshot (a new service day: yesterday's calls and queues are gone). */
     resyncAll() {
       const full = opts.floor.snapshot({ withWaiting: true });
