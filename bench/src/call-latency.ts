@@ -12,7 +12,7 @@ const tokenOf = async (base: string, username: string, password: string) => {
 /** Milliseconds from sending POST call-next to the `ticket.called` event arriving at a connected display socket. */
 export async function callLatency({ calls = 300 } = {}) {
   const server = await benchServer();
-  const display = io(server.base, { auth: { role: 'display' }, transports: ['websocket'] });
+  const display = io(server.base, { auth: { role: 'display', token: 'demo-display-token-0001' }, transports: ['websocket'] });
   try {
     await new Promise<void>((r) => display.once('snapshot', () => r()));
     // Issued as admin (channel `api`): nothing is printed, so the simulated printer does not share the measurement.

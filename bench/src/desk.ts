@@ -26,7 +26,7 @@ export async function deskBench({ presses = 60, waiting = 300, queueRequests = 2
   const base = `http://127.0.0.1:${server.port}`;
   const line = await openSerial({ path: pty.b, baudRate: 9600 });
   const sim = simulateKeypads({ transport: line, addresses: pads.map((p) => p.address) });
-  const display = io(base, { auth: { role: 'display' }, transports: ['websocket'] });
+  const display = io(base, { auth: { role: 'display', token: 'demo-display-token-0001' }, transports: ['websocket'] });
   try {
     await new Promise<void>((res) => display.once('snapshot', () => res()));
     const kiosk = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };

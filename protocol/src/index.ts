@@ -10,3 +10,4 @@ export * from './staff';
 export * from './calendar';
 export * from './admin';
 export * from './routes';
+export * from './public';

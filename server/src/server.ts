@@ -85,12 +85,10 @@ export async function startServer(opts: ServerOptions) {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;
     s.once('error', reject);
   });
-  realtime = attachRealtime(http, { floor, auth, log });
+  realtime = attachRealtime(http, { floor, auth, now, log });
   // A setup change may add or hide counters and fields, rename the center…: every screen starts over from a snapshot.
   floor.bus.on('event', (e) => {
     if (e.type === 'setup.updated') realtime?.resyncAll();
-    // TODO(integrator): when realtime has `endSessionsOf(userId)`, call it here to disconnect the account's sockets:
-    // if (e.type === 'staff.sessions_ended') realtime?.endSessionsOf(e.staffId, e.exceptTokenHash);
   });
   const keypads = await startKeypads({ buses: config.hardware.keypads, floor, registry, log });
   const ledBoards = await startLedBoards({ buses: config.hardware.ledBoards ?? [], floor, registry });
@@ -110,6 +108,8 @@ export async function startServer(opts: ServerOptions) {
     floor,
     db,
     io: realtime.io,
+    /** `auth.endSessionsOf(userId)` signs an account out everywhere and ends its sockets. */
+    auth,
     registry,
     keypads,
     ratingBoxes,

@@ -179,7 +179,7 @@ describe('administration: fields, counters, accounts', () => {
   });
 
   it('a rename reaches an open screen as an event, without a reload', async () => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { auth: { role: 'display' }, transports: ['websocket'] });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.url, { auth: { role: 'display', token: 'demo-display-token-0001' }, transports: ['websocket'] });
     const events: FloorEvent[] = [];
     const snapshots: Snapshot[] = [];
     socket.on('event', (e) => events.push(e));

@@ -89,6 +89,18 @@ describe('desk: taking the counter and signing out', () => {
     await page.context().close();
   });
 
+  it('an account signed out from the server (endSessionsOf: disabled, signed out everywhere) leaves the open desk at once', async () => {
+    const page = await newPage(browser, { width: 1366, height: 768 });
+    await signIn(page, server.url, 2, 'canbo2');
+    const token = await tokenOf(page);
+    const id = server.db.prepare(`SELECT id FROM users WHERE username = 'canbo2'`).pluck().get() as number;
+    server.auth.endSessionsOf(id);
+    // The page's socket is ended by the server; the desk finds out and shows the sign-in form, without a reload.
+    await page.locator('input[name=username]').waitFor();
+    expect((await client(server.url, token).get('/api/auth/me')).status).toBe(401);
+    await page.context().close();
+  });
+
   it('signing out of an open counter asks: cancel, just sign out (counter stays open), or close and sign out', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
     await signIn(page, server.url, 2, 'canbo2');

@@ -41,7 +41,7 @@ describe('desk console in Chromium at 1366×768', () => {
   });
 
   it('sign in, call next, recall, transfer, finish with a dossier code; the display and the rating tablet hear it', async () => {
-    const display = listen(server.url, { role: 'display' });
+    const display = listen(server.url, { role: 'display', token: 'demo-display-token-0001' });
     const rating = listen(server.url, { role: 'rating', counterId: 2, token: 'demo-rating-token-0002' });
     sockets.push(display.socket, rating.socket);
     await Promise.all([display.ready, rating.ready]);
@@ -99,7 +99,7 @@ describe('desk console in Chromium at 1366×768', () => {
     await expect.poll(() => updates(rating.events), { timeout: 20_000 }).toEqual(['1001 started', '1001 finished']);
     const counter2 = rating.events.flatMap((e) => (e.type === 'counter.updated' && e.counter.id === 2 ? [e.counter.currentTicket?.number ?? null] : []));
     expect(counter2).toEqual(expect.arrayContaining(['1003', null, '1001']));
-    expect(rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished')).toMatchObject({ ticket: { dossierCode: 'H23.22-260316-0007' } });
+    expect(rating.events.find((e) => e.type === 'ticket.updated' && e.change === 'finished')).toMatchObject({ ticket: { dossierCode: null } }); // the dossier code is for staff only
     expect(display.events.some((e) => e.type === 'counter.updated' && e.counter.id === 2 && e.counter.currentTicket === null)).toBe(true);
 
     // Picking out of order is logged as such.

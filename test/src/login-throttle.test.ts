@@ -31,4 +31,36 @@ describe('password guessing is slowed down', () => {
     }
     expect((await api.post('/api/auth/login', { username: 'canbo3', password: '123456' })).status).toBe(200);
   });
+
+  /** A sign-in as if from the PC at `address` (the app itself, with that address as the connection's). */
+  const from = async (address: string, username: string, password: string) => {
+    const res = await server.app.request(
+      '/api/auth/login',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) },
+      { incoming: { socket: { remoteAddress: address } } },
+    );
+    return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string } } };
+  };
+
+  it('one address trying many accounts (password spraying) is locked out of every account', async () => {
+    clock.advance(60 * 60_000);
+    const names = Array.from({ length: 20 }, (_, i) => `khong-co-${i}`);
+    for (const name of names) expect((await from('10.0.0.66', name, '123456')).status).toBe(401);
+    const locked = await from('10.0.0.66', 'canbo4', '123456');
+    expect(locked.status).toBe(429);
+    expect(locked.body.error?.code).toBe('too_many_attempts');
+    // Another PC is not affected.
+    expect((await from('10.0.0.7', 'canbo4', '123456')).status).toBe(200);
+  });
+
+  it('guesses at one account from other PCs only slow its officer down a little; the right password works', async () => {
+    clock.advance(60 * 60_000);
+    for (let i = 0; i < 12; i++) expect((await from(`10.0.1.${i}`, 'canbo5', `sai${i}`)).status).toBe(401);
+    const started = Date.now();
+    const own = await from('10.0.0.5', 'canbo5', '123456');
+    expect(own.status).toBe(200);
+    // Slowed by the short delay (at least a second; no upper bound: the machine may be busy), not a 5-minute block.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
 });
+

@@ -30,7 +30,7 @@ describe('realtime', () => {
   it('sends a snapshot on connect, then the call as an event to the display and the counter’s rating tablet', async () => {
     const server = await startTestServer();
     servers.push(server);
-    const display = connect(server.url, { role: 'display' });
+    const display = connect(server.url, { role: 'display', token: 'demo-display-token-0001' });
     const rating = connect(server.url, { role: 'rating', counterId: 3, token: 'demo-rating-token-0003' });
     const otherRating = connect(server.url, { role: 'rating', counterId: 5, token: 'demo-rating-token-0005' });
     sockets.push(display.socket, rating.socket, otherRating.socket);
@@ -99,7 +99,7 @@ describe('realtime', () => {
       });
     for (const token of [1, true, { a: 1 }, ['x']]) expect(await attempt({ role: 'admin', token })).toBe('unauthorized');
     expect(await attempt({ role: 'admin' }, 'qms_session=%E0%A4%A')).toBe('unauthorized');
-    expect(await attempt({ role: 'display', token: 7 })).toBe('connected'); // the hall display needs no token
+    expect(await attempt({ role: 'display', token: 7 })).toBe('unauthorized'); // the hall display shows its device token
     expect((await client(server.url).get('/api/health')).status).toBe(200);
   });
 

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepScreenshot, launchBrowser, newPage, signInAsManager, signInOnPage } from './support/browser';
+import type { Page } from 'playwright-core';
+import { cspViolations, keepScreenshot, launchBrowser, newPage, signInAsManager, signInOnPage } from './support/browser';
 import { client, kioskToken, officerAt, startTestServer, type TestServer } from './support/server';
 
 describe('every screen in Chromium', () => {
@@ -14,6 +15,12 @@ describe('every screen in Chromium', () => {
     await browser?.close();
     await server?.stop();
   });
+  /** The page is served with the Content-Security-Policy and ran without breaking it. */
+  const underCsp = async (page: Page) => {
+    const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(cspViolations(page)).toEqual([]);
+  };
 
   it('kiosk: a tap issues a number, shown big, with the DEMO badge', async () => {
     const page = await newPage(browser, { width: 1080, height: 1920 });
@@ -24,6 +31,7 @@ describe('every screen in Chromium', () => {
     await page.locator('.kiosk-field', { hasText: 'Chứng thực' }).click();
     await page.locator('.kiosk-card').waitFor();
     expect(await page.locator('.kiosk-card').innerText()).toContain('2001');
+    await underCsp(page);
     await keepScreenshot(page, 'kiosk-issued');
     const stored = server.db.prepare(`SELECT number, channel FROM tickets`).all();
     expect(stored).toEqual([{ number: '2001', channel: 'kiosk' }]);
@@ -38,7 +46,16 @@ describe('every screen in Chromium', () => {
     await page.locator('.display__latest', { hasText: '2001' }).waitFor();
     expect(await page.locator('.display__latest').innerText()).toMatch(/MỜI CÔNG DÂN CÓ SỐ\s+2001\s+ĐẾN QUẦY\s+3/);
     expect(await page.locator('.qms-demo').isVisible()).toBe(true);
+    await underCsp(page);
     await keepScreenshot(page, 'display');
+  });
+
+  it('a hall display opened without its device token says what is missing and shows nothing of the floor', async () => {
+    const page = await newPage(browser, { width: 1280, height: 720 });
+    await page.goto(`${server.url}/display/`);
+    await page.locator('.qms-banner', { hasText: 'chưa có mã thiết bị hợp lệ' }).waitFor();
+    expect(await page.locator('.display__counter').count()).toBe(0);
+    await page.context().close();
   });
 
   it('desk: sign in, call next, see the ticket', async () => {
@@ -50,6 +67,7 @@ describe('every screen in Chromium', () => {
     await page.locator('.desk__current', { hasText: '1001' }).waitFor();
     await page.locator('.desk__count', { hasText: /^\d+$/ }).waitFor(); // the queue has loaded
     expect(await page.locator('.qms-demo').isVisible()).toBe(true);
+    await underCsp(page);
     await keepScreenshot(page, 'desk');
   });
 
@@ -58,6 +76,7 @@ describe('every screen in Chromium', () => {
     await rating.goto(`${server.url}/rating/?token=demo-rating-token-0002&counter=2`);
     await rating.getByText('Lê Thị Bình').first().waitFor();
     expect(await rating.locator('.qms-demo').isVisible()).toBe(true);
+    await underCsp(rating);
     await keepScreenshot(rating, 'rating');
 
     const admin = await newPage(browser, { width: 1440, height: 900 });
@@ -65,6 +84,7 @@ describe('every screen in Chromium', () => {
     await admin.getByText('Lê Thị Bình').first().waitFor();
     await expect.poll(() => admin.locator('.kpi__value', { hasText: '…' }).count(), { timeout: 20_000 }).toBe(0); // today's figures have loaded
     expect(await admin.locator('.qms-demo').isVisible()).toBe(true);
+    await underCsp(admin);
     await keepScreenshot(admin, 'admin');
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FloorEvent } from '@qms/protocol';
 import { waitFor } from '@qms/drivers/testing';
 import { assertContract } from './support/contract';
-import { deletePhoto, getPhoto, putPhoto, testJpeg, testPng } from './support/photos';
+import { bigJpeg, decodedSize, deletePhoto, getPhoto, putPhoto, testJpeg, testPng } from './support/photos';
 import { client, demoConfig, login, officerAt, startTestServer, type TestServer } from './support/server';
 
 const userId = (server: TestServer, username: string) => server.db.prepare(`SELECT id FROM users WHERE username = ?`).pluck().get(username) as number;
@@ -22,7 +22,7 @@ describe('officer photos: upload and removal by a manager', () => {
   });
   afterAll(() => server.stop());
 
-  it('a manager uploads a PNG; the photo route returns the same bytes as image/png, in <data>/photos', async () => {
+  it('a manager uploads a PNG; the photo route returns it as image/png, in <data>/photos', async () => {
     const png = testPng();
     const id = userId(server, 'canbo1');
     const res = await putPhoto(server.url, id, png, { token: manager, type: 'image/png' });
@@ -54,7 +54,7 @@ describe('officer photos: upload and removal by a manager', () => {
     expect(readdirSync(photos())).toEqual(['canbo1.jpg']);
     const got = await getPhoto(server.url, id);
     expect(got.type).toBe('image/jpeg');
-    expect(got.bytes.equals(jpeg)).toBe(true);
+    expect(await decodedSize(got.bytes)).toEqual({ width: 96, height: 96 }); // decoded and encoded again
 
     const removed = await deletePhoto(server.url, id, manager);
     expect(removed.status).toBe(200);
@@ -120,6 +120,51 @@ describe('officer photos: upload and removal by a manager', () => {
     expect(got.bytes.equals(png)).toBe(true);
     expect(readdirSync(photos()).sort()).toEqual(files);
     expect(version(server, 'canbo3')).toBe(stored);
+  });
+
+  it('only a decoded and re-encoded image is stored: a web page behind a PNG header is refused, trailing bytes are dropped', async () => {
+    const id = userId(server, 'quanly');
+    const png = testPng('#305080');
+    expect((await putPhoto(server.url, id, png, { token: manager, type: 'image/png' })).status).toBe(200);
+    const stored = version(server, 'quanly');
+    const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const page = Buffer.from('<html><body><script>fetch("/api/auth/me")</script></body></html>');
+    // An IHDR that promises a small image, then a web page instead of pixels.
+    const ihdr = Buffer.from(png.subarray(8, 33));
+    for (const body of [Buffer.concat([signature, page]), Buffer.concat([signature, ihdr, page])]) {
+      const res = await putPhoto(server.url, id, body, { token: manager, type: 'image/png' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('photo_unreadable');
+      expect(res.body.error.message).toContain('Không đọc được ảnh PNG này');
+      assertContract(server, 'put', '/api/staff/:id/photo', res);
+    }
+    // A header announcing 8000 × 6000 pixels is refused before anything is decoded.
+    const huge = Buffer.from(png.subarray(0, 33));
+    huge.writeUInt32BE(8000, 16);
+    huge.writeUInt32BE(6000, 20);
+    const tooMany = await putPhoto(server.url, id, huge, { token: manager, type: 'image/png', lang: 'en' });
+    expect(tooMany.status).toBe(413);
+    expect(tooMany.body.error).toEqual({ code: 'photo_too_many_pixels', message: expect.stringContaining('too many pixels (8000 × 6000); at most 40 megapixels') });
+    expect(version(server, 'quanly')).toBe(stored);
+
+    // A real photo with a page appended after its end is accepted: what is stored and served is the image alone.
+    const polyglot = Buffer.concat([png, page]);
+    expect((await putPhoto(server.url, id, polyglot, { token: manager, type: 'image/png' })).status).toBe(200);
+    const served = await fetch(`${server.url}/api/staff/${id}/photo`);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    const bytes = Buffer.from(await served.arrayBuffer());
+    expect(bytes.includes('<script>')).toBe(false);
+    expect(await decodedSize(bytes)).toEqual({ width: 96, height: 96 });
+  });
+
+  it('a camera-sized photo is stored at most 1024 pixels on its long side', async () => {
+    const id = userId(server, 'admin');
+    const res = await putPhoto(server.url, id, bigJpeg(2400, 1800), { token: manager, type: 'image/jpeg' });
+    expect(res.status).toBe(200);
+    const got = await getPhoto(server.url, id);
+    expect(got.type).toBe('image/jpeg');
+    expect(await decodedSize(got.bytes)).toEqual({ width: 1024, height: 768 });
   });
 
   it('the size limit holds without a Content-Length too, and errors are in English on request', async () => {

@@ -67,12 +67,12 @@ export function BigNumber({ value, label, size = 'xl' }: { value: string | null 
  * Shown while the socket is down. It fades in after a short delay (CSS) so it does not flash on
  * page load or on a quick reconnect.
  */
-export function ConnectionBanner({ connected, refused = false }: { connected: boolean; refused?: boolean }) {
+export function ConnectionBanner({ connected, refused = false, reason = null }: { connected: boolean; refused?: boolean; reason?: string | null }) {
   const { t } = useLang();
   if (connected) return null;
   return (
     <div className="qms-banner" role="alert">
-      {t(refused ? 'conn.denied' : 'conn.lost')}
+      {t(reason === 'unauthorized' ? 'conn.noToken' : refused ? 'conn.denied' : 'conn.lost')}
     </div>
   );
 }
@@ -114,7 +114,7 @@ export function ScreenShell({ snapshot, connected, error = null, title, headerEx
           <LangSwitch />
         </div>
       </header>
-      {live && <ConnectionBanner connected={connected} refused={error !== null} />}
+      {live && <ConnectionBanner connected={connected} refused={error !== null} reason={error} />}
       <main className="qms-main">{body}</main>
       {(snapshot?.demo || demo) && <DemoBadge />}
     </div>

@@ -56,7 +56,15 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
     let retry: ReturnType<typeof setTimeout> | undefined;
 
     socket.on('connect', () => dispatch({ kind: 'connected' }));
-    socket.on('disconnect', () => dispatch({ kind: 'disconnected' }));
+    socket.on('disconnect', (reason) => {
+      dispatch({ kind: 'disconnected' });
+      // The server ended the session (signed out elsewhere, account disabled): socket.io does not come back by itself.
+      // Connecting again gets the server's reason (`unauthorized`), which sends a desk back to its sign-in form.
+      if (reason === 'io server disconnect') {
+        clearTimeout(retry);
+        retry = setTimeout(() => socket.connect(), 300);
+      }
+    });
     socket.on('connect_error', (err) => {
       if (socket.active) return; // a transport failure: socket.io is already retrying
       dispatch({ kind: 'refused', message: err.message });

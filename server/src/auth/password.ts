@@ -24,3 +24,19 @@ export function verifyPassword(password: string, stored: string | null): boolean
   });
   return timingSafeEqual(expected, actual);
 }
+
+let dummy: string | null = null;
+/** A valid hash of a random password nobody knows, made once: what an unknown account's password is checked against. */
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString('base64')));
+
+/**
+ * Checks a sign-in. An unknown account, or one with no password set, still runs one full scrypt (against a dummy
+ * hash) so its answer takes as long as a wrong password's: the time does not tell a guesser which usernames exist.
+ * `verify` is a parameter so a test can see it is called on every path.
+ */
+export function checkCredentials(account: { passwordHash: string | null } | null, password: string, verify: typeof verifyPassword = verifyPassword): boolean {
+  const stored = account?.passwordHash;
+  const usable = !!stored && stored.split('$').length === 6 && stored.startsWith('scrypt$');
+  const ok = verify(password, usable ? stored : dummyHash());
+  return usable && ok;
+}

@@ -21,6 +21,7 @@ import { calendarRoutes } from './routes/calendar';
 import { displaySettingsRoutes } from './routes/display-settings';
 import { isPhotoUpload, staffRoutes } from './routes/staff';
 import { staticScreens } from './static';
+import { sameSiteWrites, securityHeaders } from './security';
 import { printerRoutes } from '../devices/printer-routes';
 
 export interface AppOptions extends RouteDeps {
@@ -37,6 +38,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   app.use('*', requestLog(opts.log));
   app.onError((err, c) => handleError(err, c, opts.log));
   app.notFound((c) => errorResponse(c, 'not_found'));
+  app.use('*', securityHeaders);
   const smallBodies = bodyLimit({
     maxSize: 64 * 1024,
     // Read the rest first (as readBodyUpTo does), or the client sees a dropped connection instead of the 413.
@@ -47,6 +49,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   });
   app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
+  app.use('/api/*', sameSiteWrites);
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });

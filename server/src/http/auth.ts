@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { DeviceKind, Role } from '@qms/protocol';
@@ -11,9 +12,18 @@ export const sessionCookie = 'qms_session';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 
+/** A session that ended: one token (sign-out) or every session of an account (disabled). */
+export type EndedSession = { tokenHash: string } | { userId: number; exceptTokenHash?: string };
+
 export interface Authenticator {
   resolve: (token: unknown) => Principal | null;
   middleware: MiddlewareHandler<AppEnv>;
+  /** Signs one session out (its token stops working) and ends the sockets opened with it. */
+  endSession: (token: string) => void;
+  /** Ends every session of an account, and its sockets (sign-out everywhere, an account disabled). */
+  endSessionsOf: (userId: number) => void;
+  /** Called for every ended session; the realtime layer disconnects the sockets that belong to it. */
+  onSessionEnded: (listener: (ended: EndedSession) => void) => () => void;
 }
 
 /** Finds who is calling from the bearer token or the session cookie: a user session or a configured device. */
@@ -37,8 +47,22 @@ export function createAuthenticator(opts: { users: ReturnType<typeof userQueries
     const user = opts.users.sessionUser(hash, opts.now());
     return user ? { kind: 'user', user } : null;
   };
+  const ended = new EventEmitter<{ ended: [EndedSession] }>();
   return {
     resolve,
+    endSession(token) {
+      const tokenHash = hashToken(token);
+      opts.users.endSession(tokenHash);
+      ended.emit('ended', { tokenHash });
+    },
+    endSessionsOf(userId) {
+      opts.users.endSessionsOf(userId);
+      ended.emit('ended', { userId });
+    },
+    onSessionEnded(listener) {
+      ended.on('ended', listener);
+      return () => void ended.off('ended', listener);
+    },
     middleware: async (c, next) => {
       c.set('principal', resolve(tokenOf(c)));
       await next();

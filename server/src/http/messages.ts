@@ -16,6 +16,11 @@ export const messages = {
     en: (p) => `Too many wrong sign-ins. Please try again in ${p.minutes} min.`,
   },
   bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
+  cross_site: {
+    status: 403,
+    vi: () => 'Yêu cầu này đến từ một trang web khác nên bị từ chối. Hãy thao tác trên màn hình của hệ thống xếp hàng.',
+    en: () => 'This request came from another website and was refused. Use the queue system’s own screens.',
+  },
   unknown_service: { status: 404, vi: (p) => `Không có lĩnh vực "${p.service}".`, en: (p) => `There is no field "${p.service}".` },
   unknown_counter: { status: 404, vi: (p) => `Không có quầy ${p.counter}.`, en: (p) => `There is no counter ${p.counter}.` },
   unknown_ticket: { status: 404, vi: (p) => `Không tìm thấy vé ${p.ticket}.`, en: (p) => `Ticket ${p.ticket} was not found.` },
@@ -85,6 +90,16 @@ export const messages = {
     status: 413,
     vi: (p) => `Ảnh quá lớn; tối đa ${p.max} MB. Hãy thu nhỏ ảnh (ảnh chân dung chỉ cần khoảng 600 × 600 điểm ảnh) rồi tải lại.`,
     en: (p) => `The photo is too large; at most ${p.max} MB. Make it smaller (a portrait needs only about 600 × 600 pixels) and upload it again.`,
+  },
+  photo_unreadable: {
+    status: 400,
+    vi: (p) => `Không đọc được ảnh ${p.format} này (tệp hỏng hoặc không phải ảnh). Hãy mở ảnh, lưu lại thành JPG hoặc PNG rồi tải lại.`,
+    en: (p) => `This ${p.format} photo cannot be read (damaged, or not an image). Open the photo, save it as JPG or PNG and upload it again.`,
+  },
+  photo_too_many_pixels: {
+    status: 413,
+    vi: (p) => `Ảnh quá nhiều điểm ảnh (${p.width} × ${p.height}); tối đa ${p.max} triệu điểm ảnh. Hãy thu nhỏ ảnh rồi tải lại.`,
+    en: (p) => `The photo has too many pixels (${p.width} × ${p.height}); at most ${p.max} megapixels. Make it smaller and upload it again.`,
   },
   photo_not_saved: {
     status: 409,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedPhotoType, photoTypeOf } from './photo-bytes';
+import { createCanvas } from '@napi-rs/canvas';
+import { acceptedPhotoType, photoSizeOf, photoTypeOf } from './photo-bytes';
 
 const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
@@ -30,4 +31,15 @@ describe('photo bytes', () => {
     expect(acceptedPhotoType(undefined)).toBeNull();
     expect(acceptedPhotoType('constructor')).toBeNull();
   });
+
+  it('reads the size an image announces from its header, without decoding it', () => {
+    const canvas = createCanvas(300, 120);
+    canvas.getContext('2d').fillRect(0, 0, 10, 10);
+    expect(photoSizeOf(canvas.toBuffer('image/png'), 'image/png')).toEqual({ width: 300, height: 120 });
+    expect(photoSizeOf(canvas.toBuffer('image/jpeg'), 'image/jpeg')).toEqual({ width: 300, height: 120 });
+    expect(photoSizeOf(canvas.toBuffer('image/webp'), 'image/webp')).toEqual({ width: 300, height: 120 });
+    expect(photoSizeOf(bytes([0x89], 'PNG', [0x0d, 0x0a, 0x1a, 0x0a], '<html><body>hello</body></html>'), 'image/png')).toBeNull();
+    expect(photoSizeOf(bytes([0xff, 0xd8, 0xff], '<html>'), 'image/jpeg')).toBeNull();
+  });
 });
+

@@ -53,6 +53,7 @@ export function userQueries(db: Db) {
     `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? AND u.active = 1`,
   );
   const endSession = db.prepare(`DELETE FROM sessions WHERE token_hash = ?`);
+  const endSessionsOf = db.prepare(`DELETE FROM sessions WHERE user_id = ?`);
   const purge = db.prepare(`DELETE FROM sessions WHERE expires_at <= ?`);
   return {
     byUsername: (username: string) => {
@@ -74,5 +75,6 @@ export function userQueries(db: Db) {
       return r ? toUser(r) : null;
     },
     endSession: (tokenHash: string) => void endSession.run(tokenHash),
+    endSessionsOf: (userId: number) => void endSessionsOf.run(userId),
   };
 }

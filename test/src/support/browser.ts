@@ -31,8 +31,20 @@ export async function newPage(browser: Browser, viewport: { width: number; heigh
   page.on('pageerror', (e) => {
     throw new Error(`page error on ${page.url()}: ${e.message}`);
   });
+  // Whatever the Content-Security-Policy blocks is a screen that breaks in the field: every browser test fails on it.
+  const violations: string[] = [];
+  cspReports.set(page, violations);
+  page.on('console', (m) => {
+    if (!/Content.Security.Policy/i.test(m.text())) return;
+    violations.push(m.text());
+    throw new Error(`Content-Security-Policy violation on ${page.url()}: ${m.text()}`);
+  });
   return page;
 }
+
+const cspReports = new WeakMap<Page, string[]>();
+/** The Content-Security-Policy violations the page reported in its console so far. */
+export const cspViolations = (page: Page): string[] => cspReports.get(page) ?? [];
 
 const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 

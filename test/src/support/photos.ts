@@ -1,4 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 /** A small portrait drawn on the spot (no binary files in the repository): a coloured disc on a light ground. */
 function portrait(color: string, size: number) {
@@ -16,6 +16,23 @@ function portrait(color: string, size: number) {
 
 export const testPng = (color = '#1f6feb', size = 96) => portrait(color, size).toBuffer('image/png');
 export const testJpeg = (color = '#b03030', size = 96) => portrait(color, size).toBuffer('image/jpeg');
+
+/** A big photo, as a phone camera takes it. */
+export const bigJpeg = (width: number, height: number) => {
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#7a9cc6';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#203040';
+  ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+  return canvas.toBuffer('image/jpeg');
+};
+
+/** Decodes image bytes as a browser would; throws when they are no image. */
+export async function decodedSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  const image = await loadImage(Buffer.from(bytes));
+  return { width: image.width, height: image.height };
+}
 
 /** Sends raw bytes as a photo upload, as the admin page does. */
 export async function putPhoto(baseUrl: string, staffId: number | string, body: Uint8Array | null, opts: { token?: string; type?: string; lang?: string } = {}) {

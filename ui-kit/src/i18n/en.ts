@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   'app.loading': 'Loading…',
   'conn.lost': 'Lost connection to the server — reconnecting…',
   'conn.denied': 'The server has not allowed this device to connect — retrying…',
+  'conn.noToken': 'This device has no valid device token: open the page with ?token=<device token> (devices in the config).',
   'demo.badge': 'DEMO',
   'demo.title': 'Demo mode: data is for trying out only',
   'demo.accounts': 'Demo accounts: admin / admin; manager quanly / 123456; officers canbo1 … canbo6 / 123456',

@@ -6,6 +6,7 @@ export const vi = {
   'app.loading': 'Đang tải dữ liệu…',
   'conn.lost': 'Mất kết nối máy chủ — đang thử kết nối lại…',
   'conn.denied': 'Máy chủ chưa cho thiết bị này kết nối — đang thử lại…',
+  'conn.noToken': 'Thiết bị này chưa có mã thiết bị hợp lệ: hãy mở trang với ?token=<mã thiết bị> (mục devices trong cấu hình).',
   'demo.badge': 'DEMO',
   'demo.title': 'Chế độ trình diễn: dữ liệu chỉ để thử',
   'demo.accounts': 'Tài khoản thử: admin / admin; quản lý quanly / 123456; cán bộ canbo1 … canbo6 / 123456',

@@ -3,9 +3,9 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginBody, LoginReply, UserDto, routes, toLocalIso } from '@qms/protocol';
 import { createLoginThrottle } from '../../auth/login-throttle';
-import { verifyPassword } from '../../auth/password';
+import { checkCredentials } from '../../auth/password';
 import type { User } from '../../store/users';
-import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf } from '../auth';
+import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf, type Authenticator } from '../auth';
 import { ApiFailure } from '../errors';
 import { errorResponses, validJson, type Router } from '../router';
 import { serveRoute } from '../route-table';
@@ -20,7 +20,7 @@ export const userDto = (u: User) => ({
   ...(u.mustChangePassword ? { mustChangePassword: true } : {}),
 });
 
-export function authRoutes(r: Router, { floor, now }: RouteDeps) {
+export function authRoutes(r: Router, { floor, now, auth }: RouteDeps & { auth: Authenticator }) {
   const users = floor.queries.users;
   const sessionMs = floor.config.sessionHours * 3600_000;
   const throttle = createLoginThrottle();
@@ -33,19 +33,20 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
     body: LoginBody,
     responses: { 200: { description: 'Signed in', schema: LoginReply }, ...errorResponses(400, 401, 429) },
   });
-  r.app.post('/api/auth/login', validJson(LoginBody), (c) => {
+  r.app.post('/api/auth/login', validJson(LoginBody), async (c) => {
     const { username, password } = c.req.valid('json');
     const name = username.trim().toLowerCase();
-    const key = `${clientAddress(c)} ${name}`;
+    const address = clientAddress(c);
+    const { waitMs, delayMs } = throttle.check(address, name, now());
+    if (waitMs > 0) throw new ApiFailure('too_many_attempts', { minutes: Math.ceil(waitMs / 60_000) });
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const at = now();
-    const wait = throttle.waitMs(key, at);
-    if (wait > 0) throw new ApiFailure('too_many_attempts', { minutes: Math.ceil(wait / 60_000) });
     const user = users.byUsername(name);
-    if (!user || !verifyPassword(password, user.passwordHash)) {
-      throttle.failed(key, at);
+    if (!checkCredentials(user, password) || !user) {
+      throttle.failed(address, name, at);
       throw new ApiFailure('bad_credentials');
     }
-    throttle.succeeded(key);
+    throttle.succeeded(address, name);
     const token = newToken();
     users.createSession(hashToken(token), user.id, at, at + sessionMs);
     setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: sessionMs / 1000 });
@@ -66,7 +67,8 @@ export function authRoutes(r: Router, { floor, now }: RouteDeps) {
   });
   r.app.post('/api/auth/logout', allow('staff', 'manager', 'admin'), (c) => {
     const token = tokenOf(c);
-    if (token) users.endSession(hashToken(token));
+    // Through the authenticator: the sockets opened with this session are ended too.
+    if (token) auth.endSession(token);
     deleteCookie(c, sessionCookie, { path: '/' });
     return c.body(null, 204);
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PHOTO_MAX_BYTES, photoContentTypes, StaffDto, type Role } from '@qms/protocol';
 import { acceptedPhotoType, photoTypeOf } from '../../staff/photo-bytes';
+import { cleanPhoto, PHOTO_MAX_PIXELS, PHOTO_MAX_SIDE } from '../../staff/photo-encode';
 import { createPhotoStore } from '../../staff/photo-store';
 import type { User } from '../../store/users';
 import { allow, currentUser } from '../auth';
@@ -64,13 +65,13 @@ export function staffRoutes(r: Router, { floor, photoDir, log }: RouteDeps) {
     const user = Number.isSafeInteger(id) ? floor.queries.users.byId(id) : null;
     const photo = user ? await photos.read(user.username) : null;
     if (!photo) throw new ApiFailure('not_found');
-    return c.body(new Uint8Array(photo.bytes), 200, { 'content-type': photo.type, 'cache-control': 'max-age=3600' });
+    return c.body(new Uint8Array(photo.bytes), 200, { 'content-type': photo.type, 'x-content-type-options': 'nosniff', 'cache-control': 'max-age=3600' });
   });
 
   r.doc({
     method: 'put',
     path: '/api/staff/:id/photo',
-    summary: `Upload an officer’s photo: the image bytes as the body, at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB; replaces the photo in any other format; the tablet at their counter shows it at once (\`counter.updated\`)`,
+    summary: `Upload an officer’s photo: the image bytes as the body, at most ${PHOTO_MAX_BYTES / 1024 / 1024} MB and ${PHOTO_MAX_PIXELS / 1_000_000} megapixels; decoded and stored re-encoded, at most ${PHOTO_MAX_SIDE} px on the long side; replaces the photo in any other format; the tablet at their counter shows it at once (\`counter.updated\`)`,
     access: 'manager, admin',
     rawBody: { contentTypes: photoContentTypes, description: 'The photo file; its bytes must be of the type named by Content-Type' },
     responses: { 200: { description: 'Stored; the account with its new photoVersion', schema: StaffDto }, ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
@@ -83,7 +84,13 @@ export function staffRoutes(r: Router, { floor, photoDir, log }: RouteDeps) {
     if (!type) throw new ApiFailure('photo_type_not_accepted', { type: c.req.header('content-type') || '—' });
     if (bytes.length === 0) throw new ApiFailure('photo_empty');
     if (photoTypeOf(bytes) !== type) throw new ApiFailure('photo_not_matching', { format: formatNames[type]! });
-    await photos.save(user.username, type, bytes).catch((err: NodeJS.ErrnoException) => {
+    // Only the pixels, decoded and encoded again, are stored and served: never the bytes as uploaded.
+    const clean = await cleanPhoto(bytes, type);
+    if (!clean.ok && clean.reason === 'too_many_pixels') {
+      throw new ApiFailure('photo_too_many_pixels', { width: clean.width, height: clean.height, max: PHOTO_MAX_PIXELS / 1_000_000 });
+    }
+    if (!clean.ok) throw new ApiFailure('photo_unreadable', { format: formatNames[type]! });
+    await photos.save(user.username, type, clean.bytes).catch((err: NodeJS.ErrnoException) => {
       log.error({ err, dir: photoDir }, 'officer photo not saved');
       throw new ApiFailure('photo_not_saved', { dir: photoDir, reason: err.code ?? err.message });
     });

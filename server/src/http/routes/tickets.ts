@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Channel } from '@qms/protocol';
-import { IssueTicketBody, IssuedTicketDto, TicketDto, TicketWithEventsDto, toLocalIso } from '@qms/protocol';
+import { IssueTicketBody, IssuedTicketDto, TicketDto, TicketWithEventsDto, toLocalIso, type PublicTicketStatusDto } from '@qms/protocol';
 import { waitingAhead } from '../../queue';
 import { ticketDto } from '../../floor/views';
 import { allow } from '../auth';
@@ -34,7 +34,7 @@ export function ticketRoutes(r: Router, { floor, db, now, printing }: RouteDeps)
   r.doc({
     method: 'get',
     path: '/api/tickets/:id',
-    summary: 'A ticket with its status, times and people ahead (the QR on the paper ticket); staff also get its event log',
+    summary: 'A ticket with its status, times and people ahead (the QR on the paper ticket); signed-in accounts also get its dossier code (null for anyone else) and event log',
     access: 'anyone (the id is unguessable)',
     responses: { 200: { description: 'The ticket', schema: TicketWithEventsDto }, ...errorResponses(404) },
   });
@@ -44,11 +44,11 @@ export function ticketRoutes(r: Router, { floor, db, now, printing }: RouteDeps)
     const p = c.get('principal');
     const ahead = t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waiting(t.serviceDay)) : null;
     const service = floor.services.find((s) => s.id === t.serviceId) ?? floor.queries.setup.service(t.serviceId); // archived since
-    const events =
-      p?.kind === 'user'
-        ? floor.queries.events.ofTicket(t.id).map((e) => ({ ...e, at: toLocalIso(e.at, floor.timeZone) }))
-        : undefined;
-    return c.json({ ...ticketDto(t, floor.timeZone), serviceName: service?.name ?? t.serviceId, waitingAhead: ahead, ...(events ? { events } : {}) });
+    const status = { ...ticketDto(t, floor.timeZone), serviceName: service?.name ?? t.serviceId, waitingAhead: ahead };
+    // The dossier code and the event log are for signed-in accounts; the QR page and devices get the public view.
+    if (p?.kind !== 'user') return c.json({ ...status, dossierCode: null } satisfies PublicTicketStatusDto);
+    const events = floor.queries.events.ofTicket(t.id).map((e) => ({ ...e, at: toLocalIso(e.at, floor.timeZone) }));
+    return c.json({ ...status, events });
   });
 
   r.doc({
