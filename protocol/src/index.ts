@@ -7,3 +7,4 @@ export * from './rating';
 export * from './display';
 export * from './desk';
 export * from './staff';
+export * from './backups';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,9 @@ import { attachRealtime } from './realtime/io';
 import { createStats } from './stats/worker-client';
 import { followPhotoFolder } from './staff/follow-folder';
 import { createPhotoStore } from './staff/photo-store';
-import { startDailyBackups } from './store/backup';
+import { startBackups } from './store/backup';
+import { createDiskState } from './store/disk-state';
+import { highWaterFile } from './store/high-water';
 import { clearUnfinishedRequests } from './http/idempotency';
 import { openDb } from './store/open';
 import { syncConfig } from './store/sync-config';
@@ -39,11 +41,29 @@ export interface ServerOptions {
 /** Composition root: config → store → floor → HTTP + realtime → listen. */
 export async function startServer(opts: ServerOptions) {
   const now = opts.now ?? Date.now;
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDb(join(opts.dataDir, 'qms.sqlite'));
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(opts.dataDir, 0o700);
+  const db = openDb(join(opts.dataDir, 'qms.sqlite'), { now });
   clearUnfinishedRequests(db);
   syncConfig(db, opts.config);
+  const highWater = highWaterFile(join(opts.dataDir, 'numbering.json'));
+  for (const r of highWater.restore(db)) console.error(`Số vé tiếp tục sau ${r.to} (${r.serviceId}, ${r.day}) / numbering continues after ${r.to} (restored database had ${r.from ?? 'none'})`);
   const floor = createFloor({ db, config: opts.config, now, newId: randomUUID });
+  const disk = createDiskState(opts.dataDir, now);
+  floor.bus.on('event', (e) => {
+    disk.noteWriteOk();
+    if (e.type === 'ticket.issued') highWater.record(db, e.ticket.serviceDay);
+  });
+  const backups = startBackups({
+    db,
+    dir: join(opts.dataDir, 'backups'),
+    secondDir: opts.config.backups.secondDir,
+    times: opts.config.backups.times,
+    keepDays: opts.config.backups.keepDays,
+    timeZone: opts.config.timezone,
+    now,
+    photoDir: resolve(opts.config.rating.photoDir ?? join(opts.dataDir, 'photos')),
+  });
   const auth = createAuthenticator({ users: floor.queries.users, config: opts.config, now });
   const registry = createDeviceRegistry(floor);
   let realtime: ReturnType<typeof attachRealtime> | null = null;
@@ -69,6 +89,8 @@ export async function startServer(opts: ServerOptions) {
     voiceDir: join(opts.dataDir, 'voice'),
     photoDir,
     stats,
+    backups,
+    disk,
     ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
   });
 
@@ -83,7 +105,6 @@ export async function startServer(opts: ServerOptions) {
   const ratingSweep = startRatingSweep(floor);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll() });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((e: unknown) => console.error('officer photos: folder check failed', e));
-  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: opts.config.timezone, now, photoDir });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: opts.config.publicUrl, host: opts.host, port });
 

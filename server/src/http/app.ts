@@ -5,6 +5,8 @@ import type { Authenticator } from './auth';
 import type { AppEnv } from './env';
 import { errorResponse, handleError } from './errors';
 import { openApiDocument } from './openapi';
+import { isDiskFull } from '../store/disk-state';
+import { backupRoutes } from './routes/backups';
 import { createRouter, type Router } from './router';
 import { authRoutes } from './routes/auth';
 import type { RouteDeps } from './routes/deps';
@@ -34,7 +36,10 @@ export interface AppOptions extends RouteDeps {
 /** The whole HTTP API (and the screens), testable with `app.request()`. */
 export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router } {
   const app = new Hono<AppEnv>();
-  app.onError(handleError);
+  app.onError((err, c) => {
+    if (isDiskFull(err)) opts.disk?.noteFull();
+    return handleError(err, c);
+  });
   app.notFound((c) => errorResponse(c, 'not_found'));
   const smallBodies = bodyLimit({
     maxSize: 64 * 1024,
@@ -49,7 +54,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, backupRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

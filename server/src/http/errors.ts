@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { QueueError } from '../queue';
+import { isDiskFull } from '../store/disk-state';
 import { messageFor, type Lang } from './messages';
 
 /** An error the API answers with a 4xx and `{error:{code,message}}`. */
@@ -75,6 +76,7 @@ export function handleError(err: Error, c: Context) {
     const code = /json/i.test(err.message) ? 'malformed_json' : 'invalid_input';
     return errorResponse(c, code, { detail: err.message });
   }
+  if (isDiskFull(err)) return errorResponse(c, 'disk_full');
   console.error('Unexpected error on', c.req.method, c.req.path, err);
   return c.json({ error: { code: 'internal', message: 'Lỗi máy chủ, đã ghi nhận. / Server error, logged.' } }, 500);
 }

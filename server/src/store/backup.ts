@@ -1,65 +1,206 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { localDate } from '@qms/protocol';
+import Database from 'better-sqlite3';
+import { localDate, localParts } from '@qms/protocol';
 import type { Db } from './open';
 
 export interface BackupOptions {
   db: Db;
-  /** e.g. `data/backups`; copy it off the machine (USB disk, network share) for a real off-site copy. */
+  /** e.g. `data/backups`. */
   dir: string;
+  /** A second target (USB disk, network share): its own copy, its failure reported and not fatal. */
+  secondDir?: string | null;
+  /** Local `HH:MM` times a copy is due (default midday and after closing). */
+  times?: readonly string[];
   timeZone: string;
   now: () => number;
-  /** Daily copies kept; older ones are removed. */
-  keep?: number;
+  /** Days of copies kept; older ones are removed. */
+  keepDays?: number;
   checkEveryMs?: number;
-  /** Officers' photos: copied whole to `<dir>/photos` with each daily copy (the latest only). */
+  /** Officers' photos: copied whole to `<dir>/photos` with each copy (the latest only). */
   photoDir?: string;
+  log?: (message: string) => void;
+}
+
+export interface BackupEntry {
+  dir: string;
+  file: string;
+  /** Epoch ms the copy was taken (from its name, local time). */
+  at: number;
+  size: number;
+  /** `PRAGMA integrity_check` on the copy said ok. */
+  verified: boolean;
+}
+
+export interface BackupStatus {
+  lastGoodAt: number | null;
+  lastAttemptAt: number | null;
+  /** The last attempt's failures, one per target; empty when it went well. */
+  failures: { dir: string; message: string }[];
+}
+
+const namePattern = /^qms-(\d{4}-\d{2}-\d{2})-(\d{2})(\d{2})(\d{2})\.sqlite(\.bad)?$/;
+const retryAfterMs = 10 * 60_000;
+
+/** `qms-2026-03-16-120000.sqlite`: local date and time, so copies sort by name and read at a glance. */
+export function backupName(ms: number, timeZone: string, prefix = 'qms'): string {
+  const p = localParts(ms, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${prefix}-${localDate(ms, timeZone)}-${two(p.hour)}${two(p.minute)}${two(p.second)}.sqlite`;
 }
 
 /**
- * One consistent copy of the database a day (`qms-YYYY-MM-DD.sqlite`, local date), taken with SQLite's online
- * backup while the floor keeps working; checked at start and every hour.
+ * Copies of the database taken with SQLite's online backup while the floor keeps working: at the configured local
+ * times (a time missed while the server was off is made up at the next check), on demand, and at start when there
+ * is no good copy of the last day. Each copy is written as `.part`, checked with `integrity_check` opened read-only,
+ * then renamed; a copy that fails the check is kept as `.bad` for inspection and reported.
  */
-export function startDailyBackups({ db, dir, timeZone, now, keep = 14, checkEveryMs = 3600_000, photoDir }: BackupOptions) {
-  mkdirSync(dir, { recursive: true });
-  let running: Promise<string | null> = Promise.resolve(null);
-  const existing = () => readdirSync(dir).filter((f) => /^qms-\d{4}-\d{2}-\d{2}\.sqlite$/.test(f)).sort();
+export function startBackups(opts: BackupOptions) {
+  const { db, dir, timeZone, now, keepDays = 14, checkEveryMs = 60_000, photoDir } = opts;
+  const times = [...(opts.times ?? ['12:00', '17:30'])].sort();
+  const log = opts.log ?? ((m: string) => console.error(m));
+  const targets = [dir, ...(opts.secondDir ? [opts.secondDir] : [])];
+  let running: Promise<BackupEntry[]> = Promise.resolve([]);
+  const status: BackupStatus = { lastGoodAt: null, lastAttemptAt: null, failures: [] };
+  status.lastGoodAt = list().find((e) => e.dir === dir && e.verified)?.at ?? null;
 
-  const runOnce = (): Promise<string | null> => {
-    running = running.then(async () => {
-      const name = `qms-${localDate(now(), timeZone)}.sqlite`;
-      if (existing().includes(name)) return null;
-      const path = join(dir, name);
+  function list(): BackupEntry[] {
+    const entries: BackupEntry[] = [];
+    for (const d of targets) {
+      let files: string[];
       try {
-        await db.backup(`${path}.part`);
-        renameSync(`${path}.part`, path);
-      } catch (e) {
-        rmSync(`${path}.part`, { force: true });
-        console.error(`Sao lưu cơ sở dữ liệu thất bại / database backup failed: ${(e as Error).message}`);
-        return null;
+        files = readdirSync(d);
+      } catch {
+        continue;
       }
-      for (const old of existing().slice(0, -keep)) rmSync(join(dir, old), { force: true });
-      if (photoDir) copyPhotos(photoDir, join(dir, 'photos'));
-      return path;
+      for (const file of files) {
+        const m = namePattern.exec(file);
+        if (!m) continue;
+        entries.push({ dir: d, file, at: atOf(m), size: statSync(join(d, file)).size, verified: !m[5] });
+      }
+    }
+    return entries.sort((a, b) => b.at - a.at || a.dir.localeCompare(b.dir));
+  }
+
+  function atOf(m: RegExpExecArray): number {
+    // The name is local time; find the instant by the day's offset at noon UTC (good enough for a listing).
+    const guess = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`);
+    const local = localParts(guess, timeZone);
+    const drift = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - guess;
+    return guess - drift;
+  }
+
+  async function copyTo(target: string, name: string): Promise<BackupEntry> {
+    mkdirSync(target, { recursive: true, mode: 0o700 });
+    const path = join(target, name);
+    const part = `${path}.part`;
+    try {
+      await db.backup(part);
+      chmodSync(part, 0o600);
+      const check = verify(part);
+      renameSync(part, check === 'ok' ? path : `${path}.bad`);
+      if (check !== 'ok') throw new Error(`integrity_check: ${check}`);
+      return { dir: target, file: name, at: now(), size: statSync(path).size, verified: true };
+    } finally {
+      rmSync(part, { force: true });
+    }
+  }
+
+  function prune() {
+    const oldest = localDate(now() - keepDays * 24 * 3600_000, timeZone);
+    for (const e of list()) if (e.file.slice(4, 14) < oldest) rmSync(join(e.dir, e.file), { force: true });
+  }
+
+  /** Takes one copy in every target now; resolves with the good ones (failures are in `status()`). */
+  function runNow(): Promise<BackupEntry[]> {
+    running = running.then(async () => {
+      const at = now();
+      const name = backupName(at, timeZone);
+      const done: BackupEntry[] = [];
+      const failures: BackupStatus['failures'] = [];
+      for (const target of targets) {
+        try {
+          done.push(await copyTo(target, name));
+        } catch (e) {
+          failures.push({ dir: target, message: (e as Error).message });
+          log(`Sao lưu cơ sở dữ liệu vào ${target} thất bại / database backup to ${target} failed: ${(e as Error).message}`);
+        }
+      }
+      status.lastAttemptAt = at;
+      status.failures = failures;
+      if (done.length > 0) status.lastGoodAt = at;
+      try {
+        prune();
+      } catch (e) {
+        log(`Xóa bản sao cũ thất bại / removing old backups failed: ${(e as Error).message}`);
+      }
+      if (photoDir && done.some((e) => e.dir === dir)) copyPhotos(photoDir, join(dir, 'photos'), log);
+      return done;
     });
     return running;
-  };
+  }
 
-  void runOnce();
-  const timer = setInterval(() => void runOnce(), checkEveryMs);
+  /** The latest due time already passed (today's, else yesterday's last), as epoch ms. */
+  function lastDue(at: number): number {
+    const p = localParts(at, timeZone);
+    const minute = p.hour * 60 + p.minute;
+    const todays = times.filter((t) => toMinutes(t) <= minute);
+    const dayStart = at - (minute * 60 + p.second) * 1000 - (at % 1000);
+    if (todays.length > 0) return dayStart + toMinutes(todays[todays.length - 1]!) * 60_000;
+    return dayStart - 24 * 3600_000 + toMinutes(times[times.length - 1]!) * 60_000;
+  }
+
+  let lastTry = 0;
+  let inFlight = false;
+  /** Takes a copy when one is due (none since the last due time); after a failure, tries again every 10 minutes. */
+  function check(): Promise<BackupEntry[]> | null {
+    const at = now();
+    const due = status.lastGoodAt === null || status.lastGoodAt < lastDue(at);
+    const waiting = status.failures.length > 0 && at - lastTry < retryAfterMs;
+    if (!due || waiting || inFlight) return null;
+    lastTry = at;
+    inFlight = true;
+    return runNow().finally(() => (inFlight = false));
+  }
+
+  void check();
+  const timer = setInterval(() => void check(), checkEveryMs);
   timer.unref();
   return {
-    runOnce,
-    list: existing,
+    dir,
+    runNow,
+    check,
+    list,
+    status: (): BackupStatus => ({ ...status, failures: [...status.failures] }),
     async stop() {
       clearInterval(timer);
       await running;
     },
   };
 }
+export type Backups = ReturnType<typeof startBackups>;
+
+/** `ok`, or what SQLite found wrong, from the copy opened read-only. */
+export function verify(path: string): string {
+  let copy: Database.Database | null = null;
+  try {
+    copy = new Database(path, { readonly: true, fileMustExist: true });
+    const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((r) => r.integrity_check).join('; ');
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    copy?.close();
+  }
+}
+
+function toMinutes(t: string): number {
+  const [h, m] = t.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+}
 
 /** Replaces the copy whole, so a photo removed or changed in type is not restored beside the current one. */
-function copyPhotos(from: string, to: string) {
+function copyPhotos(from: string, to: string, log: (m: string) => void) {
   if (!existsSync(from)) return;
   try {
     rmSync(`${to}.part`, { recursive: true, force: true });
@@ -67,6 +208,6 @@ function copyPhotos(from: string, to: string) {
     rmSync(to, { recursive: true, force: true });
     renameSync(`${to}.part`, to);
   } catch (e) {
-    console.error(`Sao lưu ảnh cán bộ thất bại / photo backup failed: ${(e as Error).message}`);
+    log(`Sao lưu ảnh cán bộ thất bại / photo backup failed: ${(e as Error).message}`);
   }
 }

@@ -1,6 +1,8 @@
 import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
 import type { Stats } from '../../stats/worker-client';
+import type { Backups } from '../../store/backup';
+import type { DiskState } from '../../store/disk-state';
 import type { Db } from '../../store/open';
 
 export interface RouteDeps {
@@ -13,4 +15,8 @@ export interface RouteDeps {
   photoDir: string;
   /** Report figures, computed in a worker thread. */
   stats: Stats;
+  /** The database copies (absent in tests of the API alone). */
+  backups?: Backups;
+  /** Whether the data folder takes writes (disk full). */
+  disk?: DiskState;
 }
