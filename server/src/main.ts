@@ -3,13 +3,19 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoConfigPath, loadConfig } from './config/load';
 import { startServer } from './server';
+import { DatabaseTooNew } from './store/migrate';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = loadConfig(process.env.QMS_CONFIG ? resolve(process.env.QMS_CONFIG) : demoConfigPath);
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.QMS_DATA_DIR ?? './data');
 
-const server = await startServer({ config, dataDir, port, screensRoot: root });
+const server = await startServer({ config, dataDir, port, screensRoot: root }).catch((e: unknown) => {
+  // A database from a newer release: say so in plain words, without a stack trace.
+  if (!(e instanceof DatabaseTooNew)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 
 const lanIp = Object.values(networkInterfaces())
   .flat()
