@@ -51,7 +51,8 @@ export async function startServer(opts: ServerOptions) {
   const floor = createFloor({ db, config: opts.config, now, newId: randomUUID });
   const disk = createDiskState(opts.dataDir, now);
   floor.bus.on('event', (e) => {
-    disk.noteWriteOk();
+    // Device states and the clock's refresh are published without a write; every other event follows a commit.
+    if (e.type !== 'device.status' && e.type !== 'services.updated') disk.noteWriteOk();
     if (e.type === 'ticket.issued') highWater.record(db, e.ticket.serviceDay);
   });
   const backups = startBackups({

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { client, kioskToken, login, startTestServer } from './support/server';
+import { client, kioskToken, login, startTestServer, testClock } from './support/server';
 
 describe('disk full', () => {
   it('answers 503 in plain words, shows it in health, and works again by itself once there is room', async () => {
-    const server = await startTestServer();
+    const clock = testClock();
+    const server = await startTestServer({ now: clock.now });
     try {
       const kiosk = client(server.url, kioskToken);
       const admin = client(server.url, await login(server.url, 'admin', 'admin'));
@@ -29,8 +30,9 @@ describe('disk full', () => {
       expect(health.body).toMatchObject({ ok: false, storage: { diskFull: true } });
       expect((await client(server.url).get('/api/health')).body).toEqual({ ok: false, version: expect.any(String), demo: true });
 
-      // Space is back: the next write goes through, and health says so without a restart.
+      // Space is back: the next write goes through, and health says so without a restart (a minute after the last failure).
       server.db.pragma('max_page_count = 1073741823');
+      clock.advance(60_000);
       const after = await kiosk.post('/api/tickets', { serviceId: 'chung-thuc' });
       expect(after.status).toBe(201);
       const healthy = await admin.get('/api/health');

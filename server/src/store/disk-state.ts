@@ -10,14 +10,22 @@ export function isDiskFull(err: unknown): boolean {
 export const lowSpaceBytes = 100 * 1024 * 1024;
 
 /**
- * Whether the data folder can take writes: set by a write that failed with SQLITE_FULL, cleared by the next one that
- * succeeded (space came back, nothing to restart), plus the folder's free space for the administrator.
+ * Whether the data folder can take writes: set by a write that failed with SQLITE_FULL, cleared by a write that
+ * succeeded a minute or more after the last failure (space came back, nothing to restart), plus the folder's free
+ * space for the administrator.
  */
-export function createDiskState(dataDir: string, now: () => number) {
+export function createDiskState(dataDir: string, now: () => number, holdMs = 60_000) {
   let fullSince: number | null = null;
+  let lastFull = 0;
   return {
-    noteFull: () => void (fullSince ??= now()),
-    noteWriteOk: () => void (fullSince = null),
+    noteFull: () => {
+      fullSince ??= now();
+      lastFull = now();
+    },
+    // A small write can still fit in a page already there while larger ones fail: the warning stays a minute after the last failure.
+    noteWriteOk: () => {
+      if (fullSince !== null && now() - lastFull >= holdMs) fullSince = null;
+    },
     state() {
       let freeBytes: number | null;
       try {
