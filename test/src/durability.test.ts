@@ -1,7 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { localDate } from '@qms/protocol';
+import { releaseFixture } from './support/release-db';
 import { client, kioskToken, login, startTestServer } from './support/server';
 
 const serverSrc = fileURLToPath(new URL('../../server/src/', import.meta.url));
@@ -38,7 +41,15 @@ describe('power loss: every connection syncs fully', () => {
 
 describe('private files', () => {
   it('the data folder is the owner’s only; the database, its WAL, the backups and the numbering mark are 0600', async () => {
-    const server = await startTestServer();
+    // An installation made by an earlier release: everything world-readable.
+    const dataDir = mkdtempSync(join(tmpdir(), 'qms-modes-'));
+    const old = `backups/qms-${localDate(Date.now() - 24 * 3600_000, 'Asia/Ho_Chi_Minh')}-173000.sqlite`;
+    mkdirSync(join(dataDir, 'backups'));
+    writeFileSync(join(dataDir, 'qms.sqlite'), '');
+    copyFileSync(releaseFixture, join(dataDir, old));
+    for (const p of ['.', 'backups']) chmodSync(join(dataDir, p), 0o755);
+    for (const p of ['qms.sqlite', old]) chmodSync(join(dataDir, p), 0o644);
+    const server = await startTestServer({ dataDir });
     try {
       expect((await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
       const admin = client(server.url, await login(server.url, 'admin', 'admin'));
@@ -48,9 +59,11 @@ describe('private files', () => {
       expect(mode('backups')).toBe(0o700);
       const files = ['qms.sqlite', 'qms.sqlite-wal', 'qms.sqlite-shm', 'numbering.json', ...readdirSync(join(server.dataDir, 'backups')).map((f) => `backups/${f}`)];
       expect(files.length).toBeGreaterThan(4);
+      expect(files).toContain(old);
       for (const f of files) expect([f, mode(f).toString(8)]).toEqual([f, '600']);
     } finally {
       await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 

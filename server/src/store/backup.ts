@@ -63,6 +63,7 @@ export function startBackups(opts: BackupOptions) {
   let running: Promise<BackupEntry[]> = Promise.resolve([]);
   const status: BackupStatus = { lastGoodAt: null, lastAttemptAt: null, failures: [] };
   status.lastGoodAt = list().find((e) => e.dir === dir && e.verified)?.at ?? null;
+  makePrivate(dir);
 
   function list(): BackupEntry[] {
     const entries: BackupEntry[] = [];
@@ -92,6 +93,7 @@ export function startBackups(opts: BackupOptions) {
 
   async function copyTo(target: string, name: string): Promise<BackupEntry> {
     mkdirSync(target, { recursive: true, mode: 0o700 });
+    if (target === dir) chmodSync(target, 0o700);
     const path = join(target, name);
     const part = `${path}.part`;
     try {
@@ -179,6 +181,16 @@ export function startBackups(opts: BackupOptions) {
   };
 }
 export type Backups = ReturnType<typeof startBackups>;
+
+/** Copies made by an earlier release were world-readable (0644); they hold the same data as the database. */
+function makePrivate(dir: string) {
+  try {
+    chmodSync(dir, 0o700);
+    for (const f of readdirSync(dir)) if (/\.sqlite(\.bad)?$/.test(f)) chmodSync(join(dir, f), 0o600);
+  } catch {
+    // No folder yet: the first copy creates it private.
+  }
+}
 
 /** `ok`, or what SQLite found wrong, from the copy opened read-only. */
 export function verify(path: string): string {
