@@ -1,8 +1,8 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { client, kioskToken, login, startTestServer, testClock } from './support/server';
+import { client, demoConfig, kioskToken, login, startTestServer, testClock } from './support/server';
 
 const ids: string[] = [];
 const issue = async (url: string) => {
@@ -67,6 +67,22 @@ describe('a backup restored during the day', () => {
       expect((await client(server.url, kioskToken).get('/api/health')).body.backups).toMatchObject({ ageHours: 25, warning: 'stale' });
     } finally {
       await server.stop();
+    }
+  });
+
+  it('a second folder that cannot be written is reported in health and on the list; the main copy is made', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qms-second-'));
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const server = await startTestServer({ config: demoConfig({ backups: { times: ['12:00', '17:30'], keepDays: 14, secondDir: join(dir, 'not-a-folder', 'usb') } }) });
+    try {
+      const admin = client(server.url, await login(server.url, 'admin', 'admin'));
+      const reply = (await admin.post('/api/admin/backups')).body;
+      expect(reply.status).toMatchObject({ warning: 'failed', failures: [{ target: 'second', message: expect.stringMatching(/ENOTDIR|not a directory/) }] });
+      expect(reply.copies[0]).toMatchObject({ target: 'main', verified: true });
+      expect((await admin.get('/api/health')).body.backups.warning).toBe('failed');
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
