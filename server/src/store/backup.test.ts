@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -54,6 +54,11 @@ describe('backups', () => {
     expect(latest).toMatchObject({ file: 'qms-2026-03-16-173100.sqlite', verified: true, at: now });
     expect(ticketsIn(join(latest.dir, latest.file))).toBe(8);
     expect(backups.status()).toMatchObject({ lastGoodAt: now, failures: [] });
+    // Each copy is one self-contained file: nothing beside it, no WAL needed to read it.
+    expect(readdirSync(join(dir, 'backups'))).toEqual(['qms-2026-03-16-073000.sqlite', 'qms-2026-03-16-120030.sqlite', 'qms-2026-03-16-173100.sqlite']);
+    const copy = new Database(join(latest.dir, latest.file), { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    copy.close();
     db.close();
   });
 

@@ -99,12 +99,13 @@ export function startBackups(opts: BackupOptions) {
     try {
       await db.backup(part);
       chmodSync(part, 0o600);
+      standalone(part);
       const check = verify(part);
       renameSync(part, check === 'ok' ? path : `${path}.bad`);
       if (check !== 'ok') throw new Error(`integrity_check: ${check}`);
       return { dir: target, file: name, at: now(), size: statSync(path).size, verified: true };
     } finally {
-      rmSync(part, { force: true });
+      for (const f of [part, `${part}-wal`, `${part}-shm`]) rmSync(f, { force: true });
     }
   }
 
@@ -189,6 +190,19 @@ function makePrivate(dir: string) {
     for (const f of readdirSync(dir)) if (/\.sqlite(\.bad)?$/.test(f)) chmodSync(join(dir, f), 0o600);
   } catch {
     // No folder yet: the first copy creates it private.
+  }
+}
+
+/**
+ * The copy keeps the database's WAL mode, so opening it (even read-only) would leave `-wal`/`-shm` files beside it:
+ * switched to a rollback journal it is one self-contained file, as a restore wants it (the server sets WAL again).
+ */
+function standalone(path: string) {
+  const copy = new Database(path, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
   }
 }
 
