@@ -53,7 +53,14 @@ export async function startServer(opts: ServerOptions) {
   floor.bus.on('event', (e) => {
     // Device states and the clock's refresh are published without a write; every other event follows a commit.
     if (e.type !== 'device.status' && e.type !== 'services.updated') disk.noteWriteOk();
-    if (e.type === 'ticket.issued') highWater.record(db, e.ticket.serviceDay);
+    if (e.type !== 'ticket.issued') return;
+    try {
+      highWater.record(db, e.ticket.serviceDay);
+    } catch (err) {
+      // The ticket is committed: its answer must not fail. Only a later restore would lack this mark.
+      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') disk.noteFull();
+      console.error(`Không ghi được số vé cao nhất / numbering mark not written: ${(err as Error).message}`);
+    }
   });
   const backups = startBackups({
     db,

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,6 +82,20 @@ describe('a backup restored during the day', () => {
       expect((await admin.get('/api/health')).body.backups.warning).toBe('failed');
     } finally {
       await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a numbering mark that cannot be written does not fail the ticket it follows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qms-mark-'));
+    mkdirSync(join(dir, 'numbering.json', 'in-the-way'), { recursive: true });
+    const server = await startTestServer({ dataDir: dir });
+    try {
+      const res = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+      expect(res.status).toBe(201);
+      expect(res.body.number).toBe('1001');
+    } finally {
+      await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
