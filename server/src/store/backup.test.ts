@@ -108,12 +108,12 @@ describe('backups', () => {
     db.close();
   });
 
-  it('verification reads the copy and finds damage', () => {
+  it('verification reads the copy and finds damage', async () => {
     const { dir, db } = setup();
     db.close();
-    expect(verify(join(dir, 'qms.sqlite'))).toBe('ok');
+    expect(await verify(join(dir, 'qms.sqlite'))).toBe('ok');
     const bad = join(dir, 'bad.sqlite');
     writeFileSync(bad, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 7)]));
-    expect(verify(bad)).not.toBe('ok');
+    expect(await verify(bad)).not.toBe('ok');
   });
 });

@@ -1,5 +1,6 @@
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { localDate, localParts } from '@qms/protocol';
 import type { Db } from './open';
@@ -100,7 +101,7 @@ export function startBackups(opts: BackupOptions) {
       await db.backup(part);
       chmodSync(part, 0o600);
       standalone(part);
-      const check = verify(part);
+      const check = await verify(part);
       renameSync(part, check === 'ok' ? path : `${path}.bad`);
       if (check !== 'ok') throw new Error(`integrity_check: ${check}`);
       return { dir: target, file: name, at: now(), size: statSync(path).size, verified: true };
@@ -200,24 +201,30 @@ function makePrivate(dir: string) {
 function standalone(path: string) {
   const copy = new Database(path, { fileMustExist: true });
   try {
+    copy.pragma('synchronous = FULL');
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
   }
 }
 
-/** `ok`, or what SQLite found wrong, from the copy opened read-only. */
-export function verify(path: string): string {
-  let copy: Database.Database | null = null;
-  try {
-    copy = new Database(path, { readonly: true, fileMustExist: true });
-    const rows = copy.pragma('integrity_check') as { integrity_check: string }[];
-    return rows.map((r) => r.integrity_check).join('; ');
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    copy?.close();
-  }
+/** `ok`, or what SQLite found wrong, from the copy opened read-only in a worker thread (the check reads every page). */
+export function verify(path: string): Promise<string> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./verify-worker.mjs', import.meta.url), { workerData: { path }, execArgv: [] });
+    let answered = false;
+    worker.once('message', (m: string) => {
+      answered = true;
+      resolve(m);
+    });
+    worker.once('error', (e) => {
+      answered = true;
+      resolve(e.message);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) resolve(`the check stopped (exit code ${code})`);
+    });
+  });
 }
 
 function toMinutes(t: string): number {
