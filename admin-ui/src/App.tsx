@@ -59,7 +59,7 @@ function Admin({ user }: { user: UserDto | null }) {
               </button>
             ))}
           </nav>
-          {tab === 'live' && <Dashboard snapshot={snapshot} floor={floor} canReprint={user?.role !== 'manager'} />}
+          {tab === 'live' && <Dashboard snapshot={snapshot} floor={floor} canReprint={user?.role !== 'manager'} isAdmin={user?.role === 'admin'} />}
           {tab === 'reports' && <Reports today={snapshot.serviceDay} services={snapshot.services} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'display' && <DisplaySettingsForm />}

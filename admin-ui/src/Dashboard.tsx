@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Snapshot, SummaryReply } from '@qms/protocol';
 import { apiFetch, serviceName, useFloorEvent, useLang, waitText, type UseFloorResult, useDevices } from '@qms/ui-kit';
+import { BackupsPanel, StorageAlert, useStorageHealth } from './Backups';
 import { DeviceAlert, DevicesPanel } from './Devices';
 import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
@@ -38,12 +39,13 @@ function useNow(everyMs: number) {
   return now;
 }
 
-export function Dashboard({ snapshot, floor, canReprint }: { snapshot: Snapshot; floor: UseFloorResult; canReprint: boolean }) {
+export function Dashboard({ snapshot, floor, canReprint, isAdmin = false }: { snapshot: Snapshot; floor: UseFloorResult; canReprint: boolean; isAdmin?: boolean }) {
   const { subscribe } = floor;
   const { t } = useLang();
   const { w, lang } = useWords();
   const today = useToday(snapshot.serviceDay, subscribe);
   const devices = useDevices(floor);
+  const storage = useStorageHealth();
   const now = useNow(10_000);
   const waiting = snapshot.waiting ?? [];
   const oldest = new Map<string, number>();
@@ -56,6 +58,7 @@ export function Dashboard({ snapshot, floor, canReprint }: { snapshot: Snapshot;
   return (
     <div className="dashboard">
       <DeviceAlert devices={devices.devices} />
+      <StorageAlert health={storage.health} />
       <section className="reports__kpis" aria-label="live">
         <div className="qms-card kpi">
           <div className="kpi__label">{w('live.waitingNow')}</div>
@@ -162,6 +165,7 @@ export function Dashboard({ snapshot, floor, canReprint }: { snapshot: Snapshot;
           </table>
         </section>
         <DevicesPanel subscribe={subscribe} devices={devices} canReprint={canReprint} timeZone={snapshot.timezone} />
+        {isAdmin && <BackupsPanel onChange={storage.reload} />}
       </div>
     </div>
   );

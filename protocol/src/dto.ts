@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel, CounterStatus, RatingLevel, Role, TicketStatus } from './enums';
 import { PhotoVersion } from './staff';
+import { BackupHealth, StorageHealth } from './backups';
 
 const isoTime = z.string().describe('ISO-8601 time with the center offset');
 
@@ -131,11 +132,14 @@ export const RatingDto = z.object({
   at: isoTime,
 });
 
+/** Anonymous callers get `ok`, `version` and `demo` only; signed-in users and devices get the rest. */
 export const HealthReply = z.object({
   ok: z.boolean(),
   version: z.string(),
-  db: z.object({ ok: z.boolean(), journalMode: z.string(), synchronous: z.string() }),
+  db: z.object({ ok: z.boolean(), journalMode: z.string(), synchronous: z.string() }).optional(),
   demo: z.boolean(),
+  storage: StorageHealth.optional(),
+  backups: BackupHealth.optional(),
   devices: z.array(
     z.object({
       id: z.string(),
@@ -146,7 +150,7 @@ export const HealthReply = z.object({
       /** The technical detail, for the IT officer. */
       detail: z.string().nullable(),
     }),
-  ),
+  ).optional(),
 });
 export type HealthReply = z.infer<typeof HealthReply>;
 

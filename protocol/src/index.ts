@@ -11,3 +11,4 @@ export * from './calendar';
 export * from './admin';
 export * from './routes';
 export * from './public';
+export * from './backups';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, demoConfigPath, loadConfig } from './config/load';
 import { createLogger } from './log';
 import { startServer } from './server';
+import { DatabaseTooNew } from './store/migrate';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const config = (() => {
@@ -20,7 +21,12 @@ const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.QMS_DATA_DIR ?? './data');
 
 const log = createLogger();
-const server = await startServer({ config, dataDir, port, screensRoot: root, logger: log });
+const server = await startServer({ config, dataDir, port, screensRoot: root, logger: log }).catch((e: unknown) => {
+  // A database from a newer release: say so in plain words, without a stack trace.
+  if (!(e instanceof DatabaseTooNew)) throw e;
+  console.error(e.message);
+  process.exit(1);
+});
 log.info({ port: server.port, dataDir, demo: config.demo }, 'server started');
 
 const lanIp = Object.values(networkInterfaces())

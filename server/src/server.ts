@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -20,7 +20,9 @@ import { attachRealtime } from './realtime/io';
 import { createStats } from './stats/worker-client';
 import { followPhotoFolder } from './staff/follow-folder';
 import { createPhotoStore } from './staff/photo-store';
-import { startDailyBackups } from './store/backup';
+import { startBackups } from './store/backup';
+import { createDiskState } from './store/disk-state';
+import { highWaterFile } from './store/high-water';
 import { clearUnfinishedRequests } from './http/idempotency';
 import { openDb } from './store/open';
 import { importOnFirstStart } from './floor/setup-import';
@@ -44,14 +46,41 @@ export interface ServerOptions {
 export async function startServer(opts: ServerOptions) {
   const now = opts.now ?? Date.now;
   const log = opts.logger ?? createLogger();
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = openDb(join(opts.dataDir, 'qms.sqlite'));
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(opts.dataDir, 0o700);
+  const db = openDb(join(opts.dataDir, 'qms.sqlite'), { now });
   clearUnfinishedRequests(db);
   // The database holds the setup; the file is imported on the first start only (docs/config.md). `config` is the
   // setup the server runs with, updated in place when the admin changes it.
   const config = importOnFirstStart(db, opts.config, now(), (message) => log.warn(message));
+  const highWater = highWaterFile(join(opts.dataDir, 'numbering.json'));
+  for (const r of highWater.restore(db)) log.warn({ serviceId: r.serviceId, day: r.day, from: r.from, to: r.to }, `Số vé tiếp tục sau ${r.to} / numbering continues after ${r.to} (the restored database had ${r.from ?? 'none'})`);
   const faults = faultsFromEnv(process.env.QMS_FAULT);
   const floor = createFloor({ db, config, now, newId: randomUUID, ...(faults ? { faults } : {}) });
+  const disk = createDiskState(opts.dataDir, now);
+  floor.bus.on('event', (e) => {
+    // Device states and the clock's refresh are published without a write; every other event follows a commit.
+    if (e.type !== 'device.status' && e.type !== 'services.updated') disk.noteWriteOk();
+    if (e.type !== 'ticket.issued') return;
+    try {
+      highWater.record(db, e.ticket.serviceDay);
+    } catch (err) {
+      // The ticket is committed: its answer must not fail. Only a later restore would lack this mark.
+      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') disk.noteFull();
+      log.error({ err }, 'Không ghi được số vé cao nhất / numbering mark not written');
+    }
+  });
+  const backups = startBackups({
+    db,
+    dir: join(opts.dataDir, 'backups'),
+    secondDir: config.backups.secondDir,
+    times: config.backups.times,
+    keepDays: config.backups.keepDays,
+    timeZone: config.timezone,
+    now,
+    photoDir: resolve(config.rating.photoDir ?? join(opts.dataDir, 'photos')),
+    log: (message) => log.error(message),
+  });
   const auth = createAuthenticator({ users: floor.queries.users, config, now });
   const registry = createDeviceRegistry(floor);
   let realtime: ReturnType<typeof attachRealtime> | null = null;
@@ -78,6 +107,8 @@ export async function startServer(opts: ServerOptions) {
     photoDir,
     stats,
     log,
+    backups,
+    disk,
     ...(opts.screensRoot ? { screensRoot: opts.screensRoot } : {}),
   });
 
@@ -96,7 +127,6 @@ export async function startServer(opts: ServerOptions) {
   const ratingSweep = startRatingSweep(floor, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
-  const backups = startDailyBackups({ db, dir: join(opts.dataDir, 'backups'), timeZone: config.timezone, now, photoDir, log });
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: config.publicUrl, host: opts.host, port });
 

@@ -42,7 +42,7 @@ describe('devices, printer faults and display settings on the admin and desk scr
     await page.locator('.devices__none', { hasText: 'Không có phiếu nào bị lỗi in.' }).waitFor();
 
     // From here /api/health answers with the old (healthy) state: the fault can only arrive by the live event.
-    const stale = await client(server.url).get('/api/health');
+    const stale = await client(server.url, kioskToken).get('/api/health');
     expect(stale.body.devices).toContainEqual(expect.objectContaining({ id: 'printer-1', ok: true }));
     await page.route('**/api/health', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stale.body) }));
 

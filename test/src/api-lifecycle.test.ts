@@ -119,7 +119,7 @@ describe('a ticket’s whole life through HTTP', () => {
     const services = await client(server.url).get('/api/services');
     assertContract(server, 'get', '/api/services', services);
     expect(services.body.map((s: { name: string }) => s.name)).toEqual(['Hộ tịch', 'Chứng thực', 'Đất đai', 'Xây dựng', 'Bảo trợ xã hội', 'Người có công', 'Bảo hiểm xã hội']);
-    const health = await client(server.url).get('/api/health');
+    const health = await client(server.url, kioskToken).get('/api/health');
     assertContract(server, 'get', '/api/health', health);
     expect(health.body.db).toEqual({ ok: true, journalMode: 'wal', synchronous: 'FULL' });
   });

@@ -1,6 +1,6 @@
 import { until } from '@qms/drivers/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { client, startTestServer, type TestServer } from './support/server';
+import { client, kioskToken, startTestServer, type TestServer } from './support/server';
 
 interface HealthDevice {
   id: string;
@@ -21,7 +21,7 @@ describe('the demo center', () => {
     const answering = () => server.registry.list().filter((d) => hardware.includes(d.kind) && d.ok).length;
     // 1 printer, 6 LED boards, 3 keypads, 3 rating boxes.
     await until(() => answering() === 13, 20_000, 'every simulated device to answer');
-    const devices = (await client(server.url).get('/api/health')).body.devices as HealthDevice[];
+    const devices = (await client(server.url, kioskToken).get('/api/health')).body.devices as HealthDevice[];
     const ids = (kind: string) => devices.filter((d) => d.kind === kind).map((d) => d.id).sort();
     expect(ids('printer')).toEqual(['printer-1']);
     expect(ids('led')).toHaveLength(6);

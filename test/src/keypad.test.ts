@@ -93,7 +93,7 @@ describe('caller keypads bound to the floor', () => {
 
   it('is listed in health, one device per keypad', async () => {
     await until(() => server.registry.list().filter((d) => d.kind === 'keypad' && d.ok).length === 2);
-    const health = (await client(server.url).get('/api/health')).body;
+    const health = (await client(server.url, kioskToken).get('/api/health')).body;
     const pads = health.devices.filter((d: { kind: string }) => d.kind === 'keypad');
     expect(pads.map((d: { id: string }) => d.id).sort()).toEqual(['hall/1', 'hall/2']);
     expect(pads[0].detail).toMatch(/^quầy\/counter \d: connected/);
@@ -117,7 +117,7 @@ describe('a keypad bus that cannot be reached', () => {
     });
     try {
       await until(() => server.registry.list().some((d) => d.id === 'gone/1'));
-      const health = (await client(server.url).get('/api/health')).body;
+      const health = (await client(server.url, kioskToken).get('/api/health')).body;
       const pad = health.devices.find((d: { id: string }) => d.id === 'gone/1');
       expect(pad).toMatchObject({ kind: 'keypad', ok: false });
       expect(pad.detail).toMatch(/Cannot open serial port \/dev\/ttyUSB-none/);

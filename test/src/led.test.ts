@@ -26,7 +26,7 @@ describe('LED counter boards bound to the floor', () => {
     expect(sim.display(1).blink).toBe(true);
     expect(sim.display(2).text).toBe('    ');
 
-    const health = await client(s.url).get('/api/health');
+    const health = await client(s.url, kioskToken).get('/api/health');
     const leds = health.body.devices.filter((d: { kind: string }) => d.kind === 'led');
     expect(leds.map((d: { id: string; ok: boolean }) => [d.id, d.ok])).toEqual([['hall/1', true], ['hall/2', true]]);
     // What the admin panel says a board shows follows each call, not only changes of health.

@@ -39,7 +39,7 @@ describe('printing issued tickets', () => {
     expect(paper!.maxRasterWidth).toBeLessThanOrEqual(576);
     expect(readFileSync(file.png).subarray(1, 4).toString()).toBe('PNG');
     expect(eventsOf(s, res.body.id).map((e) => e.type)).toEqual(['ticket.issued', 'ticket.printed']);
-    const health = await client(s.url).get('/api/health');
+    const health = await client(s.url, kioskToken).get('/api/health');
     expect(health.body.devices).toContainEqual(expect.objectContaining({ id: 'printer-1', kind: 'printer', ok: true }));
     const seen = await client(s.url).get(`/api/tickets/${res.body.id}`);
     expect(seen.body.printed).toBe(true);

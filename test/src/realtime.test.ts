@@ -63,7 +63,7 @@ describe('realtime', () => {
     const kiosk = connect(server.url, { role: 'kiosk', token: kioskToken });
     sockets.push(kiosk.socket);
     await waitFor('kiosk connected', () => admin.events.find((e) => e.type === 'device.status' && e.deviceId === 'kiosk-1' && e.ok));
-    const health = await client(server.url).get('/api/health');
+    const health = await client(server.url, kioskToken).get('/api/health');
     expect(health.body.devices.find((d: { id: string }) => d.id === 'kiosk-1')).toMatchObject({ ok: true, detail: 'connected' });
     kiosk.socket.close();
     const gone = await waitFor('kiosk gone', () => admin.events.find((e) => e.type === 'device.status' && e.deviceId === 'kiosk-1' && !e.ok));
@@ -100,7 +100,7 @@ describe('realtime', () => {
     for (const token of [1, true, { a: 1 }, ['x']]) expect(await attempt({ role: 'admin', token })).toBe('unauthorized');
     expect(await attempt({ role: 'admin' }, 'qms_session=%E0%A4%A')).toBe('unauthorized');
     expect(await attempt({ role: 'display', token: 7 })).toBe('unauthorized'); // the hall display shows its device token
-    expect((await client(server.url).get('/api/health')).status).toBe(200);
+    expect((await client(server.url, kioskToken).get('/api/health')).status).toBe(200);
   });
 
   it('a client is back in sync after a server restart, without a new page', async () => {

@@ -3,7 +3,7 @@ import type { HealthReply } from '@qms/protocol';
 import { apiFetch } from './api';
 import { useFloorEvent, type UseFloorResult } from './useFloor';
 
-export type DeviceState = HealthReply['devices'][number];
+export type DeviceState = NonNullable<HealthReply['devices']>[number];
 
 /**
  * Every device's state (printers, boards, kiosks…): read from `/api/health` on every (re)connect, which covers
@@ -15,7 +15,7 @@ export function useDevices(floor: Pick<UseFloorResult, 'subscribe' | 'connected'
   const load = useCallback(() => {
     apiFetch<HealthReply>('/api/health')
       .then((h) => {
-        setDevices(h.devices);
+        setDevices(h.devices ?? []);
         setError(null);
       })
       .catch(setError);

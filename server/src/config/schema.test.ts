@@ -29,4 +29,12 @@ describe('center config', () => {
     expect(withPrefixes('', 'A').success).toBe(true);
     expect(withPrefixes('A', 'AB').success).toBe(true);
   });
+
+  it('backs up at midday and after closing, keeps 14 days, no second folder, unless the config says otherwise', () => {
+    expect(demo().backups).toEqual({ times: ['12:00', '17:30'], keepDays: 14, secondDir: null });
+    const own = CenterConfig.parse({ ...demo(), backups: { times: ['11:45'], secondDir: '/mnt/usb/qms' } });
+    expect(own.backups).toEqual({ times: ['11:45'], keepDays: 14, secondDir: '/mnt/usb/qms' });
+    expect(CenterConfig.safeParse({ ...demo(), backups: { times: ['25:00'] } }).success).toBe(false);
+    expect(CenterConfig.safeParse({ ...demo(), backups: { keepDays: 0 } }).success).toBe(false);
+  });
 });

@@ -5,6 +5,16 @@ import { ReportConfig } from '../stats/report-config';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 
+/** When and where the database is copied (docs/config.md, docs/operations.md). */
+export const BackupConfig = z.strictObject({
+  /** Local times of the day a copy is taken: midday and after closing by default. */
+  times: z.array(timeOfDay).min(1).default(['12:00', '17:30']),
+  /** Days of copies kept; older ones are removed. */
+  keepDays: z.number().int().min(1).max(3650).default(14),
+  /** A second folder (USB disk, network share) that gets its own copy; its failure is reported, not fatal. */
+  secondDir: z.string().min(1).nullable().default(null),
+});
+
 const IssuingHours = z.strictObject({
   workingDays: z.array(z.number().int().min(0).max(6)).min(1),
   windows: z.array(z.strictObject({ from: timeOfDay, to: timeOfDay })).min(1),
@@ -99,6 +109,7 @@ export const CenterConfig = z
     hardware: HardwareConfig.prefault({}),
     rating: RatingConfig.prefault({}),
     reports: ReportConfig.default({ targetWaitMinutes: 15, satisfactionTarget: 0.95 }),
+    backups: BackupConfig.prefault({}),
   })
   .superRefine((c, ctx) => {
     const serviceIds = new Set(c.services.map((s) => s.id));

@@ -6,6 +6,8 @@ import type { Authenticator } from './auth';
 import type { AppEnv } from './env';
 import { errorResponse, handleError } from './errors';
 import { openApiDocument } from './openapi';
+import { isDiskFull } from '../store/disk-state';
+import { backupRoutes } from './routes/backups';
 import { createRouter, type Router } from './router';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
@@ -36,7 +38,10 @@ export interface AppOptions extends RouteDeps {
 export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router } {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(opts.log));
-  app.onError((err, c) => handleError(err, c, opts.log));
+  app.onError((err, c) => {
+    if (isDiskFull(err)) opts.disk?.noteFull();
+    return handleError(err, c, opts.log);
+  });
   app.notFound((c) => errorResponse(c, 'not_found'));
   app.use('*', securityHeaders);
   const smallBodies = bodyLimit({
@@ -53,7 +58,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

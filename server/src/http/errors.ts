@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import { QueueError } from '../queue';
 import type { Logger } from '../log';
 import { isErrorCode, messageFor, type ErrorCode, type Lang } from './messages';
+import { isDiskFull } from '../store/disk-state';
 
 /** An error the API answers with a 4xx and `{error:{code,message}}`. */
 export class ApiFailure extends Error {
@@ -108,6 +109,7 @@ export function handleError(err: Error, c: Context, log: Logger) {
     const code = /json/i.test(err.message) ? 'malformed_json' : 'invalid_input';
     return errorResponse(c, code, { detail: err.message });
   }
+  if (isDiskFull(err)) return errorResponse(c, 'disk_full');
   log.error({ err, method: c.req.method, route: routePath(c) || null, ...(err instanceof ApiFailure ? { unknownCode: err.code } : {}) }, 'unexpected error');
   return c.json({ error: { code: 'internal', message: 'Lỗi máy chủ, đã ghi nhận. / Server error, logged.' } }, 500);
 }

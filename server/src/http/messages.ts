@@ -1,5 +1,5 @@
 type Params = Record<string, string | number>;
-type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429; vi: (p: Params) => string; en: (p: Params) => string };
+type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503; vi: (p: Params) => string; en: (p: Params) => string };
 
 /** Every error code the API answers with, its HTTP status and its words in Vietnamese and English. */
 export const messages = {
@@ -105,6 +105,11 @@ export const messages = {
     status: 409,
     vi: (p) => `Máy chủ không lưu được ảnh vào thư mục ${p.dir} (${p.reason}). Hãy báo quản trị viên kiểm tra thư mục ảnh.`,
     en: (p) => `The server could not save the photo in ${p.dir} (${p.reason}). Ask the administrator to check the photo folder.`,
+  },
+  disk_full: {
+    status: 503,
+    vi: () => 'Hết dung lượng ổ đĩa trên máy chủ: chưa lưu được thao tác này. Hãy báo quản trị viên giải phóng ổ đĩa; máy chủ tự hoạt động lại khi có chỗ trống.',
+    en: () => 'The server’s disk is full: this was not saved. Ask the administrator to free disk space; the server works again by itself once there is room.',
   },
   paper_period_reversed: { status: 400, vi: () => 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.', en: () => 'The end date must be on or after the start date.' },
   paper_batch_empty: {

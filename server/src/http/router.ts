@@ -53,4 +53,5 @@ const errorDescriptions: Record<number, string> = {
   413: 'The body is too large',
   415: 'The body’s Content-Type is not accepted',
   429: 'Too many attempts; try again later',
+  503: 'The server cannot store anything now (disk full)',
 };

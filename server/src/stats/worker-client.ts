@@ -5,12 +5,14 @@ import { ApiFailure } from '../http/errors';
 import { isErrorCode } from '../http/messages';
 import type { Db } from '../store/open';
 import { summarizeMany, summaryReply, type GroupBy, type ManySummary, type SummaryRequest } from './summary';
-import type { StatsAnswer, StatsJob, StatsJobError, StatsWorkerData } from './worker-protocol';
+import type { PragmaProbe, StatsAnswer, StatsJob, StatsJobError, StatsWorkerData, WorkerPragmas } from './worker-protocol';
 
 /** The report figures, computed off the server's event loop when the database is a file. */
 export interface Stats {
   summarizeMany(req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): Promise<ManySummary>;
   summarize(req: SummaryRequest): Promise<SummaryReply>;
+  /** How the worker's own connection is set up (synchronous, journal mode); null when figures are computed in process. */
+  workerPragmas(): Promise<WorkerPragmas | null>;
   /** Stops the worker (pending jobs fail); later calls fail too. */
   close(): Promise<void>;
 }
@@ -40,12 +42,13 @@ export function createStats(db: Db): Stats {
   return {
     summarizeMany: many,
     summarize: async (req) => summaryReply(req, await many(req, req.groupBy ? [req.groupBy] : [])),
+    workerPragmas: async () => (pool ? pool.probe() : null),
     close: async () => pool?.close(),
   };
 }
 
 interface Pending {
-  resolve: (r: ManySummary) => void;
+  resolve: (r: ManySummary | WorkerPragmas) => void;
   reject: (err: Error) => void;
 }
 
@@ -60,15 +63,23 @@ class StatsWorker {
   constructor(private readonly file: string) {}
 
   run(job: Omit<StatsJob, 'id'>): Promise<ManySummary> {
+    return this.send(job) as Promise<ManySummary>;
+  }
+
+  probe(): Promise<WorkerPragmas> {
+    return this.send({ probe: 'pragmas' }) as Promise<WorkerPragmas>;
+  }
+
+  private send(job: Omit<StatsJob, 'id'> | Omit<PragmaProbe, 'id'>): Promise<ManySummary | WorkerPragmas> {
     if (this.closed) return Promise.reject(new Error('the stats worker is stopped (server closing)'));
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     worker.ref();
-    return new Promise<ManySummary>((resolve, reject) => {
+    return new Promise<ManySummary | WorkerPragmas>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ ...job, id } satisfies StatsJob);
+      worker.postMessage({ ...job, id });
     });
   }
 
@@ -85,7 +96,7 @@ class StatsWorker {
       const p = this.pending.get(a.id);
       if (!p) return;
       this.pending.delete(a.id);
-      if (a.ok) p.resolve(a.result);
+      if (a.ok) p.resolve('pragmas' in a ? a.pragmas : a.result);
       else p.reject(fromWorker(a.error));
       if (this.pending.size === 0 && this.worker === worker) this.rest(worker);
     });

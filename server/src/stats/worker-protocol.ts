@@ -15,8 +15,22 @@ export interface StatsJobError {
   params?: Record<string, string | number> | undefined;
 }
 
+/** Main thread → stats worker: tell how the worker's own connection is set up (checked by the tests). */
+export interface PragmaProbe {
+  id: number;
+  probe: 'pragmas';
+}
+
+export interface WorkerPragmas {
+  synchronous: string;
+  journalMode: string;
+}
+
 /** Stats worker → main thread: the result of job `id`, or its error. */
-export type StatsAnswer = { id: number; ok: true; result: ManySummary } | { id: number; ok: false; error: StatsJobError };
+export type StatsAnswer =
+  | { id: number; ok: true; result: ManySummary }
+  | { id: number; ok: true; pragmas: WorkerPragmas }
+  | { id: number; ok: false; error: StatsJobError };
 
 /** What the worker is started with. */
 export interface StatsWorkerData {

@@ -2,6 +2,8 @@ import type { TicketPrinting } from '../../devices/printer';
 import type { DeviceHealth } from '../../devices/registry';
 import type { Floor } from '../../floor';
 import type { Stats } from '../../stats/worker-client';
+import type { Backups } from '../../store/backup';
+import type { DiskState } from '../../store/disk-state';
 import type { Db } from '../../store/open';
 import type { Logger } from '../../log';
 
@@ -18,4 +20,8 @@ export interface RouteDeps {
   log: Logger;
   /** Prints issued tickets (it listens to the floor bus); absent in tests of the API alone. */
   printing?: TicketPrinting;
+  /** The database copies (absent in tests of the API alone). */
+  backups?: Backups;
+  /** Whether the data folder takes writes (disk full). */
+  disk?: DiskState;
 }

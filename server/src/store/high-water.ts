@@ -1,0 +1,66 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import type { Db } from './open';
+
+/** Per service day, per service: the highest sequence number ever issued. */
+export type HighWater = Record<string, Record<string, number>>;
+
+/**
+ * The highest ticket numbers issued, kept in a small file beside the database (not in it), so a database restored
+ * from an earlier copy never hands out again a number a citizen already holds. Written (temp file, fsync, rename)
+ * after each issuing commit; read at start, where it raises the database's day sequences.
+ */
+export function highWaterFile(path: string) {
+  const read = (): HighWater => {
+    try {
+      const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      return parsed && typeof parsed === 'object' ? (parsed as HighWater) : {};
+    } catch {
+      return {};
+    }
+  };
+
+  /** Records the database's sequences of `day` (keeping only that day and the one before it in the file). */
+  const record = (db: Db, day: string) => {
+    const rows = db.prepare<[string], { service_id: string; last_seq: number }>(`SELECT service_id, last_seq FROM day_sequences WHERE service_day = ?`).all(day);
+    const known = read();
+    const next: HighWater = {};
+    for (const d of Object.keys(known).sort().slice(-1)) if (d < day) next[d] = known[d]!;
+    next[day] = { ...known[day] };
+    for (const r of rows) next[day][r.service_id] = Math.max(next[day][r.service_id] ?? 0, r.last_seq);
+    const tmp = `${path}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify(next));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  };
+
+  /** Raises each day sequence of the database to the file's mark; returns the sequences it raised. */
+  const restore = (db: Db): { day: string; serviceId: string; from: number | null; to: number }[] => {
+    const raised: { day: string; serviceId: string; from: number | null; to: number }[] = [];
+    const current = db.prepare<[string, string], number>(`SELECT last_seq FROM day_sequences WHERE service_day = ? AND service_id = ?`).pluck();
+    const save = db.prepare(
+      `INSERT INTO day_sequences (service_day, service_id, last_seq) VALUES (?, ?, ?)
+       ON CONFLICT (service_day, service_id) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)`,
+    );
+    const exists = db.prepare<[string], number>(`SELECT 1 FROM services WHERE id = ?`).pluck();
+    const known = read();
+    db.transaction(() => {
+      for (const [day, services] of Object.entries(known)) {
+        for (const [serviceId, seq] of Object.entries(services)) {
+          if (typeof seq !== 'number' || !exists.get(serviceId)) continue;
+          const from = current.get(day, serviceId) ?? null;
+          if (from !== null && from >= seq) continue;
+          save.run(day, serviceId, seq);
+          raised.push({ day, serviceId, from, to: seq });
+        }
+      }
+    })();
+    return raised;
+  };
+
+  return { read, record, restore };
+}
