@@ -41,7 +41,7 @@ export function serveRoute<R extends ApiRoute>(
   if (route.query) middlewares.push(validQuery(route.query) as unknown as MiddlewareHandler<AppEnv>);
   const on = r.app.on.bind(r.app) as unknown as (method: string, path: string, ...handlers: MiddlewareHandler<AppEnv>[]) => void;
   on(route.method.toUpperCase(), route.path, ...middlewares, async (c: Context<AppEnv>) => {
-    const valid = c.req.valid as unknown as (target: 'json' | 'query') => unknown;
+    const valid = (target: 'json' | 'query') => (c.req.valid as unknown as (t: string) => unknown).call(c.req, target);
     const input = { body: route.body ? valid('json') : undefined, query: route.query ? valid('query') : undefined } as RouteInput<R>;
     const reply = await handler(c, input);
     return route.status === 204 ? c.body(null, 204) : c.json(reply as object, route.status);

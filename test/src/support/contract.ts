@@ -1,7 +1,7 @@
 import type { RunningServer } from '@qms/server';
 
 /** Checks a reply against the route's documented schema for its status: the OpenAPI document cannot drift from what the server sends. */
-export function assertContract(server: RunningServer, method: 'get' | 'post' | 'put' | 'delete', routePath: string, res: { status: number; body: unknown }) {
+export function assertContract(server: RunningServer, method: 'get' | 'post' | 'put' | 'patch' | 'delete', routePath: string, res: { status: number; body: unknown }) {
   const doc = server.router.docs.find((d) => d.method === method && d.path === routePath);
   if (!doc) throw new Error(`${method.toUpperCase()} ${routePath} is not documented`);
   const documented = doc.responses[res.status];
