@@ -34,7 +34,7 @@ describe('admin: setting up the center from the browser', () => {
     await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
     const problem = admin.locator('[data-field=prefix] .setup__problem');
     await problem.waitFor();
-    expect(await problem.innerText()).toMatch(/tiền tố/i);
+    expect(await problem.innerText()).toMatch(/đầu số/i);
     await admin.fill('input[name=prefix]', '8');
     await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
     await admin.locator('tr[data-service=tu-phap]').waitFor();

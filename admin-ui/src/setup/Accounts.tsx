@@ -98,7 +98,8 @@ export function Accounts({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
                     )}
                   </td>
                   {canEdit && (
-                    <td className="setup__actions">
+                    <td>
+                      <div className="setup__actions">
                       <button type="button" className="qms-btn qms-btn--small" disabled={change.busy || !counters} onClick={() => (change.setOutcome(null), setShown(null), setEditing({ id: u.id, draft: draftOf(u) }))}>
                         {w('edit')}
                       </button>
@@ -110,6 +111,7 @@ export function Accounts({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
                       <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => void disable(u, !u.disabled)}>
                         {u.disabled ? w('accounts.enable') : w('accounts.disable')}
                       </button>
+                      </div>
                     </td>
                   )}
                 </tr>

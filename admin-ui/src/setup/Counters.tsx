@@ -97,7 +97,8 @@ export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
                     )}
                   </td>
                   {canEdit && (
-                    <td className="setup__actions">
+                    <td>
+                      <div className="setup__actions">
                       <button type="button" className="qms-btn qms-btn--small" disabled={change.busy || !services} onClick={() => (change.setOutcome(null), setEditing({ id: c.id, draft: draftOf(c) }))}>
                         {w('edit')}
                       </button>
@@ -114,6 +115,7 @@ export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
                       >
                         {c.enabled ? w('counters.disable') : w('counters.enable')}
                       </button>
+                      </div>
                     </td>
                   )}
                 </tr>

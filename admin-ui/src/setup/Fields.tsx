@@ -113,8 +113,9 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
                     {s.nameEn && <div className="qms-hint">{s.nameEn}</div>}
                     {s.formerNames.length > 0 && <div className="qms-hint">{w('fields.formerNames', { names: s.formerNames.join(', ') })}</div>}
                   </td>
-                  <td className="setup__mono">
-                    {example(draftOf(s))} · {s.prefix || '—'} · {s.width}
+                  <td>
+                    <strong className="setup__mono">{example(draftOf(s))}</strong>
+                    <div className="qms-hint">{w('fields.numbering', { prefix: s.prefix || '—', width: s.width })}</div>
                   </td>
                   <td className="num">{s.dailyCap ?? w('fields.capNone')}</td>
                   <td className="num">{Math.round(s.defaultServiceSeconds / 60)}</td>
@@ -129,7 +130,8 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
                     )}
                   </td>
                   {canEdit && (
-                    <td className="setup__actions">
+                    <td>
+                      <div className="setup__actions">
                       <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => (change.setOutcome(null), setEditing({ id: s.id, draft: draftOf(s) }))}>
                         {w('edit')}
                       </button>
@@ -146,6 +148,7 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
                       <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => archive(s, !s.archived)}>
                         {s.archived ? w('fields.unarchive') : w('fields.archive')}
                       </button>
+                      </div>
                     </td>
                   )}
                 </tr>
