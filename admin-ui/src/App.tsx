@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { UserDto } from '@qms/protocol';
 import { clearToken, getStoredUser, LoginScreen, ScreenShell, SignOut, useFloor, useLang, useToken } from '@qms/ui-kit';
-import { Calendar } from './Calendar';
 import { Dashboard } from './Dashboard';
-import { DisplaySettingsForm } from './DisplaySettingsForm';
 import { PaperBallots } from './PaperBallots';
 import { Reports } from './Reports';
-import { StaffPhotos } from './StaffPhotos';
+import { SetupPage, setupSections, type SetupSection } from './setup/SetupPage';
+import { useSetupWords } from './setup/words';
 import { useWords } from './words';
 
 export function App() {
@@ -24,17 +23,26 @@ export function App() {
   return <Admin user={user} />;
 }
 
-type Tab = 'live' | 'reports' | 'paper' | 'display' | 'staff' | 'calendar';
-const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'display', 'staff', 'calendar'];
+type Tab = 'live' | 'reports' | 'paper' | 'setup';
+const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'setup'];
+
+/** `#reports`, `#setup/fields`; the setup sections' own names (`#display`, `#staff`) still work as before. */
+function fromHash(hash: string): { tab: Tab; section: SetupSection } {
+  const [head = '', sub = ''] = hash.replace(/^#/, '').split('/');
+  const section = setupSections.find((s) => s === sub || s === head);
+  if (section) return { tab: 'setup', section };
+  return { tab: tabs.find((k) => k === head) ?? 'live', section: 'fields' };
+}
 
 function Admin({ user }: { user: UserDto | null }) {
   const floor = useFloor({ role: 'admin' });
   const { t } = useLang();
   const { w } = useWords();
-  const [tab, setTab] = useState<Tab>(() => tabs.find((k) => location.hash === `#${k}`) ?? 'live');
-  const choose = (next: Tab) => {
-    setTab(next);
-    history.replaceState(null, '', `#${next}`);
+  const setupWords = useSetupWords();
+  const [{ tab, section }, setPlace] = useState(() => fromHash(location.hash));
+  const choose = (next: Tab, nextSection = section) => {
+    setPlace({ tab: next, section: nextSection });
+    history.replaceState(null, '', next === 'setup' ? `#setup/${nextSection}` : `#${next}`);
   };
 
   // The socket is refused with `unauthorized` when the session has expired or is not a manager's.
@@ -55,16 +63,16 @@ function Admin({ user }: { user: UserDto | null }) {
           <nav className="admin__tabs" role="tablist">
             {tabs.map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} className={`admin__tab${tab === k ? ' admin__tab--active' : ''}`} onClick={() => choose(k)}>
-                {w(`tab.${k}`)}
+                {k === 'setup' ? setupWords.w('tab.setup') : w(`tab.${k}`)}
               </button>
             ))}
           </nav>
           {tab === 'live' && <Dashboard snapshot={snapshot} floor={floor} canReprint={user?.role !== 'manager'} isAdmin={user?.role === 'admin'} />}
           {tab === 'reports' && <Reports today={snapshot.serviceDay} services={snapshot.services} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
-          {tab === 'display' && <DisplaySettingsForm />}
-          {tab === 'staff' && <StaffPhotos counters={snapshot.counters} subscribe={floor.subscribe} />}
-          {tab === 'calendar' && <Calendar today={snapshot.serviceDay} canEdit={user?.role === 'admin'} />}
+          {tab === 'setup' && (
+            <SetupPage section={section} onSection={(s) => choose('setup', s)} canEdit={user?.role === 'admin'} counters={snapshot.counters} today={snapshot.serviceDay} subscribe={floor.subscribe} />
+          )}
         </>
       )}
     </ScreenShell>

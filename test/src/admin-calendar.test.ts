@@ -20,6 +20,7 @@ describe('the "Lịch làm việc" page in Chromium', () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
     await page.clock.setFixedTime(new Date('2026-03-16T09:00:00+07:00'));
     await signInOnPage(page, `${server.url}/admin/`, 'admin', 'admin');
+    await page.getByRole('tab', { name: 'Thiết lập' }).click();
     await page.getByRole('tab', { name: 'Lịch làm việc' }).click();
     await page.getByRole('heading', { name: 'Ngày nghỉ lễ và ngày làm bù năm 2026' }).waitFor();
     await expect.poll(() => page.locator('input[aria-label^="Tên "]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), { timeout: 15_000 }).toContain('Giỗ Tổ Hùng Vương');
@@ -57,6 +58,7 @@ describe('the "Lịch làm việc" page in Chromium', () => {
   it('a manager sees the calendar without the means to change it', async () => {
     const page = await newPage(browser, { width: 1366, height: 768 });
     await signInOnPage(page, `${server.url}/admin/`, 'quanly');
+    await page.getByRole('tab', { name: 'Thiết lập' }).click();
     await page.getByRole('tab', { name: 'Lịch làm việc' }).click();
     await page.getByText('Chỉ quản trị viên được sửa lịch; quản lý xem.').waitFor();
     await page.getByRole('heading', { name: 'Ngày nghỉ lễ và ngày làm bù năm 2026' }).waitFor();

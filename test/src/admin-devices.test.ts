@@ -126,6 +126,7 @@ describe('devices, printer faults and display settings on the admin and desk scr
   it('manager: the display settings form refuses a bad template in words and saves the notice line', async () => {
     const page = await newPage(browser, { width: 1280, height: 1000 });
     await signIn(page, `${server.url}/admin/`, 'quanly', '123456');
+    await page.getByRole('tab', { name: 'Thiết lập' }).click();
     await page.getByRole('tab', { name: 'Màn hình gọi số' }).click();
     const template = page.locator('input[name=template]');
     await template.waitFor();

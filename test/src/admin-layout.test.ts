@@ -65,6 +65,7 @@ describe('admin layout at 1366 and 1920', () => {
   it('display settings: the notice takes at most 500 characters and says so', async () => {
     const page = await newPage(browser, { width: 1366, height: 1068 });
     await signInAsManager(page, server.url);
+    await page.getByRole('tab', { name: 'Thiết lập' }).click();
     await page.getByRole('tab', { name: 'Màn hình gọi số' }).click();
     const notice = page.locator('textarea[name=notice]');
     expect(await notice.getAttribute('maxlength')).toBe('500');

@@ -4,6 +4,7 @@ import { apiFetch, errorText } from './api';
 import { useLang } from './i18n';
 import { setStoredUser, setToken } from './token';
 import { ScreenShell } from './components';
+import { ChangePasswordForm } from './ChangePasswordForm';
 
 /** `demo` from `GET /api/health`, so a sign-in page (which has no snapshot yet) can show the DEMO badge. */
 export function useDemoFlag(): boolean {
@@ -32,6 +33,8 @@ export function LoginForm({ onLoggedIn, demo = false }: { onLoggedIn: (reply: Lo
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A temporary password signs in, but the server refuses everything else until it is changed.
+  const [mustChange, setMustChange] = useState<LoginReply | null>(null);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -41,12 +44,32 @@ export function LoginForm({ onLoggedIn, demo = false }: { onLoggedIn: (reply: Lo
     try {
       const reply = await apiFetch<LoginReply>('/api/auth/login', { method: 'POST', json: { username: username.trim(), password } });
       setStoredUser(reply.user);
+      if (reply.mustChangePassword) {
+        setMustChange(reply);
+        setBusy(false);
+        return;
+      }
       setToken(reply.token);
       onLoggedIn(reply);
     } catch (err) {
       setError(errorText(err, lang));
       setBusy(false);
     }
+  }
+
+  if (mustChange) {
+    return (
+      <ChangePasswordForm
+        token={mustChange.token}
+        currentPassword={password}
+        onChanged={() => {
+          const user = { ...mustChange.user, mustChangePassword: false };
+          setStoredUser(user);
+          setToken(mustChange.token);
+          onLoggedIn({ ...mustChange, user, mustChangePassword: false });
+        }}
+      />
+    );
   }
 
   return (
@@ -78,3 +101,4 @@ export function LoginScreen({ title, onLoggedIn }: { title?: ReactNode; onLogged
     </ScreenShell>
   );
 }
+

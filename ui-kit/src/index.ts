@@ -7,6 +7,7 @@ export { formatClock, DEFAULT_TIMEZONE } from './clock-format';
 export { queryParam, queryInt, queryIntList } from './query';
 export { LangSwitch, DemoBadge, Clock, BigNumber, ConnectionBanner, ScreenShell, SignOut, type ScreenShellProps } from './components';
 export { LoginForm, LoginScreen, useDemoFlag } from './LoginForm';
+export { ChangePasswordForm } from './ChangePasswordForm';
 export { initials, serviceName, waitText } from './format';
 export { mountScreen } from './mount';
 export { useDevices, type DeviceState } from './useDevices';
