@@ -59,7 +59,7 @@ describe('the server built to plain JavaScript (server/dist), installed without 
   });
 
   it('answers /api/health, migrates its database, issues tickets and logs requests as JSON', async () => {
-    const health = await client(url).get('/api/health');
+    const health = await client(url, 'demo-kiosk-token-0001').get('/api/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ ok: true, db: { ok: true }, demo: true });
     expect((await client(url, 'demo-kiosk-token-0001').post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
@@ -71,6 +71,13 @@ describe('the server built to plain JavaScript (server/dist), installed without 
     const res = await manager.get('/api/stats/summary?from=2026-01-01&to=2026-12-31&groupBy=service');
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.totals).toBeDefined();
+  });
+
+  it('takes a backup and checks it in its worker thread (server/src/store/verify-worker.mjs, plain JS)', async () => {
+    const admin = client(url, await login(url, 'admin', 'admin'));
+    const res = await admin.post('/api/admin/backups');
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('"verified":true');
   });
 
   it('hashes a password with plain node (npm run hash-password)', () => {
