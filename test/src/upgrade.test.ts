@@ -31,7 +31,7 @@ describe('upgrading a database written by release 0.1.0', () => {
       for (const q of summaryQueries) expect((await manager.get(`/api/stats/summary?${q}`)).body, q).toEqual(summaries[q]);
       // Every row is kept; the only new events are the import of the release's setup into the database (its change log).
       const after = contentsOf(server.db);
-      const added = server.db.prepare<[number], string>(`SELECT type FROM events WHERE id > ? ORDER BY id`).pluck().all(expected.counts.events);
+      const added = server.db.prepare<[number], string>(`SELECT type FROM events WHERE id > ? ORDER BY id`).pluck().all(Number(expected.counts.events));
       expect(added.length).toBeGreaterThan(0);
       expect(added.every((t) => t.startsWith('setup.'))).toBe(true);
       expect({ ...after, counts: { ...after.counts, events: expected.counts.events } }).toEqual(expected);

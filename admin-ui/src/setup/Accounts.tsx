@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { routes, type AdminCounterDto, type AdminUserDto, type Role } from '@qms/protocol';
 import { fetchRoute, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
-import { Field, OutcomeLine } from './parts';
+import { Field, FormActions, SetupList } from './parts';
 import { useSetupWords } from './words';
 
 type Draft = { username: string; name: string; title: string; role: Role; counterId: string; counterIds: number[] | null };
@@ -32,24 +32,16 @@ export function Accounts({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
   const counterWord = (ids: number[] | null) => (ids === null ? w('accounts.anyCounter') : ids.length === 0 ? w('accounts.none') : ids.map((id) => counters?.find((c) => c.id === id)?.number ?? id).join(', '));
 
   return (
-    <section className="qms-card setup__section" aria-labelledby="accounts-title">
-      <div className="setup__head">
-        <h2 id="accounts-title">{w('nav.accounts')}</h2>
-        {canEdit && !editing && (
-          <button type="button" className="qms-btn qms-btn--small qms-btn--primary" onClick={() => (change.setOutcome(null), setShown(null), setEditing({ id: null, draft: blank }))}>
-            {w('accounts.add')}
-          </button>
-        )}
-      </div>
-      <p className="qms-hint">{w('accounts.intro')}</p>
-      {error && <p className="qms-error">{error}</p>}
-      {shown && (
-        <div className="setup__secret" role="status">
-          <p>{w('accounts.temporary', { name: shown.name, password: '' })}<code className="setup__password">{shown.password}</code></p>
-          <p className="qms-hint">{w('accounts.temporaryHint')}</p>
-        </div>
-      )}
-      {editing && counters && (
+    <SetupList
+      id="accounts"
+      title={w('nav.accounts')}
+      intro={w('accounts.intro')}
+      addLabel={w('accounts.add')}
+      onAdd={canEdit ? () => (change.setOutcome(null), setShown(null), setEditing({ id: null, draft: blank })) : undefined}
+      error={error}
+      loading={!data}
+      outcome={change.outcome}
+      form={editing && counters && (
         <AccountForm
           key={editing.id ?? 'new'}
           id={editing.id}
@@ -63,8 +55,13 @@ export function Accounts({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
           onCancel={() => setEditing(null)}
         />
       )}
-      {!editing && <OutcomeLine outcome={change.outcome} />}
-      {!data && !error && <p className="qms-hint">{w('loading')}</p>}
+    >
+      {shown && (
+        <div className="setup__secret" role="status">
+          <p>{w('accounts.temporary', { name: shown.name, password: '' })}<code className="setup__password">{shown.password}</code></p>
+          <p className="qms-hint">{w('accounts.temporaryHint')}</p>
+        </div>
+      )}
       {data && (
         <div className="setup__scroll">
           <table className="qms-table setup__table">
@@ -120,7 +117,7 @@ export function Accounts({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
           </table>
         </div>
       )}
-    </section>
+    </SetupList>
   );
 }
 
@@ -195,15 +192,7 @@ function AccountForm(props: { id: number | null; initial: Draft; counters: Admin
           </fieldset>
         </>
       )}
-      <div className="setup__form-actions">
-        <OutcomeLine outcome={o} />
-        <button type="button" className="qms-btn qms-btn--small" onClick={onCancel}>
-          {w('cancel')}
-        </button>
-        <button type="submit" className="qms-btn qms-btn--small qms-btn--primary" disabled={change.busy}>
-          {change.busy ? w('saving') : w('save')}
-        </button>
-      </div>
+      <FormActions outcome={o} busy={change.busy} onCancel={onCancel} />
     </form>
   );
 }

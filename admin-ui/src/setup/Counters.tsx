@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { routes, type AdminCounterDto, type AdminServiceDto } from '@qms/protocol';
 import { fetchRoute, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
-import { Field, OutcomeLine } from './parts';
+import { Field, FormActions, SetupList } from './parts';
 import { useSetupWords } from './words';
 
 type Draft = { number: string; name: string; serviceIds: string[]; priority: boolean; serviceOrder: 'fifo' | 'ordered' };
@@ -29,18 +29,16 @@ export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
   const blank: Draft = { number: String(next), name: `Quầy ${next}`, serviceIds: [], priority: false, serviceOrder: 'fifo' };
 
   return (
-    <section className="qms-card setup__section" aria-labelledby="counters-title">
-      <div className="setup__head">
-        <h2 id="counters-title">{w('nav.counters')}</h2>
-        {canEdit && !editing && (
-          <button type="button" className="qms-btn qms-btn--small qms-btn--primary" onClick={() => (change.setOutcome(null), setEditing({ id: null, draft: blank }))}>
-            {w('counters.add')}
-          </button>
-        )}
-      </div>
-      <p className="qms-hint">{w('counters.intro')}</p>
-      {error && <p className="qms-error">{error}</p>}
-      {editing && services && (
+    <SetupList
+      id="counters"
+      title={w('nav.counters')}
+      intro={w('counters.intro')}
+      addLabel={w('counters.add')}
+      onAdd={canEdit ? () => (change.setOutcome(null), setEditing({ id: null, draft: blank })) : undefined}
+      error={error}
+      loading={!data}
+      outcome={change.outcome}
+      form={editing && services && (
         <CounterForm
           key={editing.id ?? 'new'}
           id={editing.id}
@@ -53,8 +51,7 @@ export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
           onCancel={() => setEditing(null)}
         />
       )}
-      {!editing && <OutcomeLine outcome={change.outcome} />}
-      {!data && !error && <p className="qms-hint">{w('loading')}</p>}
+    >
       {data && (
         <div className="setup__scroll">
           <table className="qms-table setup__table">
@@ -124,7 +121,7 @@ export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
           </table>
         </div>
       )}
-    </section>
+    </SetupList>
   );
 }
 
@@ -205,15 +202,7 @@ function CounterForm(props: { id: number | null; initial: Draft; services: Admin
           </span>
         ))}
       </fieldset>
-      <div className="setup__form-actions">
-        <OutcomeLine outcome={o} />
-        <button type="button" className="qms-btn qms-btn--small" onClick={onCancel}>
-          {w('cancel')}
-        </button>
-        <button type="submit" className="qms-btn qms-btn--small qms-btn--primary" disabled={change.busy}>
-          {change.busy ? w('saving') : w('save')}
-        </button>
-      </div>
+      <FormActions outcome={o} busy={change.busy} onCancel={onCancel} />
     </form>
   );
 }

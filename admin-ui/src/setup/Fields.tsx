@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { routes, type AdminServiceDto } from '@qms/protocol';
 import { fetchRoute, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
-import { Field, OutcomeLine, wholeOrNull } from './parts';
+import { Field, FormActions, SetupList, wholeOrNull } from './parts';
 import { useSetupWords } from './words';
 
 type Draft = {
@@ -66,18 +66,16 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
   };
 
   return (
-    <section className="qms-card setup__section" aria-labelledby="fields-title">
-      <div className="setup__head">
-        <h2 id="fields-title">{w('nav.fields')}</h2>
-        {canEdit && !editing && (
-          <button type="button" className="qms-btn qms-btn--small qms-btn--primary" onClick={() => (change.setOutcome(null), setEditing({ id: null, draft: blank }))}>
-            {w('fields.add')}
-          </button>
-        )}
-      </div>
-      <p className="qms-hint">{w('fields.intro')}</p>
-      {error && <p className="qms-error">{error}</p>}
-      {editing && (
+    <SetupList
+      id="fields"
+      title={w('nav.fields')}
+      intro={w('fields.intro')}
+      addLabel={w('fields.add')}
+      onAdd={canEdit ? () => (change.setOutcome(null), setEditing({ id: null, draft: blank })) : undefined}
+      error={error}
+      loading={!data}
+      outcome={change.outcome}
+      form={editing && (
         <FieldForm
           key={editing.id ?? 'new'}
           id={editing.id}
@@ -89,8 +87,7 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
           onCancel={() => setEditing(null)}
         />
       )}
-      {!editing && <OutcomeLine outcome={change.outcome} />}
-      {!data && !error && <p className="qms-hint">{w('loading')}</p>}
+    >
       {data && (
         <div className="setup__scroll">
           <table className="qms-table setup__table">
@@ -157,7 +154,7 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
           </table>
         </div>
       )}
-    </section>
+    </SetupList>
   );
 }
 
@@ -223,15 +220,7 @@ function FieldForm({ id, initial, onDone, onCancel }: { id: string | null; initi
       <Field label={w('fields.target')} name="satisfactionTarget" outcome={o}>
         <input name="target" type="number" min={0} max={100} step={0.1} required value={d.target} onChange={(e) => set('target', e.target.value)} />
       </Field>
-      <div className="setup__form-actions">
-        <OutcomeLine outcome={o} />
-        <button type="button" className="qms-btn qms-btn--small" onClick={onCancel}>
-          {w('cancel')}
-        </button>
-        <button type="submit" className="qms-btn qms-btn--small qms-btn--primary" disabled={change.busy}>
-          {change.busy ? w('saving') : w('save')}
-        </button>
-      </div>
+      <FormActions outcome={o} busy={change.busy} onCancel={onCancel} />
     </form>
   );
 }
