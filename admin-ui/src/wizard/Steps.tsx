@@ -199,7 +199,7 @@ export function CountersStep({ draft, set, problems }: StepProps) {
           </li>
         ))}
       </ol>
-      <button type="button" className="qms-btn qms-btn--small" onClick={add}>
+      <button type="button" className="qms-btn qms-btn--small wizard__add" onClick={add}>
         {w('counters.add')}
       </button>
     </>
@@ -245,7 +245,7 @@ export function OfficersStep({ draft, set, problems }: StepProps) {
           </li>
         ))}
       </ol>
-      <button type="button" className="qms-btn qms-btn--small" onClick={add}>
+      <button type="button" className="qms-btn qms-btn--small wizard__add" onClick={add}>
         {w('officers.add')}
       </button>
     </>

@@ -84,7 +84,10 @@ export function Wizard({ onFinished }: { onFinished: (user: UserDto) => void }) 
   // Once problems are shown, they follow the typing: a corrected box loses its message at once.
   const set = (next: Draft) => {
     setDraft(next);
-    if (Object.keys(problems).length) setProblems(problemsOf(next, lang, step));
+    if (!Object.keys(problems).length) return;
+    const left = problemsOf(next, lang, step);
+    setProblems(left);
+    if (!Object.keys(left).length) setError(null);
   };
   const props = { draft, set, problems };
   return (
