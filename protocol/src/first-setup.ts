@@ -118,7 +118,8 @@ export const FirstSetupBody = z
           })
           .strict(),
       )
-      .max(500)
+      // Each officer's one-time password is hashed (scrypt, ~50 ms): more are added later on the admin page.
+      .max(100)
       .default([]),
   })
   .strict()

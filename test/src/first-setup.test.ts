@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { adminClient } from './support/admin';
+import { freePort, spawnServer, waitForExit } from './support/child-server';
 import { client, startTestServer, type TestServer } from './support/server';
 
 /** A center of 3 fields, 2 counters, 2 officers, as the wizard sends it. */
@@ -190,5 +193,28 @@ describe('first-run setup on the demo center', () => {
     const res = await api.post('/api/setup', wizardBody);
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('setup_done');
+  });
+});
+
+describe('npm start: QMS_DEMO=off without a config file is an empty center; without it, the demo', () => {
+  it('the real server process decides from its environment', async () => {
+    for (const [env, needed] of [
+      [{ QMS_DEMO: 'off' }, true],
+      [{}, false],
+    ] as const) {
+      const dataDir = mkdtempSync(join(tmpdir(), 'qms-first-run-'));
+      const port = await freePort();
+      const child = await spawnServer({ port, dataDir, env: { ...env, QMS_CONFIG: '' } });
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/api/setup`);
+        expect(await res.json(), JSON.stringify(env)).toEqual({ needed });
+        const services = await fetch(`http://127.0.0.1:${port}/api/services`);
+        expect(services.status, JSON.stringify(env)).toBe(needed ? 409 : 200);
+      } finally {
+        child.kill('SIGTERM');
+        await waitForExit(child);
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
   });
 });
