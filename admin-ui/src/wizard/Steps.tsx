@@ -59,7 +59,7 @@ export function AdminStep({ draft, set, problems }: StepProps) {
   return (
     <>
       <p className="wizard__intro">{w('admin.intro')}</p>
-      <div className="wizard__grid">
+      <div className="wizard__grid wizard__grid--two">
         <Box label={w('admin.name')} name="admin.name" problems={problems}>
           <input name="adminName" autoFocus value={draft.adminName} onChange={(e) => set({ ...draft, adminName: e.target.value })} />
         </Box>
