@@ -7,11 +7,22 @@ import { Reports } from './Reports';
 import { SetupPage, setupSections, type SetupSection } from './setup/SetupPage';
 import { useSetupWords } from './setup/words';
 import { useWords } from './words';
+import { useSetupNeeded, Wizard } from './wizard/Wizard';
 
 export function App() {
   const token = useToken();
   const [user, setUser] = useState<UserDto | null>(getStoredUser);
   const { t } = useLang();
+  // An empty server (no config file, first start): the first-run wizard, then the admin page signed in.
+  const setup = useSetupNeeded();
+  if (setup.needed === null) return null;
+  if (setup.needed) {
+    const finished = (u: UserDto) => {
+      setUser(u);
+      setup.done();
+    };
+    return <Wizard onFinished={finished} />;
+  }
   if (!token) return <LoginScreen title={t('admin.title')} onLoggedIn={(reply) => setUser(reply.user)} />;
   if (user && user.role === 'staff') {
     return (

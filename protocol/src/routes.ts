@@ -21,6 +21,7 @@ import {
   UpdateUserBody,
 } from './admin';
 import { CounterDto } from './dto';
+import { FirstSetupBody, FirstSetupReply, SetupStatusReply } from './first-setup';
 
 /**
  * One typed contract: each route's method, path, body, query, reply and error codes. The server registers these
@@ -51,6 +52,27 @@ const auth = ['unauthorized', 'session_expired', 'forbidden', 'password_change_r
 const input = ['invalid_input', 'malformed_json'] as const;
 
 export const routes = {
+  setupStatus: route({
+    method: 'get',
+    path: '/api/setup',
+    summary: 'Whether the first-run setup is still to be done (a server started without a config file on an empty data folder)',
+    access: 'anyone',
+    status: 200,
+    reply: SetupStatusReply,
+    errors: [],
+  }),
+  setupRun: route({
+    method: 'post',
+    path: '/api/setup',
+    summary:
+      'First-run setup, once: the center, the first admin (signed in by the reply), fields, counters and officers (each with a one-time password, shown once) in one transaction; refused once a setup exists',
+    access: 'anyone, until the center is set up',
+    body: FirstSetupBody,
+    status: 201,
+    reply: FirstSetupReply,
+    errors: [...input, 'setup_done', 'password_too_weak', 'username_taken', 'service_id_taken', 'prefix_collision', 'unknown_service', 'unknown_counter', 'counter_number_taken', 'unknown_timezone'],
+  }),
+
   changePassword: route({
     method: 'post',
     path: '/api/auth/password',

@@ -1,5 +1,5 @@
 export { startServer, version, type RunningServer, type ServerOptions } from './server';
-export { loadConfig, demoConfigPath } from './config/load';
+export { loadConfig, demoConfigPath, blankConfig } from './config/load';
 export { CenterConfig } from './config/schema';
 export { openDb } from './store/open';
 export { hashPassword } from './auth/password';

@@ -1,14 +1,17 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, demoConfigPath, loadConfig } from './config/load';
+import { blankConfig, ConfigError, demoConfigPath, loadConfig } from './config/load';
 import { createLogger } from './log';
 import { startServer } from './server';
 import { DatabaseTooNew } from './store/migrate';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+// `QMS_DEMO=off` without a config file: the center is set up in the browser (first-run wizard at /admin/).
+const setupInBrowser = !process.env.QMS_CONFIG && process.env.QMS_DEMO === 'off';
 const config = (() => {
   try {
+    if (setupInBrowser) return blankConfig();
     return loadConfig(process.env.QMS_CONFIG ? resolve(process.env.QMS_CONFIG) : demoConfigPath);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
@@ -21,7 +24,7 @@ const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.QMS_DATA_DIR ?? './data');
 
 const log = createLogger();
-const server = await startServer({ config, dataDir, port, screensRoot: root, logger: log }).catch((e: unknown) => {
+const server = await startServer({ config, dataDir, port, screensRoot: root, logger: log, setupInBrowser }).catch((e: unknown) => {
   // A database from a newer release: say so in plain words, without a stack trace.
   if (!(e instanceof DatabaseTooNew)) throw e;
   console.error(e.message);
@@ -37,8 +40,10 @@ const kiosk = config.devices.find((d) => d.kind === 'kiosk');
 const display = config.devices.find((d) => d.kind === 'display');
 const rating = config.devices.find((d) => d.kind === 'rating');
 const tokenQuery = (d: { token: string } | undefined, extra = '') => (config.demo && d ? `?token=${d.token}${extra}` : extra ? `?${extra.slice(1)}` : '');
-console.log(`
-${config.center.name}${config.demo ? '  [DEMO]' : ''}
+if (server.floor.setup.needed()) {
+  console.log(`\nTrung tâm chưa được thiết lập: mở ${base}/admin/ để thiết lập.\nThe center is not set up yet: open ${base}/admin/ to set it up.\n`);
+} else console.log(`
+${server.floor.config.center.name}${config.demo ? '  [DEMO]' : ''}
 Dữ liệu / data: ${dataDir}
 
   Máy lấy số / kiosk        ${base}/kiosk/${tokenQuery(kiosk)}

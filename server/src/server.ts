@@ -26,6 +26,7 @@ import { highWaterFile } from './store/high-water';
 import { clearUnfinishedRequests } from './http/idempotency';
 import { openDb } from './store/open';
 import { importOnFirstStart } from './floor/setup-import';
+import { effectiveConfig } from './store/setup';
 import { createLogger, type Logger } from './log';
 
 export const version = '0.1.0';
@@ -40,6 +41,11 @@ export interface ServerOptions {
   now?: () => number;
   /** The server's log; by default one on stdout at `LOG_LEVEL` (info). */
   logger?: Logger;
+  /**
+   * No config file (`QMS_DEMO=off`): `config` is only the machine's part (`blankConfig()`), nothing is imported, and
+   * until the first-run wizard at /admin/ is done the center is empty and the API answers `setup_required`.
+   */
+  setupInBrowser?: boolean;
 }
 
 /** Composition root: config → store → floor → HTTP + realtime → listen. */
@@ -52,7 +58,7 @@ export async function startServer(opts: ServerOptions) {
   clearUnfinishedRequests(db);
   // The database holds the setup; the file is imported on the first start only (docs/config.md). `config` is the
   // setup the server runs with, updated in place when the admin changes it.
-  const config = importOnFirstStart(db, opts.config, now(), (message) => log.warn(message));
+  const config = opts.setupInBrowser ? effectiveConfig(db, opts.config) : importOnFirstStart(db, opts.config, now(), (message) => log.warn(message));
   const highWater = highWaterFile(join(opts.dataDir, 'numbering.json'));
   for (const r of highWater.restore(db)) log.warn({ serviceId: r.serviceId, day: r.day, from: r.from, to: r.to }, `Số vé tiếp tục sau ${r.to} / numbering continues after ${r.to} (the restored database had ${r.from ?? 'none'})`);
   const faults = faultsFromEnv(process.env.QMS_FAULT);

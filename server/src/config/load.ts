@@ -25,3 +25,17 @@ export function loadConfig(path: string | URL): CenterConfig {
   }
   return parsed.data;
 }
+
+/**
+ * The machine's part of a config when there is no config file (`QMS_DEMO=off`, no `QMS_CONFIG`): defaults only, no
+ * fields, counters, accounts or devices. The setup comes from the first-run wizard at /admin/ and lives in the database.
+ */
+export function blankConfig(): CenterConfig {
+  // The schema wants a field and a counter; a placeholder of each passes it and is taken out.
+  const parsed = CenterConfig.parse({
+    center: { name: 'Trung tâm chưa được thiết lập', nameEn: 'Center not set up yet' },
+    services: [{ id: 'none', code: 'none', name: 'none' }],
+    counters: [{ id: 1, number: 1, name: 'none', serviceIds: ['none'] }],
+  });
+  return { ...parsed, services: [], counters: [] };
+}

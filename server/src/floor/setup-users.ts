@@ -12,6 +12,11 @@ type StoredAccount = SetupAccount & { id: number };
 /** Passwords anyone would try first, refused outside demo mode (compared in lower case). */
 const commonPasswords = new Set(['admin', 'administrator', '123456', '1234567', '12345678', '123456789', '1234567890', 'password', 'matkhau', 'qwerty', '11111111', '00000000', 'abc12345', 'admin123', 'admin1234', 'password1', '12345678a']);
 
+/** A password anyone would try first: a common one, the username in it, or the one it replaces. */
+export function isWeakPassword(password: string, username: string, current?: string): boolean {
+  return commonPasswords.has(password.trim().toLowerCase()) || password === current || password.toLowerCase().includes(username);
+}
+
 export function adminUserDto(a: StoredAccount): AdminUserDto {
   return {
     id: a.id,
@@ -99,7 +104,7 @@ export function resetPassword(ctx: FloorContext, actorId: number, id: number) {
 export function changePassword(ctx: FloorContext, userId: number, body: { currentPassword: string; newPassword: string }, keepTokenHash: string) {
   const a = account(ctx, userId);
   if (!verifyPassword(body.currentPassword, a.passwordHash ?? null)) throw new QueueError('wrong_password', { field: 'currentPassword' });
-  const weak = commonPasswords.has(body.newPassword.trim().toLowerCase()) || body.newPassword === body.currentPassword || body.newPassword.toLowerCase().includes(a.username);
+  const weak = isWeakPassword(body.newPassword, a.username, body.currentPassword);
   if (weak && !ctx.config.demo) throw new QueueError('password_too_weak', { field: 'newPassword' });
   const hash = hashPassword(body.newPassword);
   return setupChange(ctx, userId, { entity: 'user', id: () => String(userId) }, (tx, log) => {

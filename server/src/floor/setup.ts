@@ -6,11 +6,15 @@ import { adminCounterDto, adminServiceDto, createCounter, createService, setupCh
 import { applyImport, planImport } from './setup-import';
 import { adminUserDto, centerDto, changePassword, createUser, resetPassword, updateCenter, updateUser } from './setup-users';
 import { auditPage } from './setup-audit';
+import { runFirstSetup, setupNeeded, type FirstSetupRequest } from './setup-first';
 
 /** The admin side of the floor: reading and changing the setup. */
 export function createSetup(ctx: FloorContext) {
   const day = () => serviceDayOf(ctx.deps.now(), ctx.timeZone);
   return {
+    /** No setup yet: the first-run wizard (`/api/setup`) is the only way in. */
+    needed: () => setupNeeded(ctx),
+    runFirstSetup: (req: FirstSetupRequest) => runFirstSetup(ctx, req),
     center: () => centerDto(ctx),
     updateCenter: (actorId: number, body: Parameters<typeof updateCenter>[2]) => updateCenter(ctx, actorId, body),
     services: () => {

@@ -10,6 +10,7 @@ import { isDiskFull } from '../store/disk-state';
 import { backupRoutes } from './routes/backups';
 import { createRouter, type Router } from './router';
 import { adminRoutes } from './routes/admin';
+import { firstSetupRoutes, setupGate } from './routes/first-setup';
 import { authRoutes } from './routes/auth';
 import type { RouteDeps } from './routes/deps';
 import { healthRoutes } from './routes/health';
@@ -55,13 +56,14 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
   app.use('/api/*', sameSiteWrites);
+  app.use('/api/*', setupGate(opts.floor));
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
-  if (opts.screensRoot) staticScreens(app, { root: opts.screensRoot, voiceDir: opts.voiceDir });
+  if (opts.screensRoot) staticScreens(app, { root: opts.screensRoot, voiceDir: opts.voiceDir, notSetUp: () => opts.floor.setup.needed() });
   return { app, router };
 }

@@ -61,6 +61,14 @@ const customVi: Record<string, string> = {
   'the prefix is up to 4 capital letters or digits': 'đầu số gồm tối đa 4 chữ cái in hoa hoặc chữ số',
   'lowercase letters, digits, - or _': 'chỉ gồm chữ thường không dấu, chữ số, - hoặc _',
   '2–32 lowercase letters, digits, . _ or -': '2–32 ký tự: chữ thường không dấu, chữ số, . _ hoặc -',
+  'unknown time zone': 'không có múi giờ này',
+  'the field is listed twice': 'lĩnh vực này bị nhập hai lần',
+  'two fields could issue the same number: choose another prefix': 'hai lĩnh vực có thể cấp trùng số: hãy chọn đầu số khác',
+  'the counter number is listed twice': 'số quầy này bị nhập hai lần',
+  'no such field in the list': 'không có lĩnh vực này trong danh sách',
+  'a field is chosen twice': 'một lĩnh vực bị chọn hai lần',
+  'the username is listed twice': 'tên đăng nhập này bị nhập hai lần',
+  'no counter with this number': 'không có quầy số này',
 };
 
 const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'một đối tượng', array: 'một danh sách' };

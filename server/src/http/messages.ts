@@ -170,6 +170,16 @@ export const messages = {
     en: () => 'This is the last active admin account; create another admin first.',
   },
   unknown_timezone: { status: 400, vi: (p) => `Không có múi giờ "${p.timezone}".`, en: (p) => `Unknown time zone "${p.timezone}".` },
+  setup_done: {
+    status: 409,
+    vi: () => 'Trung tâm đã được thiết lập; không thể chạy lại trình thiết lập. Hãy đăng nhập trang quản trị để thay đổi.',
+    en: () => 'The center is already set up; the setup wizard cannot run again. Sign in to the admin page to change it.',
+  },
+  setup_required: {
+    status: 409,
+    vi: () => 'Trung tâm chưa được thiết lập. Hãy mở trang quản trị (/admin/) để thiết lập.',
+    en: () => 'The center is not set up yet. Open the admin page (/admin/) to set it up.',
+  },
   invalid_setup: { status: 400, vi: (p) => `Tệp cấu hình không hợp lệ: ${p.detailVi ?? p.detail}`, en: (p) => `The setup file is not valid: ${p.detail}` },
 } satisfies Record<string, Message>;
 

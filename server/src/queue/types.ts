@@ -110,6 +110,7 @@ export type QueueErrorCode =
   | 'reasons_only_when_low'
   | 'service_has_waiting'
   | 'service_id_taken'
+  | 'setup_done'
   | 'stale_view'
   | 'stopped_today'
   | 'ticket_not_held_here'

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CenterConfig, demoConfigPath, loadConfig, startServer, type Logger, type RunningServer } from '@qms/server';
+import { blankConfig, CenterConfig, demoConfigPath, loadConfig, startServer, type Logger, type RunningServer } from '@qms/server';
 
 export const kioskToken = 'demo-kiosk-token-0001';
 
@@ -25,10 +25,11 @@ export interface TestServer extends RunningServer {
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export async function startTestServer(
-  opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number; withScreens?: boolean; logger?: Logger } = {},
+  opts: { config?: CenterConfig; now?: () => number; dataDir?: string; port?: number; withScreens?: boolean; logger?: Logger; setupInBrowser?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-test-'));
-  const server = await startServer({ config: opts.config ?? demoConfig(), dataDir,
+  const server = await startServer({ config: opts.config ?? (opts.setupInBrowser ? blankConfig() : demoConfig()), dataDir,
+    ...(opts.setupInBrowser ? { setupInBrowser: true } : {}),
     port: opts.port ?? 0,
     host: '127.0.0.1',
     ...(opts.now ? { now: opts.now } : {}),
