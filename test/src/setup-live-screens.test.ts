@@ -89,8 +89,9 @@ describe('the screens read the setup live: priority groups, stopped fields, the 
     expect(await stillMarked(kiosk)).toBe(true);
   });
 
-  it('a field stopped for today: its tile says so with the reason and cannot be tapped; the desk’s issue dialog says so too', async () => {
+  it('a field stopped for today: its tile says so with the reason and cannot be tapped; the desk’s issue dialog and the phone page say so too', async () => {
     const reason = 'Mất kết nối phần mềm đất đai, mời quay lại ngày mai';
+    const waiting = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'dat-dai' });
     expect((await api.patch('/api/admin/services/dat-dai', { stoppedToday: { reason } })).status).toBe(200);
     const tile = kiosk.locator('.kiosk-field[data-service=dat-dai]');
     await tile.locator('.kiosk-field__reason', { hasText: reason }).waitFor();
@@ -111,6 +112,14 @@ describe('the screens read the setup live: priority groups, stopped fields, the 
     await button.locator('.desk-dialog__stopped', { hasText: reason }).waitFor();
     expect(await button.isDisabled()).toBe(true);
     await desk.context().close();
+
+    // The citizen who already holds a number for the field learns it on the phone page, and that it still counts.
+    const phone = await newPage(browser, { width: 360, height: 640 });
+    await phone.goto(`${server.url}/rating/phone/?ticket=${waiting.body.id}`);
+    const notice = phone.locator('.phone__stopped');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe(`Lĩnh vực này đã ngừng cấp số mới hôm nay: ${reason}. Số của ông/bà vẫn được gọi theo thứ tự.`);
+    await phone.context().close();
     await api.patch('/api/admin/services/dat-dai', { stoppedToday: null });
     await tile.locator('.kiosk-field__reason').waitFor({ state: 'detached' });
     expect(await tile.isDisabled()).toBe(false);
