@@ -137,8 +137,15 @@ describe('the screens read the setup live: priority groups, stopped fields, the 
     await tablet.locator('.level--neutral').waitFor();
     expect(await tablet.locator('.level').count()).toBe(4);
 
-    await api.patch('/api/admin/center', { ratingScale: 3 });
+    // The admin picks 3 levels in the "Đánh giá mức độ hài lòng" part of the Center page.
+    const admin = await newPage(browser, { width: 1366, height: 900 });
+    await signInOnPage(admin, `${server.url}/admin/#setup/center`, 'admin', 'admin');
+    await admin.getByRole('heading', { name: 'Đánh giá mức độ hài lòng' }).waitFor();
+    await admin.selectOption('select[name=ratingScale]', '3');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
     await tablet.locator('.level--neutral').waitFor({ state: 'detached' });
+    expect((await api.get('/api/admin/center')).body.ratingScale).toBe(3);
+    await admin.context().close();
     expect(await tablet.locator('.level').count()).toBe(3);
     expect(await tablet.locator('.level').allInnerTexts()).toEqual([expect.stringContaining('Rất hài lòng'), expect.stringContaining('Hài lòng'), expect.stringContaining('Không hài lòng')]);
     expect(await stillMarked(tablet)).toBe(true);
