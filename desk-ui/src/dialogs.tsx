@@ -92,7 +92,9 @@ export function IssueDialog({
   const printerWords = usePrinterWords();
   const noPrinter = printers !== null && printers.length === 0;
   const faulty = (printers ?? []).filter((p) => !p.ok);
-  const [priority, setPriority] = useState<string | null>(null);
+  const [chosen, setPriority] = useState<string | null>(null);
+  // A group the admin removed while the dialog is open is no longer offered, nor sent.
+  const priority = chosen !== null && priorities.some((p) => p.code === chosen) ? chosen : null;
   const [print, setPrint] = useState(!noPrinter && faulty.length === 0);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedTicketDto | null>(null);
