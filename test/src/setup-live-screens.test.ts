@@ -85,7 +85,7 @@ describe('the screens read the setup live: priority groups, stopped fields, the 
 
     const refused = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich', priority: 'nguoi_co_cong_voi_cach_mang' });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toMatch(/^Trung tâm không còn áp dụng loại ưu tiên "nguoi_co_cong_voi_cach_mang"\. Các loại ưu tiên hiện có: Người cao tuổi, Phụ nữ mang thai, Người khuyết tật\./);
+    expect(refused.body.error.message).toMatch(/^Loại ưu tiên "nguoi_co_cong_voi_cach_mang" không có hoặc đã được bỏ tại trung tâm\. Các loại ưu tiên hiện có: Người cao tuổi, Phụ nữ mang thai, Người khuyết tật\./);
     expect(await stillMarked(kiosk)).toBe(true);
   });
 

@@ -48,7 +48,7 @@ describe('priority groups and the rating scale come from the setup, live', () =>
     const refused = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich', priority: 'nguoi_co_cong' }, { 'accept-language': 'vi' });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('unknown_priority');
-    expect(refused.body.error.message).toContain('Trung tâm không còn áp dụng loại ưu tiên "nguoi_co_cong". Các loại ưu tiên hiện có: Người cao tuổi.');
+    expect(refused.body.error.message).toContain('Loại ưu tiên "nguoi_co_cong" không có hoặc đã được bỏ tại trung tâm. Các loại ưu tiên hiện có: Người cao tuổi.');
     // The ticket issued before keeps its group.
     expect((await kiosk().get(`/api/tickets/${issued.body.id}`)).body.priority).toBe('nguoi_co_cong');
   });

@@ -26,8 +26,8 @@ export const messages = {
   unknown_ticket: { status: 404, vi: (p) => `Không tìm thấy vé ${p.ticket}.`, en: (p) => `Ticket ${p.ticket} was not found.` },
   unknown_priority: {
     status: 400,
-    vi: (p) => `Trung tâm không còn áp dụng loại ưu tiên "${p.priority}". Các loại ưu tiên hiện có: ${p.allowed || 'không có'}.`,
-    en: (p) => `This center has no priority group "${p.priority}" (any more). Groups available now: ${p.allowedEn || 'none'}.`,
+    vi: (p) => `Loại ưu tiên "${p.priority}" không có hoặc đã được bỏ tại trung tâm. Các loại ưu tiên hiện có: ${p.allowed || 'không có'}.`,
+    en: (p) => `The priority group "${p.priority}" does not exist or was removed at this center. Groups available now: ${p.allowedEn || 'none'}.`,
   },
   duplicate_priority: { status: 400, vi: (p) => `Mã loại ưu tiên "${p.code}" bị trùng; mỗi loại cần một mã riêng.`, en: (p) => `The priority code "${p.code}" is used twice; each group needs its own code.` },
   outside_hours: { status: 409, vi: (p) => `Lĩnh vực ${p.service} chỉ cấp số trong giờ ${p.windows}.`, en: (p) => `Tickets for ${p.service} are issued only during ${p.windows}.` },
