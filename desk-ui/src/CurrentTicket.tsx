@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CounterDto, CounterQueueDto, ProceduresDto, ServiceDto } from '@qms/protocol';
+import type { CounterDto, CounterQueueDto, PriorityCategory, ProceduresDto, ServiceDto } from '@qms/protocol';
 import { apiFetch, BigNumber, serviceName, useLang } from '@qms/ui-kit';
 import { priorityLabel } from './priority';
 import { durationText, secondsSince } from './time';
@@ -8,6 +8,7 @@ import { useNow } from './useDeskData';
 interface Props {
   counter: CounterDto;
   services: ServiceDto[];
+  priorities: PriorityCategory[];
   dossierCode: string;
   procedure: string;
   onDossierCode: (v: string) => void;
@@ -20,7 +21,7 @@ interface Props {
   note?: string | undefined;
 }
 
-export function CurrentTicket({ counter, services, dossierCode, procedure, onDossierCode, onProcedure, onSubmit, serving, keypad, note }: Props) {
+export function CurrentTicket({ counter, services, priorities, dossierCode, procedure, onDossierCode, onProcedure, onSubmit, serving, keypad, note }: Props) {
   const { t, lang } = useLang();
   const now = useNow();
   const ticket = counter.currentTicket;
@@ -47,7 +48,7 @@ export function CurrentTicket({ counter, services, dossierCode, procedure, onDos
           <div>
             <strong>{t(`ticket.status.${ticket.status}`)}</strong>
             {service && <> · {serviceName(service, lang)}</>}
-            {ticket.priority && <span className="desk__tag">{priorityLabel(t, ticket.priority)}</span>}
+            {ticket.priority && <span className="desk__tag">{priorityLabel(priorities, ticket.priority, lang)}</span>}
           </div>
           <div className="desk__timer">
             {t('desk.calledFor', { time: durationText(secondsSince(ticket.calledAt, now), lang) })}

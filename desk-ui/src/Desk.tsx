@@ -7,6 +7,7 @@ import { CurrentTicket } from './CurrentTicket';
 import { IssueDialog, TransferDialog } from './dialogs';
 import { MyDay } from './MyDay';
 import { usePrinters, usePrinterWords } from './printers';
+import { priorityGroups } from './priority';
 import { QueuePanel } from './QueuePanel';
 import { SignOutDialog } from './SignOutDialog';
 import { useDeskData } from './useDeskData';
@@ -168,6 +169,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               <CurrentTicket
                 counter={counter}
                 services={snapshot.services}
+                priorities={priorityGroups(snapshot)}
                 dossierCode={dossierCode}
                 procedure={procedure}
                 onDossierCode={setDossierCode}
@@ -180,7 +182,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               <MyDay day={day} />
             </div>
             <ActionPad counter={counter} mine={mine} busy={busy} onRun={(id) => void run(id)} />
-            <QueuePanel queue={queue} services={snapshot.services} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
+            <QueuePanel queue={queue} services={snapshot.services} priorities={priorityGroups(snapshot)} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
             {dialog === 'transfer' && counter.currentTicket && (
               <TransferDialog
                 ticket={counter.currentTicket}
@@ -202,7 +204,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
                 }}
               />
             )}
-            {dialog === 'issue' && <IssueDialog services={snapshot.services} priorityCategories={snapshot.priorityCategories ?? []} printers={printers} subscribe={floor.subscribe} onClose={() => setDialog(null)} />}
+            {dialog === 'issue' && <IssueDialog services={snapshot.services} priorities={priorityGroups(snapshot)} printers={printers} subscribe={floor.subscribe} onClose={() => setDialog(null)} />}
             {typeof dialog === 'object' && dialog !== null && <SignOutDialog counter={counter} signOut={dialog.signOut} onCancel={() => setDialog(null)} />}
           </div>
           {/* Under the layout, never over it: the buttons give up height (their column scrolls) instead of being covered. */}

@@ -1,4 +1,4 @@
-import type { CounterQueueDto, ServiceDto, TicketDto } from '@qms/protocol';
+import type { CounterQueueDto, PriorityCategory, ServiceDto, TicketDto } from '@qms/protocol';
 import { serviceName, useLang } from '@qms/ui-kit';
 import { unholdKey } from './actions';
 import { priorityLabel } from './priority';
@@ -8,6 +8,7 @@ import { useNow } from './useDeskData';
 interface Props {
   queue: CounterQueueDto | null;
   services: ServiceDto[];
+  priorities: PriorityCategory[];
   canPick: boolean;
   canUnhold: boolean;
   onPick: (t: TicketDto) => void;
@@ -15,7 +16,7 @@ interface Props {
 }
 
 /** Who waits for this counter: per field, then every ticket in call order (one may be picked out of order). */
-export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnhold }: Props) {
+export function QueuePanel({ queue, services, priorities, canPick, canUnhold, onPick, onUnhold }: Props) {
   const { t, lang } = useLang();
   const now = useNow();
   const nameOf = (id: string) => {
@@ -30,7 +31,7 @@ export function QueuePanel({ queue, services, canPick, canUnhold, onPick, onUnho
       </span>
       {ticket.priority && (
         <span className="desk__tag" data-priority={ticket.priority}>
-          {priorityLabel(t, ticket.priority)}
+          {priorityLabel(priorities, ticket.priority, lang)}
         </span>
       )}
     </span>

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CounterDto, IssuedTicketDto, ServiceDto, Snapshot, TicketDto } from '@qms/protocol';
+import { priorityName, type CounterDto, type IssuedTicketDto, type PriorityCategory, type ServiceDto, type Snapshot, type TicketDto } from '@qms/protocol';
 import { apiFetch, errorText, serviceName, useFloorEvent, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { usePrinterWords, type PrinterState } from './printers';
-import { priorityLabel } from './priority';
 import { say } from './words';
 
 export function Dialog({ title, onClose, done = false, children }: { title: string; onClose: () => void; done?: boolean; children: ReactNode }) {
@@ -77,13 +76,13 @@ export function TransferDialog(props: {
  */
 export function IssueDialog({
   services,
-  priorityCategories,
+  priorities,
   printers,
   subscribe,
   onClose,
 }: {
   services: ServiceDto[];
-  priorityCategories: string[];
+  priorities: PriorityCategory[];
   /** null while not known yet. */
   printers: PrinterState[] | null;
   subscribe: UseFloorResult['subscribe'];
@@ -93,7 +92,9 @@ export function IssueDialog({
   const printerWords = usePrinterWords();
   const noPrinter = printers !== null && printers.length === 0;
   const faulty = (printers ?? []).filter((p) => !p.ok);
-  const [priority, setPriority] = useState<string | null>(null);
+  const [chosen, setPriority] = useState<string | null>(null);
+  // A group the admin removed while the dialog is open is no longer offered, nor sent.
+  const priority = chosen !== null && priorities.some((p) => p.code === chosen) ? chosen : null;
   const [print, setPrint] = useState(!noPrinter && faulty.length === 0);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<IssuedTicketDto | null>(null);
@@ -148,10 +149,10 @@ export function IssueDialog({
         </p>
       )}
       <div className="desk-dialog__options" role="radiogroup" aria-label={t('desk.issuePriority')}>
-        {[null, ...priorityCategories].map((p) => (
-          <label key={p ?? 'none'} className="desk-dialog__choice">
-            <input type="radio" name="priority" checked={priority === p} onChange={() => setPriority(p)} />
-            {p ? priorityLabel(t, p) : t('desk.issueNormal')}
+        {[null, ...priorities].map((p) => (
+          <label key={p?.code ?? 'none'} className="desk-dialog__choice">
+            <input type="radio" name="priority" value={p?.code ?? ''} checked={priority === (p?.code ?? null)} onChange={() => setPriority(p?.code ?? null)} />
+            {p ? priorityName(p, lang) : t('desk.issueNormal')}
           </label>
         ))}
         <label className="desk-dialog__choice">
@@ -163,6 +164,7 @@ export function IssueDialog({
         {services.map((s) => (
           <button key={s.id} type="button" className="qms-btn qms-btn--primary" data-service={s.id} disabled={busy || !s.issuingNow} onClick={() => void issue(s.id)}>
             {serviceName(s, lang)}
+            {s.closedReason === 'stopped_today' && <span className="desk-dialog__stopped">{say(lang, 'stoppedToday', { reason: s.stoppedReason ?? '' })}</span>}
           </button>
         ))}
       </div>

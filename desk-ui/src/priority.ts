@@ -1,9 +1,10 @@
-import type { MessageKey, Translate } from '@qms/ui-kit';
+import { priorityCategoryOf, priorityName, type PriorityCategory, type Snapshot } from '@qms/protocol';
+import type { Lang } from '@qms/ui-kit';
 
-/** Priority groups with words on screen; a group configured beyond these shows its code. */
-const knownGroups = new Set(['elderly', 'pregnant', 'disability']);
+/** The center's priority groups with their words, from the setup (live, through the snapshot). */
+export const priorityGroups = (snapshot: Snapshot): PriorityCategory[] => snapshot.priorities ?? snapshot.priorityCategories.map(priorityCategoryOf);
 
-/** "Người cao tuổi" for `elderly`; a group the center added itself shows as configured. */
-export function priorityLabel(t: Translate, group: string): string {
-  return knownGroups.has(group) ? t(`desk.priority.${group}` as MessageKey) : group;
+/** "Người cao tuổi" for `elderly`; a group removed since the ticket was issued still shows its known words or its code. */
+export function priorityLabel(groups: PriorityCategory[], code: string, lang: Lang): string {
+  return priorityName(groups.find((g) => g.code === code) ?? priorityCategoryOf(code), lang);
 }

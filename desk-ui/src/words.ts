@@ -17,6 +17,7 @@ const words = {
     avgServiceMinutes: 'Thời gian TB (phút)',
     transferredToService: 'Đã chuyển số {number} sang lĩnh vực {service}.',
     transferredToCounter: 'Đã chuyển số {number} sang quầy {n}.',
+    stoppedToday: 'Hôm nay đã ngừng cấp số: {reason}',
   },
   en: {
     takeCounter: 'Take counter {n}',
@@ -32,6 +33,7 @@ const words = {
     avgServiceMinutes: 'Avg. service (min)',
     transferredToService: 'Number {number} transferred to {service}.',
     transferredToCounter: 'Number {number} transferred to counter {n}.',
+    stoppedToday: 'No more tickets today: {reason}',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ServiceDto } from '@qms/protocol';
+import type { PriorityCategory, ServiceDto } from '@qms/protocol';
 import { apiFetch, ScreenShell, setLang, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
 import { Confirmation, type PrintState } from './Confirmation';
 import { Home } from './Home';
@@ -8,12 +8,12 @@ import { readPrinterId, rememberPrinterId } from './printer-id';
 import { createRetryKeys } from './retry-key';
 import { usePrinterState } from './usePrinters';
 import { useIdle } from './useIdle';
-import { word, type PriorityCode } from './words';
+import { priorityGroups, word } from './words';
 
 export type Screen =
   | { kind: 'home' }
   | { kind: 'issuing'; service: ServiceDto }
-  | { kind: 'ticket'; issued: Issued; service: ServiceDto; priority: PriorityCode | null; print: PrintState }
+  | { kind: 'ticket'; issued: Issued; service: ServiceDto; priority: PriorityCategory | null; print: PrintState }
   | { kind: 'error'; error: unknown };
 
 /** After this long without a touch, a half-made choice (priority, English) is undone for the next citizen. */
@@ -27,7 +27,9 @@ export function App() {
   const floor = useFloor({ role: 'kiosk' });
   const { lang } = useLang();
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
-  const [priority, setPriority] = useState<PriorityCode | null>(null);
+  const [chosen, setPriority] = useState<PriorityCategory | null>(null);
+  // A group the admin removed (or renamed) since it was chosen: the choice follows the setup, live.
+  const priority = (chosen && floor.snapshot && priorityGroups(floor.snapshot).find((g) => g.code === chosen.code)) || null;
   const [printerId, setPrinterId] = useState<string | null>(readPrinterId);
   const printer = usePrinterState(floor, printerId);
   const busy = useRef(false);
@@ -54,10 +56,10 @@ export function App() {
     if (busy.current) return; // one ticket per tap, even on a bouncy touch screen
     busy.current = true;
     setScreen({ kind: 'issuing', service });
-    const what = `${service.id}|${priority ?? ''}`;
+    const what = `${service.id}|${priority?.code ?? ''}`;
     const key = retryKeys.keyFor(what);
     try {
-      const issued = await issueTicket({ serviceId: service.id, priority }, key);
+      const issued = await issueTicket({ serviceId: service.id, priority: priority?.code ?? null }, key);
       retryKeys.answered();
       if (issued.printerId !== printerId) {
         setPrinterId(issued.printerId);

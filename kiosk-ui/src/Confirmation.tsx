@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Snapshot } from '@qms/protocol';
+import { priorityName, type Snapshot } from '@qms/protocol';
 import { errorText, serviceName, useLang } from '@qms/ui-kit';
 import type { Screen } from './App';
 import { unanswered } from './issue';
@@ -68,7 +68,7 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
           <p className="kiosk-card__label">{word(lang, 'yourNumber')}</p>
           <p className="kiosk-number" data-testid="ticket-number">{ticket.number}</p>
           <p className="kiosk-card__service">{serviceName(screen.service, lang)}</p>
-          {screen.priority && <p className="kiosk-card__priority">{word(lang, 'priorityTag', { name: word(lang, screen.priority) })}</p>}
+          {screen.priority && <p className="kiosk-card__priority">{word(lang, 'priorityTag', { name: priorityName(screen.priority, lang) })}</p>}
         </div>
         <div className="kiosk-card__body">
           <ul className="kiosk-card__facts">

@@ -1,3 +1,4 @@
+import { priorityCategoryOf, type PriorityCategory, type Snapshot } from '@qms/protocol';
 import type { Lang } from '@qms/ui-kit';
 
 // The kiosk's own sentences: short, plain, polite Vietnamese for citizens who may never have used a touch screen.
@@ -6,9 +7,6 @@ const vi = {
   prompt: 'Mời chạm vào lĩnh vực cần giải quyết',
   priorityAsk: 'Thuộc đối tượng ưu tiên? Chạm một lần để chọn:',
   priorityOn: 'Đã chọn ưu tiên: {name}',
-  elderly: 'Người cao tuổi',
-  pregnant: 'Phụ nữ mang thai',
-  disability: 'Người khuyết tật',
   waiting: 'Đang chờ: {n} người',
   waitNone: 'Không phải chờ',
   noCounterOpen: 'Quầy chưa mở; vẫn lấy số được',
@@ -19,6 +17,7 @@ const vi = {
   closed_numbers_exhausted: 'Đã hết số hôm nay',
   closed_other: 'Tạm ngừng lấy số',
   closed_holiday: 'Nghỉ lễ',
+  closed_stopped_today: 'Hôm nay đã ngừng cấp số',
   holidayTitle: 'Hôm nay nghỉ lễ {name}',
   holidayHint: 'Trung tâm không cấp số thứ tự hôm nay. Mời ông/bà quay lại vào ngày làm việc tiếp theo.',
   allClosed: 'Hiện đã ngoài giờ lấy số. Mời ông/bà quay lại trong giờ làm việc.',
@@ -61,9 +60,6 @@ const en: Record<Word, string> = {
   prompt: 'Touch the service you need',
   priorityAsk: 'Priority citizen? Touch once to choose:',
   priorityOn: 'Priority chosen: {name}',
-  elderly: 'Elderly person',
-  pregnant: 'Pregnant woman',
-  disability: 'Person with a disability',
   waiting: 'Waiting: {n}',
   waitNone: 'No wait',
   noCounterOpen: 'Counter not open yet; you can still take a number',
@@ -74,6 +70,7 @@ const en: Record<Word, string> = {
   closed_numbers_exhausted: 'All numbers for today are taken',
   closed_other: 'Not issuing now',
   closed_holiday: 'Public holiday',
+  closed_stopped_today: 'No more tickets today',
   holidayTitle: 'Closed today for {name}',
   holidayHint: 'No tickets are issued today. Please come back on the next working day.',
   allClosed: 'Tickets are not issued at this hour. Please come back during working hours.',
@@ -114,8 +111,8 @@ export function word(lang: Lang, key: Word, params: Record<string, string | numb
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export const priorityCodes = ['elderly', 'pregnant', 'disability'] as const;
-export type PriorityCode = (typeof priorityCodes)[number];
+/** The center's priority groups, in order, with their words (from the setup, live). */
+export const priorityGroups = (snapshot: Snapshot): PriorityCategory[] => snapshot.priorities ?? snapshot.priorityCategories.map(priorityCategoryOf);
 
 /** A printer fault code from the server (`paper_out`…) in the kiosk's words. */
 export function printerFault(lang: Lang, code: string | null): string {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { CounterStatus, DeviceKind, Role } from './enums';
+import { PriorityCategory, PriorityCategoryInput } from './priority';
+
+/** How many levels the satisfaction question has (docs/ratings.md). */
+export const RatingScale = z.union([z.literal(3), z.literal(4), z.literal(5)]);
 
 /**
  * The center's setup as the admin pages edit it (services, counters, accounts, the center itself). The database is
@@ -180,7 +184,10 @@ export const AdminCenterDto = z.object({
   hotline: z.string(),
   /** Changing the time zone takes effect at the next start of the server. */
   timezone: z.string(),
-  priorityCategories: z.array(z.string()),
+  /** The priority groups the kiosk and the desk offer, in order (a removed one is refused from then on). */
+  priorityCategories: z.array(PriorityCategory),
+  /** Levels of the satisfaction question (3, 4 or 5); ratings already given keep their levels. */
+  ratingScale: RatingScale,
   /** How long after service a ticket may still be rated. */
   ratingWindowMinutes: z.number(),
   /** Report targets: served within `targetWaitMinutes`, center-wide satisfaction target (0–1; fields have their own). */
@@ -194,7 +201,9 @@ export const UpdateCenterBody = z
     nameEn: optionalEnglish,
     hotline: z.string().trim().max(40).optional(),
     timezone: z.string().trim().min(1).max(64).optional(),
-    priorityCategories: z.array(z.string().regex(/^[a-z_]{2,32}$/)).max(10).optional(),
+    /** Bare codes (`"elderly"`) are still accepted; the three known ones get their words. */
+    priorityCategories: z.array(PriorityCategoryInput).max(10).optional(),
+    ratingScale: RatingScale.optional(),
     ratingWindowMinutes: z.number().positive().max(24 * 60).optional(),
     reports: z
       .object({ targetWaitMinutes: z.number().positive().max(24 * 60).optional(), satisfactionTarget: z.number().min(0).max(1).optional() })

@@ -13,3 +13,4 @@ export * from './routes';
 export * from './public';
 export * from './backups';
 export * from './first-setup';
+export * from './priority';

@@ -1,6 +1,7 @@
 import type { CounterDto, ServiceDto, TicketDto } from './dto';
 import type { DisplaySettings } from './display';
 import type { DeviceKind, RatingLevel } from './enums';
+import type { PriorityCategory } from './priority';
 import type { RatingChannel } from './rating';
 
 /** A call as the hall display shows it. */
@@ -20,6 +21,8 @@ export interface Snapshot {
   demo: boolean;
   /** The priority groups a ticket may carry (config `priorityCategories`), e.g. `elderly`. */
   priorityCategories: string[];
+  /** The same groups with their words (and icon), in the kiosk's order; older servers do not send it. */
+  priorities?: PriorityCategory[];
   /** Increases with every floor event; a client can tell a fresh snapshot from a stale one. */
   seq: number;
   serverStartedAt: string;

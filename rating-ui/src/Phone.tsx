@@ -23,7 +23,9 @@ async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
 /** The page behind the ticket's QR: live place in the queue while waiting, then the same rating as the counter tablet. */
 export function Phone() {
   const { lang } = useLang();
-  const question = useRatingQuestion();
+  // Asked again at each poll once the ticket is served: the admin may change the scale meanwhile.
+  const [questionVersion, setQuestionVersion] = useState(0);
+  const question = useRatingQuestion(questionVersion);
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [rating, setRating] = useState<TicketRatingDto | null>(null);
   const [counters, setCounters] = useState<CounterDto[]>([]);
@@ -39,9 +41,13 @@ export function Phone() {
     try {
       const t = await getJson<Ticket>(`/api/tickets/${encodeURIComponent(ticketId)}`);
       setTicket(t);
-      if (t.status === 'done') setRating(await getJson<TicketRatingDto>(`/api/tickets/${encodeURIComponent(ticketId)}/rating`));
+      if (t.status === 'done') {
+        setRating(await getJson<TicketRatingDto>(`/api/tickets/${encodeURIComponent(ticketId)}/rating`));
+        setQuestionVersion((v) => v + 1);
+      }
       if (t.counterId !== null) setCounters(await getJson<CounterDto[]>('/api/counters'));
-      if (!servicesAsked.current) {
+      // While waiting, the fields are asked again: one may be stopped for today (the reason is shown).
+      if (!servicesAsked.current || t.status === 'waiting') {
         servicesAsked.current = true;
         getJson<ServiceDto[]>('/api/services').then(setServices, () => {
           servicesAsked.current = false;
@@ -101,6 +107,11 @@ export function Phone() {
             <div className="phone__number">{ticket.number}</div>
             <div className="phone__service">{service ? serviceName(service, lang) : ticket.serviceName}</div>
           </div>
+          {service?.closedReason === 'stopped_today' && ticket.status === 'waiting' && (
+            <p className="qms-notice phone__stopped" role="status">
+              {say(lang, 'stoppedToday', { reason: service.stoppedReason ?? '' })}
+            </p>
+          )}
           <Status ticket={ticket} lang={lang} counterNumber={counterNumber} />
           {ticket.status === 'done' && rating && question && (
             <PhoneRating rating={rating} lang={lang} question={question} busy={busy} onAnswer={send} />

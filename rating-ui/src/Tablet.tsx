@@ -42,7 +42,13 @@ function CounterTablet({ counterId }: { counterId: number }) {
   const floor = useFloor({ role: 'rating', counterId });
   const { t, lang } = useLang();
   const demo = useDemoFlag();
-  const question = useRatingQuestion();
+  // The scale may change while the tablet runs: ask again after a setup change and after a reconnect (a change
+  // may have been missed while away).
+  const [setupVersion, setSetupVersion] = useState(0);
+  useFloorEvent(floor.subscribe, (e) => {
+    if (e.type === 'setup.updated') setSetupVersion((v) => v + 1);
+  });
+  const question = useRatingQuestion(`${setupVersion}|${floor.connected}`);
   // The token is another counter's (`forbidden`): no data will ever come, so say what to check instead of loading.
   if (floor.error === 'forbidden') {
     return (

@@ -3,8 +3,11 @@ import type { RatingQuestionDto } from '@qms/protocol';
 
 const RETRY_MS = 5000;
 
-/** The center's rating question (scale, words, reasons, timeouts), fetched once and retried until it comes. */
-export function useRatingQuestion(): RatingQuestionDto | null {
+/**
+ * The center's rating question (scale, words, reasons, timeouts), retried until it comes and fetched again whenever
+ * `version` changes (the admin changed the setup): the old question stays on screen until the new one is here.
+ */
+export function useRatingQuestion(version: string | number = 0): RatingQuestionDto | null {
   const [question, setQuestion] = useState<RatingQuestionDto | null>(null);
   useEffect(() => {
     let stop = false;
@@ -22,6 +25,6 @@ export function useRatingQuestion(): RatingQuestionDto | null {
       stop = true;
       clearTimeout(timer);
     };
-  }, []);
+  }, [version]);
   return question;
 }

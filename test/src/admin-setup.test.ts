@@ -247,7 +247,13 @@ describe('administration: accounts and passwords', () => {
       nameEn: null,
       hotline: '0220 3 852 000',
       timezone: 'Asia/Ho_Chi_Minh',
-      priorityCategories: ['elderly', 'pregnant', 'disability', 'thuong_binh'],
+      priorityCategories: [
+        { code: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly person', icon: 'elderly' },
+        { code: 'pregnant', name: 'Phụ nữ mang thai', nameEn: 'Pregnant woman', icon: 'pregnant' },
+        { code: 'disability', name: 'Người khuyết tật', nameEn: 'Person with a disability', icon: 'disability' },
+        { code: 'thuong_binh', name: 'thuong_binh', nameEn: null, icon: null },
+      ],
+      ratingScale: 4,
       ratingWindowMinutes: 30,
       reports: { targetWaitMinutes: 10, satisfactionTarget: 0.95 },
     });

@@ -3,9 +3,10 @@ import { routes, type AdminCenterDto } from '@qms/protocol';
 import { fetchRoute, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
 import { Field, OutcomeLine } from './parts';
+import { groupsOf, PriorityGroups, rowsOf } from './PriorityGroups';
 import { useSetupWords } from './words';
 
-/** The center's name (on every screen and ticket), English name, hotline, time zone and priority categories. */
+/** The center's name (on every screen and ticket), English name, hotline, time zone, priority groups and rating scale. */
 export function Center({ canEdit, subscribe }: { canEdit: boolean; subscribe: UseFloorResult['subscribe'] }) {
   const { w } = useSetupWords();
   const { data, error } = useSetupList(routes.adminCenter, subscribe, ['center']);
@@ -24,14 +25,13 @@ export function Center({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
 function CenterForm({ initial, canEdit }: { initial: AdminCenterDto; canEdit: boolean }) {
   const { w } = useSetupWords();
   const [d, setD] = useState(initial);
-  // Typed as text, so a comma being typed is not swallowed.
-  const [categories, setCategories] = useState(initial.priorityCategories.join(', '));
+  const [groups, setGroups] = useState(() => rowsOf(initial.priorityCategories));
   const change = useChange();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const priorityCategories = categories.split(',').map((x) => x.trim()).filter(Boolean);
-    await change.run(() => fetchRoute(routes.adminCenterUpdate, { body: { name: d.name, nameEn: d.nameEn?.trim() || null, hotline: d.hotline, timezone: d.timezone, priorityCategories } }));
+    const body = { name: d.name, nameEn: d.nameEn?.trim() || null, hotline: d.hotline, timezone: d.timezone, priorityCategories: groupsOf(groups), ratingScale: d.ratingScale };
+    await change.run(() => fetchRoute(routes.adminCenterUpdate, { body }));
   };
   const o = change.outcome;
   return (
@@ -49,8 +49,29 @@ function CenterForm({ initial, canEdit }: { initial: AdminCenterDto; canEdit: bo
         <Field label={w('center.timezone')} name="timezone" outcome={o} hint={w('center.timezoneHint')}>
           <input name="timezone" required value={d.timezone} onChange={(e) => setD({ ...d, timezone: e.target.value })} />
         </Field>
-        <Field label={w('center.priority')} name="priorityCategories" outcome={o} hint={w('center.priorityHint')}>
-          <input name="priorityCategories" value={categories} onChange={(e) => setCategories(e.target.value)} />
+        {/* Not a <label>: the table holds several inputs and buttons. */}
+        <div className="setup__field setup__wide" data-field="priorityCategories" role="group" aria-labelledby="priority-label">
+          <span className="setup__label" id="priority-label">
+            {w('center.priority')}
+          </span>
+          <PriorityGroups rows={groups} onChange={setGroups} />
+          {o && !o.ok && o.fields?.priorityCategories ? (
+            <span className="setup__problem" role="alert">
+              {o.fields.priorityCategories}
+            </span>
+          ) : (
+            <span className="qms-hint">{w('center.priorityHint')}</span>
+          )}
+        </div>
+        <h3 className="setup__wide setup__subhead">{w('rating.title')}</h3>
+        <Field label={w('rating.scale')} name="ratingScale" outcome={o} hint={w('rating.scaleHint')}>
+          <select name="ratingScale" value={d.ratingScale} onChange={(e) => setD({ ...d, ratingScale: Number(e.target.value) as AdminCenterDto['ratingScale'] })}>
+            {([3, 4, 5] as const).map((n) => (
+              <option key={n} value={n}>
+                {w(`rating.scale${n}`)}
+              </option>
+            ))}
+          </select>
         </Field>
       </fieldset>
       {canEdit && (

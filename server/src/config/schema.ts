@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PriorityCategoryInput, priorityCategoryOf } from '@qms/protocol';
 import { HardwareConfig } from './hardware';
 import { RatingConfig } from './rating';
 import { ReportConfig } from '../stats/report-config';
@@ -97,7 +98,12 @@ export const CenterConfig = z
         { from: '13:30', to: '17:00' },
       ],
     }),
-    priorityCategories: z.array(z.string().regex(/^[a-z_]{2,32}$/)).default(['elderly', 'pregnant', 'disability']),
+    /** Bare codes (`"elderly"`: the three known ones get their words) or `{ code, name, nameEn?, icon? }`. */
+    priorityCategories: z
+      .array(PriorityCategoryInput)
+      .max(10)
+      .default(['elderly', 'pregnant', 'disability'])
+      .transform((list) => list.map(priorityCategoryOf)),
     antiStarvation: z.strictObject({ afterPriorityCalls: z.number().int().min(0), normalWaitMinutes: z.number().min(0) }).default({ afterPriorityCalls: 3, normalWaitMinutes: 20 }),
     sessionHours: z.number().positive().max(24 * 14).default(12),
     /** How long after a ticket is finished it may still be rated. */
@@ -119,6 +125,7 @@ export const CenterConfig = z
       [dup(c.services.map((s) => s.id)), 'duplicate service id'],
       [overlappingPrefixes(c.services.filter((s) => !s.archived)), 'two services\' ticket numbers could collide (one prefix followed by digits is the other, e.g. "1" and "10")'],
       [dup(c.counters.map((x) => x.id)), 'duplicate counter id'],
+      [dup(c.priorityCategories.map((p) => p.code)), 'duplicate priority code'],
       [dup(c.counters.map((x) => x.number)), 'duplicate counter number'],
       [dup(c.accounts.map((a) => a.username)), 'duplicate username'],
       [dup(c.devices.map((d) => d.token)), 'two devices share a token'],

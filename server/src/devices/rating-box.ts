@@ -53,7 +53,6 @@ interface BoxRun {
 
 /** Keeps one box open (reopening a lost serial port) and returns its stop function. */
 function runBox({ cfg, floor, registry, reopenMs, open }: BoxRun): () => Promise<void> {
-  const q = floor.ratings.question();
   const report = (ok: boolean, detail: string) => registry.report({ id: cfg.id, kind: 'rating-box', ok, detail: `quầy/counter ${cfg.counterId}: ${detail}` });
   let driver: RatingBoxDriver | null = null;
   let stopped = false;
@@ -79,8 +78,8 @@ function runBox({ cfg, floor, registry, reopenMs, open }: BoxRun): () => Promise
   };
 
   const onEvent = (e: FloorEvent) => {
-    if (e.type === 'ticket.updated' && e.change === 'finished' && e.ticket.counterId === cfg.counterId) show('ask', q.askSeconds);
-    if (e.type === 'rating.received' && e.counterId === cfg.counterId) show('thanks', q.thanksSeconds);
+    if (e.type === 'ticket.updated' && e.change === 'finished' && e.ticket.counterId === cfg.counterId) show('ask', floor.ratings.question().askSeconds);
+    if (e.type === 'rating.received' && e.counterId === cfg.counterId) show('thanks', floor.ratings.question().thanksSeconds);
     if (e.type === 'rating.skipped' && e.counterId === cfg.counterId) show('idle');
   };
   floor.bus.on('event', onEvent);

@@ -75,7 +75,7 @@ export function createContext(deps: FloorDeps) {
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const calendar = centerCalendar(db, config);
   const rulesOf = (c: CenterConfig): QueueRules => ({
-    priorityCategories: c.priorityCategories,
+    priorityCategories: c.priorityCategories.map((p) => p.code),
     antiStarvationAfter: c.antiStarvation.afterPriorityCalls,
     antiStarvationWaitSeconds: c.antiStarvation.normalWaitMinutes * 60,
   });
@@ -209,7 +209,8 @@ export function createContext(deps: FloorDeps) {
       timezone: timeZone,
       serviceDay: day,
       demo: config.demo,
-      priorityCategories: config.priorityCategories,
+      priorityCategories: config.priorityCategories.map((p) => p.code),
+      priorities: config.priorityCategories,
       seq,
       serverStartedAt: toLocalIso(startedAt, timeZone),
       services: servicesView(now, day),

@@ -24,7 +24,8 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRe
     const service = ctx.service(req.serviceId);
     const priority = req.priority ?? null;
     if (priority !== null && !ctx.rules.priorityCategories.includes(priority)) {
-      throw new QueueError('unknown_priority', { priority, allowed: ctx.rules.priorityCategories.join(', ') });
+      const groups = ctx.config.priorityCategories;
+      throw new QueueError('unknown_priority', { priority, allowed: groups.map((p) => p.name).join(', '), allowedEn: groups.map((p) => p.nameEn ?? p.name).join(', ') });
     }
     const block = ctx.calendar.block({
       service,

@@ -28,9 +28,10 @@ const SWEEP_LOOKBACK_MS = 12 * 3600_000;
  */
 export function createRatings(ctx: FloorContext) {
   const q = ratingQueries(ctx.db);
-  const cfg = ctx.config.rating;
-  const deviceWindowMs = deviceWindowSeconds(cfg) * 1000;
-  // Read at each use: the admin may change the window while the server runs.
+  // Read at each use: the admin may change the scale and the windows while the server runs (reloadSetup replaces
+  // `ctx.config.rating`); ratings already stored keep the level they were given.
+  const cfg = () => ctx.config.rating;
+  const deviceWindowMs = () => deviceWindowSeconds(cfg()) * 1000;
   const phoneWindowMs = () => ctx.config.ratingWindowMinutes * 60_000;
   const tabletCounters = new Set(ctx.config.devices.flatMap((d) => (d.kind === 'rating' && d.counterId !== null ? [d.counterId] : [])));
   const boxCounters = new Set((ctx.config.hardware.ratingBoxes ?? []).map((b) => b.counterId));
@@ -44,13 +45,13 @@ export function createRatings(ctx: FloorContext) {
   }
 
   function checkAnswer(body: RatingBody, rater: Rater) {
-    const offered = rater.channel === 'box' ? scaleLevels[rater.buttons] : scaleLevels[cfg.scale];
+    const offered = rater.channel === 'box' ? scaleLevels[rater.buttons] : scaleLevels[cfg().scale];
     if (!offered.includes(body.level)) throw new QueueError('rating_level_not_offered', { level: body.level, allowed: offered.join(', ') });
     const reasons = [...new Set(body.reasons ?? [])];
-    const known = new Set(cfg.reasons.map((r) => r.id));
+    const known = new Set(cfg().reasons.map((r) => r.id));
     const unknown = reasons.find((r) => !known.has(r));
     if (unknown !== undefined) throw new QueueError('unknown_rating_reason', { reason: unknown, allowed: [...known].join(', ') });
-    if (reasons.length > 0 && !cfg.askReasonsFor.includes(body.level)) throw new QueueError('reasons_only_when_low', { level: body.level });
+    if (reasons.length > 0 && !cfg().askReasonsFor.includes(body.level)) throw new QueueError('reasons_only_when_low', { level: body.level });
     const comment = body.comment?.trim() ? body.comment.trim() : null;
     return { reasons, comment };
   }
@@ -69,7 +70,7 @@ export function createRatings(ctx: FloorContext) {
     if (rater.counterId === null || t.counterId !== rater.counterId || q.lastFinishedAt(rater.counterId) !== t.id) {
       return ['rating_wrong_counter', { counter }];
     }
-    if (now - t.finishedAt > deviceWindowMs || q.isSkipped(t.id)) return ['rating_window_closed', { number: t.number }];
+    if (now - t.finishedAt > deviceWindowMs() || q.isSkipped(t.id)) return ['rating_window_closed', { number: t.number }];
     return null;
   }
 
@@ -106,7 +107,7 @@ export function createRatings(ctx: FloorContext) {
     const id = q.lastFinishedAt(counterId);
     const t = id ? ctx.q.tickets.get(id) : undefined;
     if (!t || t.finishedAt === null || q.ratingOf(t.id) || q.isSkipped(t.id)) return { prompt: null };
-    const secondsLeft = Math.ceil(cfg.askSeconds - (now - t.finishedAt) / 1000);
+    const secondsLeft = Math.ceil(cfg().askSeconds - (now - t.finishedAt) / 1000);
     if (secondsLeft <= 0) return { prompt: null };
     const staff = t.staffId === null ? null : ctx.q.users.byId(t.staffId);
     const service = ctx.services.find((s) => s.id === t.serviceId);
@@ -142,7 +143,7 @@ export function createRatings(ctx: FloorContext) {
   /** Records "not rated" for every ticket a counter's device asked about whose time ran out unanswered. */
   function expireUnanswered(): number {
     const now = ctx.deps.now();
-    const due = askedCounters.flatMap((c) => q.unanswered(c, now - deviceWindowMs - SWEEP_LOOKBACK_MS, now - deviceWindowMs));
+    const due = askedCounters.flatMap((c) => q.unanswered(c, now - deviceWindowMs() - SWEEP_LOOKBACK_MS, now - deviceWindowMs()));
     if (due.length === 0) return 0;
     ctx.run((tx) => due.forEach((id) => skip(tx, ticketOrThrow(id))));
     return due.length;
@@ -155,7 +156,6 @@ export function createRatings(ctx: FloorContext) {
     tx.emit({ type: 'rating.skipped', ticketId: t.id, counterId: t.counterId });
   }
 
-  const question = ratingQuestion(cfg);
   return {
     rate,
     prompt,
@@ -163,7 +163,7 @@ export function createRatings(ctx: FloorContext) {
     expireUnanswered,
     /** The ticket's rating key, carried only by its QR (`/t/<id>?k=<key>`). */
     keyOf: keys.keyOf,
-    question: () => question,
+    question: () => ratingQuestion(cfg()),
     askedCounters: () => askedCounters,
   };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { AdminUserDto, CreateUserBody, UpdateCenterBody, UpdateUserBody } from '@qms/protocol';
+import { priorityCategoryOf, type AdminUserDto, type CreateUserBody, type UpdateCenterBody, type UpdateUserBody } from '@qms/protocol';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { QueueError } from '../queue';
 import type { SetupAccount } from '../store/setup';
@@ -124,6 +124,7 @@ export function centerDto(ctx: FloorContext) {
     hotline: c.center.hotline,
     timezone: c.timezone,
     priorityCategories: c.priorityCategories,
+    ratingScale: c.rating.scale,
     ratingWindowMinutes: c.ratingWindowMinutes,
     reports: { targetWaitMinutes: c.reports.targetWaitMinutes, satisfactionTarget: c.reports.satisfactionTarget },
   };
@@ -147,16 +148,22 @@ export function updateCenter(ctx: FloorContext, actorId: number, body: UpdateCen
       if (body.nameEn) center.nameEn = body.nameEn;
       else delete center.nameEn;
     }
+    const priorityCategories = body.priorityCategories?.map(priorityCategoryOf);
+    const codes = (priorityCategories ?? []).map((p) => p.code);
+    const twice = codes.find((code, i) => codes.indexOf(code) !== i);
+    if (twice) throw new QueueError('duplicate_priority', { field: 'priorityCategories', code: twice });
     const next = {
       ...old,
       center,
       ...(body.timezone ? { timezone: body.timezone } : {}),
-      ...(body.priorityCategories ? { priorityCategories: body.priorityCategories } : {}),
+      ...(priorityCategories ? { priorityCategories } : {}),
+      // Ratings already stored keep their levels: a new scale applies to the next question asked.
+      ...(body.ratingScale ? { rating: { ...old.rating, scale: body.ratingScale } } : {}),
       ...(body.ratingWindowMinutes ? { ratingWindowMinutes: body.ratingWindowMinutes } : {}),
       reports: { ...old.reports, ...Object.fromEntries(Object.entries(body.reports ?? {}).filter(([, v]) => v !== undefined)) },
     };
     ctx.q.setup.saveSettings(next, tx.now);
-    const shown = (x: typeof old) => ({ center: x.center, timezone: x.timezone, priorityCategories: x.priorityCategories, ratingWindowMinutes: x.ratingWindowMinutes, reports: x.reports });
+    const shown = (x: typeof old) => ({ center: x.center, timezone: x.timezone, priorityCategories: x.priorityCategories, ratingScale: x.rating.scale, ratingWindowMinutes: x.ratingWindowMinutes, reports: x.reports });
     log('center', 'updated', 'center', shown(old), shown(next));
     return centerDto(ctx);
   });

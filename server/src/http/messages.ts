@@ -24,7 +24,12 @@ export const messages = {
   unknown_service: { status: 404, vi: (p) => `Không có lĩnh vực "${p.service}".`, en: (p) => `There is no field "${p.service}".` },
   unknown_counter: { status: 404, vi: (p) => `Không có quầy ${p.counter}.`, en: (p) => `There is no counter ${p.counter}.` },
   unknown_ticket: { status: 404, vi: (p) => `Không tìm thấy vé ${p.ticket}.`, en: (p) => `Ticket ${p.ticket} was not found.` },
-  unknown_priority: { status: 400, vi: (p) => `Loại ưu tiên "${p.priority}" không có; chọn một trong: ${p.allowed}.`, en: (p) => `Unknown priority "${p.priority}"; use one of: ${p.allowed}.` },
+  unknown_priority: {
+    status: 400,
+    vi: (p) => `Loại ưu tiên "${p.priority}" không có hoặc đã được bỏ tại trung tâm. Các loại ưu tiên hiện có: ${p.allowed || 'không có'}.`,
+    en: (p) => `The priority group "${p.priority}" does not exist or was removed at this center. Groups available now: ${p.allowedEn || 'none'}.`,
+  },
+  duplicate_priority: { status: 400, vi: (p) => `Mã loại ưu tiên "${p.code}" bị trùng; mỗi loại cần một mã riêng.`, en: (p) => `The priority code "${p.code}" is used twice; each group needs its own code.` },
   outside_hours: { status: 409, vi: (p) => `Lĩnh vực ${p.service} chỉ cấp số trong giờ ${p.windows}.`, en: (p) => `Tickets for ${p.service} are issued only during ${p.windows}.` },
   holiday: { status: 409, vi: (p) => `Hôm nay nghỉ lễ ${p.holiday}, không cấp số.`, en: (p) => `Closed today for ${p.holidayEn}; no tickets are issued.` },
   not_working_day: { status: 409, vi: (p) => `Hôm nay không cấp số lĩnh vực ${p.service}.`, en: (p) => `No tickets for ${p.service} are issued today.` },

@@ -120,6 +120,7 @@ export type QueueErrorCode =
   | 'transfer_to_self'
   | 'unknown_counter'
   | 'unknown_priority'
+  | 'duplicate_priority'
   | 'unknown_rating_reason'
   | 'unknown_service'
   | 'unknown_ticket'

@@ -1,3 +1,4 @@
+import { priorityCategoryOf, type PriorityCategoryInput } from '@qms/protocol';
 import type { CenterConfig } from '../config/schema';
 import type { Db } from './open';
 
@@ -160,7 +161,10 @@ export function setupQueries(db: Db) {
   return {
     settings: (): StoredSettings | null => {
       const r = settingsRow.get();
-      return r ? (JSON.parse(r.settings) as StoredSettings) : null;
+      if (!r) return null;
+      const s = JSON.parse(r.settings) as StoredSettings;
+      // A setup saved before priority groups had words lists bare codes.
+      return { ...s, priorityCategories: (s.priorityCategories as PriorityCategoryInput[]).map(priorityCategoryOf) };
     },
     sourceHash: () => settingsRow.get()?.source_hash ?? null,
     saveSettings: (s: StoredSettings, now: number, sourceHash: string | null = null) =>

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
 import { blankConfig, CenterConfig, demoConfigPath, loadConfig, startServer, type Logger, type RunningServer } from '@qms/server';
 
 export const kioskToken = 'demo-kiosk-token-0001';
@@ -12,7 +13,8 @@ export function testClock(start = Date.parse('2026-03-16T02:00:00Z')) {
   return { now: () => t, set: (ms: number) => void (t = ms), advance: (ms: number) => void (t += ms) };
 }
 
-export function demoConfig(overrides: Partial<CenterConfig> = {}): CenterConfig {
+/** The demo config with some fields replaced; they may be written as in a config file (priority groups as bare codes). */
+export function demoConfig(overrides: Partial<z.input<typeof CenterConfig>> = {}): CenterConfig {
   return CenterConfig.parse({ ...loadConfig(demoConfigPath), ...overrides });
 }
 

@@ -23,7 +23,7 @@ export function deskRoutes(r: Router, { floor, db, now, devices }: RouteDeps) {
   const q = deskQueries(db);
   const tz = floor.timeZone;
   const rules: QueueRules = {
-    priorityCategories: floor.config.priorityCategories,
+    priorityCategories: floor.config.priorityCategories.map((p) => p.code),
     antiStarvationAfter: floor.config.antiStarvation.afterPriorityCalls,
     antiStarvationWaitSeconds: floor.config.antiStarvation.normalWaitMinutes * 60,
   };
