@@ -12,3 +12,4 @@ export * from './admin';
 export * from './routes';
 export * from './public';
 export * from './backups';
+export * from './pairing';
