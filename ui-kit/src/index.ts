@@ -12,3 +12,4 @@ export { initials, serviceName, waitText } from './format';
 export { mountScreen } from './mount';
 export { useDevices, type DeviceState } from './useDevices';
 export { readStored, writeStored } from './storage';
+export { PairingGate, PairingScreen, pairedDevice } from './Pairing';

@@ -7,6 +7,7 @@ const words = {
   'nav.fields': ['Lĩnh vực', 'Fields'],
   'nav.counters': ['Quầy', 'Counters'],
   'nav.accounts': ['Tài khoản', 'Accounts'],
+  'nav.devices': ['Thiết bị', 'Devices'],
   'nav.staff': ['Cán bộ', 'Officers'],
   'nav.calendar': ['Lịch làm việc', 'Calendar'],
   'nav.display': ['Màn hình gọi số', 'Hall displays'],
