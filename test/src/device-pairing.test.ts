@@ -88,6 +88,16 @@ describe('device pairing', () => {
     expect(log.body.entries.map((e: { action: string; targetId: string }) => `${e.action} ${e.targetId}`)).toEqual(expect.arrayContaining(['revoked kiosk-1', `added ${paired.body.id}`]));
   });
 
+  it('a screen that keeps asking keeps its code past 10 minutes', async () => {
+    const p = await start('display');
+    for (let i = 0; i < 3; i++) {
+      clock.advance(6 * 60_000);
+      const r = await adminClient(server).post('/api/pairing/wait', { id: p.id, secret: p.secret });
+      expect(r.body).toMatchObject({ status: 'waiting', code: p.code });
+    }
+    expect((await admin.get('/api/admin/devices')).body.waiting).toContainEqual(expect.objectContaining({ code: p.code }));
+  });
+
   it('a wrong or expired code is refused in plain words, and guessing codes is locked after 5 wrong ones', async () => {
     const p = await start('kiosk');
     clock.advance(11 * 60_000); // nobody asked about it for 11 minutes

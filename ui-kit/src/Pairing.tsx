@@ -57,9 +57,11 @@ export function PairingScreen({ kind, counterId }: { kind: PairingKind; counterI
       try {
         if (!current) {
           const r = await fetchRoute(routes.pairingStart, { body: { kind, counterId } });
+          if (stopped) return;
           remember({ id: r.id, secret: r.secret, code: r.code, center: r.center });
         } else {
           const r = await fetchRoute(routes.pairingWait, { body: { id: current.id, secret: current.secret } });
+          if (stopped) return;
           if (r.status === 'paired') {
             remember(null);
             writeStored(DEVICE_KEY, JSON.stringify({ token: r.token, device: r.device }));

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { routes, type AdminCounterDto, type AdminDeviceDto, type FloorEvent, type WaitingDeviceDto } from '@qms/protocol';
 import { fetchRoute, useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
@@ -51,6 +51,11 @@ export function Devices({ canEdit, subscribe }: { canEdit: boolean; subscribe: U
     // A screen started or stopped waiting, or a device came or went.
     if (e.type === 'device.pairing' || (e.type === 'device.status' && ['kiosk', 'display', 'rating'].includes(e.kind))) reload();
   });
+  // Codes nobody waits for any more run out without an event: read the list again now and then.
+  useEffect(() => {
+    const timer = setInterval(reload, 30_000);
+    return () => clearInterval(timer);
+  }, [reload]);
   const change = useChange();
   const [code, setCode] = useState('');
   const [counter, setCounter] = useState('');
