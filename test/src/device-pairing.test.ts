@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '@qms/drivers/testing';
@@ -132,5 +135,31 @@ describe('device pairing', () => {
     let busy = 0;
     for (let i = 0; i < 12; i++) if ((await adminClient(server).post('/api/pairing', { kind: 'kiosk' }).catch(() => ({ status: 0 }))).status === 429) busy++;
     expect(busy).toBeGreaterThan(0);
+  });
+});
+
+describe('device pairing across a restart', () => {
+  it('a paired device’s token keeps working after the server restarts, and an export imported again keeps it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'qms-pairing-'));
+    try {
+      let server = await startTestServer({ dataDir });
+      let admin = adminClient(server, await login(server.url, 'admin', 'admin'));
+      const p = (await adminClient(server).post('/api/pairing', { kind: 'kiosk' })).body as { id: string; code: string; secret: string };
+      const device = (await admin.post('/api/admin/devices/pair', { code: p.code })).body as { id: string };
+      const token = (await adminClient(server).post('/api/pairing/wait', { id: p.id, secret: p.secret })).body.token as string;
+      await server.stop();
+
+      server = await startTestServer({ dataDir });
+      admin = adminClient(server, await login(server.url, 'admin', 'admin'));
+      expect((await client(server.url, token).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+      const exported = (await admin.get('/api/admin/setup/export')).body as { devices: { id: string; token: string }[] };
+      expect(exported.devices.find((d) => d.id === device.id)?.token).toMatch(/^sha256:/);
+      expect(JSON.stringify(exported)).not.toContain(token);
+      expect((await admin.post('/api/admin/setup/import', exported)).status).toBe(200);
+      expect((await client(server.url, token).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+      await server.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

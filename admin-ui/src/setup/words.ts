@@ -137,6 +137,7 @@ const words = {
   'action.updated': ['sửa', 'changed'],
   'action.changed': ['sửa', 'changed'],
   'action.archived': ['lưu trữ', 'archived'],
+  'action.revoked': ['thu hồi', 'revoked'],
   'action.imported': ['nhập từ tệp', 'imported'],
   'file.intro': [
     'Tải cấu hình hiện tại về máy (tệp JSON: lĩnh vực, quầy, tài khoản, thiết bị) để cất giữ hoặc dùng cho trung tâm khác. Tệp có mã băm mật khẩu và mã thiết bị: giữ kín như mật khẩu.',
