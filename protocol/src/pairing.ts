@@ -24,7 +24,13 @@ export type PairingStartReply = z.infer<typeof PairingStartReply>;
 
 export const PairingWaitBody = z.strictObject({ id: z.string().min(1).max(100), secret: z.string().min(1).max(200) });
 
-export const PairedDevice = z.object({ id: z.string(), kind: PairingKind, counterId: z.number().nullable() });
+export const PairedDevice = z.object({
+  id: z.string(),
+  kind: PairingKind,
+  counterId: z.number().nullable(),
+  /** A hall display's counters (null: every counter). */
+  counterIds: z.array(z.number()).nullable(),
+});
 export type PairedDevice = z.infer<typeof PairedDevice>;
 
 /** Still waiting (the code's time is renewed), or paired: the token, given once. */
@@ -51,6 +57,7 @@ export const AdminDeviceDto = z.object({
   id: z.string(),
   kind: PairingKind,
   counterId: z.number().nullable(),
+  counterIds: z.array(z.number()).nullable(),
   /** `config`: its token was written in the config file; `paired`: it was paired here with a code. */
   source: z.enum(['config', 'paired']),
   connected: z.boolean(),
@@ -66,5 +73,7 @@ export type AdminDevicesReply = z.infer<typeof AdminDevicesReply>;
 export const PairDeviceBody = z.strictObject({
   code: PairingCode,
   counterId: z.number().int().positive().nullable().optional(),
+  /** A hall display for some counters only; none or null: every counter. */
+  counterIds: z.array(z.number().int().positive()).max(200).nullable().optional(),
 });
 export type PairDeviceBody = z.infer<typeof PairDeviceBody>;

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspViolations, keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
+import { adminClient } from './support/admin';
 import { client, login, officerAt, startTestServer, type TestServer } from './support/server';
 
 const codeOn = async (page: Page) => {
@@ -90,6 +91,20 @@ describe('pairing screens with the admin page', () => {
     expect(await tokenOf(tablet)).toBeNull();
     expect((await client(server.url, token).get('/api/ratings/prompt?counterId=2')).status).toBe(401);
     expect(cspViolations(tablet)).toEqual([]);
+  });
+
+  it('a hall display paired for counters 1 and 3 shows only those, and keeps them across a reload', async () => {
+    const display = await newPage(browser, { width: 1280, height: 720 });
+    await display.goto(`${server.url}/display/`);
+    const code = await codeOn(display);
+    const api = adminClient(server, await login(server.url, 'admin', 'admin'));
+    expect((await api.post('/api/admin/devices/pair', { code, counterIds: [1, 3] })).status).toBe(201);
+    await display.locator('.display__counter').first().waitFor();
+    await expect.poll(() => display.locator('.display__counter').count(), { timeout: 20_000 }).toBe(2);
+    await display.reload();
+    await display.locator('.display__counter').first().waitFor();
+    expect(await display.locator('.display__counter').count()).toBe(2);
+    await display.context().close();
   });
 
   it('a manager sees the devices but cannot pair or revoke', async () => {

@@ -70,6 +70,18 @@ describe('device pairing', () => {
     expect((await admin.post('/api/admin/devices/pair', { code: q.code })).body).toMatchObject({ counterId: 3 });
   });
 
+  it('a hall display may be paired for some counters; an unknown counter is refused', async () => {
+    const p = await start('display');
+    expect((await admin.post('/api/admin/devices/pair', { code: p.code, counterIds: [1, 99] })).body.error.code).toBe('unknown_counter');
+    const ok = await admin.post('/api/admin/devices/pair', { code: p.code, counterIds: [1, 3] });
+    expect(ok.body).toMatchObject({ kind: 'display', counterIds: [1, 3] });
+    const got = await adminClient(server).post('/api/pairing/wait', { id: p.id, secret: p.secret });
+    expect(got.body.device).toMatchObject({ kind: 'display', counterIds: [1, 3] });
+    const list = await admin.get('/api/admin/devices');
+    expect(list.body.devices).toContainEqual(expect.objectContaining({ id: ok.body.id, counterIds: [1, 3] }));
+    expect(list.body.devices).toContainEqual(expect.objectContaining({ id: 'display-1', counterIds: null }));
+  });
+
   it('revoking a device: its token gets 401 at once and its open socket is ended; config devices can be revoked too', async () => {
     const p = await start('display');
     const paired = await admin.post('/api/admin/devices/pair', { code: p.code });

@@ -4,6 +4,7 @@ import { fetchRoute, useFloorEvent, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
 import { Field, OutcomeLine } from './parts';
 import { useSetupWords } from './words';
+import './devices.css';
 
 const words = {
   intro: [
@@ -12,6 +13,8 @@ const words = {
   ],
   codeLabel: ['Mã ghép nối trên màn hình', 'Code shown on the screen'],
   counterLabel: ['Quầy (máy đánh giá)', 'Counter (rating tablet)'],
+  displayCounters: ['Quầy hiện trên màn hình gọi số (để trống: mọi quầy)', 'Counters on a hall display (none ticked: every counter)'],
+  everyCounter: ['Mọi quầy', 'Every counter'],
   pair: ['Ghép nối', 'Pair'],
   paired: ['Đã ghép nối {id}. Màn hình sẽ tự chuyển sang làm việc.', 'Paired {id}. The screen starts by itself.'],
   waitingTitle: ['Thiết bị đang chờ ghép nối', 'Devices waiting to be paired'],
@@ -59,19 +62,22 @@ export function Devices({ canEdit, subscribe }: { canEdit: boolean; subscribe: U
   const change = useChange();
   const [code, setCode] = useState('');
   const [counter, setCounter] = useState('');
+  const [shownCounters, setShownCounters] = useState<number[]>([]);
 
-  const pair = async (withCode: string, counterId: number | null) => {
-    const r = await change.run(() => fetchRoute(routes.adminDevicePair, { body: { code: withCode, ...(counterId !== null ? { counterId } : {}) } }), null);
+  const pair = async (withCode: string, counterId: number | null, counterIds: number[]) => {
+    const body = { code: withCode, ...(counterId !== null ? { counterId } : {}), ...(counterIds.length ? { counterIds } : {}) };
+    const r = await change.run(() => fetchRoute(routes.adminDevicePair, { body }), null);
     if (r) {
       change.setOutcome({ ok: true, text: d('paired', { id: r.id }) });
       setCode('');
       setCounter('');
+      setShownCounters([]);
     }
     reload();
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void pair(code.replace(/\s/g, ''), counter ? Number(counter) : null);
+    void pair(code.replace(/\s/g, ''), counter ? Number(counter) : null, shownCounters);
   };
   const revoke = async (dev: AdminDeviceDto) => {
     if (!window.confirm(d('revokeConfirm', { id: dev.id }))) return;
@@ -98,6 +104,9 @@ export function Devices({ canEdit, subscribe }: { canEdit: boolean; subscribe: U
           <button type="submit" className="qms-btn qms-btn--primary" disabled={change.busy || code.replace(/\s/g, '').length !== 6}>
             {d('pair')}
           </button>
+          <Field label={d('displayCounters')} name="counterIds" outcome={change.outcome}>
+            <CounterChecks counters={counters} value={shownCounters} onChange={setShownCounters} />
+          </Field>
         </form>
       )}
       <OutcomeLine outcome={change.outcome} />
@@ -118,7 +127,7 @@ export function Devices({ canEdit, subscribe }: { canEdit: boolean; subscribe: U
             </thead>
             <tbody>
               {data.waiting.map((w) => (
-                <WaitingRow key={w.id} w={w} canEdit={canEdit} busy={change.busy} counters={counters} d={d} time={time} onPair={(counterId) => void pair(w.code, counterId)} />
+                <WaitingRow key={w.id} w={w} canEdit={canEdit} busy={change.busy} counters={counters} d={d} time={time} onPair={(counterId, counterIds) => void pair(w.code, counterId, counterIds)} />
               ))}
             </tbody>
           </table>
@@ -146,7 +155,7 @@ export function Devices({ canEdit, subscribe }: { canEdit: boolean; subscribe: U
                 <tr key={dev.id} data-device={dev.id}>
                   <td className="setup__mono">{dev.id}</td>
                   <td>{d(`kind.${dev.kind}`)}</td>
-                  <td>{counterNumber(dev.counterId)}</td>
+                  <td>{dev.kind === 'display' ? (dev.counterIds ? dev.counterIds.map(counterNumber).join(', ') : d('everyCounter')) : counterNumber(dev.counterId)}</td>
                   <td>
                     <span className={`qms-status ${dev.connected ? 'qms-status--open' : 'qms-status--closed'}`}>{dev.connected ? d('online') : d('offline')}</span>
                   </td>
@@ -172,9 +181,10 @@ export function Devices({ canEdit, subscribe }: { canEdit: boolean; subscribe: U
 
 type Words = (key: keyof typeof words, params?: Record<string, string | number>) => string;
 
-function WaitingRow(props: { w: WaitingDeviceDto; canEdit: boolean; busy: boolean; counters: AdminCounterDto[] | null; d: Words; time: (iso: string) => string; onPair: (counterId: number | null) => void }) {
+function WaitingRow(props: { w: WaitingDeviceDto; canEdit: boolean; busy: boolean; counters: AdminCounterDto[] | null; d: Words; time: (iso: string) => string; onPair: (counterId: number | null, counterIds: number[]) => void }) {
   const { w, canEdit, busy, counters, d, time, onPair } = props;
   const [counter, setCounter] = useState(w.counterId === null ? '' : String(w.counterId));
+  const [shown, setShown] = useState<number[]>([]);
   return (
     <tr data-waiting={w.code}>
       <td>{d(`kind.${w.kind}`)}</td>
@@ -182,11 +192,19 @@ function WaitingRow(props: { w: WaitingDeviceDto; canEdit: boolean; busy: boolea
       <td className="setup__mono" title={w.userAgent}>{w.address}</td>
       <td>{time(w.since)}</td>
       {canEdit && (
-        <td>{w.kind === 'rating' ? <CounterPick counters={counters} value={counter} onChange={setCounter} empty={d('chooseCounter')} /> : '—'}</td>
+        <td>
+          {w.kind === 'rating' ? (
+            <CounterPick counters={counters} value={counter} onChange={setCounter} empty={d('chooseCounter')} />
+          ) : w.kind === 'display' ? (
+            <CounterChecks counters={counters} value={shown} onChange={setShown} />
+          ) : (
+            '—'
+          )}
+        </td>
       )}
       {canEdit && (
         <td>
-          <button type="button" className="qms-btn qms-btn--small qms-btn--primary" disabled={busy || (w.kind === 'rating' && !counter)} onClick={() => onPair(counter ? Number(counter) : null)}>
+          <button type="button" className="qms-btn qms-btn--small qms-btn--primary" disabled={busy || (w.kind === 'rating' && !counter)} onClick={() => onPair(counter ? Number(counter) : null, shown)}>
             {d('pair')}
           </button>
         </td>
@@ -207,5 +225,21 @@ function CounterPick({ counters, value, onChange, empty }: { counters: AdminCoun
           </option>
         ))}
     </select>
+  );
+}
+
+/** Counters ticked for a hall display; none ticked: every counter. */
+function CounterChecks({ counters, value, onChange }: { counters: AdminCounterDto[] | null; value: number[]; onChange: (v: number[]) => void }) {
+  return (
+    <span className="setup__checks">
+      {(counters ?? [])
+        .filter((c) => c.enabled)
+        .map((c) => (
+          <label key={c.id} className="setup__check">
+            <input type="checkbox" checked={value.includes(c.id)} onChange={(e) => onChange(e.target.checked ? [...value, c.id] : value.filter((x) => x !== c.id))} />
+            {c.number}
+          </label>
+        ))}
+    </span>
   );
 }

@@ -7,20 +7,27 @@ import { setupChange } from './setup-commands';
 export interface NewDevice {
   kind: PairingKind;
   counterId: number | null;
+  /** A hall display's counters; null: every counter. */
+  counterIds: number[] | null;
   /** `sha256:<hex>` of the token the screen gets: the token itself is never stored. */
   storedToken: string;
 }
 
 /** Adds a paired device with the next free id (`kiosk-1`, `rating-2`, …), logged as `setup.device.added`. */
 export function addDevice(ctx: FloorContext, actorId: number, d: NewDevice) {
-  const taken = pairedDeviceQueries(ctx.db).allIds();
+  const devices = pairedDeviceQueries(ctx.db);
+  const taken = devices.allIds();
   let n = 1;
   while (taken.has(`${d.kind}-${n}`)) n++;
   const id = `${d.kind}-${n}`;
-  if (d.counterId !== null && !ctx.q.setup.counters().some((c) => c.id === d.counterId)) throw new QueueError('unknown_counter', { counter: d.counterId });
+  const known = new Set(ctx.q.setup.counters().map((c) => c.id));
+  const unknown = [d.counterId, ...(d.counterIds ?? [])].find((c) => c !== null && !known.has(c));
+  if (unknown !== undefined && unknown !== null) throw new QueueError('unknown_counter', { counter: unknown });
+  const counterIds = d.kind === 'display' && d.counterIds?.length ? [...new Set(d.counterIds)] : null;
   return setupChange(ctx, actorId, { entity: 'device', id: () => id }, (_tx, log) => {
     ctx.q.setup.saveDevice({ id, kind: d.kind, token: d.storedToken, counterId: d.counterId });
-    const after = { id, kind: d.kind, counterId: d.counterId };
+    devices.setCounterIds(id, counterIds);
+    const after = { id, kind: d.kind, counterId: d.counterId, counterIds };
     log('device', 'added', id, null, after);
     return after;
   });

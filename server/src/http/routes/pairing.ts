@@ -46,7 +46,9 @@ export function pairingRoutes(r: Router, { floor, db, now, devices: health }: Ro
 
   serveRoute(r, routes.adminDevices, read, () => {
     const connected = new Set(health().filter((d) => d.ok).map((d) => d.id));
-    const pairedAt = pairedDeviceQueries(db).pairedAt();
+    const stored = pairedDeviceQueries(db);
+    const pairedAt = stored.pairedAt();
+    const displayCounters = stored.counterIds();
     const list: AdminDeviceDto[] = floor.config.devices.map((d) => {
       const isOn = connected.has(d.id);
       const seen = isOn ? now() : lastSeen.get(d.id);
@@ -55,6 +57,7 @@ export function pairingRoutes(r: Router, { floor, db, now, devices: health }: Ro
         id: d.id,
         kind: d.kind,
         counterId: d.counterId,
+        counterIds: displayCounters.get(d.id) ?? null,
         source: d.token.startsWith(hashedTokenPrefix) ? 'paired' : 'config',
         connected: isOn,
         pairedAt: at !== undefined ? iso(at) : null,
@@ -80,7 +83,8 @@ export function pairingRoutes(r: Router, { floor, db, now, devices: health }: Ro
     const counterId = body.counterId ?? (request.kind === 'rating' ? request.counterId : null);
     if (request.kind === 'rating' && counterId === null) throw new ApiFailure('pairing_counter_required');
     const token = newToken();
-    const device = floor.setup.addDevice(user.id, { kind: request.kind, counterId, storedToken: hashedTokenPrefix + hashToken(token) });
+    const counterIds = request.kind === 'display' ? (body.counterIds ?? null) : null;
+    const device = floor.setup.addDevice(user.id, { kind: request.kind, counterId, counterIds, storedToken: hashedTokenPrefix + hashToken(token) });
     pairings.paired(request.id, token, device);
     announceWaiting();
     return { ...device, source: 'paired' as const, connected: false, pairedAt: iso(now()), lastSeen: null };
