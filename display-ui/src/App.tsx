@@ -1,14 +1,15 @@
 import type { Snapshot } from '@qms/protocol';
-import { queryIntList, ScreenShell, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
+import { pairedDevice, queryIntList, ScreenShell, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
 import { useAnnouncer } from './voice/useAnnouncer';
 
-// Read once: a display's counters are part of its address (`?counters=1,2,3`), a floor or a wing.
-const counterIds = queryIntList('counters');
-const auth = counterIds ? { role: 'display' as const, counterIds } : { role: 'display' as const };
+// Read once: a display's counters are part of its address (`?counters=1,2,3`), a floor or a wing, or of its pairing.
+const countersFromAddress = queryIntList('counters');
 
 export function App() {
+  const counterIds = pairedDevice(useToken())?.counterIds ?? countersFromAddress;
+  const auth = counterIds ? { role: 'display' as const, counterIds } : { role: 'display' as const };
   const { t } = useLang();
   const floor = useFloor(auth);
   const { announce, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);

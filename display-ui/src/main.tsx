@@ -1,5 +1,10 @@
-import { mountScreen } from '@qms/ui-kit';
+import { mountScreen, PairingGate } from '@qms/ui-kit';
 import { App } from './App';
 import './app.css';
 
-mountScreen(App);
+// Without a device token the display shows its pairing code until an admin pairs it.
+mountScreen(() => (
+  <PairingGate kind="display">
+    <App />
+  </PairingGate>
+));

@@ -1,7 +1,12 @@
-import { mountScreen } from '@qms/ui-kit';
+import { mountScreen, PairingGate } from '@qms/ui-kit';
 import { App } from './App';
 import { lockDown } from './lockdown';
 import './app.css';
 
 lockDown(document);
-mountScreen(App);
+// Without a device token the kiosk shows its pairing code until an admin pairs it.
+mountScreen(() => (
+  <PairingGate kind="kiosk">
+    <App />
+  </PairingGate>
+));

@@ -14,3 +14,4 @@ export * from './public';
 export * from './backups';
 export * from './first-setup';
 export * from './priority';
+export * from './pairing';

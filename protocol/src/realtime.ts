@@ -49,6 +49,8 @@ export type FloorEvent = { seq: number; at: string } & (
   /** `photoVersion` null: the officer has no photo now. */
   | { type: 'staff.photo_changed'; staffId: number; photoVersion: number | null }
   /** The admin changed the setup (a field, counter, account, the center); every socket also gets a fresh snapshot. */
+  /** A screen started or stopped waiting to be paired (admin room only): the devices page reads the list again. */
+  | { type: 'device.pairing'; waiting: number }
   | { type: 'setup.updated'; entity: 'center' | 'service' | 'counter' | 'user' | 'device'; id: string }
   /**
    * An account's sessions ended (disabled, or its password reset or changed): realtime disconnects its sockets

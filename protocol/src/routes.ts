@@ -22,6 +22,7 @@ import {
 } from './admin';
 import { CounterDto } from './dto';
 import { FirstSetupBody, FirstSetupReply, SetupStatusReply } from './first-setup';
+import { AdminDeviceDto, AdminDevicesReply, PairDeviceBody, PairingStartBody, PairingStartReply, PairingWaitBody, PairingWaitReply } from './pairing';
 
 /**
  * One typed contract: each route's method, path, body, query, reply and error codes. The server registers these
@@ -245,6 +246,54 @@ export const routes = {
     status: 200,
     reply: ImportReply,
     errors: [...auth, ...input, 'invalid_setup', 'prefix_in_use'],
+  }),
+  pairingStart: route({
+    method: 'post',
+    path: '/api/pairing',
+    summary: 'A kiosk, hall display or rating tablet without a token asks for a 6-digit pairing code to show (valid 10 minutes, renewed while it waits)',
+    access: 'anyone (limited per address)',
+    body: PairingStartBody,
+    status: 201,
+    reply: PairingStartReply,
+    errors: [...input, 'pairing_busy'],
+  }),
+  pairingWait: route({
+    method: 'post',
+    path: '/api/pairing/wait',
+    summary: 'The waiting screen asks whether an admin paired it: `waiting` (its code is kept alive) or `paired` with its device token, given once',
+    access: 'the screen that asked (its secret)',
+    body: PairingWaitBody,
+    status: 200,
+    reply: PairingWaitReply,
+    errors: [...input, 'pairing_expired'],
+  }),
+  adminDevices: route({
+    method: 'get',
+    path: '/api/admin/devices',
+    summary: 'Kiosks, hall displays and rating tablets (paired and from the config file) with their state, and the screens waiting to be paired',
+    access: adminRead,
+    status: 200,
+    reply: AdminDevicesReply,
+    errors: auth,
+  }),
+  adminDevicePair: route({
+    method: 'post',
+    path: '/api/admin/devices/pair',
+    summary: 'Pair the waiting screen that shows this code: it becomes a device with a fresh token (a rating tablet needs its counter)',
+    access: adminWrite,
+    body: PairDeviceBody,
+    status: 201,
+    reply: AdminDeviceDto,
+    errors: [...auth, ...input, 'pairing_code_wrong', 'pairing_too_many_codes', 'pairing_counter_required', 'unknown_counter'],
+  }),
+  adminDeviceRevoke: route({
+    method: 'delete',
+    path: '/api/admin/devices/:id',
+    summary: 'Revoke a device: its token stops working at once, its open screens go back to the pairing screen',
+    access: adminWrite,
+    status: 204,
+    reply: null,
+    errors: [...auth, 'unknown_device'],
   }),
 } as const;
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CounterDto, RatingPromptDto, RatingQuestionDto, Snapshot } from '@qms/protocol';
-import { apiFetch, ApiError, BigNumber, errorText, queryInt, queryParam, ScreenShell, useDemoFlag, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
+import { apiFetch, ApiError, BigNumber, errorText, queryInt, queryParam, ScreenShell, useDemoFlag, useFloor, useFloorEvent, useLang, useToken, PairingGate, pairedDevice } from '@qms/ui-kit';
 import { Officer } from './Officer';
 import { RatingForm, type RatingAnswer } from './RatingForm';
 import { useRatingQuestion } from './question';
@@ -12,8 +12,15 @@ type Phase = { kind: 'rest' } | { kind: 'ask'; prompt: Prompt } | { kind: 'thank
 // The tablet at a counter knows its counter from its address (`?counter=3`) and its device token (`?token=`, remembered).
 const counterFromAddress = queryInt('counter');
 
+/** A tablet paired with a code knows its counter from the pairing; one set up by address from `?counter=`. */
 export function Tablet() {
-  return counterFromAddress === undefined ? <CounterMissing /> : <CounterTablet counterId={counterFromAddress} />;
+  const token = useToken();
+  const counterId = pairedDevice(token)?.counterId ?? counterFromAddress;
+  return (
+    <PairingGate kind="rating" counterId={counterFromAddress ?? null}>
+      {counterId === undefined || counterId === null ? <CounterMissing /> : <CounterTablet key={counterId} counterId={counterId} />}
+    </PairingGate>
+  );
 }
 
 /**

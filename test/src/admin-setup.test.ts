@@ -22,12 +22,12 @@ describe('administration: who may', () => {
       const path = concrete(r.path);
       const body = r.method === 'get' ? undefined : {};
       for (const token of [staff, kioskToken, 'demo-display-token-0001', 'demo-rating-token-0001']) {
-        const res = await adminClient(server, token)[r.method as 'get' | 'post' | 'patch'](path, body);
+        const res = await adminClient(server, token)[r.method as 'get' | 'post' | 'patch' | 'delete'](path, body);
         expect(res.status, `${r.method} ${path}`).toBe(403);
       }
-      const anonymous = await adminClient(server)[r.method as 'get' | 'post' | 'patch'](path, body);
+      const anonymous = await adminClient(server)[r.method as 'get' | 'post' | 'patch' | 'delete'](path, body);
       expect(anonymous.status, `${r.method} ${path}`).toBe(401);
-      const asManager = await adminClient(server, manager)[r.method as 'get' | 'post' | 'patch'](path, body);
+      const asManager = await adminClient(server, manager)[r.method as 'get' | 'post' | 'patch' | 'delete'](path, body);
       // Managers read the setup (the export holds password hashes: admins only).
       const managerMayRead = r.method === 'get' && r.path !== '/api/admin/setup/export';
       if (managerMayRead) expect(asManager.status, `${r.method} ${path}`).toBe(200);

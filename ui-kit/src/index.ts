@@ -13,3 +13,4 @@ export { mountScreen } from './mount';
 export { useDevices, type DeviceState } from './useDevices';
 export { readStored, writeStored } from './storage';
 export { PriorityIcon } from './PriorityIcon';
+export { PairingGate, PairingScreen, pairedDevice } from './Pairing';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef } 
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, FloorEvent, ServerToClientEvents, Snapshot, SocketAuth } from '@qms/protocol';
 import { floorReducer, initialFloorState } from './floor';
-import { useToken } from './token';
+import { clearToken, useToken } from './token';
 
 export type FloorSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -24,6 +24,7 @@ export interface UseFloorResult {
 
 /** After the server refuses a socket, socket.io does not retry by itself; we do, this often. */
 const REFUSED_RETRY_MS = 5000;
+const deviceRoles: string[] = ['kiosk', 'display', 'rating'];
 
 /**
  * Connects this screen to the floor over socket.io (same origin, path `/socket.io`) with the
@@ -68,6 +69,8 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
     socket.on('connect_error', (err) => {
       if (socket.active) return; // a transport failure: socket.io is already retrying
       dispatch({ kind: 'refused', message: err.message });
+      // A kiosk, display or tablet whose token was refused (revoked, unknown): forget it, so the pairing screen shows.
+      if (err.message === 'unauthorized' && token && deviceRoles.includes(base.role)) clearToken();
       clearTimeout(retry);
       retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     });

@@ -8,13 +8,14 @@ import { Accounts } from './Accounts';
 import { AuditLog } from './AuditLog';
 import { Center } from './Center';
 import { Counters } from './Counters';
+import { Devices } from './Devices';
 import { Fields } from './Fields';
 import { SetupFileTransfer } from './SetupFileTransfer';
 import { useChange } from './data';
 import { OutcomeLine } from './parts';
 import { useSetupWords } from './words';
 
-export const setupSections = ['center', 'fields', 'counters', 'accounts', 'staff', 'calendar', 'display', 'log', 'file', 'password'] as const;
+export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'log', 'file', 'password'] as const;
 export type SetupSection = (typeof setupSections)[number];
 
 /** The setup pages: a list of sections on the left, the chosen one on the right. Managers read, admins change. */
@@ -33,6 +34,7 @@ export function SetupPage(props: {
     fields: () => <Fields canEdit={canEdit} subscribe={subscribe} />,
     counters: () => <Counters canEdit={canEdit} subscribe={subscribe} />,
     accounts: () => <Accounts canEdit={canEdit} subscribe={subscribe} />,
+    devices: () => <Devices canEdit={canEdit} subscribe={subscribe} />,
     staff: () => <StaffPhotos counters={counters} subscribe={subscribe} />,
     calendar: () => <Calendar today={today} canEdit={canEdit} />,
     display: () => <DisplaySettingsForm />,

@@ -7,6 +7,7 @@ const words = {
   'nav.fields': ['Lĩnh vực', 'Fields'],
   'nav.counters': ['Quầy', 'Counters'],
   'nav.accounts': ['Tài khoản', 'Accounts'],
+  'nav.devices': ['Thiết bị', 'Devices'],
   'nav.staff': ['Cán bộ', 'Officers'],
   'nav.calendar': ['Lịch làm việc', 'Calendar'],
   'nav.display': ['Màn hình gọi số', 'Hall displays'],
@@ -162,6 +163,7 @@ const words = {
   'action.updated': ['sửa', 'changed'],
   'action.changed': ['sửa', 'changed'],
   'action.archived': ['lưu trữ', 'archived'],
+  'action.revoked': ['thu hồi', 'revoked'],
   'action.imported': ['nhập từ tệp', 'imported'],
   'file.intro': [
     'Tải cấu hình hiện tại về máy (tệp JSON: lĩnh vực, quầy, tài khoản, thiết bị) để cất giữ hoặc dùng cho trung tâm khác. Tệp có mã băm mật khẩu và mã thiết bị: giữ kín như mật khẩu.',

@@ -7,6 +7,7 @@ import { applyImport, planImport } from './setup-import';
 import { adminUserDto, centerDto, changePassword, createUser, resetPassword, updateCenter, updateUser } from './setup-users';
 import { auditPage } from './setup-audit';
 import { runFirstSetup, setupNeeded, type FirstSetupRequest } from './setup-first';
+import { addDevice, revokeDevice, type NewDevice } from './setup-devices';
 
 /** The admin side of the floor: reading and changing the setup. */
 export function createSetup(ctx: FloorContext) {
@@ -31,6 +32,8 @@ export function createSetup(ctx: FloorContext) {
     updateUser: (actorId: number, id: number, body: Parameters<typeof updateUser>[3]) => updateUser(ctx, actorId, id, body),
     resetPassword: (actorId: number, id: number) => resetPassword(ctx, actorId, id),
     changePassword: (userId: number, body: Parameters<typeof changePassword>[2], keepTokenHash: string) => changePassword(ctx, userId, body, keepTokenHash),
+    addDevice: (actorId: number, d: NewDevice) => addDevice(ctx, actorId, d),
+    revokeDevice: (actorId: number, id: string) => revokeDevice(ctx, actorId, id),
     audit: (q: Parameters<typeof auditPage>[1]) => auditPage(ctx, q),
     exportSetup: () => exportSetup(ctx.db, ctx.config),
     planImport: (incoming: CenterConfig) => planImport(ctx.db, incoming),

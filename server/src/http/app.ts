@@ -9,6 +9,7 @@ import { openApiDocument } from './openapi';
 import { isDiskFull } from '../store/disk-state';
 import { backupRoutes } from './routes/backups';
 import { createRouter, type Router } from './router';
+import { pairingRoutes } from './routes/pairing';
 import { adminRoutes } from './routes/admin';
 import { firstSetupRoutes, setupGate } from './routes/first-setup';
 import { authRoutes } from './routes/auth';
@@ -60,7 +61,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes, pairingRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

@@ -11,6 +11,9 @@ import type { AppEnv, Principal } from './env';
 export const sessionCookie = 'qms_session';
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
+/** A paired device's stored token: only its hash is kept (`sha256:<hex>`); config files may hold tokens in clear. */
+export const hashedTokenPrefix = 'sha256:';
+const storedTokenHash = (stored: string) => (stored.startsWith(hashedTokenPrefix) ? stored.slice(hashedTokenPrefix.length) : hashToken(stored));
 
 /** A session that ended: one token (sign-out) or every session of an account (disabled). */
 export type EndedSession = { tokenHash: string } | { userId: number; exceptTokenHash?: string };
@@ -34,7 +37,7 @@ export function createAuthenticator(opts: { users: ReturnType<typeof userQueries
   const deviceByHash = (hash: string) => {
     if (devicesOf !== opts.config.devices) {
       devicesOf = opts.config.devices;
-      devices = new Map(devicesOf.map((d) => [hashToken(d.token), { id: d.id, kind: d.kind, counterId: d.counterId }]));
+      devices = new Map(devicesOf.map((d) => [storedTokenHash(d.token), { id: d.id, kind: d.kind, counterId: d.counterId }]));
     }
     return devices.get(hash);
   };

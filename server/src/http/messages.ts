@@ -168,6 +168,32 @@ export const messages = {
     en: (p) => `Counter ${p.counter} is open; close it before disabling it.`,
   },
   username_taken: { status: 409, vi: (p) => `Tên đăng nhập "${p.username}" đã có; hãy chọn tên khác.`, en: (p) => `The username "${p.username}" is already taken; choose another.` },
+  pairing_busy: {
+    status: 429,
+    vi: () => 'Có quá nhiều màn hình đang chờ ghép nối từ địa chỉ này. Vui lòng đợi vài phút rồi thử lại.',
+    en: () => 'Too many screens from this address are waiting to be paired. Please wait a few minutes and try again.',
+  },
+  pairing_expired: {
+    status: 404,
+    vi: () => 'Mã ghép nối đã hết hạn. Màn hình sẽ hiện một mã mới.',
+    en: () => 'The pairing code has expired. The screen will show a new code.',
+  },
+  pairing_code_wrong: {
+    status: 404,
+    vi: (p) => `Không có màn hình nào đang chờ với mã ${p.code}, hoặc mã đã hết hạn. Hãy xem lại mã trên màn hình.`,
+    en: (p) => `No screen is waiting with code ${p.code}, or the code has expired. Check the code on the screen.`,
+  },
+  pairing_too_many_codes: {
+    status: 429,
+    vi: (p) => `Nhập sai mã ghép nối quá nhiều lần. Vui lòng thử lại sau ${p.minutes} phút.`,
+    en: (p) => `Too many wrong pairing codes. Please try again in ${p.minutes} min.`,
+  },
+  pairing_counter_required: {
+    status: 400,
+    vi: () => 'Máy tính bảng đánh giá cần được gán cho một quầy: hãy chọn quầy.',
+    en: () => 'A rating tablet must be assigned to a counter: choose the counter.',
+  },
+  unknown_device: { status: 404, vi: (p) => `Không có thiết bị "${p.id}".`, en: (p) => `There is no device "${p.id}".` },
   unknown_user: { status: 404, vi: (p) => `Không có tài khoản số ${p.id}.`, en: (p) => `There is no account ${p.id}.` },
   last_admin: {
     status: 409,

@@ -126,6 +126,7 @@ export type QueueErrorCode =
   | 'unknown_ticket'
   | 'unknown_timezone'
   | 'unknown_user'
+  | 'unknown_device'
   | 'username_taken'
   | 'wrong_password'
 ;

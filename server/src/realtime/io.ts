@@ -13,7 +13,8 @@ interface SocketData {
   rooms: string[];
   /** Staff and admin sockets get full payloads (dossier codes, the waiting list); every other socket the public view. */
   withWaiting: boolean;
-  device: { id: string; kind: string } | null;
+  /** `token`: looked at again when the devices change, so a revoked device's screens end at once. */
+  device: { id: string; kind: string; token: string } | null;
   /** The account and session behind a user's socket, so sign-out and disabling can end it. */
   session: { userId: number; tokenHash: string; token: string } | null;
   /** An officer's desk socket: it gets the counter's staff rooms only while the officer is signed in there. */
@@ -49,7 +50,7 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
       socket.data = {
         rooms,
         withWaiting: !rooms.includes(PUBLIC),
-        device: principal?.kind === 'device' ? { id: principal.device.id, kind: principal.device.kind } : null,
+        device: principal?.kind === 'device' && typeof token === 'string' ? { id: principal.device.id, kind: principal.device.kind, token } : null,
         session: user && typeof token === 'string' ? { userId: user.id, tokenHash: hashToken(token), token } : null,
         desk: auth.role === 'counter' && user?.role === 'staff' ? { counterId: Number(auth.counterId), userId: user.id } : null,
       };
@@ -127,6 +128,8 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     dropEndedSessions();
     // An account disabled, or its password reset or changed: its sessions are gone, its sockets go too.
     if (e.type === 'staff.sessions_ended') endSockets(io, { userId: e.staffId, ...(e.exceptTokenHash ? { exceptTokenHash: e.exceptTokenHash } : {}) });
+    // A device revoked: its screens connect again, are refused (`unauthorized`) and show the pairing screen.
+    if (e.type === 'setup.updated' && e.entity === 'device') endRevokedDevices(io, opts.auth);
     deliver(io, e);
     if (e.type === 'counter.updated') followDesks(e.counter);
   });
@@ -143,6 +146,14 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
       for (const socket of io.sockets.sockets.values()) socket.emit('snapshot', socket.data.withWaiting ? full : open);
     },
   };
+}
+
+function endRevokedDevices(io: FloorServer, auth: Authenticator) {
+  for (const socket of io.sockets.sockets.values()) {
+    const d = socket.data.device;
+    const p = d ? auth.resolve(d.token) : null;
+    if (d && (p?.kind !== 'device' || p.device.id !== d.id)) socket.disconnect(true);
+  }
 }
 
 function endSockets(io: FloorServer, ended: EndedSession) {
@@ -176,6 +187,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
       send(['staff', 'admin']);
       return;
     case 'staff.photo_changed':
+    case 'device.pairing':
       send(['admin']);
       return;
     case 'rating.received':
