@@ -55,6 +55,12 @@ function Admin({ user }: { user: UserDto | null }) {
     setPlace({ tab: next, section: nextSection });
     history.replaceState(null, '', next === 'setup' ? `#setup/${nextSection}` : `#${next}`);
   };
+  // An address typed or a link followed within the page (`#setup/devices`) opens that page too.
+  useEffect(() => {
+    const follow = () => setPlace(fromHash(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
 
   // The socket is refused with `unauthorized` when the session has expired or is not a manager's.
   useEffect(() => {

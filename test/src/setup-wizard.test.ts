@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
-import { client, startTestServer, type TestServer } from './support/server';
+import { client, startTestServer, testClock, type TestServer } from './support/server';
 
 /**
  * A center director alone with an empty server (`QMS_DEMO=off`, no config file): the wizard at /admin/ sets up the
@@ -14,7 +14,7 @@ describe('first-run setup wizard, from an empty data folder', () => {
   const passwords = new Map<string, string>();
 
   beforeAll(async () => {
-    server = await startTestServer({ withScreens: true, setupInBrowser: true });
+    server = await startTestServer({ withScreens: true, setupInBrowser: true, now: testClock().now }) // a Monday at 9:00: tickets are issued;
     browser = await launchBrowser();
     page = await newPage(browser, { width: 1366, height: 768 });
   });
@@ -127,17 +127,63 @@ describe('first-run setup wizard, from an empty data folder', () => {
     expect(await page.locator('.wizard').count()).toBe(0);
   });
 
-  it('an officer signs in at the desk with the one-time password, must change it, then opens the counter', async () => {
-    const desk = await newPage(browser, { width: 1366, height: 768 });
+  let desk: Page;
+  let kiosk: Page;
+
+  it('a kiosk opened without a token is paired by its code from the admin page and issues a ticket', async () => {
+    kiosk = await newPage(browser, { width: 1080, height: 1920 });
+    await kiosk.goto(`${server.url}/kiosk/`);
+    const shown = kiosk.getByTestId('pairing-screen').locator('.qms-pairing__code[data-code]:not([data-code=""])');
+    await shown.waitFor();
+    const code = (await shown.getAttribute('data-code'))!;
+    expect(code).toMatch(/^\d{6}$/);
+
+    await page.goto(`${server.url}/admin/#setup/devices`);
+    await page.fill('input[name=code]', code);
+    await page.locator('form.setup__pair button[type=submit]').click();
+    await page.locator('.setup__outcome', { hasText: 'Đã ghép nối kiosk-' }).waitFor();
+
+    await kiosk.locator('.kiosk-field', { hasText: 'Hộ tịch' }).click();
+    await kiosk.getByTestId('ticket-number').waitFor();
+    expect(await kiosk.getByTestId('ticket-number').innerText()).toBe('A001');
+    await kiosk.getByRole('button', { name: 'Xong' }).click();
+    await kiosk.locator('.kiosk-field', { hasText: 'Hộ tịch' }).waitFor();
+  });
+
+  it('an officer signs in at the desk with the one-time password, must change it, then opens the counter and calls the ticket', async () => {
+    desk = await newPage(browser, { width: 1366, height: 768 });
     await signInOnPage(desk, `${server.url}/desk/?counter=1`, 'lan.tt', passwords.get('lan.tt'));
     await desk.locator('.qms-password').waitFor();
     await desk.fill('input[name=newPassword]', 'lan-moi-2026');
     await desk.fill('input[name=repeatPassword]', 'lan-moi-2026');
     await desk.click('.qms-password button[type=submit]');
     await desk.click('[data-action=sign-in]');
-    await desk.locator('[data-action=call-next]:not([disabled])').waitFor();
-    const counter = (await client(server.url).get('/api/counters')).body.find((c: { number: number }) => c.number === 1);
-    expect(counter.status).toBe('open');
+    await desk.locator('[data-action=call-next]:not([disabled])').click();
+    const counter = () => client(server.url).get('/api/counters').then((r) => r.body.find((c: { number: number }) => c.number === 1));
+    await expect.poll(async () => (await counter()).currentTicket?.number, { timeout: 20_000 }).toBe('A001');
+    expect((await counter()).status).toBe('open');
+  });
+
+  it('a field renamed on the admin page shows on the open kiosk without a reload', async () => {
+    await page.goto(`${server.url}/admin/#setup/fields`);
+    await page.locator('tr[data-service=ho-tich]').getByRole('button', { name: 'Sửa' }).click();
+    await page.fill('input[name=name]', 'Hộ tịch – Khai sinh, kết hôn');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.locator('tr[data-service=ho-tich]', { hasText: 'Tên cũ: Hộ tịch' }).waitFor();
+    await kiosk.locator('.kiosk-field', { hasText: 'Hộ tịch – Khai sinh, kết hôn' }).waitFor();
+  });
+
+  it('an officer disabled on the admin page: the next request is 401 and the desk socket is ended', async () => {
+    const token = await desk.evaluate(() => localStorage.getItem('qms.token') ?? '');
+    expect((await client(server.url, token).get('/api/auth/me')).status).toBe(200);
+    page.once('dialog', (d) => void d.accept());
+    await page.goto(`${server.url}/admin/#setup/accounts`);
+    await page.locator('tr[data-user="lan.tt"]').getByRole('button', { name: 'Khóa' }).click();
+    await page.locator('tr[data-user="lan.tt"]', { hasText: 'Đã khóa' }).waitFor();
+    expect((await client(server.url, token).get('/api/auth/me')).status).toBe(401);
+    // The server ended the desk's socket: the desk goes back to its sign-in form without a reload.
+    await desk.locator('input[name=username]').waitFor();
     await desk.context().close();
+    await kiosk.context().close();
   });
 });
