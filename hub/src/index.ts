@@ -1,0 +1,1 @@
+export { startHub, hubVersion, type HubOptions, type RunningHub } from './hub';
