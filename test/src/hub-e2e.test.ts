@@ -1,0 +1,163 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '@qms/hub';
+import { startTestPostgres, type TestPostgres } from '@qms/hub/testing';
+import { startServer } from '@qms/server';
+import { client, demoConfig, kioskToken, login, testClock } from './support/server';
+import { simulateMonth } from './support/stats-month';
+
+// The city hub end to end: a real PostgreSQL, the hub, two real center servers pushing their event logs.
+
+const adminPassword = 'thành phố 2026';
+const cleanup: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const f of cleanup.reverse()) await f();
+});
+
+type Clock = ReturnType<typeof testClock>;
+async function startCenter(dataDir: string, clock: Clock, hub: { url: string; key: string }, name: string) {
+  const server = await startServer({
+    config: demoConfig({ center: { name, hotline: '' } } as never),
+    dataDir,
+    port: 0,
+    host: '127.0.0.1',
+    now: clock.now,
+    hub: { ...hub, maxBackoffMs: 500 },
+  });
+  return Object.assign(server, { dataDir });
+}
+type Center = Awaited<ReturnType<typeof startCenter>>;
+
+const eventCount = (c: Center) => c.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM events').get()!.n;
+/** Waits (generously) until the center's whole log is acknowledged by the hub. */
+const pushed = (c: Center) => expect.poll(() => { const s = c.hubSync!.state(); return s.pushedThrough === s.lastEventId && s.lastEventId > 0; }, { timeout: 120_000, interval: 100 }).toBe(true);
+
+const countFields = ['issued', 'served', 'noShow', 'cancelled', 'transferred', 'ratingsWithDossier', 'ratingsSkipped'] as const;
+const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied', 'total'] as const;
+/** A center's figures without what the hub does not carry yet (paper ballots entered at the center). */
+const devicesOnly = (f: any) => {
+  const { paperBallots: _p, combined: _c, satisfactionTarget: _t, belowTarget: _b, key: _k, label: _l, ...rest } = f;
+  return rest;
+};
+
+describe('city hub with two centers', () => {
+  let pgc: TestPostgres;
+  let hub: RunningHub;
+
+  it('stores every event once through a hub outage, adds up to the centers’ own reports, and flags a center restored from an old backup', { timeout: 600_000 }, async () => {
+    pgc = await startTestPostgres();
+    cleanup.push(() => pgc.stop());
+    const databaseUrl = await pgc.createDatabase();
+    hub = await startHub({ databaseUrl, port: 0, host: '127.0.0.1', adminPassword });
+    cleanup.push(() => hub.close());
+    const hubPort = hub.port;
+    const city = client(hub.url, (await client(hub.url).post('/api/auth/login', { username: 'admin', password: adminPassword })).body.token);
+    const regA = (await city.post('/api/hub/centers', { code: 'P-LECHAN', name: 'Phường Lê Chân' })).body;
+    const regB = (await city.post('/api/hub/centers', { code: 'X-ANLAO', name: 'Xã An Lão' })).body;
+
+    const dirA = mkdtempSync(join(tmpdir(), 'qms-hubA-'));
+    const dirB = mkdtempSync(join(tmpdir(), 'qms-hubB-'));
+    cleanup.push(() => rmSync(dirA, { recursive: true, force: true }), () => rmSync(dirB, { recursive: true, force: true }));
+    const clockA = testClock();
+    const clockB = testClock();
+    const a = await startCenter(dirA, clockA, { url: hub.url, key: regA.key }, 'Phường Lê Chân');
+    let b = await startCenter(dirB, clockB, { url: hub.url, key: regB.key }, 'Xã An Lão');
+    cleanup.push(() => a.close(), () => b.close());
+
+    // 1. Tickets, calls, transfers, no-shows and ratings on both centers while the hub is up.
+    await simulateMonth(a as never, clockA, ['2026-03-16', '2026-03-17'], 11);
+    await simulateMonth(b as never, clockB, ['2026-03-16'], 12);
+    await pushed(a);
+    await pushed(b);
+
+    // A backup of center B, to restore later (what an operator would put back after a disk failure).
+    const backup = join(dirB, 'old-copy.sqlite');
+    await b.db.backup(backup);
+    const eventsInBackup = eventCount(b);
+
+    // 2. The hub goes down; both floors go on issuing, calling and rating, unaffected.
+    await hub.close();
+    await simulateMonth(a as never, clockA, ['2026-03-18'], 13);
+    await simulateMonth(b as never, clockB, ['2026-03-17', '2026-03-18'], 14);
+    const issued = await client(a.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
+    expect(issued.status).toBe(201);
+    await expect.poll(() => a.hubSync!.state().failures, { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(a.hubSync!.state().pushedThrough).toBeLessThan(eventCount(a));
+
+    // 3. The hub comes back on the same address: both centers catch up by themselves.
+    hub = await startHub({ databaseUrl, port: hubPort, host: '127.0.0.1' });
+    await pushed(a);
+    await pushed(b);
+
+    // 4. Every event stored once: as many rows as the center has, ids 1…n without a gap.
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    cleanup.push(() => db.end());
+    const stored = async (centerId: number) =>
+      (await db.query<{ n: number; ids: number; lo: number; hi: number }>('SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS ids, min(event_id)::int AS lo, max(event_id)::int AS hi FROM events WHERE center_id = $1', [centerId])).rows[0]!;
+    for (const [c, reg] of [[a, regA], [b, regB]] as const) {
+      expect(await stored(reg.id)).toEqual({ n: eventCount(c), ids: eventCount(c), lo: 1, hi: eventCount(c) });
+    }
+
+    // The hub's figures equal the centers' own reports.
+    const from = '2026-03-16';
+    const to = '2026-03-18';
+    const own = async (c: Center) => (await client(c.url, await login(c.url, 'quanly')).get(`/api/stats/summary?from=${from}&to=${to}&groupBy=service`)).body;
+    const [ra, rb] = [await own(a), await own(b)];
+    const byCenter = (await city.get(`/api/hub/stats/summary?from=${from}&to=${to}&groupBy=center`)).body;
+    expect(byCenter.groups.map((g: any) => [g.key, g.label])).toEqual([['P-LECHAN', 'Phường Lê Chân'], ['X-ANLAO', 'Xã An Lão']]);
+    // Each center's line on the hub is that center's own report, figure for figure (means and medians included).
+    expect(devicesOnly(byCenter.groups[0])).toEqual(devicesOnly(ra.totals));
+    expect(devicesOnly(byCenter.groups[1])).toEqual(devicesOnly(rb.totals));
+    // The city totals: counts are the sums; the mean is the centers' means weighted by their counts; max the larger.
+    const t = byCenter.totals;
+    for (const k of countFields) expect(t[k], k).toBe(ra.totals[k] + rb.totals[k]);
+    for (const k of levels) expect(t.ratings[k], k).toBe(ra.totals.ratings[k] + rb.totals.ratings[k]);
+    expect(t.issued).toBeGreaterThan(100);
+    expect(t.ratings.total).toBeGreaterThan(10);
+    const called = (r: any) => r.waitBuckets.reduce((s: number, x: any) => s + x.count, 0);
+    const weighted = (ra.totals.waitSeconds.mean * called(ra.totals) + rb.totals.waitSeconds.mean * called(rb.totals)) / (called(ra.totals) + called(rb.totals));
+    expect(Math.abs(t.waitSeconds.mean - weighted)).toBeLessThanOrEqual(0.1);
+    expect(t.waitSeconds.max).toBe(Math.max(ra.totals.waitSeconds.max, rb.totals.waitSeconds.max));
+    // Per field across the city: each field's counts are the sums of that field at both centers.
+    const byService = (await city.get(`/api/hub/stats/summary?from=${from}&to=${to}&groupBy=service`)).body;
+    for (const g of byService.groups) {
+      const ga = ra.groups.find((x: any) => x.key === g.key);
+      const gb = rb.groups.find((x: any) => x.key === g.key);
+      for (const k of countFields) expect(g[k], `${g.key} ${k}`).toBe((ga?.[k] ?? 0) + (gb?.[k] ?? 0));
+      expect(g.ratings.total).toBe((ga?.ratings.total ?? 0) + (gb?.ratings.total ?? 0));
+      expect(g.label).toBe(ga?.label ?? gb?.label);
+    }
+    expect(byService.groups.reduce((s: number, g: any) => s + g.issued, 0)).toBe(t.issued);
+
+    // 5. Center B is restored from the old backup and goes on: the hub keeps what it had, adds the new history, and flags B.
+    const before = await stored(regB.id);
+    const issuedBefore = byCenter.groups[1].issued;
+    await b.close();
+    copyFileSync(backup, join(dirB, 'qms.sqlite'));
+    rmSync(join(dirB, 'qms.sqlite-wal'), { force: true });
+    rmSync(join(dirB, 'qms.sqlite-shm'), { force: true });
+    b = await startCenter(dirB, clockB, { url: hub.url, key: regB.key }, 'Xã An Lão');
+    // The backup's log, plus what the server itself logs on starting the restored day (e.g. yesterday's tickets closed).
+    expect(eventCount(b)).toBeGreaterThanOrEqual(eventsInBackup);
+    clockB.set(Date.parse('2026-03-19T02:00:00Z'));
+    const kiosk = client(b.url, kioskToken);
+    for (let i = 0; i < 5; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+    await pushed(b);
+    const centers = (await city.get('/api/hub/centers')).body;
+    const flagged = centers.find((c: any) => c.code === 'X-ANLAO');
+    expect(flagged.divergence).toMatchObject({ fromEventId: eventsInBackup + 1 });
+    expect(flagged.divergence.events).toBeGreaterThan(0);
+    expect(centers.find((c: any) => c.code === 'P-LECHAN').divergence).toBeNull();
+    const after = await stored(regB.id);
+    // Nothing already stored is lost: the old history stays, the restored center's new events are added beside it.
+    expect(after.n).toBe(before.n + (eventCount(b) - eventsInBackup));
+    expect(after.hi).toBe(before.hi);
+    const later = (await city.get(`/api/hub/stats/summary?from=${from}&to=2026-03-19&groupBy=center`)).body;
+    expect(later.groups[1].issued).toBe(issuedBefore + 5);
+    expect(later.groups[0]).toEqual(byCenter.groups[0]);
+  });
+});
