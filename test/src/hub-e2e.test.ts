@@ -73,6 +73,12 @@ describe('city hub with two centers', () => {
     await pushed(a);
     await pushed(b);
 
+    // The heartbeat's live floor: counters open, waiting per field, longest wait.
+    const live = (await city.get('/api/hub/centers')).body;
+    expect(live.map((c: any) => [c.code, c.online])).toEqual([['P-LECHAN', true], ['X-ANLAO', true]]);
+    expect(live[0].live).toMatchObject({ countersOpen: expect.any(Number), waitingTotal: expect.any(Number), waiting: expect.any(Array), eventsBehind: expect.any(Number) });
+    expect(live[0].lastContactAt).toEqual(expect.any(String));
+
     // A backup of center B, to restore later (what an operator would put back after a disk failure).
     const backup = join(dirB, 'old-copy.sqlite');
     await b.db.backup(backup);
