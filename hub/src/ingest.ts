@@ -3,6 +3,7 @@ import type { HubEvent, HubPushReply } from '@qms/protocol/hub';
 import type { Client, Pool } from './db/pool';
 import { inTransaction } from './db/pool';
 import { foldTicket, type FactEvent } from './facts';
+import { rewriteRollups } from './rollups';
 
 /** The identity of an event's content: the same event sent twice hashes the same; another event under its id does not. */
 export function contentHash(e: HubEvent): string {
@@ -100,6 +101,7 @@ export async function ingest(pool: Pool, centerId: number, events: readonly HubE
   });
 }
 
+/** Folds the tickets' facts again from all their events, then the rollups of the days they belong to. */
 async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
   if (ticketIds.length === 0) return;
   const { rows } = await c.query<{ ticket_id: string; type: string; payload: Record<string, unknown>; at: Date; service_day: string | null }>(
@@ -114,6 +116,8 @@ async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
   }
   const facts = [...byTicket.values()].flatMap((es) => foldTicket(es) ?? []);
   if (facts.length === 0) return;
+  // A fact may move to another day only if its issue event changed (a diverged history): both days are rewritten.
+  const previousDays = await c.query<{ day: string }>('SELECT DISTINCT service_day AS day FROM ticket_facts WHERE center_id = $1 AND ticket_id = ANY($2::text[])', [centerId, ticketIds]);
   const col = <K extends keyof (typeof facts)[number]>(k: K) => facts.map((f) => f[k]);
   await c.query(
     `INSERT INTO ticket_facts (center_id, ticket_id, service_id, service_day, status, channel, issued_at, first_called_at, started_at, finished_at,
@@ -142,4 +146,5 @@ async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
       col('ratingDossier'),
     ],
   );
+  await rewriteRollups(c, centerId, [...new Set([...previousDays.rows.map((r) => r.day), ...facts.map((f) => f.serviceDay)])]);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '@qms/hub';
+import { rebuildRollups, startHub, type RunningHub } from '@qms/hub';
 import { startTestPostgres, type TestPostgres } from '@qms/hub/testing';
 import { startServer } from '@qms/server';
 import { client, demoConfig, kioskToken, login, testClock } from './support/server';
@@ -138,6 +138,27 @@ describe('city hub with two centers', () => {
       expect(g.label).toBe(ga?.label ?? gb?.label);
     }
     expect(byService.groups.reduce((s: number, g: any) => s + g.issued, 0)).toBe(t.issued);
+
+    // The rollups per center × field × day add up to each center's own counts, and equal a rebuild from the facts.
+    const rollups = async () =>
+      (await db.query(`SELECT center_id, sum(issued)::int AS issued, sum(served)::int AS served, sum(no_show)::int AS "noShow", sum(cancelled)::int AS cancelled,
+        sum(transferred)::int AS transferred, sum(very_satisfied + satisfied + neutral + dissatisfied + very_dissatisfied)::int AS ratings,
+        round((sum(wait_seconds_sum) / sum(called))::numeric, 1)::float AS "meanWait", round(max(wait_seconds_max)::numeric, 1)::float AS "maxWait"
+        FROM rollups_daily WHERE day BETWEEN $1 AND $2 GROUP BY center_id ORDER BY center_id`, [from, to])).rows;
+    const maintained = await rollups();
+    expect(maintained).toEqual(
+      [[regA, ra], [regB, rb]].map(([reg, r]) => ({
+        center_id: reg.id, issued: r.totals.issued, served: r.totals.served, noShow: r.totals.noShow, cancelled: r.totals.cancelled,
+        transferred: r.totals.transferred, ratings: r.totals.ratings.total, meanWait: r.totals.waitSeconds.mean, maxWait: r.totals.waitSeconds.max,
+      })),
+    );
+    const everyRow = async () => (await db.query('SELECT * FROM rollups_daily ORDER BY day, center_id, service_id')).rows;
+    const rowsBefore = await everyRow();
+    await db.query('BEGIN');
+    await rebuildRollups(db as never);
+    const rebuilt = await everyRow();
+    await db.query('ROLLBACK');
+    expect(rebuilt).toEqual(rowsBefore);
 
     // 5. Center B is restored from the old backup and goes on: the hub keeps what it had, adds the new history, and flags B.
     const before = await stored(regB.id);
