@@ -31,6 +31,7 @@ export async function startHub(opts: HubOptions) {
     s.once('error', reject);
   });
   const port = (http.address() as AddressInfo).port;
+  let closed = false;
   return {
     port,
     url: `http://localhost:${port}`,
@@ -38,6 +39,8 @@ export async function startHub(opts: HubOptions) {
     pool,
     adminCreated,
     async close() {
+      if (closed) return;
+      closed = true;
       http.closeAllConnections?.();
       await new Promise<void>((r) => http.close(() => r()));
       await pool.end();

@@ -3,6 +3,7 @@ import type { HubEvent, HubPushReply } from '@qms/protocol/hub';
 import type { Client, Pool } from './db/pool';
 import { inTransaction } from './db/pool';
 import { foldTicket, type FactEvent } from './facts';
+import { applyPaperEvents } from './paper';
 import { rewriteRollups } from './rollups';
 
 /** The identity of an event's content: the same event sent twice hashes the same; another event under its id does not. */
@@ -85,6 +86,11 @@ export async function ingest(pool: Pool, centerId: number, events: readonly HubE
           fresh.map((f) => f.e.serviceDay ?? null),
           fresh.map((f) => f.diverged),
         ],
+      );
+      await applyPaperEvents(
+        c,
+        centerId,
+        fresh.map((f) => f.e),
       );
       await refoldTickets(c, centerId, [...new Set(fresh.flatMap((f) => (f.e.ticketId ? [f.e.ticketId] : [])))]);
     }

@@ -1,6 +1,7 @@
 import type { RatingLevel, SummaryReply } from '@qms/protocol';
 import { emptyCounts, FigureAccumulator, withPaper } from '@qms/protocol/figures';
 import type { Pool } from './db/pool';
+import { paperSums } from './paper';
 
 export interface HubSummaryRequest {
   from: string;
@@ -33,7 +34,7 @@ interface FactRow {
  * `/api/stats/summary`. Every figure is computed over the union of the centers' tickets with the same code as a
  * center's (protocol/src/figures): counts are the sums of the centers' counts; means, medians, p90 and max are those of
  * all the city's tickets together (a mean equals the centers' means weighted by their counts; a median is not the mean
- * of the centers' medians).
+ * of the centers' medians). Paper ballots count where their whole survey period lies inside the range, as at a center.
  */
 export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<SummaryReply> {
   const opts = { targetWaitSeconds };
@@ -67,16 +68,22 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<Su
     if (!g) groups.set(key, (g = new FigureAccumulator(opts)));
     g.add(fact);
   }
-  const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), emptyCounts(), citySatisfactionTarget) };
+  const paper = await paperSums(pool, req.from, req.to);
+  const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), paper.total, citySatisfactionTarget) };
   if (req.groupBy) {
     const byCode = new Map([...centers.values()].map((c) => [c.code, c.name]));
+    const paperOf = new Map(
+      req.groupBy === 'service' ? paper.byService : [...paper.byCenter].map(([id, counts]) => [centers.get(id)?.code ?? String(id), counts] as const),
+    );
+    // A field or center with paper ballots and no tickets in the range still has its line, as on a center's report.
+    for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, new FigureAccumulator(opts));
     reply.groups = [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, g]) => {
         const s = services.get(key);
         const target = req.groupBy === 'service' ? (s?.target ?? citySatisfactionTarget) : citySatisfactionTarget;
         const label = req.groupBy === 'center' ? (byCode.get(key) ?? key) : (s?.name ?? key);
-        return { key, label, ...withPaper(g.figures(), emptyCounts(), target) };
+        return { key, label, ...withPaper(g.figures(), paperOf.get(key) ?? emptyCounts(), target) };
       });
   }
   return reply;

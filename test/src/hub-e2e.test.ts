@@ -37,11 +37,12 @@ const pushed = (c: Center) => expect.poll(() => { const s = c.hubSync!.state(); 
 
 const countFields = ['issued', 'served', 'noShow', 'cancelled', 'transferred', 'ratingsWithDossier', 'ratingsSkipped'] as const;
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied', 'total'] as const;
-/** A center's figures without what the hub does not carry yet (paper ballots entered at the center). */
-const devicesOnly = (f: any) => {
-  const { paperBallots: _p, combined: _c, satisfactionTarget: _t, belowTarget: _b, key: _k, label: _l, ...rest } = f;
+/** The figures of a report line, without its key and label. */
+const figuresOf = (f: any) => {
+  const { key: _k, label: _l, ...rest } = f;
   return rest;
 };
+const ballot = (serviceId: string, from: string, to: string, n: number) => ({ serviceId, from, to, very_satisfied: n, satisfied: 2, neutral: 1, dissatisfied: 1, very_dissatisfied: 0 });
 
 describe('city hub with two centers', () => {
   let pgc: TestPostgres;
@@ -70,6 +71,12 @@ describe('city hub with two centers', () => {
     // 1. Tickets, calls, transfers, no-shows and ratings on both centers while the hub is up.
     await simulateMonth(a as never, clockA, ['2026-03-16', '2026-03-17'], 11);
     await simulateMonth(b as never, clockB, ['2026-03-16'], 12);
+    // Paper survey counts entered by the managers: inside the range, straddling it (left out), and one voided later.
+    const managerA = client(a.url, await login(a.url, 'quanly'));
+    for (const body of [ballot('ho-tich', '2026-03-16', '2026-03-17', 7), ballot('dat-dai', '2026-03-16', '2026-03-18', 3), ballot('ho-tich', '2026-03-10', '2026-03-17', 5)]) {
+      expect((await managerA.post('/api/stats/paper-ballots', body)).status).toBe(201);
+    }
+    const mistaken = (await managerA.post('/api/stats/paper-ballots', ballot('chung-thuc', '2026-03-17', '2026-03-17', 9))).body;
     await pushed(a);
     await pushed(b);
 
@@ -88,6 +95,9 @@ describe('city hub with two centers', () => {
     await hub.close();
     await simulateMonth(a as never, clockA, ['2026-03-18'], 13);
     await simulateMonth(b as never, clockB, ['2026-03-17', '2026-03-18'], 14);
+    // A day later on A's clock: its manager signs in again.
+    expect((await client(a.url, await login(a.url, 'quanly')).post(`/api/stats/paper-ballots/${mistaken.id}/void`)).status).toBe(200);
+    expect((await client(b.url, await login(b.url, 'quanly')).post('/api/stats/paper-ballots', ballot('ho-tich', '2026-03-17', '2026-03-17', 4))).status).toBe(201);
     const issued = await client(a.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' });
     expect(issued.status).toBe(201);
     await expect.poll(() => a.hubSync!.state().failures, { timeout: 60_000 }).toBeGreaterThan(0);
@@ -116,12 +126,15 @@ describe('city hub with two centers', () => {
     const byCenter = (await city.get(`/api/hub/stats/summary?from=${from}&to=${to}&groupBy=center`)).body;
     expect(byCenter.groups.map((g: any) => [g.key, g.label])).toEqual([['P-LECHAN', 'Phường Lê Chân'], ['X-ANLAO', 'Xã An Lão']]);
     // Each center's line on the hub is that center's own report, figure for figure (means and medians included).
-    expect(devicesOnly(byCenter.groups[0])).toEqual(devicesOnly(ra.totals));
-    expect(devicesOnly(byCenter.groups[1])).toEqual(devicesOnly(rb.totals));
+    expect(figuresOf(byCenter.groups[0])).toEqual(figuresOf(ra.totals));
+    expect(figuresOf(byCenter.groups[1])).toEqual(figuresOf(rb.totals));
     // The city totals: counts are the sums; the mean is the centers' means weighted by their counts; max the larger.
     const t = byCenter.totals;
     for (const k of countFields) expect(t[k], k).toBe(ra.totals[k] + rb.totals[k]);
     for (const k of levels) expect(t.ratings[k], k).toBe(ra.totals.ratings[k] + rb.totals.ratings[k]);
+    for (const k of levels) expect(t.paperBallots[k], k).toBe(ra.totals.paperBallots[k] + rb.totals.paperBallots[k]);
+    expect(t.paperBallots.total).toBe(7 + 2 + 1 + 1 + 3 + 2 + 1 + 1 + 4 + 2 + 1 + 1);
+    expect(t.combined.total).toBe(ra.totals.combined.total + rb.totals.combined.total);
     expect(t.issued).toBeGreaterThan(100);
     expect(t.ratings.total).toBeGreaterThan(10);
     const called = (r: any) => r.waitBuckets.reduce((s: number, x: any) => s + x.count, 0);
@@ -135,6 +148,8 @@ describe('city hub with two centers', () => {
       const gb = rb.groups.find((x: any) => x.key === g.key);
       for (const k of countFields) expect(g[k], `${g.key} ${k}`).toBe((ga?.[k] ?? 0) + (gb?.[k] ?? 0));
       expect(g.ratings.total).toBe((ga?.ratings.total ?? 0) + (gb?.ratings.total ?? 0));
+      expect(g.combined.total).toBe((ga?.combined.total ?? 0) + (gb?.combined.total ?? 0));
+      expect(g.satisfactionTarget).toBe(ga?.satisfactionTarget ?? gb?.satisfactionTarget);
       expect(g.label).toBe(ga?.label ?? gb?.label);
     }
     expect(byService.groups.reduce((s: number, g: any) => s + g.issued, 0)).toBe(t.issued);
