@@ -11,7 +11,7 @@ beforeAll(async () => {
   hub = await startHub({ databaseUrl: await pg.createDatabase(), port: 0, host: '127.0.0.1', adminPassword: 'mật khẩu thành phố' });
 });
 afterAll(async () => {
-  await hub?.close();
+  await hub?.close().catch(() => undefined);
   pg?.stop();
 });
 
