@@ -97,3 +97,33 @@ describe('city hub', () => {
     expect(s.groups.find((g: any) => g.key === 'X-RESTORED').issued).toBe(3);
   });
 });
+
+describe('bad input to the hub', () => {
+  it('answers 400 or 401 with a plain message, never a 500, and stores nothing', async () => {
+    const token = await adminToken();
+    const { key } = (await (await call('/api/hub/centers', { token, body: { code: 'BAD-INPUT', name: 'Thử dữ liệu xấu' } })).json()) as { key: string };
+    const good = ev(1, 'ticket.issued', 'z1', { serviceId: 'ho-tich', channel: 'kiosk' }, t0, { serviceDay: day });
+    const cases: [string, string, unknown, number][] = [
+      ['not JSON', '/api/hub/events', '{"events": [', 400],
+      ['no events', '/api/hub/events', { events: [] }, 400],
+      ['a time in the year 300000', '/api/hub/events', { events: [{ ...good, at: 9e15 }] }, 400],
+      ['not a calendar date', '/api/hub/events', { events: [{ ...good, serviceDay: '2026-02-30' }] }, 400],
+      ['a NUL character in the payload', '/api/hub/events', { events: [{ ...good, payload: { serviceId: 'a\u0000b' } }] }, 400],
+      ['a NUL character in the type', '/api/hub/events', { events: [{ ...good, type: 'ticket.\u0000' }] }, 400],
+      ['too many events', '/api/hub/events', { events: Array.from({ length: 1001 }, (_, i) => ({ ...good, id: i + 1 })) }, 400],
+      ['a heartbeat without its floor', '/api/hub/heartbeat', { at: t0, timezone: 'Asia/Ho_Chi_Minh', version: '1', centerName: 'x', services: [] }, 400],
+      ['a center name with a NUL', '/api/hub/centers', { code: 'NUL', name: 'a\u0000' }, 400],
+    ];
+    for (const [what, path, body, status] of cases) {
+      const r = await call(path, { token: path === '/api/hub/centers' ? token : key, body, method: 'POST' });
+      expect(r.status, what).toBe(status);
+      const reply = (await r.json()) as { error: { code: string; message: string } };
+      expect(reply.error.message, what).toMatch(/^[^\n]+$/);
+      expect(reply.error.message, what).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect((await call('/api/hub/events', { token: 'qmshub_nope', body: { events: [good] } })).status).toBe(401);
+    const list = (await (await call('/api/hub/centers', { token })).json()) as any[];
+    expect(list.find((c) => c.code === 'BAD-INPUT')).toMatchObject({ eventsStored: 0, lastEventId: null });
+    expect(list.some((c) => c.code === 'NUL')).toBe(false);
+  });
+});

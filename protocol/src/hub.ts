@@ -2,17 +2,25 @@ import { z } from 'zod';
 
 // The city hub's wire: what a center pushes (events, heartbeat) and what city accounts read (docs/hub.md).
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'not a calendar date' });
+/** Text PostgreSQL can store (no NUL character), at most `max` characters. */
+const text = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/, 'holds a NUL character');
+/** Times the hub can store: 2000-01-01 … 2200-01-01, in ms since the epoch. */
+const eventTime = z.number().int().min(946_684_800_000).max(7_258_118_400_000);
 
 /** One row of a center's event log, as the center stored it (`at` in ms since the epoch). */
 export const HubEvent = z.object({
   id: z.number().int().positive(),
-  type: z.string().min(1).max(64),
-  ticketId: z.string().max(64).nullable(),
+  type: text(64).min(1),
+  ticketId: text(64).nullable(),
   counterId: z.number().int().nullable(),
   staffId: z.number().int().nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  at: z.number().int(),
+  // PostgreSQL's jsonb cannot hold a NUL character; no event of a center has one.
+  payload: z.record(z.string(), z.unknown()).refine((p) => !JSON.stringify(p).includes('\\u0000'), { message: 'payload holds a NUL character' }),
+  at: eventTime,
   /** The ticket's local service day, on `ticket.issued` events (the center's own day, not recomputed by the hub). */
   serviceDay: localDate.optional(),
 });
@@ -40,10 +48,10 @@ export const HubPushReply = z.object({
 });
 export type HubPushReply = z.infer<typeof HubPushReply>;
 
-export const HubServiceInfo = z.object({ id: z.string().max(32), code: z.string().max(32), name: z.string().max(200), satisfactionTarget: z.number().min(0).max(1) });
+export const HubServiceInfo = z.object({ id: text(32), code: text(32), name: text(200), satisfactionTarget: z.number().min(0).max(1) });
 
 export const HubLiveFloor = z.object({
-  waiting: z.array(z.object({ serviceId: z.string().max(32), count: z.number().int().min(0), longestWaitSeconds: z.number().min(0).nullable() })).max(200),
+  waiting: z.array(z.object({ serviceId: text(32), count: z.number().int().min(0), longestWaitSeconds: z.number().min(0).nullable() })).max(200),
   waitingTotal: z.number().int().min(0),
   longestWaitSeconds: z.number().min(0).nullable(),
   countersOpen: z.number().int().min(0),
@@ -54,10 +62,10 @@ export type HubLiveFloor = z.infer<typeof HubLiveFloor>;
 
 /** `POST /api/hub/heartbeat`, every ~10 s. */
 export const HubHeartbeat = z.object({
-  at: z.number().int(),
-  timezone: z.string().max(64),
-  version: z.string().max(32),
-  centerName: z.string().max(200),
+  at: eventTime,
+  timezone: text(64),
+  version: text(32),
+  centerName: text(200),
   services: z.array(HubServiceInfo).max(200),
   floor: HubLiveFloor,
 });
@@ -65,7 +73,7 @@ export type HubHeartbeat = z.infer<typeof HubHeartbeat>;
 
 export const HubCenterBody = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'code: 1–32 letters, digits, "_", "-" or "."'),
-  name: z.string().trim().min(1).max(200),
+  name: text(200).trim().min(1),
 });
 export type HubCenterBody = z.infer<typeof HubCenterBody>;
 
@@ -91,4 +99,4 @@ export const HubStatsQuery = z
   .object({ from: localDate, to: localDate, groupBy: HubStatsGroupBy.optional() })
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
 
-export const HubLoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+export const HubLoginBody = z.object({ username: text(64).min(1), password: z.string().min(1).max(200) });

@@ -42,7 +42,9 @@ export function buildHubApp(deps: HubAppDeps) {
   const app = new Hono();
   app.onError((err, c) => {
     if (err instanceof HubError) return errorReply(c, err);
-    throw err;
+    // Never a stack trace to the caller; the cause goes to the hub's log (stderr).
+    process.stderr.write(`${new Date().toISOString()} ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}\n`);
+    return c.json({ error: { code: 'internal', message: 'Máy chủ thành phố gặp lỗi, vui lòng thử lại sau. / The hub failed; please try again later.' } }, 500);
   });
   app.notFound((c) => errorReply(c, new HubError('not_found')));
 
