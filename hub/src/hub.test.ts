@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubEvent } from '@qms/protocol/hub';
 import { startHub, type RunningHub } from './hub';
+import { hubSummary } from './summary';
 import { startTestPostgres, type TestPostgres } from './testing/postgres';
 
 let pg: TestPostgres;
@@ -95,6 +96,11 @@ describe('city hub', () => {
     expect(c.divergence).toMatchObject({ events: 1, fromEventId: 2 });
     const s = (await (await call(`/api/hub/stats/summary?from=${day}&to=${day}&groupBy=center`, { token })).json()) as any;
     expect(s.groups.find((g: any) => g.key === 'X-RESTORED').issued).toBe(3);
+    // Read in pages of one ticket, the figures are the same as in one page.
+    const whole = await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' });
+    expect(whole.totals.issued).toBe(4);
+    expect(await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' }, 1)).toEqual(whole);
+    expect(await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' }, 2)).toEqual(whole);
   });
 });
 

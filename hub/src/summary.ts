@@ -36,37 +36,34 @@ interface FactRow {
  * all the city's tickets together (a mean equals the centers' means weighted by their counts; a median is not the mean
  * of the centers' medians). Paper ballots count where their whole survey period lies inside the range, as at a center.
  */
-export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<SummaryReply> {
+export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 50_000): Promise<SummaryReply> {
   const opts = { targetWaitSeconds };
   const totals = new FigureAccumulator(opts);
   const groups = new Map<string, FigureAccumulator>();
   const centers = new Map((await pool.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM centers')).rows.map((c) => [c.id, c]));
   const services = await serviceInfo(pool);
-  const { rows } = await pool.query<FactRow>(
-    `SELECT center_id, service_id, status, channel, issued_at, first_called_at, started_at, finished_at, transferred, rating_skipped, rating, rating_channel, rating_dossier
-     FROM ticket_facts WHERE service_day BETWEEN $1 AND $2`,
-    [req.from, req.to],
-  );
-  for (const r of rows) {
-    const fact = {
-      status: r.status,
-      channel: r.channel,
-      issuedAt: r.issued_at,
-      firstCalledAt: r.first_called_at,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      transferred: r.transferred,
-      ratingSkipped: r.rating_skipped,
-      rating: r.rating,
-      ratingChannel: r.rating_channel,
-      ratingDossier: r.rating_dossier,
-    };
-    totals.add(fact);
-    if (!req.groupBy) continue;
-    const key = req.groupBy === 'center' ? (centers.get(r.center_id)?.code ?? String(r.center_id)) : r.service_id;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = new FigureAccumulator(opts)));
-    g.add(fact);
+  for await (const rows of factPages(pool, req.from, req.to, pageSize)) {
+    for (const r of rows) {
+      const fact = {
+        status: r.status,
+        channel: r.channel,
+        issuedAt: r.issued_at,
+        firstCalledAt: r.first_called_at,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        transferred: r.transferred,
+        ratingSkipped: r.rating_skipped,
+        rating: r.rating,
+        ratingChannel: r.rating_channel,
+        ratingDossier: r.rating_dossier,
+      };
+      totals.add(fact);
+      if (!req.groupBy) continue;
+      const key = req.groupBy === 'center' ? (centers.get(r.center_id)?.code ?? String(r.center_id)) : r.service_id;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = new FigureAccumulator(opts)));
+      g.add(fact);
+    }
   }
   const paper = await paperSums(pool, req.from, req.to);
   const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), paper.total, citySatisfactionTarget) };
@@ -87,6 +84,25 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<Su
       });
   }
   return reply;
+}
+
+/** The range's ticket facts in pages (keyset on the day index), so a long range never sits in memory whole. */
+async function* factPages(pool: Pool, from: string, to: string, pageSize: number): AsyncGenerator<FactRow[]> {
+  let after: [string, number, string] = [from, -1, ''];
+  for (;;) {
+    const { rows } = await pool.query<FactRow & { ticket_id: string; service_day: string }>(
+      `SELECT service_day, center_id, ticket_id, service_id, status, channel, issued_at, first_called_at, started_at, finished_at, transferred, rating_skipped, rating,
+         rating_channel, rating_dossier
+       FROM ticket_facts WHERE service_day <= $1 AND (service_day, center_id, ticket_id) > ($2::date, $3, $4)
+       ORDER BY service_day, center_id, ticket_id LIMIT ${pageSize}`,
+      [to, after[0], after[1], after[2]],
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1]!;
+    after = [last.service_day, last.center_id, last.ticket_id];
+    if (rows.length < pageSize) return;
+  }
 }
 
 /** Each field's name and satisfaction target as the centers report them (the most common one where they differ). */

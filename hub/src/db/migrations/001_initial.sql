@@ -81,4 +81,5 @@ CREATE TABLE ticket_facts (
   rating_dossier boolean NOT NULL,
   PRIMARY KEY (center_id, ticket_id)
 );
-CREATE INDEX ticket_facts_day ON ticket_facts (service_day, center_id, service_id);
+-- A range of days read in pages, in this order (summary.ts).
+CREATE INDEX ticket_facts_day ON ticket_facts (service_day, center_id, ticket_id);
