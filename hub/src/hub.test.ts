@@ -133,3 +133,14 @@ describe('bad input to the hub', () => {
     expect(list.some((c) => c.code === 'NUL')).toBe(false);
   });
 });
+
+// Last: it locks the admin out of this hub.
+describe('sign-in at the hub', () => {
+  it('refuses an account after ten wrong passwords from one address, even with the right one, with a 429', async () => {
+    const wrong = () => call('/api/auth/login', { body: { username: 'admin', password: 'đoán thử' } });
+    for (let i = 0; i < 10; i++) expect((await wrong()).status).toBe(401);
+    const locked = await call('/api/auth/login', { body: { username: 'admin', password: 'mật khẩu thành phố' } });
+    expect(locked.status).toBe(429);
+    expect(((await locked.json()) as any).error.message).toMatch(/thử lại sau 15 phút/);
+  });
+});

@@ -7,6 +7,8 @@ import type { Pool } from '../db/pool';
 import { ingest } from '../ingest';
 import { hubSummary } from '../summary';
 import { errorReply, HubError, issuesText } from './errors';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { loginThrottle } from '../auth/throttle';
 import { hubOpenApi } from './openapi';
 
 export interface HubAppDeps {
@@ -71,9 +73,20 @@ export function buildHubApp(deps: HubAppDeps) {
   });
   app.get('/api/openapi.json', (c) => c.json(hubOpenApi(deps.version)));
 
+  const throttle = loginThrottle(deps.now);
   app.post('/api/auth/login', async (c) => {
     const { username, password } = await body(c, LoginBody);
-    return c.json(await deps.accounts.login(username, password));
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const minutes = throttle.lockedFor(username, address);
+    if (minutes > 0) throw new HubError('too_many_attempts', { minutes });
+    try {
+      const session = await deps.accounts.login(username, password);
+      throttle.succeeded(username, address);
+      return c.json(session);
+    } catch (e) {
+      if (e instanceof HubError && e.code === 'bad_credentials') throttle.failed(username, address);
+      throw e;
+    }
   });
 
   app.post('/api/hub/centers', async (c) => {

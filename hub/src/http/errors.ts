@@ -9,6 +9,7 @@ const messages = {
   too_large: { status: 413, vi: () => 'Nội dung gửi lên quá lớn.', en: () => 'The request body is too large.' },
   not_found: { status: 404, vi: () => 'Không có địa chỉ này.', en: () => 'There is nothing at this address.' },
   unauthorized: { status: 401, vi: () => 'Cần đăng nhập để làm việc này.', en: () => 'You need to sign in to do this.' },
+  too_many_attempts: { status: 429, vi: (p: Params) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.minutes} phút.`, en: (p: Params) => `Too many wrong sign-ins. Please try again in ${p.minutes} min.` },
   bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
   bad_center_key: { status: 401, vi: () => 'Khóa kết nối của trung tâm không đúng.', en: () => 'The center key is not valid.' },
   forbidden: { status: 403, vi: (p: Params) => `Tài khoản này không có quyền làm việc này (cần: ${p.allowed}).`, en: (p: Params) => `This account may not do this (needs: ${p.allowed}).` },

@@ -33,7 +33,7 @@ export function hubOpenApi(version: string) {
           summary: 'Sign in a city account',
           security: [],
           requestBody: { required: true, ...json(HubLoginBody, 'input') },
-          responses: { 200: { description: '`{ token, user: { id, name, role } }`' }, 401: error('wrong username or password') },
+          responses: { 200: { description: '`{ token, user: { id, name, role } }`' }, 401: error('wrong username or password'), 429: error('too many wrong sign-ins for this account from this address') },
         },
       },
       '/api/hub/centers': {
