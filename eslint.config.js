@@ -58,6 +58,11 @@ export default tseslint.config(
     files: ['protocol/src/**/*.ts', 'drivers/src/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@qms/server', '@qms/server/*', '@qms/ui-kit', ...screens.map((s) => `@qms/${s}`)], message: 'protocol and drivers sit on the ground floor.' }] }] },
   },
+  // The city hub shares protocol with the centers, never the center server's code (ARCHITECTURE.md).
+  {
+    files: ['hub/src/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@qms/server', '@qms/server/*', '**/server/src/**'], message: 'The hub shares only @qms/protocol with the center server.' }] }] },
+  },
   {
     files: ['ui-kit/src/**/*.{ts,tsx}', ...screens.map((s) => `${s}/src/**/*.{ts,tsx}`)],
     rules: {

@@ -28,6 +28,7 @@ import { openDb } from './store/open';
 import { importOnFirstStart } from './floor/setup-import';
 import { effectiveConfig } from './store/setup';
 import { createLogger, type Logger } from './log';
+import { startHubSync } from './hub-sync';
 
 export const version = '0.1.0';
 
@@ -46,6 +47,8 @@ export interface ServerOptions {
    * until the first-run wizard at /admin/ is done the center is empty and the API answers `setup_required`.
    */
   setupInBrowser?: boolean;
+  /** The city hub to push the event log to; by default `QMS_HUB_URL` and `QMS_HUB_KEY`, none when unset. */
+  hub?: { url: string; key: string; maxBackoffMs?: number } | null;
 }
 
 /** Composition root: config → store → floor → HTTP + realtime → listen. */
@@ -133,6 +136,9 @@ export async function startServer(opts: ServerOptions) {
   const ratingSweep = startRatingSweep(floor, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
+  const hubTarget = opts.hub !== undefined ? opts.hub : process.env.QMS_HUB_URL && process.env.QMS_HUB_KEY ? { url: process.env.QMS_HUB_URL, key: process.env.QMS_HUB_KEY } : null;
+  const hubSync = hubTarget ? startHubSync({ db, ...hubTarget, now, log, timeZone: config.timezone, centerName: () => config.center.name, version }) : null;
+  if (hubSync) floor.bus.on('event', () => hubSync.kick());
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: config.publicUrl, host: opts.host, port });
 
@@ -156,7 +162,9 @@ export async function startServer(opts: ServerOptions) {
     backups,
     stats,
     log,
+    hubSync,
     async close() {
+      hubSync?.stop();
       await backups.stop();
       await keypads.stop();
       await printing.stop();

@@ -1,0 +1,46 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Pool } from '../db/pool';
+import { HubError } from '../http/errors';
+import { checkCredentials, hashPassword } from './password';
+
+export type HubRole = 'city_admin' | 'city_viewer';
+export interface HubUser {
+  id: number;
+  name: string;
+  role: HubRole;
+}
+
+const sessionMs = 12 * 3600_000;
+export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** On an empty database, creates the city admin `admin` with `password` (HUB_ADMIN_PASSWORD); otherwise does nothing. */
+export async function seedAdmin(pool: Pool, password: string | undefined): Promise<boolean> {
+  const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM accounts');
+  if (rows[0]!.n > 0 || !password) return false;
+  await pool.query(`INSERT INTO accounts (username, name, role, password_hash) VALUES ('admin', 'Quản trị thành phố', 'city_admin', $1) ON CONFLICT DO NOTHING`, [hashPassword(password)]);
+  return true;
+}
+
+export function accounts(pool: Pool, now: () => number) {
+  return {
+    async login(username: string, password: string) {
+      const { rows } = await pool.query<{ id: number; name: string; role: HubRole; password_hash: string | null }>(
+        'SELECT id, name, role, password_hash FROM accounts WHERE username = $1 AND active',
+        [username],
+      );
+      const a = rows[0] ?? null;
+      if (!checkCredentials(a ? { passwordHash: a.password_hash } : null, password) || !a) throw new HubError('bad_credentials');
+      const token = randomBytes(32).toString('base64url');
+      await pool.query('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), a.id, new Date(now() + sessionMs)]);
+      return { token, user: { id: a.id, name: a.name, role: a.role } };
+    },
+    async byToken(token: string): Promise<HubUser | null> {
+      const { rows } = await pool.query<HubUser>(
+        'SELECT a.id, a.name, a.role FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active',
+        [sha256(token), new Date(now())],
+      );
+      return rows[0] ?? null;
+    },
+  };
+}
+export type Accounts = ReturnType<typeof accounts>;

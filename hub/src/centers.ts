@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import type { HubCenter, HubCenterBody, HubHeartbeat, HubLiveFloor } from '@qms/protocol/hub';
+import { sha256 } from './auth/accounts';
+import type { Pool } from './db/pool';
+import { HubError } from './http/errors';
+
+/** A center counts as online while its last heartbeat is younger than this. */
+export const onlineWindowMs = 60_000;
+
+interface CenterRow {
+  id: number;
+  code: string;
+  name: string;
+  last_contact_at: Date | null;
+  live: HubLiveFloor | null;
+  last_event_id: number | null;
+  events_stored: number;
+  diverged_first_at: Date | null;
+  diverged_events: number;
+  diverged_from_event: number | null;
+}
+
+export function centers(pool: Pool, now: () => number) {
+  return {
+    /** Registers a center; the key is shown once, only its hash is kept. */
+    async register(body: HubCenterBody) {
+      const key = `qmshub_${randomBytes(32).toString('base64url')}`;
+      const { rows } = await pool.query<{ id: number }>('INSERT INTO centers (code, name, key_hash) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING RETURNING id', [
+        body.code,
+        body.name,
+        sha256(key),
+      ]);
+      if (!rows[0]) throw new HubError('center_code_taken', { code: body.code });
+      return { id: rows[0].id, key };
+    },
+    async byKey(key: string): Promise<{ id: number } | null> {
+      const { rows } = await pool.query<{ id: number }>('SELECT id FROM centers WHERE key_hash = $1', [sha256(key)]);
+      return rows[0] ?? null;
+    },
+    async list(): Promise<HubCenter[]> {
+      const { rows } = await pool.query<CenterRow>('SELECT * FROM centers ORDER BY code');
+      return rows.map((r) => ({
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        lastContactAt: r.last_contact_at?.toISOString() ?? null,
+        online: r.last_contact_at !== null && now() - r.last_contact_at.getTime() < onlineWindowMs,
+        live: r.live,
+        lastEventId: r.last_event_id,
+        eventsStored: r.events_stored,
+        divergence: r.diverged_first_at ? { firstAt: r.diverged_first_at.toISOString(), events: r.diverged_events, fromEventId: r.diverged_from_event ?? 0 } : null,
+      }));
+    },
+    async heartbeat(centerId: number, hb: HubHeartbeat) {
+      await pool.query('UPDATE centers SET last_contact_at = $2, live = $3, timezone = $4 WHERE id = $1', [centerId, new Date(now()), JSON.stringify(hb.floor), hb.timezone]);
+      for (const s of hb.services) {
+        await pool.query(
+          `INSERT INTO center_services (center_id, service_id, code, name, satisfaction_target) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (center_id, service_id) DO UPDATE SET code = excluded.code, name = excluded.name, satisfaction_target = excluded.satisfaction_target`,
+          [centerId, s.id, s.code, s.name, s.satisfactionTarget],
+        );
+      }
+    },
+  };
+}
+export type Centers = ReturnType<typeof centers>;

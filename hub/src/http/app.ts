@@ -1,0 +1,119 @@
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { HubCenterBody, HubHeartbeat, HubLoginBody as LoginBody, HubPushBody, HubStatsQuery } from '@qms/protocol/hub';
+import type { Accounts, HubRole, HubUser } from '../auth/accounts';
+import type { Centers } from '../centers';
+import type { Pool } from '../db/pool';
+import { ingest } from '../ingest';
+import { hubSummary } from '../summary';
+import { errorReply, HubError, issuesText } from './errors';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { loginThrottle } from '../auth/throttle';
+import { hubOpenApi } from './openapi';
+
+export interface HubAppDeps {
+  pool: Pool;
+  accounts: Accounts;
+  centers: Centers;
+  now: () => number;
+  version: string;
+}
+
+/** Bodies above this are refused before parsing (a full push batch is well under it). */
+const maxBodyBytes = 4 * 1024 * 1024;
+
+async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T>> {
+  if (Number(c.req.header('content-length') ?? 0) > maxBodyBytes) throw new HubError('too_large');
+  const text = await c.req.text();
+  if (text.length > maxBodyBytes) throw new HubError('too_large');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new HubError('malformed_json');
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new HubError('invalid_input', { detail: issuesText(parsed.error) });
+  return parsed.data;
+}
+
+const bearer = (c: Context) => /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? null;
+
+/** The hub's HTTP API (docs/hub.md; shapes in `/api/openapi.json`). */
+export function buildHubApp(deps: HubAppDeps) {
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof HubError) return errorReply(c, err);
+    // Never a stack trace to the caller; the cause goes to the hub's log (stderr).
+    process.stderr.write(`${new Date().toISOString()} ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}\n`);
+    return c.json({ error: { code: 'internal', message: 'Máy chủ thành phố gặp lỗi, vui lòng thử lại sau. / The hub failed; please try again later.' } }, 500);
+  });
+  app.notFound((c) => errorReply(c, new HubError('not_found')));
+
+  const user = async (c: Context, roles: readonly HubRole[]): Promise<HubUser> => {
+    const token = bearer(c);
+    const u = token ? await deps.accounts.byToken(token) : null;
+    if (!u) throw new HubError('unauthorized');
+    if (!roles.includes(u.role)) throw new HubError('forbidden', { allowed: roles.join(', ') });
+    return u;
+  };
+  const center = async (c: Context) => {
+    const key = bearer(c);
+    const found = key ? await deps.centers.byKey(key) : null;
+    if (!found) throw new HubError('bad_center_key');
+    return found;
+  };
+
+  app.get('/api/health', async (c) => {
+    const db = await deps.pool.query('SELECT 1').then(
+      () => 'ok' as const,
+      () => 'unavailable' as const,
+    );
+    return c.json({ ok: db === 'ok', version: deps.version, db }, db === 'ok' ? 200 : 503);
+  });
+  app.get('/api/openapi.json', (c) => c.json(hubOpenApi(deps.version)));
+
+  const throttle = loginThrottle(deps.now);
+  app.post('/api/auth/login', async (c) => {
+    const { username, password } = await body(c, LoginBody);
+    const address = getConnInfo(c).remote.address ?? 'unknown';
+    const minutes = throttle.lockedFor(username, address);
+    if (minutes > 0) throw new HubError('too_many_attempts', { minutes });
+    try {
+      const session = await deps.accounts.login(username, password);
+      throttle.succeeded(username, address);
+      return c.json(session);
+    } catch (e) {
+      if (e instanceof HubError && e.code === 'bad_credentials') throttle.failed(username, address);
+      throw e;
+    }
+  });
+
+  app.post('/api/hub/centers', async (c) => {
+    await user(c, ['city_admin']);
+    return c.json(await deps.centers.register(await body(c, HubCenterBody)), 201);
+  });
+  app.get('/api/hub/centers', async (c) => {
+    await user(c, ['city_admin', 'city_viewer']);
+    return c.json(await deps.centers.list());
+  });
+
+  app.post('/api/hub/events', async (c) => {
+    const { id } = await center(c);
+    const { events } = await body(c, HubPushBody);
+    return c.json(await ingest(deps.pool, id, events, deps.now));
+  });
+  app.post('/api/hub/heartbeat', async (c) => {
+    const { id } = await center(c);
+    await deps.centers.heartbeat(id, await body(c, HubHeartbeat));
+    return c.body(null, 204);
+  });
+
+  app.get('/api/hub/stats/summary', async (c) => {
+    await user(c, ['city_admin', 'city_viewer']);
+    const q = HubStatsQuery.safeParse(c.req.query());
+    if (!q.success) throw new HubError('invalid_input', { detail: issuesText(q.error) });
+    return c.json(await hubSummary(deps.pool, q.data));
+  });
+  return app;
+}

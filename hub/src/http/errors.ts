@@ -1,0 +1,37 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+type Params = Record<string, string | number>;
+const messages = {
+  invalid_input: { status: 400, vi: (p: Params) => `Dữ liệu gửi lên không hợp lệ: ${p.detail}`, en: (p: Params) => `The request is not valid: ${p.detail}` },
+  malformed_json: { status: 400, vi: () => 'Nội dung gửi lên không phải JSON hợp lệ.', en: () => 'The request body is not valid JSON.' },
+  too_large: { status: 413, vi: () => 'Nội dung gửi lên quá lớn.', en: () => 'The request body is too large.' },
+  not_found: { status: 404, vi: () => 'Không có địa chỉ này.', en: () => 'There is nothing at this address.' },
+  unauthorized: { status: 401, vi: () => 'Cần đăng nhập để làm việc này.', en: () => 'You need to sign in to do this.' },
+  too_many_attempts: { status: 429, vi: (p: Params) => `Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${p.minutes} phút.`, en: (p: Params) => `Too many wrong sign-ins. Please try again in ${p.minutes} min.` },
+  bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
+  bad_center_key: { status: 401, vi: () => 'Khóa kết nối của trung tâm không đúng.', en: () => 'The center key is not valid.' },
+  forbidden: { status: 403, vi: (p: Params) => `Tài khoản này không có quyền làm việc này (cần: ${p.allowed}).`, en: (p: Params) => `This account may not do this (needs: ${p.allowed}).` },
+  center_code_taken: { status: 409, vi: (p: Params) => `Mã trung tâm "${p.code}" đã có.`, en: (p: Params) => `The center code "${p.code}" is already registered.` },
+} as const;
+export type ErrorCode = keyof typeof messages;
+
+export class HubError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(code);
+  }
+}
+
+/** `{ error: { code, message } }` with the code's 4xx status; Vietnamese unless the client asks for English. */
+export function errorReply(c: Context, err: HubError) {
+  const m = messages[err.code];
+  const en = /^en\b/i.test(c.req.header('accept-language') ?? '');
+  const message = en ? m.en(err.params) : m.vi(err.params);
+  return c.json({ error: { code: err.code, message } }, m.status as ContentfulStatusCode);
+}
+
+export const issuesText = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');

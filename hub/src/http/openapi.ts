@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { SummaryReply } from '@qms/protocol';
+import { HubCenter, HubCenterBody, HubCenterCreated, HubHeartbeat, HubLoginBody, HubPushBody, HubPushReply, HubStatsQuery } from '@qms/protocol/hub';
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
+const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({ content: { 'application/json': { schema: schema(s, io) } } });
+const error = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const city = [{ bearer: [] }];
+
+function queryParameters(s: z.ZodType) {
+  const js = schema(s, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, sch]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: sch }));
+}
+
+/** The hub's own OpenAPI 3.1 document, from the same zod schemas its routes validate with. */
+export function hubOpenApi(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Máy chủ thành phố (hub) — city hub API',
+      version,
+      description:
+        'Errors: `{ "error": { "code", "message" } }` with a 4xx status, Vietnamese unless `Accept-Language: en`. City accounts send `Authorization: Bearer <token>` from `/api/auth/login`; centers send `Authorization: Bearer <center key>`.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, centerKey: { type: 'http', scheme: 'bearer', description: 'The key `POST /api/hub/centers` answered' } },
+      schemas: { Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } } } } } },
+    },
+    paths: {
+      '/api/health': { get: { summary: 'Hub and database state (anyone)', security: [], responses: { 200: { description: '`{ ok, version, db }`' }, 503: { description: 'database unavailable' } } } },
+      '/api/auth/login': {
+        post: {
+          summary: 'Sign in a city account',
+          security: [],
+          requestBody: { required: true, ...json(HubLoginBody, 'input') },
+          responses: { 200: { description: '`{ token, user: { id, name, role } }`' }, 401: error('wrong username or password'), 429: error('too many wrong sign-ins for this account from this address') },
+        },
+      },
+      '/api/hub/centers': {
+        post: {
+          summary: 'Register a center (city admin); the key is shown once',
+          security: city,
+          requestBody: { required: true, ...json(HubCenterBody, 'input') },
+          responses: { 201: { description: 'registered', ...json(HubCenterCreated) }, 409: error('code taken'), 401: error('not signed in'), 403: error('not a city admin') },
+        },
+        get: { summary: 'Centers with last contact, live floor and divergence flag (city accounts)', security: city, responses: { 200: { description: 'centers', ...json(z.array(HubCenter)) } } },
+      },
+      '/api/hub/events': {
+        post: {
+          summary: 'A center pushes the next events of its log, in order (center key); idempotent on (event id, content)',
+          security: [{ centerKey: [] }],
+          requestBody: { required: true, ...json(HubPushBody, 'input') },
+          responses: { 200: { description: 'stored', ...json(HubPushReply) }, 401: error('unknown center key') },
+        },
+      },
+      '/api/hub/heartbeat': {
+        post: {
+          summary: 'A center’s live floor, every ~10 s (center key)',
+          security: [{ centerKey: [] }],
+          requestBody: { required: true, ...json(HubHeartbeat, 'input') },
+          responses: { 204: { description: 'recorded' }, 401: error('unknown center key') },
+        },
+      },
+      '/api/hub/stats/summary': {
+        get: {
+          summary: 'City figures in the shape of a center’s /api/stats/summary; groupBy center or service (city accounts)',
+          security: city,
+          parameters: queryParameters(HubStatsQuery),
+          responses: { 200: { description: 'figures', ...json(SummaryReply) }, 400: error('bad dates') },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startHub, hubVersion, type HubOptions, type RunningHub } from './hub';
+export { rebuildRollups } from './rollups';

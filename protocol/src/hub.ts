@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+// The city hub's wire: what a center pushes (events, heartbeat) and what city accounts read (docs/hub.md).
+
+const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), { message: 'not a calendar date' });
+/** Text PostgreSQL can store (no NUL character), at most `max` characters. */
+const text = (max: number) => z.string().max(max).refine((v) => !v.includes('\u0000'), { message: 'holds a NUL character' });
+/** Times the hub can store: 2000-01-01 … 2200-01-01, in ms since the epoch. */
+const eventTime = z.number().int().min(946_684_800_000).max(7_258_118_400_000);
+
+/** One row of a center's event log, as the center stored it (`at` in ms since the epoch). */
+export const HubEvent = z.object({
+  id: z.number().int().positive(),
+  type: text(64).min(1),
+  ticketId: text(64).nullable(),
+  counterId: z.number().int().nullable(),
+  staffId: z.number().int().nullable(),
+  // PostgreSQL's jsonb cannot hold a NUL character; no event of a center has one.
+  payload: z.record(z.string(), z.unknown()).refine((p) => !JSON.stringify(p).includes('\\u0000'), { message: 'payload holds a NUL character' }),
+  at: eventTime,
+  /** The ticket's local service day, on `ticket.issued` events (the center's own day, not recomputed by the hub). */
+  serviceDay: localDate.optional(),
+});
+export type HubEvent = z.infer<typeof HubEvent>;
+
+export const maxPushBatch = 1000;
+
+/** `POST /api/hub/events`: the next events of the center's log, in order of `id`. */
+export const HubPushBody = z.object({
+  events: z
+    .array(HubEvent)
+    .min(1)
+    .max(maxPushBatch)
+    .refine((es) => es.every((e, i) => i === 0 || e.id > es[i - 1]!.id), { message: 'events must be in increasing order of id' }),
+});
+export type HubPushBody = z.infer<typeof HubPushBody>;
+
+export const HubPushReply = z.object({
+  /** The last event id of the batch: the center may move its cursor past it. */
+  through: z.number().int(),
+  stored: z.number().int(),
+  duplicates: z.number().int(),
+  /** Events whose id the hub already holds with other content (a center restored from an old backup): kept beside the old ones. */
+  diverged: z.number().int(),
+});
+export type HubPushReply = z.infer<typeof HubPushReply>;
+
+export const HubServiceInfo = z.object({ id: text(32), code: text(32), name: text(200), satisfactionTarget: z.number().min(0).max(1) });
+
+export const HubLiveFloor = z.object({
+  waiting: z.array(z.object({ serviceId: text(32), count: z.number().int().min(0), longestWaitSeconds: z.number().min(0).nullable() })).max(200),
+  waitingTotal: z.number().int().min(0),
+  longestWaitSeconds: z.number().min(0).nullable(),
+  countersOpen: z.number().int().min(0),
+  /** Events of the log not yet pushed (how far behind the hub is). */
+  eventsBehind: z.number().int().min(0),
+});
+export type HubLiveFloor = z.infer<typeof HubLiveFloor>;
+
+/** `POST /api/hub/heartbeat`, every ~10 s. */
+export const HubHeartbeat = z.object({
+  at: eventTime,
+  timezone: text(64),
+  version: text(32),
+  centerName: text(200),
+  services: z.array(HubServiceInfo).max(200),
+  floor: HubLiveFloor,
+});
+export type HubHeartbeat = z.infer<typeof HubHeartbeat>;
+
+export const HubCenterBody = z.object({
+  code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'code: 1–32 letters, digits, "_", "-" or "."'),
+  name: text(200).trim().min(1),
+});
+export type HubCenterBody = z.infer<typeof HubCenterBody>;
+
+export const HubCenterCreated = z.object({ id: z.number().int(), key: z.string() });
+
+export const HubCenter = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  lastContactAt: z.string().nullable(),
+  /** A heartbeat within the last 60 s. */
+  online: z.boolean(),
+  live: HubLiveFloor.nullable(),
+  lastEventId: z.number().int().nullable(),
+  eventsStored: z.number().int(),
+  /** Set when the center sent events that contradict ones the hub already had (restored from an old backup). */
+  divergence: z.object({ firstAt: z.string(), events: z.number().int(), fromEventId: z.number().int() }).nullable(),
+});
+export type HubCenter = z.infer<typeof HubCenter>;
+
+export const HubStatsGroupBy = z.enum(['center', 'service']);
+export const HubStatsQuery = z
+  .object({ from: localDate, to: localDate, groupBy: HubStatsGroupBy.optional() })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+
+export const HubLoginBody = z.object({ username: text(64).min(1), password: z.string().min(1).max(200) });
