@@ -11,6 +11,7 @@ import { loadServices } from '../store/services';
 import { effectiveConfig, setupQueries } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
+import { createDayState, ticketsWithDayState } from './day-state';
 import { watchWrites, type FloorFaults } from './faults';
 import { centerCalendar } from './center-day';
 import { callDto, counterDto, serviceDtos, ticketDto } from './views';
@@ -62,8 +63,9 @@ export function createContext(deps: FloorDeps) {
       })
     : deps.db;
   const timeZone = config.timezone;
+  const dayState = createDayState(db);
   const q = {
-    tickets: ticketQueries(db),
+    tickets: ticketsWithDayState(ticketQueries(db), dayState),
     events: eventQueries(db),
     counters: counterQueries(db),
     users: userQueries(db),
@@ -115,13 +117,19 @@ export function createContext(deps: FloorDeps) {
     };
     writes = 0;
     let result: T;
+    dayState.begin();
     try {
       result = db.transaction(() => {
+        dayState.on(day);
         if (closedThrough !== day) closeEarlierDays(tx);
         const r = fn(tx);
         if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
         return r;
       })();
+      dayState.commit();
+    } catch (e) {
+      dayState.rollback(); // the in-memory day counts follow the database back
+      throw e;
     } finally {
       writes = -1;
     }
@@ -220,5 +228,5 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
+  return { deps, db, config, timeZone, q, dayState, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
 }
