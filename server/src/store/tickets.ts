@@ -92,6 +92,9 @@ export function ticketQueries(db: Db) {
   );
   const byId = db.prepare<[string], TicketRow>(`SELECT ${columns} FROM tickets WHERE id = ?`);
   const waitingOfDay = db.prepare<[string], TicketRow>(`SELECT ${columns} FROM tickets WHERE status = 'waiting' AND service_day = ? ORDER BY queued_at, seq`);
+  const waitingInService = db.prepare<[string, string], TicketRow>(
+    `SELECT ${columns} FROM tickets WHERE service_day = ? AND service_id = ? AND status = 'waiting' ORDER BY queued_at, seq`,
+  );
   const heldAtCounter = db.prepare<[string, number], TicketRow>(
     `SELECT ${columns} FROM tickets WHERE status = 'on_hold' AND service_day = ? AND counter_id = ? ORDER BY queued_at`,
   );
@@ -120,6 +123,8 @@ export function ticketQueries(db: Db) {
       return r ? toTicket(r) : null;
     },
     waiting: (serviceDay: string): Ticket[] => waitingOfDay.all(serviceDay).map(toTicket),
+    /** The field's waiting tickets only (who is ahead of a ticket is counted within its field). */
+    waitingIn: (serviceDay: string, serviceId: string): Ticket[] => waitingInService.all(serviceDay, serviceId).map(toTicket),
     heldAt: (serviceDay: string, counterId: number): Ticket[] => heldAtCounter.all(serviceDay, counterId).map(toTicket),
     /** Waiting tickets per service: all of them, and the priority ones. */
     waitingCounts: (serviceDay: string): Map<string, { total: number; priority: number }> =>
