@@ -204,7 +204,6 @@ export function createContext(deps: FloorDeps) {
   function snapshot(options: { withWaiting: boolean }): Snapshot {
     const now = deps.now();
     const day = serviceDayOf(now, timeZone);
-    const waiting = q.tickets.waiting(day);
     const countersNow = q.counters.all();
     const byId = new Map(countersNow.map((c) => [c.id, c]));
     const recent = recentCalls(db, startOfLocalDay(day, timeZone), 10).flatMap((r) => {
@@ -224,7 +223,7 @@ export function createContext(deps: FloorDeps) {
       counters: countersNow.map(counterView),
       recentCalls: recent,
       display: q.displaySettings.get(), // the hall displays' settings, changed by the `saveDisplaySettings` command
-      ...(options.withWaiting ? { waiting: waiting.map((t) => ticketDto(t, timeZone)) } : {}),
+      ...(options.withWaiting ? { waiting: q.tickets.waiting(day).map((t) => ticketDto(t, timeZone)) } : {}),
     };
   }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoConfigPath, loadConfig } from '../config/load';
 import type { CenterConfig } from '../config/schema';
-import { QueueError } from '../queue';
+import { QueueError, chooseNext } from '../queue';
 import { dayCountsFromDb } from '../store/day-tally';
 import { openDb, type Db } from '../store/open';
 import { importOnFirstStart } from './setup-import';
@@ -40,6 +40,21 @@ describe('the day counts kept in memory', () => {
       const { day, counts } = floor.dayState();
       expect(counts).toEqual(dayCountsFromDb(db, day));
     };
+    // Call-next reads only the tickets the counter may call: it must choose as from the whole queue.
+    const rules = {
+      priorityCategories: config.priorityCategories,
+      antiStarvationAfter: config.antiStarvation.afterPriorityCalls,
+      antiStarvationWaitSeconds: config.antiStarvation.normalWaitMinutes * 60,
+    };
+    let choices = 0;
+    const expectSameChoice = (counterId: number) => {
+      const c = floor.queries.counters.get(counterId)!;
+      const day = floor.serviceDay();
+      const input = { counter: c, priorityStreak: c.priorityStreak, now: clock, rules };
+      const fromAll = chooseNext({ ...input, waiting: floor.queries.tickets.waiting(day) });
+      expect(chooseNext({ ...input, waiting: floor.queries.tickets.waitingFor(day, c) })).toEqual(fromAll);
+      if (fromAll) choices++;
+    };
     let failures = 0;
     const actions: CounterCommand['action'][] = ['start', 'finish', 'finish', 'no-show', 'hold', 'recall', 'pause', 'resume', 'transfer'];
 
@@ -53,7 +68,10 @@ describe('the day counts kept in memory', () => {
       try {
         const r = rnd();
         if (r < 0.4) floor.issue({ serviceId: pick(services), priority: rnd() < 0.2 ? config.priorityCategories[0] ?? null : null, channel: 'kiosk', staffId: null }, fail ? unstorable : null);
-        else if (r < 0.65) floor.callNext(counterId, actor, {}, fail ? unstorable : null);
+        else if (r < 0.65) {
+          expectSameChoice(counterId);
+          floor.callNext(counterId, actor, {}, fail ? unstorable : null);
+        }
         else if (r < 0.7) {
           const waiting = floor.snapshot({ withWaiting: true }).waiting ?? [];
           if (waiting.length) floor.cancel(pick(waiting).id, null);
@@ -61,7 +79,8 @@ describe('the day counts kept in memory', () => {
         else if (r < 0.74) floor.signIn(counterId, actor);
         else {
           const action = pick(actions);
-          const cmd = (action === 'transfer' ? { action, serviceId: pick(services) } : { action }) as CounterCommand;
+          const to = rnd() < 0.5 ? { serviceId: pick(services) } : { counterId: 1 + Math.floor(rnd() * 6) };
+          const cmd = (action === 'transfer' ? { action, ...to } : { action }) as CounterCommand;
           floor.command(counterId, actor, cmd, fail ? unstorable : null);
         }
       } catch (e) {
@@ -73,6 +92,7 @@ describe('the day counts kept in memory', () => {
     const { counts } = floor.dayState();
     // The sequence did reach every kind of state: waiting, issued, finished, and failures of both kinds.
     expect(failures).toBeGreaterThan(100);
+    expect(choices).toBeGreaterThan(100);
     expect([...counts.issued.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
     expect([...counts.done.values()].flat().length).toBeGreaterThan(10);
     db.close();
