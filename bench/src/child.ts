@@ -20,12 +20,12 @@ async function freePort(): Promise<number> {
  * The real server as `npm start` runs it (plain node on the build in server/dist, rebuilt when its sources changed), in
  * its own process so the load generator does not share its event loop; a fresh data folder unless `dataDir` names one.
  */
-export async function benchServer(opts: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function benchServer(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-bench-'));
   const build = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the server build failed');
-  const child = spawn(process.execPath, ['server/dist/main.mjs'], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'server/dist/main.mjs'], {
     cwd: root,
     env: { ...process.env, ...opts.env, PORT: String(port), QMS_DATA_DIR: dataDir },
     stdio: 'ignore',

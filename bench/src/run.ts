@@ -4,6 +4,7 @@ import { displayBench, displaySection } from './display';
 import { displayMemory, displayMemorySection } from './display-memory';
 import { machine, writeSection } from './doc';
 import { issueThroughput } from './http-issue';
+import { perfBench, perfSection } from './perf';
 import { printerBench, printerSection } from './printer';
 import { statsSection, statsSummaryBench } from './stats-summary';
 
@@ -48,3 +49,7 @@ writeSection(statsSection(machine, stats));
 const printer = await printerBench();
 console.log('kiosk and printer:', printer);
 writeSection(printerSection(printer, machine));
+
+const perf = await perfBench();
+console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
+writeSection(perfSection(perf, machine));

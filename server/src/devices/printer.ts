@@ -152,7 +152,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
       ticket: t,
       serviceName: service?.name ?? t.serviceId,
       counterNumbers,
-      ahead: t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waiting(t.serviceDay)) : null,
+      ahead: t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waitingIn(t.serviceDay, t.serviceId)) : null,
       url: ticketUrl(t.id),
     });
     const bytes = ticketBytes(content, {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDisplaySettings, type FloorEvent } from '@qms/protocol';
 import { demoConfigPath, loadConfig } from '../config/load';
+import { dayCountsFromDb } from '../store/day-tally';
 import { openDb, type Db } from '../store/open';
 import { importOnFirstStart } from './setup-import';
 import { createFloor, type Actor, type Floor } from '.';
@@ -69,10 +70,18 @@ describe('a command that fails after its first write leaves nothing behind', () 
     expect(published).toEqual([]);
     expect(floor.snapshot({ withWaiting: false }).seq).toBe(seq);
     expect(floor.displaySettings()).toEqual(display);
+    expectDayStateAsStored();
     clock += 1000;
     const result = command();
     expect(everything()).not.toEqual(before);
     return result;
+  }
+
+  /** The day's counts the floor keeps in memory are the ones counted again from the tables. */
+  function expectDayStateAsStored() {
+    const { day, counts } = floor.dayState();
+    expect(day).toBe(floor.serviceDay());
+    expect(counts).toEqual(dayCountsFromDb(db, day));
   }
 
   const issue = () => floor.issue({ serviceId: 'ho-tich', channel: 'kiosk', staffId: null, print: { printerId: 'printer-1', kioskId: 'kiosk-1', counterId: null } });
@@ -140,5 +149,28 @@ describe('a command that fails after its first write leaves nothing behind', () 
     expect(floor.queries.tickets.get(t.id)!.printed).toBe(false);
     allOrNothing(() => floor.recordPrint(t.id, { printed: true, printerId: 'printer-1', reason: null }));
     expect(floor.queries.tickets.get(t.id)!.printed).toBe(true);
+  });
+
+  it('a command that fails after its ticket writes (its reply cannot be stored) leaves the day counts as the database has them', () => {
+    let n = 0;
+    const unstorable = <T>() => ({ key: `k-${++n}`, reply: (): never => { throw new Error('reply not stored'); } }) as { key: string; reply: (r: T) => never };
+    const req = { serviceId: 'ho-tich', channel: 'kiosk' as const, staffId: null };
+    floor.issue(req);
+    floor.issue(req);
+    expectDayStateAsStored();
+    expect(() => floor.issue(req, unstorable())).toThrow('reply not stored');
+    expectDayStateAsStored();
+    floor.callNext(1, officer);
+    floor.command(1, officer, { action: 'start' });
+    clock += 60_000;
+    // Finishes the ticket in progress (a service time) and calls the next (one fewer waiting): both undone.
+    expect(() => floor.callNext(1, officer, {}, unstorable())).toThrow('reply not stored');
+    expectDayStateAsStored();
+    expect(() => floor.command(1, officer, { action: 'finish' }, unstorable())).toThrow('reply not stored');
+    expectDayStateAsStored();
+    expect(() => floor.command(1, officer, { action: 'transfer', serviceId: 'chung-thuc' }, unstorable())).toThrow('reply not stored');
+    expectDayStateAsStored();
+    floor.command(1, officer, { action: 'finish' });
+    expectDayStateAsStored();
   });
 });

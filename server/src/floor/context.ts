@@ -11,6 +11,7 @@ import { loadServices } from '../store/services';
 import { effectiveConfig, setupQueries } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
+import { createDayState, ticketsWithDayState } from './day-state';
 import { watchWrites, type FloorFaults } from './faults';
 import { centerCalendar } from './center-day';
 import { callDto, counterDto, serviceDtos, ticketDto } from './views';
@@ -62,8 +63,9 @@ export function createContext(deps: FloorDeps) {
       })
     : deps.db;
   const timeZone = config.timezone;
+  const dayState = createDayState(db);
   const q = {
-    tickets: ticketQueries(db),
+    tickets: ticketsWithDayState(ticketQueries(db), dayState),
     events: eventQueries(db),
     counters: counterQueries(db),
     users: userQueries(db),
@@ -115,13 +117,19 @@ export function createContext(deps: FloorDeps) {
     };
     writes = 0;
     let result: T;
+    dayState.begin();
     try {
       result = db.transaction(() => {
+        dayState.on(day);
         if (closedThrough !== day) closeEarlierDays(tx);
         const r = fn(tx);
         if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
         return r;
       })();
+      dayState.commit();
+    } catch (e) {
+      dayState.rollback(); // the in-memory day counts follow the database back
+      throw e;
     } finally {
       writes = -1;
     }
@@ -196,7 +204,6 @@ export function createContext(deps: FloorDeps) {
   function snapshot(options: { withWaiting: boolean }): Snapshot {
     const now = deps.now();
     const day = serviceDayOf(now, timeZone);
-    const waiting = q.tickets.waiting(day);
     const countersNow = q.counters.all();
     const byId = new Map(countersNow.map((c) => [c.id, c]));
     const recent = recentCalls(db, startOfLocalDay(day, timeZone), 10).flatMap((r) => {
@@ -217,9 +224,9 @@ export function createContext(deps: FloorDeps) {
       counters: countersNow.map(counterView),
       recentCalls: recent,
       display: q.displaySettings.get(), // the hall displays' settings, changed by the `saveDisplaySettings` command
-      ...(options.withWaiting ? { waiting: waiting.map((t) => ticketDto(t, timeZone)) } : {}),
+      ...(options.withWaiting ? { waiting: q.tickets.waiting(day).map((t) => ticketDto(t, timeZone)) } : {}),
     };
   }
 
-  return { deps, db, config, timeZone, q, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
+  return { deps, db, config, timeZone, q, dayState, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
 }

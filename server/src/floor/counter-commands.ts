@@ -55,15 +55,17 @@ export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pic
       change(ctx, tx, c, current, { kind: 'finish', dossierCode: null }, { auto: true });
       c = { ...c, currentTicketId: null };
     }
-    const waiting = ctx.q.tickets.waiting(tx.day);
     let ticket: Ticket | null;
     let reason: string;
     let streak = c.priorityStreak;
     if (pick?.ticketId) {
-      ticket = waiting.find((t) => t.id === pick.ticketId) ?? null;
+      const picked = ctx.q.tickets.get(pick.ticketId);
+      ticket = picked?.status === 'waiting' && picked.serviceDay === tx.day ? picked : null;
       if (!ticket) throw new QueueError('ticket_not_waiting', { ticket: pick.ticketId });
       reason = 'picked';
     } else {
+      // Only the tickets this counter may call are read, not the whole hall's queue.
+      const waiting = ctx.q.tickets.waitingFor(tx.day, c);
       const choice = chooseNext({ counter: c, priorityStreak: c.priorityStreak, waiting, now: tx.now, rules: ctx.rules });
       ticket = choice?.ticket ?? null;
       reason = choice?.reason ?? 'none';

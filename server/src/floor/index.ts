@@ -26,6 +26,8 @@ export function createFloor(deps: FloorDeps) {
     snapshot: ctx.snapshot,
     counterView: ctx.counterView,
     serviceDay: () => serviceDayOf(deps.now(), ctx.timeZone),
+    /** The day's counts kept in memory (tests compare them with `dayCountsFromDb`). */
+    dayState: () => ctx.dayState.current(),
     servicesView: () => {
       const now = deps.now();
       return ctx.servicesView(now, serviceDayOf(now, ctx.timeZone));

@@ -10,11 +10,14 @@ const asResponse = (r: StoredReply, headers: Record<string, string> = {}) => new
 /**
  * A retried request with the same `Idempotency-Key` gets the first answer again instead of acting twice
  * (a double click or a network retry must never call two tickets). Keys are scoped to the caller and the path.
- * The key is reserved here (a duplicate arriving meanwhile gets 409 `request_in_progress`); the floor command stores
+ * The key is reserved in memory while the request runs (a duplicate arriving meanwhile gets 409 `request_in_progress`):
+ * a reservation means nothing after a restart, so it costs no write and no fsync of its own. The floor command stores
  * the reply in its own transaction (`answerOnce`), so a crash right after the commit still leaves the reply for the retry.
  */
 export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv> {
   const q = idempotencyQueries(db);
+  const running = new Set<string>();
+  let purgedAt = -Infinity;
   return async (c, next) => {
     const raw = c.req.header('idempotency-key');
     if (!raw) return next();
@@ -22,22 +25,22 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
     const who = p?.kind === 'user' ? `u${p.user.id}` : p?.kind === 'device' ? `d${p.device.id}` : 'anon';
     const key = `${who} ${c.req.method} ${c.req.path} ${raw.slice(0, 128)}`;
     const seen = q.find(key);
-    if (seen) {
-      if (seen.status === 0) return c.json({ error: { code: 'request_in_progress', message: 'Yêu cầu này đang được xử lý. / This request is still being processed.' } }, 409);
-      return asResponse(seen, { 'idempotent-replay': 'true' });
+    if (running.has(key) || seen?.status === 0) return c.json({ error: { code: 'request_in_progress', message: 'Yêu cầu này đang được xử lý. / This request is still being processed.' } }, 409);
+    if (seen) return asResponse(seen, { 'idempotent-replay': 'true' });
+    // Replies are kept a day; the old ones are removed at most once a minute, not by every request.
+    if (now() - purgedAt > 60_000) {
+      purgedAt = now();
+      q.purge(purgedAt - 24 * 3600_000);
     }
-    q.purge(now() - 24 * 3600_000);
-    q.reserve(key, now());
+    running.add(key);
     c.set('idempotencyKey', key);
     try {
       await next();
-    } catch (e) {
-      q.release(key);
-      throw e;
+    } finally {
+      running.delete(key);
     }
     // A route that answered without a floor command storing it: stored here (not crash-proof, but still once).
     if (c.res.status >= 200 && c.res.status < 300 && !c.get('idempotencyStored')) q.complete(key, { status: c.res.status, body: await c.res.clone().text() }, now());
-    else q.release(key); // only a reservation is removed; a reply stored by the floor stays
   };
 }
 

@@ -46,12 +46,20 @@ export function eventQueries(db: Db) {
 }
 export type EventQueries = ReturnType<typeof eventQueries>;
 
-/** The latest calls since `since`, newest first, each ticket once (its latest call, recall or bring-back). */
+/** Exported for the test of their query plans. */
+export const recentCallsSql = {
+  firstOfDay: `SELECT min(id) FROM events INDEXED BY events_at WHERE at >= ?`,
+  calls: `SELECT ticket_id, counter_id, type, at FROM events WHERE type IN ('ticket.called', 'ticket.recalled', 'ticket.unheld') AND id >= ? AND at >= ? ORDER BY id DESC LIMIT ?`,
+};
+
+/**
+ * The latest calls since `since`, newest first, each ticket once (its latest call, recall or bring-back). Bounded to the
+ * events from the first one at or after `since` (found through `events_at`), so its cost follows today's calls, not
+ * every call ever made (the index `events_type_id` then reads only today's part of each type).
+ */
 export function recentCalls(db: Db, since: number, limit: number) {
-  const rows = db
-    .prepare<[number, number], { ticket_id: string; counter_id: number; type: string; at: number }>(
-      `SELECT ticket_id, counter_id, type, at FROM events WHERE type IN ('ticket.called', 'ticket.recalled', 'ticket.unheld') AND at >= ? ORDER BY id DESC LIMIT ?`,
-    )
-    .all(since, limit * 4);
+  const first = db.prepare<[number], number | null>(recentCallsSql.firstOfDay).pluck().get(since) ?? null;
+  if (first === null) return [];
+  const rows = db.prepare<[number, number, number], { ticket_id: string; counter_id: number; type: string; at: number }>(recentCallsSql.calls).all(first, since, limit * 4);
   return rows.filter((r, i) => rows.findIndex((o) => o.ticket_id === r.ticket_id) === i).slice(0, limit);
 }

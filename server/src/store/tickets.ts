@@ -92,6 +92,14 @@ export function ticketQueries(db: Db) {
   );
   const byId = db.prepare<[string], TicketRow>(`SELECT ${columns} FROM tickets WHERE id = ?`);
   const waitingOfDay = db.prepare<[string], TicketRow>(`SELECT ${columns} FROM tickets WHERE status = 'waiting' AND service_day = ? ORDER BY queued_at, seq`);
+  const waitingInService = db.prepare<[string, string], TicketRow>(
+    `SELECT ${columns} FROM tickets WHERE service_day = ? AND service_id = ? AND status = 'waiting' ORDER BY queued_at, seq`,
+  );
+  const waitingForCounter = db.prepare<{ day: string; counter: number; services: string; priority: number }, TicketRow>(
+    `SELECT ${columns} FROM tickets WHERE status = 'waiting' AND service_day = @day AND (target_counter_id = @counter OR (target_counter_id IS NULL
+       AND (service_id IN (SELECT value FROM json_each(@services)) OR (@priority AND priority IS NOT NULL AND first_called_at IS NULL))))
+     ORDER BY queued_at, seq`,
+  );
   const heldAtCounter = db.prepare<[string, number], TicketRow>(
     `SELECT ${columns} FROM tickets WHERE status = 'on_hold' AND service_day = ? AND counter_id = ? ORDER BY queued_at`,
   );
@@ -120,6 +128,14 @@ export function ticketQueries(db: Db) {
       return r ? toTicket(r) : null;
     },
     waiting: (serviceDay: string): Ticket[] => waitingOfDay.all(serviceDay).map(toTicket),
+    /** The field's waiting tickets only (who is ahead of a ticket is counted within its field). */
+    waitingIn: (serviceDay: string, serviceId: string): Ticket[] => waitingInService.all(serviceDay, serviceId).map(toTicket),
+    /**
+     * The waiting tickets a counter may call (what `chooseNext` picks from): sent to it, or of its fields, or, at the
+     * priority counter, priority tickets not yet called.
+     */
+    waitingFor: (serviceDay: string, c: { id: number; serviceIds: string[]; priority: boolean }): Ticket[] =>
+      waitingForCounter.all({ day: serviceDay, counter: c.id, services: JSON.stringify(c.serviceIds), priority: c.priority ? 1 : 0 }).map(toTicket),
     heldAt: (serviceDay: string, counterId: number): Ticket[] => heldAtCounter.all(serviceDay, counterId).map(toTicket),
     /** Waiting tickets per service: all of them, and the priority ones. */
     waitingCounts: (serviceDay: string): Map<string, { total: number; priority: number }> =>

@@ -42,7 +42,7 @@ export function ticketRoutes(r: Router, { floor, db, now, printing }: RouteDeps)
     const t = floor.queries.tickets.get(c.req.param('id'));
     if (!t) throw new ApiFailure('unknown_ticket', { ticket: c.req.param('id') });
     const p = c.get('principal');
-    const ahead = t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waiting(t.serviceDay)) : null;
+    const ahead = t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waitingIn(t.serviceDay, t.serviceId)) : null;
     const service = floor.services.find((s) => s.id === t.serviceId) ?? floor.queries.setup.service(t.serviceId); // archived since
     const status = { ...ticketDto(t, floor.timeZone), serviceName: service?.name ?? t.serviceId, waitingAhead: ahead };
     // The dossier code and the event log are for signed-in accounts; the QR page and devices get the public view.

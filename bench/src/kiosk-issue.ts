@@ -1,0 +1,104 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchServer } from './child';
+import { median } from './stats';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const services = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'bao-tro-xa-hoi', 'nguoi-co-cong', 'bhxh'];
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc. */
+function cpuOf(pid: number) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+async function bareServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'qms-bare-'));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/src/bare-server.ts'], { cwd: root, env: { ...process.env, PORT: String(port), BARE_DB: join(dir, 'bare.sqlite') }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { base, child, stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) };
+}
+
+/** `tickets` kiosk requests, `clients` in flight: tickets per second and the server's CPU per ticket. */
+async function drive(base: string, pid: number, headers: Record<string, string>, tickets: number, clients: number, key: boolean) {
+  let next = 0;
+  const cpu0 = cpuOf(pid);
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < tickets) {
+        const i = next++;
+        const res = await fetch(`${base}/api/tickets`, { method: 'POST', headers: { ...headers, ...(key ? { 'idempotency-key': `tap-${i}-${Math.random()}` } : {}) }, body: JSON.stringify({ serviceId: services[i % services.length] }) });
+        if (res.status !== 201) throw new Error(`issue failed: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return { perSecond: tickets / seconds, cpuMs: (cpuOf(pid) - cpu0) / tickets };
+}
+
+/**
+ * The kiosk's real request (its device token, an Idempotency-Key, printing on with the simulated printer) against the
+ * real server, and the bare baseline in the same run; alternating, `runs` times each; medians and ratios.
+ */
+export async function kioskIssue({ tickets = 600, clients = 8, runs = 3 } = {}) {
+  const project: { perSecond: number; cpuMs: number }[] = [];
+  const bare: { perSecond: number; cpuMs: number }[] = [];
+  const kiosk = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };
+  for (let run = 0; run < runs; run++) {
+    const server = await benchServer();
+    try {
+      await drive(server.base, server.child.pid!, kiosk, 50, clients, true); // warm-up
+      project.push(await drive(server.base, server.child.pid!, kiosk, tickets, clients, true));
+    } finally {
+      await server.stop();
+    }
+    const b = await bareServer();
+    try {
+      await drive(b.base, b.child.pid!, { 'content-type': 'application/json' }, 50, clients, false);
+      bare.push(await drive(b.base, b.child.pid!, { 'content-type': 'application/json' }, tickets, clients, false));
+    } finally {
+      await b.stop();
+    }
+  }
+  const m = (xs: number[]) => Math.round(median(xs) * 100) / 100;
+  const p = { perSecond: m(project.map((x) => x.perSecond)), cpuMs: m(project.map((x) => x.cpuMs)) };
+  const b = { perSecond: m(bare.map((x) => x.perSecond)), cpuMs: m(bare.map((x) => x.cpuMs)) };
+  return { tickets, clients, runs, project: p, bare: b, throughputRatio: Math.round((p.perSecond / b.perSecond) * 100) / 100, cpuRatio: Math.round((p.cpuMs / b.cpuMs) * 10) / 10, fsyncs: await fsyncsPerRequest() };
+}
+
+/** fsync/fdatasync calls per kiosk request (one request at a time), counted with strace when it is installed. */
+async function fsyncsPerRequest(requests = 50) {
+  if (spawnSync('strace', ['-V']).status !== 0) return null;
+  const server = await benchServer();
+  try {
+    const kiosk = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };
+    await drive(server.base, server.child.pid!, kiosk, 5, 1, true);
+    const log = join(mkdtempSync(join(tmpdir(), 'qms-strace-')), 'fsync.txt');
+    const tracer = spawn('strace', ['-f', '-e', 'trace=fsync,fdatasync', '-o', log, '-p', String(server.child.pid)], { stdio: 'ignore' });
+    await new Promise((r) => setTimeout(r, 1500));
+    await drive(server.base, server.child.pid!, kiosk, requests, 1, true);
+    await new Promise((r) => setTimeout(r, 1500)); // the printer's outcome follows the answer
+    tracer.kill('SIGINT');
+    await new Promise((r) => tracer.once('exit', r));
+    const calls = readFileSync(log, 'utf8').split('\n').filter((l) => /fsync|fdatasync/.test(l) && !l.includes('resumed>') && !l.includes('unfinished'));
+    const resumed = readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('<unfinished'));
+    return Math.round(((calls.length + resumed.length) / requests) * 100) / 100;
+  } finally {
+    await server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(await kioskIssue());
