@@ -42,7 +42,7 @@ describe('the day counts kept in memory', () => {
     };
     // Call-next reads only the tickets the counter may call: it must choose as from the whole queue.
     const rules = {
-      priorityCategories: config.priorityCategories,
+      priorityCategories: config.priorityCategories.map((p) => p.code),
       antiStarvationAfter: config.antiStarvation.afterPriorityCalls,
       antiStarvationWaitSeconds: config.antiStarvation.normalWaitMinutes * 60,
     };
@@ -67,7 +67,7 @@ describe('the day counts kept in memory', () => {
       const fail = rnd() < 0.15; // the command does its writes, then cannot store its reply: all rolled back
       try {
         const r = rnd();
-        if (r < 0.4) floor.issue({ serviceId: pick(services), priority: rnd() < 0.2 ? config.priorityCategories[0] ?? null : null, channel: 'kiosk', staffId: null }, fail ? unstorable : null);
+        if (r < 0.4) floor.issue({ serviceId: pick(services), priority: rnd() < 0.2 ? (config.priorityCategories[0]?.code ?? null) : null, channel: 'kiosk', staffId: null }, fail ? unstorable : null);
         else if (r < 0.65) {
           expectSameChoice(counterId);
           floor.callNext(counterId, actor, {}, fail ? unstorable : null);
