@@ -49,6 +49,19 @@ describe('admin: setting up the center from the browser', () => {
     await kiosk.context().close();
   });
 
+  it('stops a field for today with a reason typed on the page, and lets it issue again', async () => {
+    const row = admin.locator('tr[data-service=bhxh]');
+    await row.getByRole('button', { name: 'Dừng hôm nay' }).click();
+    await admin.fill('input[name=stopReason]', 'Cán bộ BHXH đi tập huấn');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await row.locator('.qms-status', { hasText: 'Dừng hôm nay: Cán bộ BHXH đi tập huấn' }).waitFor();
+    const bhxh = async () => ((await client(server.url).get('/api/services')).body as { id: string; closedReason: string | null; stoppedReason?: string | null }[]).find((s) => s.id === 'bhxh')!;
+    expect(await bhxh()).toMatchObject({ closedReason: 'stopped_today', stoppedReason: 'Cán bộ BHXH đi tập huấn' });
+    await row.getByRole('button', { name: 'Cấp số lại' }).click();
+    await row.locator('.qms-status', { hasText: 'Đang cấp số' }).waitFor();
+    expect((await bhxh()).closedReason).toBeNull();
+  });
+
   it('gives a counter the new field; the counters page lists it in order', async () => {
     await admin.getByRole('tab', { name: 'Quầy' }).click();
     const row = admin.locator('tr[data-counter="3"]');

@@ -56,10 +56,7 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
   const act = async (fn: () => Promise<unknown>) => {
     if ((await change.run(fn)) !== null) reload();
   };
-  const stop = (s: AdminServiceDto) => {
-    const reason = window.prompt(w('fields.stopReason'), w('fields.stopReasonDefault'));
-    if (reason?.trim()) void act(() => fetchRoute(routes.adminServiceUpdate, { params: { id: s.id }, body: { stoppedToday: { reason: reason.trim() } } }));
-  };
+  const [stopping, setStopping] = useState<AdminServiceDto | null>(null);
   const archive = (s: AdminServiceDto, archived: boolean) => {
     if (archived && !window.confirm(w('fields.archiveConfirm', { name: s.name }))) return;
     void act(() => fetchRoute(routes.adminServiceUpdate, { params: { id: s.id }, body: { archived } }));
@@ -71,11 +68,12 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
       title={w('nav.fields')}
       intro={w('fields.intro')}
       addLabel={w('fields.add')}
-      onAdd={canEdit ? () => (change.setOutcome(null), setEditing({ id: null, draft: blank })) : undefined}
+      onAdd={canEdit ? () => (change.setOutcome(null), setStopping(null), setEditing({ id: null, draft: blank })) : undefined}
       error={error}
       loading={!data}
       outcome={change.outcome}
-      form={editing && (
+      form={
+        editing ? (
         <FieldForm
           key={editing.id ?? 'new'}
           id={editing.id}
@@ -86,7 +84,18 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
           }}
           onCancel={() => setEditing(null)}
         />
-      )}
+        ) : stopping ? (
+          <StopForm
+            key={stopping.id}
+            service={stopping}
+            onDone={() => {
+              setStopping(null);
+              reload();
+            }}
+            onCancel={() => setStopping(null)}
+          />
+        ) : null
+      }
     >
       {data && (
         <div className="setup__scroll">
@@ -129,7 +138,7 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
                   {canEdit && (
                     <td>
                       <div className="setup__actions">
-                      <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => (change.setOutcome(null), setEditing({ id: s.id, draft: draftOf(s) }))}>
+                      <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => (change.setOutcome(null), setStopping(null), setEditing({ id: s.id, draft: draftOf(s) }))}>
                         {w('edit')}
                       </button>
                       {!s.archived &&
@@ -138,7 +147,7 @@ export function Fields({ canEdit, subscribe }: { canEdit: boolean; subscribe: Us
                             {w('fields.resume')}
                           </button>
                         ) : (
-                          <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => stop(s)}>
+                          <button type="button" className="qms-btn qms-btn--small" disabled={change.busy} onClick={() => (change.setOutcome(null), setEditing(null), setStopping(s))}>
                             {w('fields.stop')}
                           </button>
                         ))}
@@ -221,6 +230,27 @@ function FieldForm({ id, initial, onDone, onCancel }: { id: string | null; initi
         <input name="target" type="number" min={0} max={100} step={0.1} required value={d.target} onChange={(e) => set('target', e.target.value)} />
       </Field>
       <FormActions outcome={o} busy={change.busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** "Stop issuing today": the reason the kiosk tile and the phone page show until the day ends. */
+function StopForm({ service, onDone, onCancel }: { service: AdminServiceDto; onDone: () => void; onCancel: () => void }) {
+  const { w } = useSetupWords();
+  const [reason, setReason] = useState(w('fields.stopReasonDefault'));
+  const change = useChange();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = await change.run(() => fetchRoute(routes.adminServiceUpdate, { params: { id: service.id }, body: { stoppedToday: { reason } } }));
+    if (saved) onDone();
+  };
+  return (
+    <form className="setup__form" onSubmit={(e) => void submit(e)} aria-label={`${w('fields.stop')}: ${service.name}`}>
+      <p className="setup__wide setup__form-title">{`${w('fields.stop')}: ${service.name}`}</p>
+      <Field label={w('fields.stopReason')} name="stoppedToday.reason" outcome={change.outcome}>
+        <input name="stopReason" required maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </Field>
+      <FormActions outcome={change.outcome} busy={change.busy} onCancel={onCancel} />
     </form>
   );
 }
