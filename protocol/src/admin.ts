@@ -95,7 +95,7 @@ export const AdminCounterDto = z.object({
   serviceOrder: z.enum(['fifo', 'ordered']),
   /** Disabled counters are hidden from every screen and cannot be signed in to. */
   enabled: z.boolean(),
-  /** The address of its LED board, from the machine's hardware config (read only), or null. */
+  /** The address of its LED board (set here; first taken from the machine's hardware file), or null for none. */
   ledAddress: z.number().int().nullable(),
   status: CounterStatus,
   staff: z.object({ id: z.number().int(), name: z.string() }).nullable(),
@@ -121,6 +121,8 @@ export const UpdateCounterBody = z
     priority: z.boolean().optional(),
     serviceOrder: z.enum(['fifo', 'ordered']).optional(),
     enabled: z.boolean().optional(),
+    /** The LED board showing its number (1–254, on the counter's LED bus); null: no board. */
+    ledAddress: z.number().int().nullable().optional(),
   })
   .strict();
 export type UpdateCounterBody = z.infer<typeof UpdateCounterBody>;

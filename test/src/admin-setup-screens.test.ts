@@ -75,6 +75,21 @@ describe('admin: setting up the center from the browser', () => {
     await keepScreenshot(admin, 'admin-setup-counters');
   });
 
+  it("sets a counter's LED board address: a taken one is refused at its box, the row shows the new one", async () => {
+    const row = admin.locator('tr[data-counter="4"]');
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    expect(await admin.inputValue('input[name=ledAddress]')).toBe('4');
+    await admin.fill('input[name=ledAddress]', '3');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const problem = admin.locator('[data-field=ledAddress] .setup__problem');
+    await problem.waitFor();
+    expect(await problem.innerText()).toMatch(/Địa chỉ bảng LED 3 đã dùng cho quầy 3/);
+    await admin.fill('input[name=ledAddress]', '44');
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await row.locator('td', { hasText: 'địa chỉ 44' }).waitFor();
+    expect((await client(server.url, await login(server.url, 'admin', 'admin')).get('/api/admin/counters')).body).toContainEqual(expect.objectContaining({ id: 4, ledAddress: 44 }));
+  });
+
   it('creates an officer with a one-time password, who must change it at the desk, and disabling ends the session', async () => {
     await admin.getByRole('tab', { name: 'Tài khoản' }).click();
     await admin.getByRole('button', { name: 'Thêm tài khoản' }).click();

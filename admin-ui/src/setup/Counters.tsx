@@ -2,11 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { routes, type AdminCounterDto, type AdminServiceDto } from '@qms/protocol';
 import { fetchRoute, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
-import { Field, FormActions, SetupList } from './parts';
+import { Field, FormActions, SetupList, wholeOrNull } from './parts';
 import { useSetupWords } from './words';
 
-type Draft = { number: string; name: string; serviceIds: string[]; priority: boolean; serviceOrder: 'fifo' | 'ordered' };
-const draftOf = (c: AdminCounterDto): Draft => ({ number: String(c.number), name: c.name, serviceIds: c.serviceIds, priority: c.priority, serviceOrder: c.serviceOrder });
+type Draft = { number: string; name: string; serviceIds: string[]; priority: boolean; serviceOrder: 'fifo' | 'ordered'; ledAddress: string };
+const draftOf = (c: AdminCounterDto): Draft => ({
+  number: String(c.number),
+  name: c.name,
+  serviceIds: c.serviceIds,
+  priority: c.priority,
+  serviceOrder: c.serviceOrder,
+  ledAddress: c.ledAddress === null ? '' : String(c.ledAddress),
+});
 
 /** Counters (quầy): which fields in which order, priority flag, enable/disable, close remotely. */
 export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: UseFloorResult['subscribe'] }) {
@@ -26,7 +33,7 @@ export function Counters({ canEdit, subscribe }: { canEdit: boolean; subscribe: 
     void act(() => fetchRoute(routes.adminCounterClose, { params: { id: c.id } }), w('counters.closed', { n: c.number }));
   };
   const next = (data ?? []).reduce((m, c) => Math.max(m, c.number), 0) + 1;
-  const blank: Draft = { number: String(next), name: `Quầy ${next}`, serviceIds: [], priority: false, serviceOrder: 'fifo' };
+  const blank: Draft = { number: String(next), name: `Quầy ${next}`, serviceIds: [], priority: false, serviceOrder: 'fifo', ledAddress: '' };
 
   return (
     <SetupList
@@ -148,7 +155,7 @@ function CounterForm(props: { id: number | null; initial: Draft; services: Admin
     const saved =
       id === null
         ? await change.run(() => fetchRoute(routes.adminCounterCreate, { body }))
-        : await change.run(() => fetchRoute(routes.adminCounterUpdate, { params: { id }, body }));
+        : await change.run(() => fetchRoute(routes.adminCounterUpdate, { params: { id }, body: { ...body, ledAddress: wholeOrNull(d.ledAddress) } }));
     if (saved) onDone();
   };
   const o = change.outcome;
@@ -167,6 +174,11 @@ function CounterForm(props: { id: number | null; initial: Draft; services: Admin
           <option value="ordered">{w('counters.order.ordered')}</option>
         </select>
       </Field>
+      {id !== null && (
+        <Field label={w('counters.ledField')} name="ledAddress" outcome={o} hint={w('counters.ledHint')}>
+          <input name="ledAddress" type="number" min={1} max={254} value={d.ledAddress} onChange={(e) => setD({ ...d, ledAddress: e.target.value })} />
+        </Field>
+      )}
       <label className="setup__check">
         <input type="checkbox" name="priority" checked={d.priority} onChange={(e) => setD({ ...d, priority: e.target.checked })} />
         {w('counters.priority')}

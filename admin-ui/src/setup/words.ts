@@ -107,6 +107,8 @@ const words = {
   'counters.disabled': ['Ngừng dùng', 'Disabled'],
   'counters.led': ['Bảng LED', 'LED board'],
   'counters.ledAddress': ['địa chỉ {n}', 'address {n}'],
+  'counters.ledField': ['Địa chỉ bảng LED', 'LED board address'],
+  'counters.ledHint': ['Để trống nếu quầy không có bảng LED.', 'Leave empty if the counter has no LED board.'],
   'counters.officer': ['Cán bộ', 'Officer'],
   'counters.close': ['Đóng quầy', 'Close counter'],
   'counters.closeConfirm': ['Đóng quầy {n}? Cán bộ {name} sẽ phải đăng nhập lại quầy.', 'Close counter {n}? {name} will have to sign in again.'],

@@ -38,5 +38,12 @@ export const LedBusConfig = z
   });
 export type LedBusConfig = z.infer<typeof LedBusConfig>;
 
+/** A bus's id: its own, else `led-1`, `led-2`… by its place in the list. */
+export const ledBusId = (bus: { id?: string }, index: number) => bus.id ?? `led-${index + 1}`;
+
+/** The boards the hardware file names, by bus id (what the database is seeded with). */
+export const ledBoardsOfFile = (buses: LedBusConfig[] | undefined) =>
+  (buses ?? []).flatMap((b, i) => b.boards.map((x) => ({ counterId: x.counterId, bus: ledBusId(b, i), address: x.address })));
+
 /** Optional, so configs and tests written before LED boards existed still type-check. */
 export const LedBoardsConfig = z.array(LedBusConfig).optional();

@@ -8,6 +8,7 @@ import { eventQueries, recentCalls, type NewEvent } from '../store/events';
 import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
 import { loadServices } from '../store/services';
+import { ledAddressQueries } from '../store/led-addresses';
 import { effectiveConfig, setupQueries } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
@@ -72,6 +73,7 @@ export function createContext(deps: FloorDeps) {
     idempotency: idempotencyQueries(db),
     displaySettings: displaySettingsQueries(db),
     setup: setupQueries(db),
+    led: ledAddressQueries(db),
   };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));

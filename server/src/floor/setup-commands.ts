@@ -7,7 +7,9 @@ import type {
   UpdateCounterBody,
   UpdateServiceBody,
 } from '@qms/protocol';
+import { LED_MAX_ADDRESS, LED_MIN_ADDRESS } from '@qms/drivers';
 import { defaultSatisfactionTarget, overlappingPrefixes } from '../config/schema';
+import { ledBoardsOfFile, ledBusId } from '../devices/led-config';
 import { QueueError } from '../queue';
 import type { SetupCounter, SetupService } from '../store/setup';
 import type { FloorContext, Tx } from './context';
@@ -126,7 +128,6 @@ export function updateService(ctx: FloorContext, actorId: number, id: string, bo
 export function adminCounterDto(ctx: FloorContext, c: SetupCounter): AdminCounterDto {
   const state = ctx.q.setup.counterState(c.id);
   const staff = state?.staffId ? ctx.q.users.byId(state.staffId) : null;
-  const board = (ctx.config.hardware.ledBoards ?? []).flatMap((b) => b.boards).find((b) => b.counterId === c.id);
   return {
     id: c.id,
     number: c.number,
@@ -135,7 +136,7 @@ export function adminCounterDto(ctx: FloorContext, c: SetupCounter): AdminCounte
     priority: c.priority,
     serviceOrder: c.serviceOrder,
     enabled: c.enabled !== false,
-    ledAddress: board?.address ?? null,
+    ledAddress: ctx.q.led.of(c.id)?.address ?? null,
     status: state?.status ?? 'closed',
     staff: staff ? { id: staff.id, name: staff.name } : null,
   };
@@ -167,7 +168,7 @@ export function updateCounter(ctx: FloorContext, actorId: number, id: number, bo
     const all = ctx.q.setup.counters();
     const old = all.find((c) => c.id === id);
     if (!old) throw new QueueError('unknown_counter', { counter: id });
-    const { enabled, ...fields } = body;
+    const { enabled, ledAddress, ...fields } = body;
     const next: SetupCounter = { ...old, ...stripUndefined(fields) };
     if (enabled !== undefined) {
       if (enabled) delete next.enabled;
@@ -183,9 +184,33 @@ export function updateCounter(ctx: FloorContext, actorId: number, id: number, bo
     }
     // A field taken away while its ticket is served here is fine: the counter's current ticket is live state, not setup.
     ctx.q.setup.saveCounter(next);
-    log('counter', enabled === false && old.enabled !== false ? 'disabled' : 'updated', String(id), old, next);
+    const ledBefore = ctx.q.led.of(id)?.address ?? null;
+    if (ledAddress !== undefined) setLedAddress(ctx, next, ledAddress);
+    const ledAfter = ctx.q.led.of(id)?.address ?? null;
+    log('counter', enabled === false && old.enabled !== false ? 'disabled' : 'updated', String(id), { ...old, ledAddress: ledBefore }, { ...next, ledAddress: ledAfter });
     return adminCounterDto(ctx, next);
   });
+}
+
+/**
+ * Points a counter's LED board at `address` (null: none), on the bus it is on already, else the bus the hardware file
+ * put it on, else the first bus. Two counters cannot share an address on one bus.
+ */
+function setLedAddress(ctx: FloorContext, counter: SetupCounter, address: number | null) {
+  const buses = ctx.config.hardware.ledBoards ?? [];
+  const fromFile = ledBoardsOfFile(buses).find((b) => b.counterId === counter.id)?.bus;
+  const bus = ctx.q.led.of(counter.id)?.bus ?? fromFile ?? (buses[0] ? ledBusId(buses[0], 0) : 'led-1');
+  if (address !== null) {
+    const ascii = buses.find((b, i) => ledBusId(b, i) === bus)?.profile.address === 'ascii';
+    const max = ascii ? 99 : LED_MAX_ADDRESS;
+    if (address < LED_MIN_ADDRESS || address > max) throw new QueueError('led_address_invalid', { field: 'ledAddress', min: LED_MIN_ADDRESS, max });
+    const other = ctx.q.led.all().find((r) => r.bus === bus && r.address === address && r.counterId !== counter.id);
+    if (other) {
+      const number = ctx.q.setup.counters().find((c) => c.id === other.counterId)?.number ?? other.counterId;
+      throw new QueueError('led_address_taken', { field: 'ledAddress', address, counter: number });
+    }
+  }
+  ctx.q.led.save({ counterId: counter.id, bus, address });
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -3,7 +3,9 @@ import type { SetupChange, SetupEntity } from '@qms/protocol';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { CenterConfig } from '../config/schema';
 import { QueueError, serviceDayOf } from '../queue';
+import { ledBoardsOfFile } from '../devices/led-config';
 import { eventQueries } from '../store/events';
+import { ledAddressQueries } from '../store/led-addresses';
 import type { Db } from '../store/open';
 import { effectiveConfig, settingsOf, setupQueries, type SetupAccount } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
@@ -169,11 +171,13 @@ export function importOnFirstStart(db: Db, file: CenterConfig, now: number, warn
           'The setup in the database is used; services, counters, accounts and devices changed in the config file are ignored (import the file from the admin page to apply them).',
       );
     }
+    ledAddressQueries(db).seed(ledBoardsOfFile(file.hardware.ledBoards));
     return effectiveConfig(db, file);
   }
   db.transaction(() => {
     const changes = applyImport(db, file, { now, day: serviceDayOf(now, file.timezone), sourceHash: hash, checkInUse: false });
     const after = { services: file.services.length, counters: file.counters.length, accounts: file.accounts.length, devices: file.devices.length, changes: changes.length };
+    ledAddressQueries(db).seed(ledBoardsOfFile(file.hardware.ledBoards));
     eventQueries(db).append({ type: 'setup.center.imported', ticketId: null, counterId: null, staffId: null, payload: { entity: 'center', id: 'center', before: null, after }, at: now });
   })();
   return effectiveConfig(db, file);

@@ -161,6 +161,16 @@ export const messages = {
     vi: (p) => `Lĩnh vực ${p.service} còn ${p.waiting} người đang chờ; hãy phục vụ hết (hoặc tạm ngừng cấp số hôm nay) rồi mới lưu trữ.`,
     en: (p) => `${p.waiting} people still wait for ${p.service}; serve them (or stop issuing for today) before archiving it.`,
   },
+  led_address_invalid: {
+    status: 400,
+    vi: (p) => `Địa chỉ bảng LED phải từ ${p.min} đến ${p.max}.`,
+    en: (p) => `The LED board address must be from ${p.min} to ${p.max}.`,
+  },
+  led_address_taken: {
+    status: 409,
+    vi: (p) => `Địa chỉ bảng LED ${p.address} đã dùng cho quầy ${p.counter}; hãy chọn địa chỉ khác.`,
+    en: (p) => `LED board address ${p.address} is already used by counter ${p.counter}; choose another.`,
+  },
   counter_number_taken: { status: 409, vi: (p) => `Đã có quầy số ${p.counter}; hãy chọn số khác.`, en: (p) => `There is already a counter number ${p.counter}; choose another.` },
   counter_in_use: {
     status: 409,

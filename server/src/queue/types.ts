@@ -88,6 +88,8 @@ export type QueueErrorCode =
   | 'daily_cap_reached'
   | 'holiday'
   | 'invalid_setup'
+  | 'led_address_invalid'
+  | 'led_address_taken'
   | 'invalid_transition'
   | 'last_admin'
   | 'no_current_ticket'
