@@ -146,7 +146,7 @@ describe('administration: fields, counters, accounts', () => {
     const day = new Date(clock.now()).toISOString().slice(0, 10);
     const report = await manager.get(`/api/stats/summary?from=${day}&to=${day}&groupBy=service`);
     expect(report.status).toBe(200);
-    expect(report.body.groups.find((g: { key: string }) => g.key === 'dat-dai')).toMatchObject({ label: 'Đất đai – Môi trường', issued: 1, served: 1 });
+    expect(report.body.groups.find((g: { key: string }) => g.key === 'dat-dai')).toMatchObject({ label: 'Đất đai – Môi trường (trước đây: Đất đai)', issued: 1, served: 1 });
     // Its prefix is free again for a new field.
     expect((await admin.post('/api/admin/services', { id: 'moi-truong', code: 'MT', name: 'Môi trường', prefix: '3' })).status).toBe(201);
   });

@@ -54,8 +54,17 @@ export function labelFunction(db: Db, groupBy: StatsGroupBy): (key: string | num
   const names = (sql: string) => new Map(db.prepare<[], { id: string | number; name: string }>(sql).all().map((r) => [r.id, r.name]));
   switch (groupBy) {
     case 'service': {
-      const m = names(`SELECT id, name FROM services`);
-      return (k) => m.get(k) ?? String(k);
+      // A renamed field keeps its history under its current name, with the names it had before.
+      const m = new Map(
+        db
+          .prepare<[], { id: string; name: string; former_names: string }>(`SELECT id, name, former_names FROM services`)
+          .all()
+          .map((r) => {
+            const former = JSON.parse(r.former_names) as string[];
+            return [r.id, former.length ? `${r.name} (trước đây: ${former.join(', ')})` : r.name];
+          }),
+      );
+      return (k) => m.get(String(k)) ?? String(k);
     }
     case 'counter': {
       const m = names(`SELECT id, name FROM counters`);
