@@ -15,3 +15,4 @@ export * from './backups';
 export * from './first-setup';
 export * from './priority';
 export * from './pairing';
+export * from './rule-words';

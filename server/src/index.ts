@@ -2,5 +2,5 @@ export { startServer, version, type RunningServer, type ServerOptions } from './
 export { loadConfig, demoConfigPath, blankConfig } from './config/load';
 export { CenterConfig } from './config/schema';
 export { openDb } from './store/open';
-export { hashPassword } from './auth/password';
+export { hashPassword } from '@qms/protocol/password';
 export { createLogger, type Logger } from './log';

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureColumns } from '../../server/src/stats/columns';
 import { figuresCsv } from '../../server/src/stats/csv';
-import { emptyCounts, figuresOf, withPaper } from '../../server/src/stats/figures';
+import { emptyCounts, figuresOf, withPaper } from '@qms/protocol/figures';
 import { fmtPercent } from '../../server/src/stats/format';
 import { reportParagraph } from '../../server/src/stats/report-text';
 import { writeWorkbook } from '../../server/src/stats/xlsx';

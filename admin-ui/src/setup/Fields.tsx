@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { routes, type AdminServiceDto } from '@qms/protocol';
+import { fieldIdOf, routes, type AdminServiceDto } from '@qms/protocol';
 import { fetchRoute, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
 import { Field, FormActions, SetupList, wholeOrNull } from './parts';
@@ -32,17 +32,6 @@ const draftOf = (s: AdminServiceDto): Draft => ({
 });
 
 const blank: Draft = { id: '', code: '', name: '', nameEn: '', prefix: '', width: '3', startNumber: '1', dailyCap: '', minutes: '7', target: '95' };
-
-/** "Hộ tịch" → "ho-tich": the identifier a new field gets unless the admin types another. */
-export const slugOf = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 32);
 
 const example = (d: Pick<Draft, 'prefix' | 'width' | 'startNumber'>) => `${d.prefix}${String(Number(d.startNumber) || 1).padStart(Number(d.width) || 1, '0')}`;
 
@@ -173,7 +162,7 @@ function FieldForm({ id, initial, onDone, onCancel }: { id: string | null; initi
   const [idTouched, setIdTouched] = useState(false);
   const change = useChange();
   const set = (key: keyof Draft, value: string) =>
-    setD((old) => ({ ...old, [key]: value, ...(key === 'name' && id === null && !idTouched ? { id: slugOf(value), code: old.code || slugOf(value).toUpperCase().slice(0, 16) } : {}) }));
+    setD((old) => ({ ...old, [key]: value, ...(key === 'name' && id === null && !idTouched ? { id: fieldIdOf(value), code: old.code || fieldIdOf(value).toUpperCase().slice(0, 16) } : {}) }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

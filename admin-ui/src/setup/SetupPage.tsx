@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { CounterDto } from '@qms/protocol';
 import { ChangePasswordForm, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { Calendar } from '../Calendar';
@@ -11,8 +11,6 @@ import { Counters } from './Counters';
 import { Devices } from './Devices';
 import { Fields } from './Fields';
 import { SetupFileTransfer } from './SetupFileTransfer';
-import { useChange } from './data';
-import { OutcomeLine } from './parts';
 import { useSetupWords } from './words';
 
 export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'log', 'file', 'password'] as const;
@@ -60,14 +58,16 @@ export function SetupPage(props: {
 }
 
 function MyPassword() {
-  const { w } = useSetupWords();
   const { t } = useLang();
-  const change = useChange();
+  const [done, setDone] = useState(false);
   return (
     <section className="qms-card setup__section">
-      <p className="qms-hint">{w('password.intro')}</p>
-      <ChangePasswordForm onChanged={() => change.setOutcome({ ok: true, text: t('password.done') })} />
-      <OutcomeLine outcome={change.outcome} />
+      <ChangePasswordForm onChanged={() => setDone(true)} />
+      {done && (
+        <p className="qms-notice" role="status">
+          {t('password.done')}
+        </p>
+      )}
     </section>
   );
 }

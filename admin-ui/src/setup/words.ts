@@ -182,7 +182,6 @@ const words = {
   'change.added': ['Thêm', 'Add'],
   'change.changed': ['Sửa', 'Change'],
   'change.archived': ['Lưu trữ', 'Archive'],
-  'password.intro': ['Đổi mật khẩu đăng nhập của chính bạn.', 'Change your own sign-in password.'],
 } as const;
 
 export type SetupWordKey = keyof typeof words;

@@ -1,4 +1,4 @@
-import { commonFields, FirstSetupBody, fieldIdOf, type FirstSetupBody as Body } from '@qms/protocol';
+import { commonFields, FirstSetupBody, fieldIdOf, ruleWordsVi, type FirstSetupBody as Body } from '@qms/protocol';
 
 /** What the wizard's forms hold, as typed (numbers stay text until sent). */
 export interface Draft {
@@ -80,20 +80,6 @@ export function stepOf(path: string): Step {
   return 'center';
 }
 
-const vi: Record<string, string> = {
-  'unknown time zone': 'không có múi giờ này',
-  'the field is listed twice': 'lĩnh vực này bị nhập hai lần',
-  'two fields could issue the same number: choose another prefix': 'hai lĩnh vực có thể cấp trùng số: hãy chọn đầu số khác',
-  'the counter number is listed twice': 'số quầy này bị nhập hai lần',
-  'no such field in the list': 'không có lĩnh vực này trong danh sách',
-  'a field is chosen twice': 'một lĩnh vực bị chọn hai lần',
-  'the username is listed twice': 'tên đăng nhập này bị nhập hai lần',
-  'no counter with this number': 'không có quầy số này',
-  'the prefix is up to 4 capital letters or digits': 'đầu số gồm tối đa 4 chữ cái in hoa hoặc chữ số',
-  '2–32 lowercase letters, digits, . _ or -': '2–32 ký tự: chữ thường không dấu, chữ số, . _ hoặc -',
-  'lowercase letters, digits, - or _': 'chỉ gồm chữ thường không dấu, chữ số, - hoặc _',
-};
-
 type Issue = { path: PropertyKey[]; code: string; message: string; minimum?: unknown; origin?: string };
 
 function words(i: Issue, lang: 'vi' | 'en'): string {
@@ -104,7 +90,7 @@ function words(i: Issue, lang: 'vi' | 'en'): string {
   if (i.code === 'too_small' && i.origin === 'array') return lang === 'vi' ? 'chọn ít nhất một' : 'choose at least one';
   if (i.code === 'invalid_type' && i.path[i.path.length - 1] === 'number') return lang === 'vi' ? 'phải là một số' : 'must be a number';
   if (lang === 'en') return i.message;
-  return vi[i.message] ?? (i.code === 'too_big' ? 'quá dài' : 'không hợp lệ');
+  return ruleWordsVi[i.message] ?? (i.code === 'too_big' ? 'quá dài' : 'không hợp lệ');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from '../db/pool';
 import { HubError } from '../http/errors';
-import { checkCredentials, hashPassword } from './password';
+import { checkCredentials, hashPassword } from '@qms/protocol/password';
 
 export type HubRole = 'city_admin' | 'city_viewer';
 export interface HubUser {

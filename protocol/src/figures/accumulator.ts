@@ -1,5 +1,5 @@
-// The figure definitions (docs/figures.md) for every workspace that computes them: the city hub today; the center's
-// server/src/stats/figures.ts holds the same code until it is switched to import this file. Zod-free, pure.
+// The figure definitions (docs/figures.md) for every workspace that computes them: the center's reports and the city
+// hub's. Zod-free, pure.
 import type { RatingLevel } from '../enums';
 import type { Figures, RatingCounts } from '../stats';
 

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { hashPassword } from './password';
+import { hashPassword } from '@qms/protocol/password';
 
 // Prints a passwordHash for an account in the center config; the password is read from stdin, never from argv.
 const rl = createInterface({ input: process.stdin, output: process.stderr });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PriorityCategoryInput, priorityCategoryOf } from '@qms/protocol';
+import { numbersOverlap, PriorityCategoryInput, priorityCategoryOf } from '@qms/protocol';
 import { HardwareConfig } from './hardware';
 import { RatingConfig } from './rating';
 import { ReportConfig } from '../stats/report-config';
@@ -143,12 +143,11 @@ export const CenterConfig = z
   });
 export type CenterConfig = z.infer<typeof CenterConfig>;
 
-/** Numbers are prefix + digits, so "1" (1001) and "10" (1001 with width 2) or "" and "1" can issue the same number. */
+/** The first pair of services whose numbers could meet (`numbersOverlap`: "1" and "10", "" and "1"), in words. */
 export function overlappingPrefixes(services: { id: string; prefix: string }[]): string | undefined {
-  for (const a of services) {
-    for (const b of services) {
-      if (a !== b && b.prefix.startsWith(a.prefix) && /^\d*$/.test(b.prefix.slice(a.prefix.length))) return `${a.id} "${a.prefix}", ${b.id} "${b.prefix}"`;
-    }
+  for (const [i, a] of services.entries()) {
+    const b = services.slice(i + 1).find((x) => numbersOverlap(a.prefix, x.prefix));
+    if (b) return `${a.id} "${a.prefix}", ${b.id} "${b.prefix}"`;
   }
   return undefined;
 }

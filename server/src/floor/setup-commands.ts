@@ -7,8 +7,9 @@ import type {
   UpdateCounterBody,
   UpdateServiceBody,
 } from '@qms/protocol';
+import { numbersOverlap } from '@qms/protocol';
 import { LED_MAX_ADDRESS, LED_MIN_ADDRESS } from '@qms/drivers';
-import { defaultSatisfactionTarget, overlappingPrefixes } from '../config/schema';
+import { defaultSatisfactionTarget } from '../config/schema';
 import { ledBoardsOfFile, ledBusId } from '../devices/led-config';
 import { QueueError } from '../queue';
 import type { SetupCounter, SetupService } from '../store/setup';
@@ -62,10 +63,8 @@ const withSort = (list: SetupService[]) => list.map((s, i) => ({ ...s, sort: i }
 
 function checkPrefix(ctx: FloorContext, next: SetupService) {
   if (next.archived) return;
-  const others = ctx.q.setup.services().filter((s) => !s.archived && s.id !== next.id);
-  const clash = overlappingPrefixes([...others, next]);
-  if (clash) {
-    const other = others.find((s) => next.prefix.startsWith(s.prefix) || s.prefix.startsWith(next.prefix))!;
+  const other = ctx.q.setup.services().find((s) => !s.archived && s.id !== next.id && numbersOverlap(s.prefix, next.prefix));
+  if (other) {
     throw new QueueError('prefix_collision', { field: 'prefix', prefix: next.prefix || '—', other: other.name, otherPrefix: other.prefix || '—' });
   }
 }

@@ -1,5 +1,5 @@
 import type { FirstSetup } from '@qms/protocol';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '@qms/protocol/password';
 import { defaultSatisfactionTarget } from '../config/schema';
 import { QueueError } from '../queue';
 import { settingsOf, type SetupCounter, type SetupService } from '../store/setup';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SetupChange, SetupEntity } from '@qms/protocol';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '@qms/protocol/password';
 import type { CenterConfig } from '../config/schema';
 import { QueueError, serviceDayOf } from '../queue';
 import { ledBoardsOfFile } from '../devices/led-config';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { priorityCategoryOf, type AdminUserDto, type CreateUserBody, type UpdateCenterBody, type UpdateUserBody } from '@qms/protocol';
-import { hashPassword, verifyPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '@qms/protocol/password';
 import { QueueError } from '../queue';
 import type { SetupAccount } from '../store/setup';
 import type { FloorContext } from './context';

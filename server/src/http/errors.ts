@@ -6,6 +6,7 @@ import { QueueError } from '../queue';
 import type { Logger } from '../log';
 import { isErrorCode, messageFor, type ErrorCode, type Lang } from './messages';
 import { isDiskFull } from '../store/disk-state';
+import { ruleWordsVi } from '@qms/protocol';
 
 /** An error the API answers with a 4xx and `{error:{code,message}}`. */
 export class ApiFailure extends Error {
@@ -44,32 +45,6 @@ export function zodFields(error: ZodError, lang: Lang): Record<string, string> {
   return out;
 }
 
-/** The schemas' own rules (`refine`) in Vietnamese; zod's locale words the rest. */
-const customVi: Record<string, string> = {
-  '"from" must not be after "to"': 'ngày bắt đầu ("from") không được sau ngày kết thúc ("to")',
-  'serviceId or counterId is required': 'cần chọn lĩnh vực (serviceId) hoặc quầy (counterId)',
-  'the template must contain {number}': 'mẫu câu phải có {number}',
-  'only {number} and {counter} may stand in braces': 'trong ngoặc nhọn chỉ được dùng {number} và {counter}',
-  'a window must end after it starts': 'giờ kết thúc phải sau giờ bắt đầu',
-  'give hours or days': 'cần gửi giờ làm việc (hours) hoặc danh sách ngày (days)',
-  'days need their year': 'cần ghi năm (year) của danh sách ngày',
-  'the date is not in that year': 'ngày này không thuộc năm đang sửa',
-  'the date is listed twice': 'ngày này bị nhập hai lần',
-  'no such date': 'không có ngày này trong lịch',
-  'expected HH:MM': 'phải là giờ dạng HH:MM, ví dụ 07:30',
-  'expected YYYY-MM-DD': 'phải là ngày dạng YYYY-MM-DD, ví dụ 2026-04-30',
-  'the prefix is up to 4 capital letters or digits': 'đầu số gồm tối đa 4 chữ cái in hoa hoặc chữ số',
-  'lowercase letters, digits, - or _': 'chỉ gồm chữ thường không dấu, chữ số, - hoặc _',
-  '2–32 lowercase letters, digits, . _ or -': '2–32 ký tự: chữ thường không dấu, chữ số, . _ hoặc -',
-  'unknown time zone': 'không có múi giờ này',
-  'the field is listed twice': 'lĩnh vực này bị nhập hai lần',
-  'two fields could issue the same number: choose another prefix': 'hai lĩnh vực có thể cấp trùng số: hãy chọn đầu số khác',
-  'the counter number is listed twice': 'số quầy này bị nhập hai lần',
-  'no such field in the list': 'không có lĩnh vực này trong danh sách',
-  'a field is chosen twice': 'một lĩnh vực bị chọn hai lần',
-  'the username is listed twice': 'tên đăng nhập này bị nhập hai lần',
-  'no counter with this number': 'không có quầy số này',
-};
 
 const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: 'số nguyên', boolean: 'đúng/sai', object: 'một đối tượng', array: 'một danh sách' };
 
@@ -77,7 +52,7 @@ const typeVi: Record<string, string> = { string: 'chữ', number: 'số', int: '
 function issueVi(i: ZodError['issues'][number]): string {
   switch (i.code) {
     case 'custom':
-      return customVi[i.message] ?? i.message;
+      return ruleWordsVi[i.message] ?? i.message;
     case 'invalid_type':
       return `phải là ${typeVi[i.expected] ?? i.expected}`;
     case 'invalid_value':
@@ -87,7 +62,7 @@ function issueVi(i: ZodError['issues'][number]): string {
     case 'too_big':
       return i.origin === 'string' ? `quá dài (tối đa ${i.maximum} ký tự)` : i.origin === 'array' ? `tối đa ${i.maximum} mục` : `không được quá ${i.maximum}`;
     case 'invalid_format':
-      return customVi[i.message] ?? 'sai định dạng';
+      return ruleWordsVi[i.message] ?? 'sai định dạng';
     case 'unrecognized_keys':
       return `không nhận các trường: ${i.keys.join(', ')}`;
     default:

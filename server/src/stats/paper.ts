@@ -1,6 +1,6 @@
 import { toLocalIso, type PaperBallot, type PaperBallotBody, type PaperLeftOut, type RatingCounts } from '@qms/protocol';
 import type { Db } from '../store/open';
-import { emptyCounts } from './figures';
+import { emptyCounts } from '@qms/protocol/figures';
 
 interface BallotRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { Figures, RatingLevel, StatsGroupBy, SummaryReply } from '@qms/protocol';
 import type { Db } from '../store/open';
-import { emptyCounts, FigureAccumulator, withPaper, type TicketFact } from './figures';
+import { emptyCounts, FigureAccumulator, withPaper, type TicketFact } from '@qms/protocol/figures';
 import { keyFunction, labelFunction, type GroupSource } from './groups';
 import { paperBallotsIn, paperCountsByService, sumCounts } from './paper';
 import type { ReportConfig } from './report-config';

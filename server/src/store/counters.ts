@@ -10,7 +10,8 @@ export interface CounterState extends Counter {
   priorityStreak: number;
 }
 
-interface CounterRow {
+/** A row of `counters`, every column (`SELECT *`). */
+export interface CounterRow {
   id: number;
   number: number;
   name: string;
@@ -21,6 +22,7 @@ interface CounterRow {
   staff_id: number | null;
   current_ticket_id: string | null;
   priority_streak: number;
+  active: number;
 }
 
 const toCounter = (r: CounterRow): CounterState => ({

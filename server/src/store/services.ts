@@ -1,7 +1,8 @@
 import type { IssuingHours, Service } from '../queue';
 import type { Db } from './open';
 
-interface ServiceRow {
+/** A row of `services`, every column (`SELECT *`). */
+export interface ServiceRow {
   id: string;
   code: string;
   name: string;
@@ -13,8 +14,11 @@ interface ServiceRow {
   hours: string | null;
   default_service_seconds: number;
   satisfaction_target: number;
+  sort: number;
+  active: number;
   stopped_day: string | null;
   stopped_reason: string | null;
+  former_names: string;
 }
 
 export interface StoredService extends Service {

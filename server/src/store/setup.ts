@@ -1,6 +1,8 @@
 import { priorityCategoryOf, type PriorityCategoryInput } from '@qms/protocol';
 import type { CenterConfig } from '../config/schema';
 import type { Db } from './open';
+import type { CounterRow } from './counters';
+import type { ServiceRow } from './services';
 
 /** The setup parts of the config that live in `center_settings` (the lists have their own tables). */
 export type StoredSettings = Pick<CenterConfig, 'center' | 'timezone' | 'priorityCategories' | 'antiStarvation' | 'ratingWindowMinutes' | 'rating' | 'reports'>;
@@ -15,35 +17,6 @@ export const settingsOf = (c: CenterConfig): StoredSettings => ({
   rating: { ...c.rating, photoDir: null },
   reports: c.reports,
 });
-
-interface ServiceRow {
-  id: string;
-  code: string;
-  name: string;
-  name_en: string;
-  prefix: string;
-  width: number;
-  start_number: number;
-  daily_cap: number | null;
-  hours: string | null;
-  default_service_seconds: number;
-  satisfaction_target: number;
-  sort: number;
-  active: number;
-  stopped_day: string | null;
-  stopped_reason: string | null;
-  former_names: string;
-}
-
-interface CounterRow {
-  id: number;
-  number: number;
-  name: string;
-  service_ids: string;
-  priority: number;
-  service_order: string;
-  active: number;
-}
 
 interface UserRow {
   id: number;

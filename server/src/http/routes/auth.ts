@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { LoginBody, LoginReply, UserDto, routes, toLocalIso } from '@qms/protocol';
 import { createLoginThrottle } from '../../auth/login-throttle';
-import { checkCredentials } from '../../auth/password';
+import { checkCredentials } from '@qms/protocol/password';
 import type { User } from '../../store/users';
 import { allow, currentUser, hashToken, newToken, sessionCookie, tokenOf, type Authenticator } from '../auth';
 import { ApiFailure } from '../errors';

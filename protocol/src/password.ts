@@ -1,3 +1,4 @@
+// Passwords for the center and the city hub alike (scrypt, one stored format). Node only: no screen imports this subpath.
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 const N = 16384;
