@@ -7,6 +7,7 @@ import { displaySettingsQueries } from '../store/display-settings';
 import { eventQueries, recentCalls, type NewEvent } from '../store/events';
 import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
+import { noteDurableCommit, noteLazyCommit } from '../store/lazy-commits';
 import { loadServices } from '../store/services';
 import { ledAddressQueries } from '../store/led-addresses';
 import { effectiveConfig, setupQueries } from '../store/setup';
@@ -37,6 +38,12 @@ export interface RunOptions<T> {
   /** The command's name, for fault points (`QMS_FAULT=after-commit:<label>`). */
   label?: string;
   once?: ReplyRecord<T> | null;
+  /**
+   * false: committed without its own fsync (synchronous=NORMAL for this one transaction). Only for a fact the start
+   * can tell was lost (a print outcome: `markInterruptedPrints`). It survives a crash of the process (the WAL is in the
+   * OS's cache) and reaches the disk with the next fsync'd commit or checkpoint; only a power cut before that loses it.
+   */
+  durable?: boolean;
 }
 
 export type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
@@ -102,6 +109,8 @@ export function createContext(deps: FloorDeps) {
   const startedAt = deps.now();
   let seq = 0;
   let closedThrough: string | null = null;
+  const syncNormal = deps.db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = deps.db.prepare('PRAGMA synchronous = FULL');
 
   /**
    * Runs `fn` in one SQLite transaction; its events reach listeners only after the commit. With `once`, the reply
@@ -120,6 +129,8 @@ export function createContext(deps: FloorDeps) {
     writes = 0;
     let result: T;
     dayState.begin();
+    const lazy = opts.durable === false;
+    if (lazy) syncNormal.run();
     try {
       result = db.transaction(() => {
         dayState.on(day);
@@ -134,8 +145,11 @@ export function createContext(deps: FloorDeps) {
       throw e;
     } finally {
       writes = -1;
+      if (lazy) syncFull.run();
     }
     closedThrough = day;
+    if (lazy) noteLazyCommit(deps.db);
+    else noteDurableCommit(deps.db);
     if (opts.label) faults.afterCommit?.(opts.label);
     publish(drafts, now);
     return result;
