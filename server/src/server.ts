@@ -181,6 +181,7 @@ export async function startServer(opts: ServerOptions) {
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
       await stats.close();
+      highWater.close();
       db.close();
     },
   };

@@ -50,6 +50,13 @@ describe('numbering high-water mark', () => {
     }
     expect(synced).toHaveLength(1);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ '2026-03-16': { a: 5 } }); // what a restore reads, process crash or not
+    seq.run('2026-03-17', 'b', 1); // shorter than before: written over the old text, padded
+    mark.record(db, '2026-03-17');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ '2026-03-16': { a: 5 }, '2026-03-17': { b: 1 } });
+    mark.record(db, '2026-03-18');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ '2026-03-17': { b: 1 }, '2026-03-18': {} });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    mark.close();
     db.close();
   });
 

@@ -14,6 +14,7 @@ export type HighWater = Record<string, Record<string, number>>;
  */
 export function highWaterFile(path: string, fsync: (fd: number) => void = fsyncSync) {
   let cached: HighWater | null = null;
+  let live: { fd: number; size: number } | null = null;
   let sequences: { db: Db; get: (day: string) => { service_id: string; last_seq: number }[] } | null = null;
   const read = (): HighWater => {
     try {
@@ -39,15 +40,27 @@ export function highWaterFile(path: string, fsync: (fd: number) => void = fsyncS
     for (const d of Object.keys(known).sort().slice(-1)) if (d < day) next[d] = known[d]!;
     next[day] = { ...known[day] };
     for (const r of rows) next[day][r.service_id] = Math.max(next[day][r.service_id] ?? 0, r.last_seq);
-    const tmp = `${path}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(next));
-      if (opts.sync) fsync(fd);
-    } finally {
-      closeSync(fd);
+    const text = JSON.stringify(next);
+    if (opts.sync || live === null) {
+      // Temp file, fsync, rename: the file is replaced whole. Then it stays open for the writes that follow.
+      if (live !== null) closeSync(live.fd);
+      live = null;
+      const tmp = `${path}.tmp`;
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, text);
+        if (opts.sync) fsync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, path);
+      live = { fd: openSync(path, 'r+'), size: text.length };
+    } else {
+      // One write in place from the start, padded with spaces to the length before (JSON allows them after the value):
+      // the kernel copies a write within one page at once, so a killed process leaves the old text or the new one.
+      writeSync(live.fd, text.padEnd(live.size), 0);
+      live.size = Math.max(live.size, text.length);
     }
-    renameSync(tmp, path);
     cached = next;
   };
 
@@ -76,5 +89,10 @@ export function highWaterFile(path: string, fsync: (fd: number) => void = fsyncS
     return raised;
   };
 
-  return { read, record, restore };
+  const close = () => {
+    if (live !== null) closeSync(live.fd);
+    live = null;
+  };
+
+  return { read, record, restore, close };
 }
