@@ -30,7 +30,9 @@ export async function benchServer(
   const build = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the server build failed');
   // `cpus` (e.g. '0'): the server pinned with taskset, as on an old one-core PC.
-  const command = [process.execPath, ...(opts.nodeArgs ?? []), 'server/dist/main.mjs'];
+  // BENCH_CPU_PROF=<folder>: any benchmark's server writes a cpu profile there (to look at one path by hand).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const command = [process.execPath, ...prof, ...(opts.nodeArgs ?? []), 'server/dist/main.mjs'];
   const child = spawn(opts.cpus ? 'taskset' : command[0]!, opts.cpus ? ['-c', opts.cpus, ...command] : command.slice(1), {
     cwd: root,
     env: { ...process.env, ...opts.env, PORT: String(port), QMS_DATA_DIR: dataDir },

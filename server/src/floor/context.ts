@@ -60,6 +60,22 @@ export interface Tx {
 
 export type FloorContext = ReturnType<typeof createContext>;
 
+/**
+ * A command that changes a counter twice (call-next finishes the ticket in progress, then calls the next) publishes
+ * only the counter's last state, where its last change was: `counter.updated` replaces the whole counter on every
+ * screen, so the state in between would be overwritten at once, after costing one more message to every socket.
+ */
+export function latestCounterStates(drafts: Draft[]): Draft[] {
+  const last = new Map<number, number>();
+  let counters = 0;
+  drafts.forEach((d, i) => {
+    if (d.type !== 'counter.updated') return;
+    last.set(d.counter.id, i);
+    counters++;
+  });
+  return counters === last.size ? drafts : drafts.filter((d, i) => d.type !== 'counter.updated' || last.get(d.counter.id) === i);
+}
+
 export function createContext(deps: FloorDeps) {
   const { config } = deps;
   const faults = deps.faults ?? {};
@@ -151,7 +167,7 @@ export function createContext(deps: FloorDeps) {
     if (lazy) noteLazyCommit(deps.db);
     else noteDurableCommit(deps.db);
     if (opts.label) faults.afterCommit?.(opts.label);
-    publish(drafts, now);
+    publish(latestCounterStates(drafts), now);
     return result;
   }
 
@@ -202,11 +218,13 @@ export function createContext(deps: FloorDeps) {
   const counterView = (c: CounterState) =>
     counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
 
-  function servicesView(now: number, day: string) {
+  /** The services as screens show them; `only`: just these fields (a partial `services.updated`). */
+  function servicesView(now: number, day: string, only?: Iterable<string | null | undefined>) {
     const center = calendar.on(day);
+    const wanted = only ? new Set(only) : null;
     return serviceDtos({
       block: (check) => calendar.block(check, day, center),
-      services,
+      services: wanted ? services.filter((s) => wanted.has(s.id)) : services,
       counters: q.counters.all(),
       waiting: q.tickets.waitingCounts(day),
       now,
@@ -244,5 +262,10 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, dayState, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
+  /** Tells screens that these fields' counts or estimates changed: only they go out (`partial`), not the whole list. */
+  function servicesChanged(tx: Tx, ids: Iterable<string | null | undefined>) {
+    tx.emit({ type: 'services.updated', services: servicesView(tx.now, tx.day, ids), partial: true });
+  }
+
+  return { deps, db, config, timeZone, q, dayState, services, service, counter, rules, bus, run, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };
 }

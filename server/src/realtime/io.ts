@@ -176,9 +176,12 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'ticket.called':
     case 'counter.updated':
     case 'services.updated':
-    case 'device.status':
     case 'display.settings':
       send(['staff', 'admin', PUBLIC]);
+      return;
+    // Public screens show no device's state; an LED board's "shows 1023" after every call would be one more message to every display.
+    case 'device.status':
+      send(['staff', 'admin']);
       return;
     case 'setup.updated':
       io.emit('event', e);
