@@ -179,9 +179,10 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'display.settings':
       send(['staff', 'admin', PUBLIC]);
       return;
-    // Public screens show no device's state; an LED board's "shows 1023" after every call would be one more message to every display.
+    // Public screens show a printer's state only (the kiosk's paper, the desk's printer); an LED board's "shows 1023"
+    // after every call would be one more message to every display.
     case 'device.status':
-      send(['staff', 'admin']);
+      send(e.kind === 'printer' ? ['staff', 'admin', PUBLIC] : ['staff', 'admin']);
       return;
     case 'setup.updated':
       io.emit('event', e);
