@@ -1,3 +1,5 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { HubEvent, HubHeartbeat } from '@qms/protocol/hub';
@@ -5,6 +7,7 @@ import { fmtInt } from '@qms/protocol/report-format';
 import { startHub, type RunningHub } from '@qms/hub';
 import { startTestPostgres, type TestPostgres } from '@qms/hub/testing';
 import { cspViolations, keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
+import { freePort } from './support/child-server';
 import { client } from './support/server';
 
 // The city screens (hub-ui) served by a real hub on a real PostgreSQL, in headless Chromium. Needs `npm run build -w hub-ui`.
@@ -134,5 +137,39 @@ describe('city screens', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('tab', { name: 'Live' }).waitFor();
     expect(cspViolations(page)).toEqual([]);
+  });
+});
+
+describe('the built hub (`npm run hub`)', () => {
+  it('serves the built city screens at / with the security headers, and its API beside them', { timeout: 180_000 }, async () => {
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    const env: Record<string, string | undefined> = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const build = spawnSync(process.execPath, ['hub/build.mjs'], { cwd: repo, encoding: 'utf8', env, timeout: 120_000 });
+    expect(build.status, build.stderr).toBe(0);
+    const port = await freePort();
+    const child = spawn(process.execPath, ['hub/dist/main.mjs'], { cwd: repo, env: { ...env, DATABASE_URL: await pg.createDatabase(), HUB_PORT: String(port) }, stdio: 'ignore' });
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      await expect.poll(() => fetch(`${url}/api/health`).then((r) => r.status, () => 0), { timeout: 60_000, interval: 200 }).toBe(200);
+      for (const page of ['/', '/index.html']) {
+        const r = await fetch(url + page);
+        expect(r.status, page).toBe(200);
+        expect(r.headers.get('content-type')).toContain('text/html');
+        expect(r.headers.get('content-security-policy')).toContain("script-src 'self'");
+        expect(r.headers.get('x-frame-options')).toBe('DENY');
+        const html = await r.text();
+        expect(html).toContain('<div id="root"></div>');
+        const script = /<script[^>]+src="([^"]+)"/.exec(html)![1]!;
+        const js = await fetch(url + script);
+        expect(js.status).toBe(200);
+        expect(js.headers.get('content-type')).toContain('javascript');
+      }
+      expect((await fetch(`${url}/assets/none.js`)).status).toBe(404);
+      expect((await fetch(`${url}/api/nothing`)).status).toBe(404);
+      expect((await fetch(`${url}/../../package.json`)).status).not.toBe(200);
+    } finally {
+      child.kill();
+    }
   });
 });
