@@ -23,6 +23,7 @@ const password = 'thành phố 2026';
 let pg: TestPostgres;
 let hub: RunningHub;
 let browser: Browser;
+const keys = { hb: '', lc: '' };
 
 /** `n` tickets of a center over the morning: fields in turn, waits and ratings from a fixed pattern. */
 function morning(prefix: string, n: number, dissatisfiedEvery: number): HubEvent[] {
@@ -65,6 +66,7 @@ beforeAll(async () => {
   const city = client(hub.url, token);
   const hb = (await city.post('/api/hub/centers', { code: 'P-HONGBANG', name: 'Phường Hồng Bàng', district: 'Khu vực nội thành' })).body as { key: string };
   const lc = (await city.post('/api/hub/centers', { code: 'P-LECHAN', name: 'Phường Lê Chân', district: 'Khu vực ngoại thành' })).body as { key: string };
+  Object.assign(keys, { hb: hb.key, lc: lc.key });
   expect((await client(hub.url, hb.key).post('/api/hub/events', { events: morning('hb', 60, 7) })).status).toBe(200);
   expect((await client(hub.url, lc.key).post('/api/hub/events', { events: morning('lc', 45, 50) })).status).toBe(200);
   // Lê Chân's last word was 20 minutes ago; Hồng Bàng beats now, with someone waiting 20 minutes.
@@ -105,6 +107,10 @@ describe('city screens', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await keepScreenshot(page, 'hub-live-1920');
     await page.setViewportSize({ width: 1366, height: 768 });
+    // Live: the view asks again every 10 s; Lê Chân's next heartbeat shows it online, its alarm gone.
+    expect((await client(hub.url, keys.lc).post('/api/hub/heartbeat', heartbeat(7, 240, 4))).status).toBe(204);
+    await expect.poll(() => leChan.innerText(), { timeout: 60_000, interval: 500 }).toMatch(/Trực tuyến[\s\S]*4\s+7\s+4 phút/);
+    await expect.poll(() => page.locator('.live__alarm').count(), { timeout: 30_000 }).toBe(1);
 
     await page.getByRole('tab', { name: 'Báo cáo thành phố' }).click();
     const summary = (await client(hub.url, (await client(hub.url).post('/api/auth/login', { username: 'admin', password })).body.token).get(`/api/hub/stats/summary?from=${day}&to=${day}&groupBy=center`)).body;
@@ -136,6 +142,10 @@ describe('city screens', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('tab', { name: 'Live' }).waitFor();
+    await page.getByRole('tab', { name: 'City reports' }).click();
+    await page.getByRole('button', { name: 'Download Excel' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('input[name=username]').waitFor();
     expect(cspViolations(page)).toEqual([]);
   });
 });
