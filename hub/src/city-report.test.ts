@@ -254,6 +254,23 @@ describe('city report', () => {
     expect(values(citySheets.ranking).slice(1).map((x) => [x[0], x[1]])).toEqual(report.ranking.map((l) => [l.rank ?? '—', l.key]));
   });
 
+  it('counts a center’s paper ballots in its own drill-down and its district, not in another center’s', async () => {
+    const paper = { id: 1, serviceId: 'dat-dai', from: day, to: day, very_satisfied: 2, satisfied: 2, neutral: 0, dissatisfied: 1, very_dissatisfied: 0 };
+    const entered: HubEvent = { id: 100, type: 'paper_ballot.entered', ticketId: null, counterId: null, staffId: null, payload: paper, at: monday9 };
+    expect((await call('/api/hub/events', { token: centers.HONGBANG!.key, body: { events: [entered] } })).status).toBe(200);
+    const q = `from=${day}&to=${day}`;
+    const own = await json<SummaryReply>(`/api/hub/stats/summary?${q}&groupBy=service&center=HONGBANG`);
+    expect(own.totals.paperBallots?.total).toBe(5);
+    expect(own.groups!.find((g) => g.key === 'dat-dai')!.paperBallots?.total).toBe(5);
+    expect((await json<SummaryReply>(`/api/hub/stats/summary?${q}&groupBy=service&center=LECHAN`)).totals.paperBallots?.total).toBe(0);
+    const byDistrict = await json<SummaryReply>(`/api/hub/stats/summary?${q}&groupBy=district`);
+    expect(byDistrict.groups!.map((g) => [g.key, g.paperBallots?.total])).toEqual([
+      ['Khu vực ngoại thành', 0],
+      ['Khu vực nội thành', 5],
+    ]);
+    expect(byDistrict.totals.paperBallots?.total).toBe(5);
+  });
+
   it('refuses a bad range plainly, and anonymous readers', async () => {
     expect((await call(`/api/hub/stats/export.xlsx?from=2026-03-05&to=${day}`)).status).toBe(400);
     expect((await call(`/api/hub/stats/report?from=${day}`)).status).toBe(400);
