@@ -5,7 +5,22 @@ import { useWords } from './words';
 export type Group = NonNullable<SummaryReply['groups']>[number];
 
 /** A figures table of the city report: one line per group, the total last; `onOpen` makes the names links. */
-export function FiguresTable({ title, groups, totals, onOpen, name }: { title: string; groups: Group[]; totals: Figures; onOpen?: (g: Group) => void; name?: string }) {
+export function FiguresTable({
+  title,
+  groups,
+  totals,
+  onOpen,
+  name,
+  labelOf = (g) => g.label,
+}: {
+  title: string;
+  groups: Group[];
+  totals: Figures;
+  onOpen?: (g: Group) => void;
+  name?: string;
+  /** The line's name in the screen's language (the hub labels lines in Vietnamese, the exports' language). */
+  labelOf?: (g: Group) => string;
+}) {
   const { w, lang } = useWords();
   const n = (x: number) => fmtInt(x, lang);
   const row = (label: string, f: Figures, key: string, g?: Group) => (
@@ -64,7 +79,7 @@ export function FiguresTable({ title, groups, totals, onOpen, name }: { title: s
             </tr>
           </thead>
           <tbody>
-            {groups.map((g) => row(g.label, g, String(g.key), g))}
+            {groups.map((g) => row(labelOf(g), g, String(g.key), g))}
             {row(w('fig.total'), totals, '__total')}
           </tbody>
         </table>

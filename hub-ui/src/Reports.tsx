@@ -125,7 +125,7 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
       </section>
       <FiguresTable title={w('reports.byCenter')} groups={reply.groups.center} totals={t} onOpen={(g) => onCenter(String(g.key))} />
       <FiguresTable title={w('reports.byService')} groups={reply.groups.service} totals={t} name={w('col.field')} />
-      {reply.groups.district.length > 0 && <FiguresTable title={w('reports.byDistrict')} groups={reply.groups.district} totals={t} name={w('col.district')} />}
+      {reply.groups.district.length > 0 && <FiguresTable title={w('reports.byDistrict')} groups={reply.groups.district} totals={t} name={w('col.district')} labelOf={(g) => (g.key === '' ? w('district.none') : g.label)} />}
     </>
   );
 }

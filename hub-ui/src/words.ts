@@ -16,6 +16,7 @@ const words = {
   'col.center': ['Trung tâm', 'Center'],
   'col.district': ['Khu vực', 'District'],
   'col.field': ['Lĩnh vực', 'Field'],
+  'district.none': ['Chưa xếp khu vực', 'No district'],
   'col.state': ['Trạng thái', 'State'],
   'col.lastContact': ['Liên lạc lần cuối', 'Last contact'],
   'col.counters': ['Quầy mở', 'Counters open'],
