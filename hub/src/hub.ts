@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { accounts, seedAdmin } from './auth/accounts';
 import { centers } from './centers';
@@ -15,7 +16,12 @@ export interface HubOptions {
   /** Sets the city admin `admin`'s password on an empty database. */
   adminPassword?: string | undefined;
   now?: () => number;
+  /** The built city screens; by default hub-ui/dist beside the hub (from hub/src in development, hub/dist when built). */
+  uiDir?: string;
 }
+
+// hub/src/hub.ts and the bundle hub/dist/main.mjs both sit two folders below the repository's root.
+const defaultUiDir = fileURLToPath(new URL('../../hub-ui/dist/', import.meta.url));
 
 /** Composition root of the city hub: PostgreSQL (migrated) → HTTP. */
 export async function startHub(opts: HubOptions) {
@@ -25,7 +31,7 @@ export async function startHub(opts: HubOptions) {
   pool.on('error', () => undefined);
   await migrate(pool);
   const adminCreated = await seedAdmin(pool, opts.adminPassword);
-  const app = buildHubApp({ pool, accounts: accounts(pool, now), centers: centers(pool, now), now, version: hubVersion });
+  const app = buildHubApp({ pool, accounts: accounts(pool, now), centers: centers(pool, now), now, version: hubVersion, uiDir: opts.uiDir ?? defaultUiDir });
   const http = await new Promise<HttpServer>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '0.0.0.0' }, () => resolve(s as HttpServer)) as HttpServer;
     s.once('error', reject);

@@ -1,4 +1,4 @@
-import type { RatingLevel, SummaryReply } from '@qms/protocol';
+import type { RatingCounts, RatingLevel, SummaryReply } from '@qms/protocol';
 import { emptyCounts, FigureAccumulator, withPaper } from '@qms/protocol/figures';
 import type { Pool } from './db/pool';
 import { paperSums } from './paper';
@@ -6,8 +6,13 @@ import { paperSums } from './paper';
 export interface HubSummaryRequest {
   from: string;
   to: string;
-  groupBy?: 'center' | 'service' | undefined;
+  groupBy?: 'center' | 'service' | 'district' | undefined;
+  /** Only this center (by code): a drill-down into one center, e.g. its figures per field. */
+  center?: string | undefined;
 }
+
+/** The key of the line for centers without a district (groupBy=district). */
+export const noDistrictKey = '';
 
 const cityTimeZone = 'Asia/Ho_Chi_Minh';
 const targetWaitSeconds = 15 * 60;
@@ -40,10 +45,18 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 
   const opts = { targetWaitSeconds };
   const totals = new FigureAccumulator(opts);
   const groups = new Map<string, FigureAccumulator>();
-  const centers = new Map((await pool.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM centers')).rows.map((c) => [c.id, c]));
-  const services = await serviceInfo(pool);
+  const centers = new Map(
+    (await pool.query<{ id: number; code: string; name: string; district: string | null }>('SELECT id, code, name, district FROM centers')).rows.map((c) => [c.id, c]),
+  );
+  const only = req.center === undefined ? undefined : ([...centers.values()].find((c) => c.code === req.center)?.id ?? -1);
+  const services = await serviceInfo(pool, only);
+  const keyOf = (centerId: number, serviceId: string) =>
+    req.groupBy === 'center' ? (centers.get(centerId)?.code ?? String(centerId))
+    : req.groupBy === 'district' ? (centers.get(centerId)?.district ?? noDistrictKey)
+    : serviceId;
   for await (const rows of factPages(pool, req.from, req.to, pageSize)) {
     for (const r of rows) {
+      if (only !== undefined && r.center_id !== only) continue;
       const fact = {
         status: r.status,
         channel: r.channel,
@@ -59,19 +72,24 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 
       };
       totals.add(fact);
       if (!req.groupBy) continue;
-      const key = req.groupBy === 'center' ? (centers.get(r.center_id)?.code ?? String(r.center_id)) : r.service_id;
+      const key = keyOf(r.center_id, r.service_id);
       let g = groups.get(key);
       if (!g) groups.set(key, (g = new FigureAccumulator(opts)));
       g.add(fact);
     }
   }
-  const paper = await paperSums(pool, req.from, req.to);
+  const paper = await paperSums(pool, req.from, req.to, only);
   const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), paper.total, citySatisfactionTarget) };
   if (req.groupBy) {
     const byCode = new Map([...centers.values()].map((c) => [c.code, c.name]));
-    const paperOf = new Map(
-      req.groupBy === 'service' ? paper.byService : [...paper.byCenter].map(([id, counts]) => [centers.get(id)?.code ?? String(id), counts] as const),
-    );
+    const paperOf = req.groupBy === 'service' ? paper.byService : new Map<string, RatingCounts>();
+    if (req.groupBy !== 'service') {
+      for (const [id, counts] of paper.byCenter) {
+        const key = keyOf(id, '');
+        const sum = paperOf.get(key) ?? paperOf.set(key, emptyCounts()).get(key)!;
+        for (const k of ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied', 'total'] as const) sum[k] += counts[k];
+      }
+    }
     // A field or center with paper ballots and no tickets in the range still has its line, as on a center's report.
     for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, new FigureAccumulator(opts));
     reply.groups = [...groups.entries()]
@@ -79,7 +97,7 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 
       .map(([key, g]) => {
         const s = services.get(key);
         const target = req.groupBy === 'service' ? (s?.target ?? citySatisfactionTarget) : citySatisfactionTarget;
-        const label = req.groupBy === 'center' ? (byCode.get(key) ?? key) : (s?.name ?? key);
+        const label = req.groupBy === 'center' ? (byCode.get(key) ?? key) : req.groupBy === 'district' ? key || 'Chưa xếp khu vực' : (s?.name ?? key);
         return { key, label, ...withPaper(g.figures(), paperOf.get(key) ?? emptyCounts(), target) };
       });
   }
@@ -105,11 +123,15 @@ async function* factPages(pool: Pool, from: string, to: string, pageSize: number
   }
 }
 
-/** Each field's name and satisfaction target as the centers report them (the most common one where they differ). */
-async function serviceInfo(pool: Pool) {
+/**
+ * Each field's name and satisfaction target as the centers report them (the most common one where they differ), or as
+ * `centerId` alone reports them.
+ */
+async function serviceInfo(pool: Pool, centerId?: number) {
   const { rows } = await pool.query<{ service_id: string; name: string; target: number }>(
     `SELECT service_id, mode() WITHIN GROUP (ORDER BY name) AS name, mode() WITHIN GROUP (ORDER BY satisfaction_target) AS target
-     FROM center_services GROUP BY service_id`,
+     FROM center_services WHERE $1::int IS NULL OR center_id = $1 GROUP BY service_id`,
+    [centerId ?? null],
   );
   return new Map(rows.map((r) => [r.service_id, { name: r.name, target: r.target }]));
 }
