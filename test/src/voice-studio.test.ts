@@ -23,7 +23,7 @@ describe('voice studio API: record, normalise, store in a versioned pack, activa
   let admin: ReturnType<typeof adminClient>;
   let token: string;
   const put = async (path: string, body: Uint8Array, as = token) => {
-    const res = await fetch(server.url + path, { method: 'PUT', headers: { authorization: `Bearer ${as}`, 'content-type': 'audio/wav', 'accept-language': 'vi' }, body });
+    const res = await fetch(server.url + path, { method: 'PUT', headers: { authorization: `Bearer ${as}`, 'content-type': 'audio/wav', 'accept-language': 'vi' }, body: new Uint8Array(body) });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
