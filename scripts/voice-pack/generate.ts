@@ -1,5 +1,5 @@
 // Builds the default voice pack: one WAV clip per word with Debian's espeak-ng Vietnamese voice, plus a chime, every
-// clip normalised like a recorded one (server/src/voice/normalise.ts): silence trimmed to an even 40 ms pad,
+// clip normalised like a recorded one (server/src/voice/normalise.ts): silence trimmed to an even 25 ms pad (50 ms between words),
 // 22.05 kHz, −18 LUFS, sample peak under −1 dBFS.
 // Run: npx tsx scripts/voice-pack/generate.ts  (needs `apt-get install espeak-ng`); then measure.ts prints the figures.
 import { execFileSync } from 'node:child_process';

@@ -5,7 +5,7 @@ import { decodeFile, microphoneAvailable, playClip, startRecording, wavOf, type 
 import type { NeededClip } from './needed-clips';
 import { useVoiceWords } from './words';
 
-const fmt = (x: number, digits = 1) => x.toFixed(digits).replace('.', ',');
+const fmt = (x: number, digits = 1) => x.toFixed(digits).replace('.', ',').replace('-', '−');
 /** Recordings stop by themselves before the server's 15 s limit. */
 const MAX_RECORDING_MS = 12_000;
 

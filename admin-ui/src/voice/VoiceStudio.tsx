@@ -8,7 +8,7 @@ import { useVoiceWords } from './words';
 import './voice.css';
 
 const groups: ClipGroup[] = ['sentence', 'numbers', 'letters', 'counters', 'variants', 'chime', 'fields'];
-const fmt = (x: number) => x.toFixed(1).replace('.', ',');
+const fmt = (x: number) => x.toFixed(1).replace('.', ',').replace('-', '−');
 
 /** Setup → Giọng đọc: record the center's own voice, clip by clip, preview a call, switch the halls to it. */
 export function VoiceStudio({ canEdit }: { canEdit: boolean }) {

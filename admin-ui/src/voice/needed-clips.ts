@@ -51,7 +51,7 @@ export function neededClips(s: CenterVoiceSetup): NeededClip[] {
   for (const n of s.counterNumbers) for (const w of readWhole(n, { ...s.reading, mode: 'whole' })) add(w, 'counters');
   add(s.reading.thousand === 'nghìn' ? 'ngàn' : 'nghìn', 'variants', true);
   add(s.reading.zeroTens === 'linh' ? 'lẻ' : 'linh', 'variants', true);
-  out.push({ clip: 'chime', word: '🔔', group: 'chime', optional: true });
+  out.push({ clip: 'chime', word: 'chuông', group: 'chime', optional: true });
   seen.add('chime');
   for (const name of s.fieldNames) {
     for (const w of name.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean)) add(w, 'fields', true);

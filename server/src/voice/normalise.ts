@@ -13,7 +13,7 @@ export const PEAK_CEILING_DB = -1;
 /** Every clip is stored at this rate: the default pack's (espeak-ng's) rate; speech needs nothing above 11 kHz. */
 export const CLIP_RATE = 22050;
 /** Silence kept before and after each word: the gap between two words is twice this, the same everywhere. */
-export const EDGE_PAD_MS = 40;
+export const EDGE_PAD_MS = 25;
 
 export interface ClipFigures {
   /** Integrated loudness after normalising (LUFS). */
