@@ -104,6 +104,13 @@ describe('normalising a clip', () => {
     expect(trimSilence({ sampleRate: 22050, samples: new Float32Array(22050) })).toBeNull();
   });
 
+  it('a word recorded far from the phone (−55 dBFS) keeps its whole length, and still reaches the target', () => {
+    const t = trimSilence({ sampleRate: 22050, samples: word(22050, -55) })!;
+    const pad = Math.round((22050 * EDGE_PAD_MS) / 1000);
+    expect(t.samples.length).toBeGreaterThan(pad * 2 + 0.39 * 22050);
+    expect(Math.abs(normaliseClip({ sampleRate: 22050, samples: word(22050, -55) })!.figures.lufs - TARGET_LUFS)).toBeLessThan(0.5);
+  });
+
   it('a peaky clip is limited, not clipped: the ceiling holds and the loudness still reaches the target', () => {
     const s = word(22050, -30);
     for (let i = 0; i < 110; i++) s[Math.round(22050 * 0.5) + i] = 0.9 * Math.sin((Math.PI * i) / 110); // a 5 ms bump (a plosive)

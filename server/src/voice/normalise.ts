@@ -31,8 +31,9 @@ const dbToGain = (db: number) => 10 ** (db / 20);
 
 /**
  * Cuts the silence (or room noise) before the first and after the last sound, keeping `padMs` on each side with
- * raised-cosine fades so a clip never starts or stops with a click. Sound is a 10 ms frame louder than both −50 dBFS
- * and 35 dB under the loudest frame. Null when nothing in the clip is louder than that (a silent recording).
+ * raised-cosine fades so a clip never starts or stops with a click. Sound is a 10 ms frame within 35 dB of the loudest
+ * and 8 dB above the room's noise (the 10th percentile of the frames), whatever the recording's level: a phone held
+ * far away still keeps its whole word. Null when nothing is louder than −70 dBFS (a silent recording).
  */
 export function trimSilence({ sampleRate, samples }: Audio, { padMs = EDGE_PAD_MS, fadeMs = 8 } = {}): Audio | null {
   const frame = Math.max(1, Math.round(sampleRate / 100));
@@ -44,7 +45,9 @@ export function trimSilence({ sampleRate, samples }: Audio, { padMs = EDGE_PAD_M
     levels.push(10 * Math.log10(sum / (end - start) + 1e-20));
   }
   const loudest = Math.max(...levels);
-  const threshold = Math.max(-50, loudest - 35);
+  if (!(loudest > -70)) return null;
+  const noise = [...levels].sort((a, b) => a - b)[Math.floor(levels.length / 10)] ?? -Infinity;
+  const threshold = Math.min(loudest - 6, Math.max(loudest - 35, noise + 8));
   const first = levels.findIndex((l) => l > threshold);
   if (first < 0) return null;
   let last = levels.length - 1;
