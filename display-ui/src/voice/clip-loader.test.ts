@@ -3,11 +3,15 @@ import { ClipLoader } from './clip-loader';
 
 /** A server whose active pack can be switched: each clip's bytes are "<pack>:<clip>". */
 function packServer() {
-  const state = { version: undefined as string | undefined, down: false, clipFetches: 0 };
+  const state = { version: undefined as string | undefined, down: false, hanging: false, clipFetches: 0 };
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       if (state.down) throw new TypeError('fetch failed');
+      if (state.hanging && url.endsWith('manifest.json')) {
+        // A server PC switched off: no answer, ever.
+        await new Promise(() => {});
+      }
       const file = url.split('/').pop()!;
       if (file === 'manifest.json') return new Response(JSON.stringify({ ext: 'wav', ...(state.version ? { version: state.version } : {}) }));
       state.clipFetches++;
@@ -48,5 +52,23 @@ describe('clip loader and the active voice pack', () => {
     await announcement(loader);
     server.down = true;
     expect(await announcement(loader)).toEqual(['pack-2:chime', 'pack-2:mowif', 'pack-2:ba']);
+  });
+
+  it('does not hold an announcement longer than 2 s for a manifest that does not come', async () => {
+    vi.useFakeTimers();
+    try {
+      const server = packServer();
+      server.version = 'pack-2';
+      const loader = new ClipLoader('/voice/default/', text);
+      await announcement(loader);
+      server.hanging = true;
+      let said = false;
+      const next = announcement(loader).then((clips) => ((said = true), clips));
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(said).toBe(true);
+      expect(await next).toEqual(['pack-2:chime', 'pack-2:mowif', 'pack-2:ba']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

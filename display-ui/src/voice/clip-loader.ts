@@ -2,6 +2,8 @@
 export const RETRY_MS = [300, 1000];
 /** Every announcement starts with this clip: loading it is the moment to look whether the pack changed. */
 const FIRST_CLIP = 'chime';
+/** How long an announcement waits for the manifest when a pack is already known, before speaking with that one. */
+export const MANIFEST_WAIT_MS = 2000;
 
 interface Manifest {
   /** Names the pack the server speaks with now (a recorded pack's id); clips of another version are not reused. */
@@ -61,8 +63,27 @@ export class ClipLoader<T> {
     }
   }
 
-  private async readManifest(): Promise<Manifest> {
+  private readManifest(): Promise<Manifest> {
+    const known = this.known;
     this.refreshing = true;
+    // fetchManifest never rejects.
+    const fresh = this.fetchManifest().then((m) => {
+      this.refreshing = false;
+      return m;
+    });
+    if (!known) return fresh;
+    // A server that does not answer at all (switched off mid-call) must not hold the announcement. The timer is
+    // cleared when the manifest comes, so no stray timer is left running (tests drive time by hand).
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(this.known ?? known), MANIFEST_WAIT_MS);
+      void fresh.then((m) => {
+        clearTimeout(timer);
+        resolve(m);
+      });
+    });
+  }
+
+  private async fetchManifest(): Promise<Manifest> {
     try {
       const res = await fetch(`${this.packUrl}manifest.json`, { cache: 'no-cache' });
       if (!res.ok) throw new Error(`manifest: ${res.status}`);
@@ -77,8 +98,6 @@ export class ClipLoader<T> {
       if (this.known) return this.known;
       this.manifest = null; // unreachable for now: ask again for the next clip
       return { version: '', ext: 'wav', files: {} };
-    } finally {
-      this.refreshing = false;
     }
   }
 }
