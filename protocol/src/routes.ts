@@ -23,6 +23,7 @@ import {
 import { CounterDto } from './dto';
 import { FirstSetupBody, FirstSetupReply, SetupStatusReply } from './first-setup';
 import { AdminDeviceDto, AdminDevicesReply, PairDeviceBody, PairingStartBody, PairingStartReply, PairingWaitBody, PairingWaitReply } from './pairing';
+import { voiceRoutes } from './voice';
 
 /**
  * One typed contract: each route's method, path, body, query, reply and error codes. The server registers these
@@ -295,6 +296,7 @@ export const routes = {
     reply: null,
     errors: [...auth, 'unknown_device'],
   }),
+  ...voiceRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -4,6 +4,7 @@ import { ChangePasswordForm, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { Calendar } from '../Calendar';
 import { DisplaySettingsForm } from '../DisplaySettingsForm';
 import { StaffPhotos } from '../StaffPhotos';
+import { VoiceStudio } from '../voice/VoiceStudio';
 import { Accounts } from './Accounts';
 import { AuditLog } from './AuditLog';
 import { Center } from './Center';
@@ -13,7 +14,7 @@ import { Fields } from './Fields';
 import { SetupFileTransfer } from './SetupFileTransfer';
 import { useSetupWords } from './words';
 
-export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'log', 'file', 'password'] as const;
+export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'voice', 'log', 'file', 'password'] as const;
 export type SetupSection = (typeof setupSections)[number];
 
 /** The setup pages: a list of sections on the left, the chosen one on the right. Managers read, admins change. */
@@ -36,6 +37,7 @@ export function SetupPage(props: {
     staff: () => <StaffPhotos counters={counters} subscribe={subscribe} />,
     calendar: () => <Calendar today={today} canEdit={canEdit} />,
     display: () => <DisplaySettingsForm />,
+    voice: () => <VoiceStudio canEdit={canEdit} />,
     log: () => <AuditLog subscribe={subscribe} />,
     file: () => (canEdit ? <SetupFileTransfer /> : <p className="qms-notice">{w('readOnly')}</p>),
     password: () => <MyPassword />,
@@ -50,7 +52,7 @@ export function SetupPage(props: {
         ))}
       </nav>
       <div className="setup__page">
-        {!canEdit && !['password', 'staff', 'display', 'calendar'].includes(section) && <p className="qms-notice setup__readonly">{w('readOnly')}</p>}
+        {!canEdit && !['password', 'staff', 'display', 'calendar', 'voice'].includes(section) && <p className="qms-notice setup__readonly">{w('readOnly')}</p>}
         {pages[section]()}
       </div>
     </div>

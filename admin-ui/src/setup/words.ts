@@ -11,6 +11,7 @@ const words = {
   'nav.staff': ['Cán bộ', 'Officers'],
   'nav.calendar': ['Lịch làm việc', 'Calendar'],
   'nav.display': ['Màn hình gọi số', 'Hall displays'],
+  'nav.voice': ['Giọng đọc', 'Voice'],
   'nav.log': ['Nhật ký thay đổi', 'Change log'],
   'nav.file': ['Nhập / xuất cấu hình', 'Import / export'],
   'nav.password': ['Mật khẩu của tôi', 'My password'],

@@ -24,6 +24,8 @@ import { deskRoutes } from './routes/desk';
 import { calendarRoutes } from './routes/calendar';
 import { displaySettingsRoutes } from './routes/display-settings';
 import { isPhotoUpload, staffRoutes } from './routes/staff';
+import { isVoiceUpload, voicePackFiles, voiceRoutes } from './routes/voice';
+import { createVoiceStudio } from '../voice/studio';
 import { staticScreens } from './static';
 import { sameSiteWrites, securityHeaders } from './security';
 import { printerRoutes } from '../devices/printer-routes';
@@ -54,7 +56,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
       return errorResponse(c, 'too_large');
     },
   });
-  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
+  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) || isVoiceUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
   app.use('/api/*', sameSiteWrites);
   app.use('/api/*', setupGate(opts.floor));
@@ -62,9 +64,12 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
   for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes, pairingRoutes]) routes(router, opts);
+  const studio = opts.voiceDir ? createVoiceStudio({ floor: opts.floor, db: opts.db, voiceDir: opts.voiceDir }) : null;
+  if (studio) voiceRoutes(router, { studio });
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
+  if (studio) voicePackFiles(app, { studio, screensRoot: opts.screensRoot });
   if (opts.screensRoot) staticScreens(app, { root: opts.screensRoot, voiceDir: opts.voiceDir, notSetUp: () => opts.floor.setup.needed() });
   return { app, router };
 }
