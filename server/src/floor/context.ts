@@ -222,6 +222,7 @@ export function createContext(deps: FloorDeps) {
       priorities: config.priorityCategories,
       seq,
       serverStartedAt: toLocalIso(startedAt, timeZone),
+      serverTime: toLocalIso(now, timeZone),
       services: servicesView(now, day),
       counters: countersNow.map(counterView),
       recentCalls: recent,
