@@ -54,6 +54,18 @@ describe('the whole hall screen at 1920×1080, 1366×768 and portrait 1080×1920
     await server?.stop();
   });
 
+  it('in English too, the called number is at least 8 % of the screen height at every size', async () => {
+    for (const size of sizes) {
+      const page = await newPage(browser, size);
+      await page.goto(`${server.url}/display/?token=demo-display-token-0001`);
+      await page.locator('.qms-lang__item[lang="en"]').click();
+      await page.locator('.display__latest', { hasText: 'COUNTER' }).waitFor();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      expect(await digitHeight(page), `${size.width}×${size.height}`).toBeGreaterThanOrEqual(0.08 * size.height);
+      await page.context().close();
+    }
+  });
+
   for (const size of sizes) {
     it(`${size.width}×${size.height}: the number reads from 10 m, the recent calls fill the height, the notices are there, nothing cut`, async () => {
       const page = await newPage(browser, size);
