@@ -26,6 +26,8 @@ export interface Snapshot {
   /** Increases with every floor event; a client can tell a fresh snapshot from a stale one. */
   seq: number;
   serverStartedAt: string;
+  /** The server's clock when this snapshot was made (a display catching up on missed calls compares with it). */
+  serverTime?: string;
   services: ServiceDto[];
   counters: CounterDto[];
   recentCalls: CallDto[];

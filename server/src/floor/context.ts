@@ -208,7 +208,7 @@ export function createContext(deps: FloorDeps) {
     const day = serviceDayOf(now, timeZone);
     const countersNow = q.counters.all();
     const byId = new Map(countersNow.map((c) => [c.id, c]));
-    const recent = recentCalls(db, startOfLocalDay(day, timeZone), 10).flatMap((r) => {
+    const recent = recentCalls(db, startOfLocalDay(day, timeZone), 20).flatMap((r) => {
       const t = q.tickets.get(r.ticket_id);
       const c = byId.get(r.counter_id);
       return t && c ? [callDto(t, c, r.type !== 'ticket.called', r.at, timeZone)] : [];
@@ -222,6 +222,7 @@ export function createContext(deps: FloorDeps) {
       priorities: config.priorityCategories,
       seq,
       serverStartedAt: toLocalIso(startedAt, timeZone),
+      serverTime: toLocalIso(now, timeZone),
       services: servicesView(now, day),
       counters: countersNow.map(counterView),
       recentCalls: recent,
