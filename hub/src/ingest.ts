@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HubEvent, HubPushReply } from '@qms/protocol/hub';
 import type { Client, Pool } from './db/pool';
 import { inTransaction } from './db/pool';
-import { foldTicket, type FactEvent } from './facts';
+import { foldTicket, type FactEvent, type HubTicketFact } from './facts';
 import { applyPaperEvents } from './paper';
 import { rewriteRollups } from './rollups';
 
@@ -124,6 +124,12 @@ async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
   if (facts.length === 0) return;
   // A fact may move to another day only if its issue event changed (a diverged history): both days are rewritten.
   const previousDays = await c.query<{ day: string }>('SELECT DISTINCT service_day AS day FROM ticket_facts WHERE center_id = $1 AND ticket_id = ANY($2::text[])', [centerId, ticketIds]);
+  await upsertFacts(c, centerId, facts);
+  await rewriteRollups(c, centerId, [...new Set([...previousDays.rows.map((r) => r.day), ...facts.map((f) => f.serviceDay)])]);
+}
+
+/** Writes ticket facts (new or folded again) of a center. */
+export async function upsertFacts(c: Client, centerId: number, facts: readonly HubTicketFact[]) {
   const col = <K extends keyof (typeof facts)[number]>(k: K) => facts.map((f) => f[k]);
   await c.query(
     `INSERT INTO ticket_facts (center_id, ticket_id, service_id, service_day, status, channel, issued_at, first_called_at, started_at, finished_at,
@@ -152,5 +158,4 @@ async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
       col('ratingDossier'),
     ],
   );
-  await rewriteRollups(c, centerId, [...new Set([...previousDays.rows.map((r) => r.day), ...facts.map((f) => f.serviceDay)])]);
 }

@@ -1,7 +1,8 @@
-import type { RatingLevel, SummaryReply } from '@qms/protocol';
-import { emptyCounts, FigureAccumulator, withPaper } from '@qms/protocol/figures';
+import type { SummaryReply } from '@qms/protocol';
+import { emptyCounts, withPaper } from '@qms/protocol/figures';
 import type { Pool } from './db/pool';
 import { paperSums } from './paper';
+import { RollupSum, type RollupRow } from './rollup-row';
 
 export interface HubSummaryRequest {
   from: string;
@@ -10,60 +11,26 @@ export interface HubSummaryRequest {
 }
 
 const cityTimeZone = 'Asia/Ho_Chi_Minh';
-const targetWaitSeconds = 15 * 60;
 const citySatisfactionTarget = 0.95;
-
-interface FactRow {
-  center_id: number;
-  service_id: string;
-  status: string;
-  channel: string;
-  issued_at: number;
-  first_called_at: number | null;
-  started_at: number | null;
-  finished_at: number | null;
-  transferred: boolean;
-  rating_skipped: boolean;
-  rating: RatingLevel | null;
-  rating_channel: string | null;
-  rating_dossier: boolean;
-}
 
 /**
  * City figures for the tickets issued on `from`…`to` (each center's own local dates), in the shape of a center's
- * `/api/stats/summary`. Every figure is computed over the union of the centers' tickets with the same code as a
- * center's (protocol/src/figures): counts are the sums of the centers' counts; means, medians, p90 and max are those of
- * all the city's tickets together (a mean equals the centers' means weighted by their counts; a median is not the mean
- * of the centers' medians). Paper ballots count where their whole survey period lies inside the range, as at a center.
+ * `/api/stats/summary`, read from the rollups (never from ticket facts or raw events): the month rows for the whole
+ * months of the range, the day rows for its partial months. Counts are the sums of the centers' counts and rates are
+ * recomputed from them (exact); means from summed durations (exact); max the largest; medians and p90 from the rows'
+ * sketches (exact while the range holds at most 200,000 durations, else within 1 %: sketch.ts). Paper ballots count
+ * where their whole survey period lies inside the range, as at a center.
  */
-export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 50_000): Promise<SummaryReply> {
-  const opts = { targetWaitSeconds };
-  const totals = new FigureAccumulator(opts);
-  const groups = new Map<string, FigureAccumulator>();
+export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<SummaryReply> {
+  const totals = new RollupSum();
+  const groups = new Map<string, RollupSum>();
   const centers = new Map((await pool.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM centers')).rows.map((c) => [c.id, c]));
   const services = await serviceInfo(pool);
-  for await (const rows of factPages(pool, req.from, req.to, pageSize)) {
-    for (const r of rows) {
-      const fact = {
-        status: r.status,
-        channel: r.channel,
-        issuedAt: r.issued_at,
-        firstCalledAt: r.first_called_at,
-        startedAt: r.started_at,
-        finishedAt: r.finished_at,
-        transferred: r.transferred,
-        ratingSkipped: r.rating_skipped,
-        rating: r.rating,
-        ratingChannel: r.rating_channel,
-        ratingDossier: r.rating_dossier,
-      };
-      totals.add(fact);
-      if (!req.groupBy) continue;
-      const key = req.groupBy === 'center' ? (centers.get(r.center_id)?.code ?? String(r.center_id)) : r.service_id;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = new FigureAccumulator(opts)));
-      g.add(fact);
-    }
+  for (const row of await rollupRows(pool, req.from, req.to)) {
+    totals.add(row);
+    if (!req.groupBy) continue;
+    const key = req.groupBy === 'center' ? (centers.get(row.center_id)?.code ?? String(row.center_id)) : row.service_id;
+    (groups.get(key) ?? groups.set(key, new RollupSum()).get(key)!).add(row);
   }
   const paper = await paperSums(pool, req.from, req.to);
   const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), paper.total, citySatisfactionTarget) };
@@ -73,7 +40,7 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 
       req.groupBy === 'service' ? paper.byService : [...paper.byCenter].map(([id, counts]) => [centers.get(id)?.code ?? String(id), counts] as const),
     );
     // A field or center with paper ballots and no tickets in the range still has its line, as on a center's report.
-    for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, new FigureAccumulator(opts));
+    for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, new RollupSum());
     reply.groups = [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, g]) => {
@@ -86,23 +53,34 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest, pageSize = 
   return reply;
 }
 
-/** The range's ticket facts in pages (keyset on the day index), so a long range never sits in memory whole. */
-async function* factPages(pool: Pool, from: string, to: string, pageSize: number): AsyncGenerator<FactRow[]> {
-  let after: [string, number, string] = [from, -1, ''];
-  for (;;) {
-    const { rows } = await pool.query<FactRow & { ticket_id: string; service_day: string }>(
-      `SELECT service_day, center_id, ticket_id, service_id, status, channel, issued_at, first_called_at, started_at, finished_at, transferred, rating_skipped, rating,
-         rating_channel, rating_dossier
-       FROM ticket_facts WHERE service_day <= $1 AND (service_day, center_id, ticket_id) > ($2::date, $3, $4)
-       ORDER BY service_day, center_id, ticket_id LIMIT ${pageSize}`,
-      [to, after[0], after[1], after[2]],
-    );
-    if (rows.length === 0) return;
-    yield rows;
-    const last = rows[rows.length - 1]!;
-    after = [last.service_day, last.center_id, last.ticket_id];
-    if (rows.length < pageSize) return;
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
+
+/** Splits from…to into whole months (their first days) and the days of partial months (as [from, to] ranges). */
+export function splitRange(from: string, to: string) {
+  const months: string[] = [];
+  const ranges: [string, string][] = [];
+  let cursor = dayMs(from);
+  const end = dayMs(to);
+  while (cursor <= end) {
+    const d = new Date(cursor);
+    const first = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    const last = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0);
+    if (cursor === first && last <= end) months.push(iso(first));
+    else ranges.push([iso(cursor), iso(Math.min(last, end))]);
+    cursor = last + 86_400_000;
   }
+  return { months, ranges };
+}
+
+/** The rollup rows that make up from…to: month rows for whole months, day rows for the rest. */
+async function rollupRows(pool: Pool, from: string, to: string): Promise<RollupRow[]> {
+  if (from > to) return [];
+  const { months, ranges } = splitRange(from, to);
+  const rows: RollupRow[] = [];
+  if (months.length) rows.push(...(await pool.query<RollupRow>('SELECT * FROM rollups_monthly WHERE day = ANY($1::date[])', [months])).rows);
+  for (const [a, b] of ranges) rows.push(...(await pool.query<RollupRow>('SELECT * FROM rollups_daily WHERE day BETWEEN $1 AND $2', [a, b])).rows);
+  return rows;
 }
 
 /** Each field's name and satisfaction target as the centers report them (the most common one where they differ). */
