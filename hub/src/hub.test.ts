@@ -139,6 +139,22 @@ describe('bad input to the hub', () => {
     expect(list.find((c) => c.code === 'BAD-INPUT')).toMatchObject({ eventsStored: 0, lastEventId: null });
     expect(list.some((c) => c.code === 'NUL')).toBe(false);
   });
+  it('stores two centers’ first events of a new month sent at the same moment (the month’s partition is created once, no deadlock)', async () => {
+    const token = await adminToken();
+    const keys: string[] = [];
+    for (const code of ['P-CUNGLUC-A', 'P-CUNGLUC-B']) keys.push(((await (await call('/api/hub/centers', { token, body: { code, name: code } })).json()) as { key: string }).key);
+    for (let m = 0; m < 8; m++) {
+      const at = Date.UTC(2028, m, 3, 2);
+      const d = new Date(at).toISOString().slice(0, 10);
+      // Each center sends a batch touching facts (a read of events) and the new month, both at once.
+      const batches = keys.map((key, i) => [
+        ev(m * 10 + 1, 'ticket.issued', `m${m}-${i}-a`, { serviceId: 'ho-tich', channel: 'kiosk' }, at - 86_400_000 * 3, { serviceDay: d }),
+        ev(m * 10 + 2, 'ticket.issued', `m${m}-${i}-b`, { serviceId: 'ho-tich', channel: 'kiosk' }, at, { serviceDay: d }),
+      ]);
+      const replies = await Promise.all(keys.map((key, i) => call('/api/hub/events', { token: key, body: { events: batches[i] } })));
+      expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    }
+  });
 });
 
 // Last: it locks the admin out of this hub.
@@ -150,4 +166,5 @@ describe('sign-in at the hub', () => {
     expect(locked.status).toBe(429);
     expect(((await locked.json()) as any).error.message).toMatch(/thử lại sau 15 phút/);
   });
+
 });

@@ -3,3 +3,4 @@ export { rebuildRollups, rewriteRollups } from './rollups';
 export { upsertFacts } from './ingest';
 export { hubSummary } from './summary';
 export type { HubTicketFact } from './facts';
+export { createPool, inTransaction } from './db/pool';
