@@ -102,7 +102,7 @@ async function pool<T>(items: T[], n: number, work: (item: T) => Promise<void>) 
 }
 
 export async function hubCityBench(opts: { pushDays?: number; centers?: number; runs?: number } = {}) {
-  const pushDays = opts.pushDays ?? 2;
+  const pushDays = opts.pushDays ?? 7;
   const centerCount = opts.centers ?? 115;
   const runs = opts.runs ?? 5;
   const pg = await startTestPostgres();
@@ -171,7 +171,7 @@ export async function hubCityBench(opts: { pushDays?: number; centers?: number; 
       `SELECT (SELECT count(*) FROM ticket_facts)::bigint AS facts, (SELECT count(*) FROM events)::bigint AS events,
          (SELECT count(*) FROM rollups_daily)::bigint AS "dayRows", (SELECT count(*) FROM rollups_monthly)::bigint AS "monthRows",
          pg_database_size(current_database()) / 1048576 AS "databaseMb"`,
-    )).rows[0] as Record<string, number>;
+    )).rows[0] as { facts: number; events: number; dayRows: number; monthRows: number; databaseMb: number };
     console.log('hub store:', sizes);
 
     // 3. City reports over HTTP (all centers, grouped by center), each the median of `runs`.
@@ -204,7 +204,56 @@ export async function hubCityBench(opts: { pushDays?: number; centers?: number; 
   }
 }
 
+type CityResult = Awaited<ReturnType<typeof hubCityBench>>;
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** The `hub-city` section of docs/benchmarks.md. */
+export function hubCitySection(r: CityResult, machine: string) {
+  const { load, bulk, sizes, reports, catchUp } = r;
+  const row = (what: string, x: CityResult['reports']['month'], target: string) =>
+    `| ${what} (\`${x.from}\` … \`${x.to}\`, groupBy=${x.groupBy}, ${n(x.issued)} tickets) | **${x.ms} ms** (runs: ${x.runs.join(', ')} ms) | ${target} |`;
+  return `<!-- hub-city:begin -->
+## City hub: 115 centers × one year (issue 13) — measured ${new Date().toISOString().slice(0, 10)}
+
+Machine: ${machine}, shared with other engineers' builds and tests while it ran. Command: \`npm run bench\` (or
+\`npx tsx bench/src/hub-city.ts ${load.days} ${load.centers}\`). PostgreSQL from the OS packages in a throwaway cluster
+(fsync off, 32 MB shared buffers); the hub in its own process (\`hub/dist/main.mjs\`, as \`npm run hub\` runs it).
+
+**What was loaded, and how.** ${load.centers} centers × ${daysInYearText} days × ${perDay} tickets a day = ${n(load.tickets + bulk.tickets)} tickets.
+- Days 1–${load.days} of every center (${n(load.tickets)} tickets, ${n(load.events)} events: issue, call, start, finish or
+  no-show/cancel, rating or skip) went through **the real push path**: \`POST /api/hub/events\` over HTTP, batches of
+  1,000, two centers pushing at a time.
+- The other ${n(bulk.tickets)} tickets were written **in bulk by the same code** the push path ends in (\`upsertFacts\` then
+  \`rewriteRollups\`, one center-month per transaction, two at a time): ticket facts and rollups, **without raw events**.
+  A city report reads only the rollups (a test answers one with the facts and events tables renamed away), so its
+  time does not depend on them. Loading all ≈ 57 M raw events through HTTP at the rate below would take about
+  ${Math.round(((load.tickets + bulk.tickets) * (load.events / load.tickets)) / load.eventsPerSecond / 3600 * 10) / 10} h: not done.
+- Store after loading: ${n(sizes.facts)} ticket facts, ${n(sizes.events)} raw events, ${n(sizes.dayRows)} day rollup rows,
+  ${n(sizes.monthRows)} month rollup rows; database ${n(sizes.databaseMb)} MB.
+
+| Figure | Result | Target |
+|---|---|---|
+| Load through the push path (one run) | **${n(load.eventsPerSecond)} events/s** (${n(load.events)} events in ${load.seconds} s) | |
+| Hub memory (RSS) while loading, sampled every 250 ms | median **${load.hubRssMb.median} MB**, max ${load.hubRssMb.max} MB (idle before: ${load.hubRssMb.idle} MB) | |
+| Bulk load, same fact and rollup code (one run) | ${n(bulk.ticketsPerSecond)} tickets/s (${n(bulk.tickets)} tickets in ${bulk.seconds} s) | |
+${row('City month report, a calendar month (month rollup rows)', reports.month, '≤ 1 s')}
+${row('City report over 30 days across two months (day rollup rows)', reports.days30, '≤ 1 s')}
+${row('City year report', reports.year, '≤ 3 s')}
+${row('City year report per field', reports.yearByService, '≤ 3 s')}
+| Catch-up of one more center after ${catchUp.days} days offline (${n(catchUp.events)} events), into this loaded hub | **${catchUp.catchUpSeconds} s**, ${n(catchUp.eventsPerSecond)} events/s | |
+| That center's floor \`GET /api/health\` while it catches up (${catchUp.healthDuring.samples} samples) | p50 **${catchUp.healthDuring.p50} ms**, p95 ${catchUp.healthDuring.p95} ms, max ${catchUp.healthDuring.max} ms | |
+| … and after (${catchUp.healthAfter.samples} samples) | p50 ${catchUp.healthAfter.p50} ms, p95 ${catchUp.healthAfter.p95} ms, max ${catchUp.healthAfter.max} ms | |
+
+Report times are over HTTP with a city account, the median of ${reports.year.runs.length} runs each (the first run of each
+includes PostgreSQL reading the rows from disk into its cache).
+<!-- hub-city:end -->`;
+}
+const daysInYearText = String(daysInYear);
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.env.LOG_LEVEL ??= 'warn';
-  console.log(JSON.stringify(await hubCityBench({ pushDays: Number(process.argv[2] ?? 2), centers: Number(process.argv[3] ?? 115) }), null, 2));
+  const { machine, writeSection } = await import('./doc');
+  const r = await hubCityBench({ pushDays: Number(process.argv[2] ?? 7), centers: Number(process.argv[3] ?? 115) });
+  console.log(JSON.stringify(r, null, 2));
+  if (process.argv[4] !== 'no-doc') writeSection(hubCitySection(r, machine));
 }

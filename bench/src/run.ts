@@ -3,6 +3,7 @@ import { deskBench, deskSection } from './desk';
 import { displayBench, displaySection } from './display';
 import { displayMemory, displayMemorySection } from './display-memory';
 import { machine, writeSection } from './doc';
+import { hubCityBench, hubCitySection } from './hub-city';
 import { issueThroughput } from './http-issue';
 import { perfBench, perfSection } from './perf';
 import { printerBench, printerSection } from './printer';
@@ -53,3 +54,7 @@ writeSection(printerSection(printer, machine));
 const perf = await perfBench();
 console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
 writeSection(perfSection(perf, machine));
+
+const city = await hubCityBench();
+console.log('city hub:', city.load, city.reports.year, city.catchUp);
+writeSection(hubCitySection(city, machine));
