@@ -139,6 +139,14 @@ describe('FigureRollup', () => {
     expect(r.add(a, -1)).toBe(false);
     r.add(a);
     expect(r.add(longer, -1)).toBe(true);
+    // Taken out and put back in the same place (a ticket whose status changed): the max is still known.
+    const same = new FigureRollup();
+    same.add(a);
+    same.add(longer);
+    same.add(longer);
+    expect(same.add(longer, -1)).toBe(false);
+    same.add(longer);
+    expect(same.figures({ targetWaitSeconds: 900 }).waitSeconds.max).toBe(160);
   });
 
   it('refuses a wait target that is not a bucket edge', () => {

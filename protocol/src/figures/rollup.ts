@@ -12,30 +12,37 @@ export const waitBucketEdges = [5, 10, 15, 30, 60];
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** A duration's part of a rollup: count, sum and max in ms, and the sketch. */
+/** A duration's part of a rollup: count, sum, max (and how many values equal it) in ms, and the sketch. */
 class Durations {
   n = 0;
   sum = 0;
   max = -Infinity;
+  atMax = 0;
   sketch = new DurationSketch();
 
-  /** Adds (or takes out) a value; true when a max was taken out (the max must then be found again). */
+  private addMax(ms: number, times: number) {
+    if (ms > this.max) [this.max, this.atMax] = [ms, times];
+    else if (ms === this.max) this.atMax += times;
+  }
+
+  /** Adds (or takes out) a value; true when the last value equal to the max was taken out (find the max again). */
   add(ms: number, sign: number): boolean {
     this.n += sign;
     this.sum += sign * ms;
     this.sketch.add(ms, sign);
     if (sign > 0) {
-      if (ms > this.max) this.max = ms;
+      this.addMax(ms, 1);
       return false;
     }
-    if (this.n === 0) this.max = -Infinity;
-    return this.n > 0 && ms >= this.max;
+    if (ms === this.max) this.atMax--;
+    if (this.n === 0) [this.max, this.atMax] = [-Infinity, 0];
+    return this.n > 0 && (this.atMax <= 0 || ms > this.max);
   }
 
   merge(o: Durations) {
     this.n += o.n;
     this.sum += o.sum;
-    if (o.max > this.max) this.max = o.max;
+    if (o.n > 0) this.addMax(o.max, o.atMax);
     this.sketch.merge(o.sketch);
   }
 
@@ -53,15 +60,18 @@ class Durations {
     w.int(this.n);
     w.int(this.sum);
     w.int(this.n > 0 ? this.max : 0);
+    w.int(this.n > 0 ? this.atMax : 0);
     writeSketch(w, this.sketch);
   }
 
+  /** Adds the stored part (`sign` −1 takes out its counts, sum and sketch, not its max). */
   read(r: ByteReader, sign: number) {
     const n = r.int();
     this.n += sign * n;
     this.sum += sign * r.int();
     const max = r.int();
-    if (n > 0 && sign > 0 && max > this.max) this.max = max;
+    const atMax = r.int();
+    if (n > 0 && sign > 0) this.addMax(max, atMax);
     readSketchInto(r, this.sketch, sign);
   }
 }
