@@ -110,7 +110,6 @@ export function createRollups(db: Db, timeZone: string) {
     /** When a command's transaction opens: a command run inside another first brings the rollups up to date. */
     begin: () => {
       if (db.inTransaction) flush();
-      else touched = new Map();
     },
     /** The last step inside the command's transaction. */
     flush,
