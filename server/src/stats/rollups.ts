@@ -113,7 +113,10 @@ export function createRollups(db: Db, timeZone: string) {
     },
     /** The last step inside the command's transaction. */
     flush,
-    /** The transaction failed: what it touched is back as it was, rollups included. */
+    /**
+     * The transaction failed: what it touched is back as it was, rollups included. (Forgetting is tidiness only: a
+     * ticket left here was read as it stands again after the rollback.)
+     */
     rollback: () => void (touched = new Map()),
   };
 }
