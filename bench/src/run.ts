@@ -8,6 +8,7 @@ import { issueThroughput } from './http-issue';
 import { perfBench, perfSection } from './perf';
 import { printerBench, printerSection } from './printer';
 import { statsSection, statsSummaryBench } from './stats-summary';
+import { rollupsBench, rollupsSection } from './stats-rollups';
 
 // `npm run bench`: every section of docs/benchmarks.md, each written as soon as it is measured.
 // The servers log warnings and errors only (no line a request) unless LOG_LEVEL says otherwise.
@@ -46,6 +47,8 @@ writeSection(displayMemorySection(memory, machine));
 const stats = await statsSummaryBench();
 console.log('stats summary:', stats);
 writeSection(statsSection(machine, stats));
+const rollups = await rollupsBench();
+writeSection(rollupsSection(machine, rollups));
 
 const printer = await printerBench();
 console.log('kiosk and printer:', printer);
