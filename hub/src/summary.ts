@@ -1,8 +1,9 @@
-import type { SummaryReply } from '@qms/protocol';
-import { emptyCounts, withPaper } from '@qms/protocol/figures';
+import type { Figures, SummaryReply } from '@qms/protocol';
+import { emptyCounts, FigureAccumulator, FigureRollup, withPaper, type TicketFact } from '@qms/protocol/figures';
 import type { Pool } from './db/pool';
 import { paperSums } from './paper';
-import { RollupSum, type RollupRow } from './rollup-row';
+import { targetWaitSeconds } from './rollup-row';
+import { factColumns } from './rollups';
 
 export interface HubSummaryRequest {
   from: string;
@@ -14,24 +15,59 @@ const cityTimeZone = 'Asia/Ho_Chi_Minh';
 const citySatisfactionTarget = 0.95;
 
 /**
- * City figures for the tickets issued on `from`…`to` (each center's own local dates), in the shape of a center's
- * `/api/stats/summary`, read from the rollups (never from ticket facts or raw events): the month rows for the whole
- * months of the range, the day rows for its partial months. Counts are the sums of the centers' counts and rates are
- * recomputed from them (exact); means from summed durations (exact); max the largest; medians and p90 from the rows'
- * sketches (exact while the range holds at most 200,000 durations, else within 1 %: sketch.ts). Paper ballots count
- * where their whole survey period lies inside the range, as at a center.
+ * Up to this many tickets in the range, city figures are computed from the ticket facts, exactly; above, from the
+ * rollups (medians and p90 within the sketch's bound). The same threshold as a center's reports (exactUpTo in
+ * server/src/stats/summary-rollups.ts), so a small range's center lines equal the centers' own reports to the unit.
  */
-export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<SummaryReply> {
-  const totals = new RollupSum();
-  const groups = new Map<string, RollupSum>();
+export const exactUpTo = 20_000;
+
+interface HasFigures {
+  figures(): Figures;
+}
+
+/**
+ * City figures for the tickets issued on `from`…`to` (each center's own local dates), in the shape of a center's
+ * `/api/stats/summary`. Read from the rollups (the month rows for whole months, the day rows for partial months),
+ * never from raw events; when the range holds at most `exactUpTo` tickets, from their facts instead. Counts are the
+ * sums of the centers' counts and rates are recomputed from them; means and maxima are exact; medians and p90 are over
+ * all the city's tickets together (the centers' rollup sketches merged above `exactUpTo`: within max(50 ms, 0.79 %)).
+ * Paper ballots count where their whole survey period lies inside the range, as at a center.
+ */
+export async function hubSummary(pool: Pool, req: HubSummaryRequest, exactBelow = exactUpTo): Promise<SummaryReply> {
+  const opts = { targetWaitSeconds };
   const centers = new Map((await pool.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM centers')).rows.map((c) => [c.id, c]));
   const services = await serviceInfo(pool);
+  const keyOf = (centerId: number, serviceId: string) => (req.groupBy === 'center' ? (centers.get(centerId)?.code ?? String(centerId)) : serviceId);
+
+  const rollTotals = new FigureRollup();
+  const rollGroups = new Map<string, FigureRollup>();
   for (const row of await rollupRows(pool, req.from, req.to)) {
-    totals.add(row);
-    if (!req.groupBy) continue;
-    const key = req.groupBy === 'center' ? (centers.get(row.center_id)?.code ?? String(row.center_id)) : row.service_id;
-    (groups.get(key) ?? groups.set(key, new RollupSum()).get(key)!).add(row);
+    rollTotals.addEncoded(row.figures);
+    if (req.groupBy) {
+      const key = keyOf(row.center_id, row.service_id);
+      (rollGroups.get(key) ?? rollGroups.set(key, new FigureRollup()).get(key)!).addEncoded(row.figures);
+    }
   }
+  let totals: HasFigures = { figures: () => rollTotals.figures(opts) };
+  const groups = new Map<string, HasFigures>([...rollGroups].map(([k, r]) => [k, { figures: () => r.figures(opts) }]));
+  if (rollTotals.issued <= exactBelow) {
+    const exact = new FigureAccumulator(opts);
+    const exactGroups = new Map<string, FigureAccumulator>();
+    const { rows } = await pool.query<TicketFact & { centerId: number; serviceId: string }>(
+      `SELECT ${factColumns} FROM ticket_facts WHERE service_day BETWEEN $1 AND $2 ORDER BY service_day, center_id, ticket_id`,
+      [req.from, req.to],
+    );
+    for (const f of rows) {
+      exact.add(f);
+      if (!req.groupBy) continue;
+      const key = keyOf(f.centerId, f.serviceId);
+      (exactGroups.get(key) ?? exactGroups.set(key, new FigureAccumulator(opts)).get(key)!).add(f);
+    }
+    totals = exact;
+    groups.clear();
+    for (const [k, g] of exactGroups) groups.set(k, g);
+  }
+
   const paper = await paperSums(pool, req.from, req.to);
   const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), paper.total, citySatisfactionTarget) };
   if (req.groupBy) {
@@ -39,8 +75,9 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest): Promise<Su
     const paperOf = new Map(
       req.groupBy === 'service' ? paper.byService : [...paper.byCenter].map(([id, counts]) => [centers.get(id)?.code ?? String(id), counts] as const),
     );
+    const none = { figures: () => new FigureAccumulator(opts).figures() };
     // A field or center with paper ballots and no tickets in the range still has its line, as on a center's report.
-    for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, new RollupSum());
+    for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, none);
     reply.groups = [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, g]) => {
@@ -73,13 +110,21 @@ export function splitRange(from: string, to: string) {
   return { months, ranges };
 }
 
+interface RollupRow {
+  center_id: number;
+  service_id: string;
+  figures: Buffer;
+}
+
 /** The rollup rows that make up from…to: month rows for whole months, day rows for the rest. */
 async function rollupRows(pool: Pool, from: string, to: string): Promise<RollupRow[]> {
+  // Only the columns a report needs: the encoded figures and where they belong.
   if (from > to) return [];
   const { months, ranges } = splitRange(from, to);
   const rows: RollupRow[] = [];
-  if (months.length) rows.push(...(await pool.query<RollupRow>('SELECT * FROM rollups_monthly WHERE day = ANY($1::date[])', [months])).rows);
-  for (const [a, b] of ranges) rows.push(...(await pool.query<RollupRow>('SELECT * FROM rollups_daily WHERE day BETWEEN $1 AND $2', [a, b])).rows);
+  const cols = 'center_id, service_id, figures';
+  if (months.length) rows.push(...(await pool.query<RollupRow>(`SELECT ${cols} FROM rollups_monthly WHERE day = ANY($1::date[])`, [months])).rows);
+  for (const [a, b] of ranges) rows.push(...(await pool.query<RollupRow>(`SELECT ${cols} FROM rollups_daily WHERE day BETWEEN $1 AND $2`, [a, b])).rows);
   return rows;
 }
 
