@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createPool, inTransaction, rewriteRollups, upsertFacts, type HubTicketFact } from '@qms/hub';
@@ -135,6 +136,7 @@ export async function hubCityBench(opts: { pushDays?: number; centers?: number; 
     const rss: number[] = [];
     const sampler = setInterval(() => rss.push(rssMb(hub.pid!)), 250);
     const idleRss = rssMb(hub.pid!);
+    const loadAtStart = Math.round(loadavg()[0]! * 10) / 10;
     let pushed = 0;
     const t0 = performance.now();
     await pool(centers, 2, async (c) => {
@@ -146,7 +148,7 @@ export async function hubCityBench(opts: { pushDays?: number; centers?: number; 
     });
     const pushSeconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
-    const load = { centers: centerCount, days: pushDays, tickets: centerCount * pushDays * perDay, events: pushed, seconds: Math.round(pushSeconds), eventsPerSecond: Math.round(pushed / pushSeconds), hubRssMb: { idle: idleRss, median: median(rss), max: Math.max(...rss) } };
+    const load = { centers: centerCount, days: pushDays, tickets: centerCount * pushDays * perDay, events: pushed, seconds: Math.round(pushSeconds), eventsPerSecond: Math.round(pushed / pushSeconds), hubRssMb: { idle: idleRss, median: median(rss), max: Math.max(...rss) }, loadAverage: loadAtStart };
     console.log('hub push:', load);
 
     // 2. The rest of the year in bulk through the same fact and rollup code, a center-month per transaction.
@@ -215,7 +217,8 @@ export function hubCitySection(r: CityResult, machine: string) {
   return `<!-- hub-city:begin -->
 ## City hub: 115 centers × one year (issue 13) — measured ${new Date().toISOString().slice(0, 10)}
 
-Machine: ${machine}, shared with other engineers' builds and tests while it ran. Command: \`npm run bench\` (or
+Machine: ${machine}, shared with other engineers' builds and tests while it ran (1-minute load average
+${load.loadAverage} on its 2 cores when the load began). Command: \`npm run bench\` (or
 \`npx tsx bench/src/hub-city.ts ${load.days} ${load.centers}\`). PostgreSQL from the OS packages in a throwaway cluster
 (fsync off, 32 MB shared buffers); the hub in its own process (\`hub/dist/main.mjs\`, as \`npm run hub\` runs it).
 
@@ -245,7 +248,9 @@ ${row('City year report per field', reports.yearByService, '≤ 3 s')}
 | … and after (${catchUp.healthAfter.samples} samples) | p50 ${catchUp.healthAfter.p50} ms, p95 ${catchUp.healthAfter.p95} ms, max ${catchUp.healthAfter.max} ms | |
 
 Report times are over HTTP with a city account, the median of ${reports.year.runs.length} runs each (the first run of each
-includes PostgreSQL reading the rows from disk into its cache).
+includes PostgreSQL reading the rows from disk into its cache). The loads and the catch-up ran once each (the whole
+bench takes about 20 minutes here); a center's line on these reports is its own report's figures, medians from the
+merged sketches (above 20,000 tickets: docs/hub.md).
 <!-- hub-city:end -->`;
 }
 const daysInYearText = String(daysInYear);
