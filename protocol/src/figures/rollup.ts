@@ -4,7 +4,7 @@
 // A ticket can be taken out again (`add(fact, -1)`), except for the max: `add` tells when a max may have gone stale.
 import type { Figures } from '../stats';
 import { emptyCounts, satisfiedShare, type FigureOptions, type TicketFact } from './accumulator';
-import { ByteReader, ByteWriter, DurationSketch, readSketchInto, writeSketch } from './sketch';
+import { ByteReader, ByteWriter, DurationSketch, writeSketch } from './sketch';
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
 /** The wait buckets' edges in minutes (docs/figures.md), the last bucket open. */
@@ -64,16 +64,63 @@ class Durations {
     writeSketch(w, this.sketch);
   }
 
-  /** Adds the stored part (`sign` −1 takes out its counts, sum and sketch, not its max). */
-  read(r: ByteReader, sign: number) {
-    const n = r.int();
-    this.n += sign * n;
-    this.sum += sign * r.int();
-    const max = r.int();
-    const atMax = r.int();
-    if (n > 0 && sign > 0) this.addMax(max, atMax);
-    readSketchInto(r, this.sketch, sign);
+  /** Adds a stored part (`sign` −1 takes out its counts, sum and sketch, not its max). */
+  addParsed(p: ParsedDurations, sign: number) {
+    this.n += sign * p.n;
+    this.sum += sign * p.sum;
+    if (p.n > 0 && sign > 0) this.addMax(p.max, p.atMax);
+    for (let i = 0; i < p.bins.length; i++) this.sketch.addBin(p.bins[i]!, sign * p.counts[i]!);
   }
+}
+
+interface ParsedDurations {
+  n: number;
+  sum: number;
+  max: number;
+  atMax: number;
+  bins: number[];
+  counts: number[];
+}
+
+function readDurations(r: ByteReader): ParsedDurations {
+  const p: ParsedDurations = { n: r.int(), sum: r.int(), max: r.int(), atMax: r.int(), bins: [], counts: [] };
+  const entries = r.uint();
+  let bin = 0;
+  for (let i = 0; i < entries; i++) {
+    bin += r.uint();
+    p.bins.push(bin);
+    p.counts.push(r.int());
+  }
+  return p;
+}
+
+/** A stored rollup read once, to be added to several (a report's totals and each grouping's group). */
+export interface ParsedRollup {
+  /** issued, served, noShow, cancelled, transferred, skipped, withDossier, the five rating levels, the six buckets. */
+  counts: number[];
+  byChannel: [string, number][];
+  ratingChannels: [string, number][];
+  wait: ParsedDurations;
+  service: ParsedDurations;
+}
+
+const countFields = 7 + 5 + waitBucketEdges.length + 1;
+
+export function parseRollup(bytes: Uint8Array): ParsedRollup {
+  const r = new ByteReader(bytes);
+  const version = r.uint();
+  if (version !== 1) throw new Error(`unknown rollup format ${version}`);
+  const counts: number[] = [];
+  for (let i = 0; i < countFields; i++) counts.push(r.int());
+  const map = () => {
+    const n = r.uint();
+    const out: [string, number][] = [];
+    for (let i = 0; i < n; i++) out.push([r.str(), r.int()]);
+    return out;
+  };
+  const byChannel = map();
+  const ratingChannels = map();
+  return { counts, byChannel, ratingChannels, wait: readDurations(r), service: readDurations(r) };
 }
 
 const addTo = (m: Record<string, number>, key: string, by: number) => {
@@ -171,27 +218,24 @@ export class FigureRollup {
 
   /** Adds an encoded rollup into this one (`sign` −1 takes it out, except its max). */
   addEncoded(bytes: Uint8Array, sign: 1 | -1 = 1): void {
-    const r = new ByteReader(bytes);
-    const version = r.uint();
-    if (version !== 1) throw new Error(`unknown rollup format ${version}`);
-    this.issued += sign * r.int();
-    this.served += sign * r.int();
-    this.noShow += sign * r.int();
-    this.cancelled += sign * r.int();
-    this.transferred += sign * r.int();
-    this.skipped += sign * r.int();
-    this.withDossier += sign * r.int();
-    for (let i = 0; i < this.ratings.length; i++) this.ratings[i]! += sign * r.int();
-    for (let i = 0; i < this.buckets.length; i++) this.buckets[i]! += sign * r.int();
-    for (const m of [this.byChannel, this.ratingChannels]) {
-      const n = r.uint();
-      for (let i = 0; i < n; i++) {
-        const k = r.str();
-        addTo(m, k, sign * r.int());
-      }
-    }
-    this.wait.read(r, sign);
-    this.service.read(r, sign);
+    this.addParsed(parseRollup(bytes), sign);
+  }
+
+  addParsed(p: ParsedRollup, sign: 1 | -1 = 1): void {
+    const c = p.counts;
+    this.issued += sign * c[0]!;
+    this.served += sign * c[1]!;
+    this.noShow += sign * c[2]!;
+    this.cancelled += sign * c[3]!;
+    this.transferred += sign * c[4]!;
+    this.skipped += sign * c[5]!;
+    this.withDossier += sign * c[6]!;
+    for (let i = 0; i < this.ratings.length; i++) this.ratings[i]! += sign * c[7 + i]!;
+    for (let i = 0; i < this.buckets.length; i++) this.buckets[i]! += sign * c[12 + i]!;
+    for (const [k, v] of p.byChannel) addTo(this.byChannel, k, sign * v);
+    for (const [k, v] of p.ratingChannels) addTo(this.ratingChannels, k, sign * v);
+    this.wait.addParsed(p.wait, sign);
+    this.service.addParsed(p.service, sign);
   }
 
   static decode(bytes: Uint8Array): FigureRollup {

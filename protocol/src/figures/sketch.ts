@@ -86,6 +86,9 @@ export class DurationSketch {
   }
 }
 
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
 // Compact bytes for storage: unsigned varints, bins as (gap, count) pairs of the non-empty ones.
 
 /** Writes varints (numbers up to 2^53; signed ones zigzagged). */
@@ -111,7 +114,7 @@ export class ByteWriter {
   }
 
   str(s: string): void {
-    const bytes = new TextEncoder().encode(s);
+    const bytes = utf8.encode(s);
     this.uint(bytes.length);
     for (const b of bytes) this.uint(b);
   }
@@ -144,8 +147,9 @@ export class ByteReader {
   str(): string {
     const n = this.uint();
     const bytes = new Uint8Array(n);
-    for (let i = 0; i < n; i++) bytes[i] = this.uint();
-    return new TextDecoder().decode(bytes);
+    let ascii = true;
+    for (let i = 0; i < n; i++) ascii = (bytes[i] = this.uint()) < 0x80 && ascii;
+    return ascii ? String.fromCharCode(...bytes) : fromUtf8.decode(bytes);
   }
 }
 

@@ -1,4 +1,4 @@
-import { FigureRollup, servesTarget } from '@qms/protocol/figures';
+import { FigureRollup, parseRollup, servesTarget, type ParsedRollup } from '@qms/protocol/figures';
 import type { StatsGroupBy } from '@qms/protocol';
 import type { Db } from '../store/open';
 import { rollupCellsSql, rollupHoursSql } from '../store/rollups';
@@ -47,19 +47,24 @@ export function figuresFromRollups(
   const tz = db.prepare<[], string>(`SELECT time_zone FROM rollup_meta WHERE id = 1`).pluck().get();
   if (tz !== req.timeZone) return null;
   const totals = new FigureRollup();
-  const add = (groups: Map<Key, FigureRollup>, key: Key, data: Buffer) => {
+  const add = (groups: Map<Key, FigureRollup>, key: Key, data: ParsedRollup) => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = new FigureRollup()));
-    g.addEncoded(data);
+    g.addParsed(data);
   };
   const byCell = groupBys.flatMap((by) => (cellKeys[by] ? [{ by, keyOf: cellKeys[by], groups: new Map<Key, FigureRollup>() }] : []));
   for (const row of db.prepare(rollupCellsSql).raw().iterate(req.from, req.to) as IterableIterator<CellRow>) {
-    totals.addEncoded(row[4]);
-    for (const g of byCell) add(g.groups, g.keyOf(row), row[4]);
+    const data = parseRollup(row[4]); // read once, added to the totals and to each grouping's group
+    totals.addParsed(data);
+    for (const g of byCell) add(g.groups, g.keyOf(row), data);
   }
   if (totals.issued <= exactBelow) return null;
   const byHour = groupBys.flatMap((by) => (hourKeys[by] ? [{ by, keyOf: hourKeys[by], groups: new Map<Key, FigureRollup>() }] : []));
-  if (byHour.length) for (const row of db.prepare(rollupHoursSql).raw().iterate(req.from, req.to) as IterableIterator<HourRow>) for (const g of byHour) add(g.groups, g.keyOf(row), row[2]);
+  if (byHour.length)
+    for (const row of db.prepare(rollupHoursSql).raw().iterate(req.from, req.to) as IterableIterator<HourRow>) {
+      const data = parseRollup(row[2]);
+      for (const g of byHour) add(g.groups, g.keyOf(row), data);
+    }
   const all = [...byCell, ...byHour];
   return { totals, groupings: groupBys.map((by) => all.find((g) => g.by === by)!) };
 }
