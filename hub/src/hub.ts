@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { accounts, seedAdmin } from './auth/accounts';
 import { centers } from './centers';
-import { createPool, migrate } from './db/pool';
+import { createPool, inTransaction, migrate } from './db/pool';
 import { buildHubApp } from './http/app';
+import { rebuildRollups, rollupsMissing } from './rollups';
 
 export const hubVersion = '0.1.0';
 
@@ -30,6 +31,7 @@ export async function startHub(opts: HubOptions) {
   // A dropped idle connection (the server restarted) is replaced on the next query; it must not end the process.
   pool.on('error', () => undefined);
   await migrate(pool);
+  if (await rollupsMissing(pool)) await inTransaction(pool, rebuildRollups);
   const adminCreated = await seedAdmin(pool, opts.adminPassword);
   const app = buildHubApp({ pool, accounts: accounts(pool, now), centers: centers(pool, now), now, version: hubVersion, uiDir: opts.uiDir ?? defaultUiDir });
   const http = await new Promise<HttpServer>((resolve, reject) => {

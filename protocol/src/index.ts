@@ -17,3 +17,4 @@ export * from './priority';
 export * from './pairing';
 export * from './rule-words';
 export * from './voice';
+export * from './hub-link';

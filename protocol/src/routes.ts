@@ -21,6 +21,7 @@ import {
   UpdateUserBody,
 } from './admin';
 import { CounterDto } from './dto';
+import { HubLinkDto, UpdateHubLinkBody } from './hub-link';
 import { FirstSetupBody, FirstSetupReply, SetupStatusReply } from './first-setup';
 import { AdminDeviceDto, AdminDevicesReply, PairDeviceBody, PairingStartBody, PairingStartReply, PairingWaitBody, PairingWaitReply } from './pairing';
 import { voiceRoutes } from './voice';
@@ -297,6 +298,34 @@ export const routes = {
     errors: [...auth, 'unknown_device'],
   }),
   ...voiceRoutes,
+  adminHub: route({
+    method: 'get',
+    path: '/api/admin/hub',
+    summary: 'The link to the city hub (address, where it comes from, the key’s last four characters, never the key) and the push state: last push, events not yet pushed, last error',
+    access: adminRead,
+    status: 200,
+    reply: HubLinkDto,
+    errors: auth,
+  }),
+  adminHubUpdate: route({
+    method: 'put',
+    path: '/api/admin/hub',
+    summary: 'Join the city hub: its address and this center’s key (from POST /api/hub/centers at the hub); applied at once, the log is pushed again from the start (the hub stores each event once)',
+    access: adminWrite,
+    body: UpdateHubLinkBody,
+    status: 200,
+    reply: HubLinkDto,
+    errors: [...auth, ...input, 'hub_from_environment'],
+  }),
+  adminHubClear: route({
+    method: 'delete',
+    path: '/api/admin/hub',
+    summary: 'Leave the city hub: the address and key are removed, pushing stops at once (the center works alone as before)',
+    access: adminWrite,
+    status: 200,
+    reply: HubLinkDto,
+    errors: [...auth, 'hub_from_environment'],
+  }),
 } as const;
 
 export type Routes = typeof routes;

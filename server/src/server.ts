@@ -29,6 +29,7 @@ import { importOnFirstStart } from './floor/setup-import';
 import { effectiveConfig } from './store/setup';
 import { createLogger, type Logger } from './log';
 import { startHubSync } from './hub-sync';
+import { createHubLink } from './hub-sync/link';
 
 export const version = '0.1.0';
 
@@ -104,7 +105,17 @@ export async function startServer(opts: ServerOptions) {
   const photoDir = resolve(config.rating.photoDir ?? join(opts.dataDir, 'photos'));
   let publicUrl = '';
   const printing = createTicketPrinting({ floor, registry, printers: config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl, log });
+  // The city hub: the environment's link (or the options') wins; else the one the admin page stored, followed live.
+  const fixedHub = opts.hub !== undefined ? opts.hub : process.env.QMS_HUB_URL && process.env.QMS_HUB_KEY ? { url: process.env.QMS_HUB_URL, key: process.env.QMS_HUB_KEY } : null;
+  const hubLink = createHubLink({
+    db,
+    fixed: fixedHub,
+    timeZone: config.timezone,
+    start: (target) => startHubSync({ db, ...target, ...(fixedHub?.maxBackoffMs ? { maxBackoffMs: fixedHub.maxBackoffMs } : {}), now, log, timeZone: config.timezone, centerName: () => config.center.name, version }),
+  });
+  floor.bus.on('event', () => hubLink.sync?.kick());
   const { app, router } = buildApp({
+    hubLink,
     floor,
     db,
     now,
@@ -136,9 +147,6 @@ export async function startServer(opts: ServerOptions) {
   const ratingSweep = startRatingSweep(floor, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
-  const hubTarget = opts.hub !== undefined ? opts.hub : process.env.QMS_HUB_URL && process.env.QMS_HUB_KEY ? { url: process.env.QMS_HUB_URL, key: process.env.QMS_HUB_KEY } : null;
-  const hubSync = hubTarget ? startHubSync({ db, ...hubTarget, now, log, timeZone: config.timezone, centerName: () => config.center.name, version }) : null;
-  if (hubSync) floor.bus.on('event', () => hubSync.kick());
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: config.publicUrl, host: opts.host, port });
 
@@ -162,9 +170,13 @@ export async function startServer(opts: ServerOptions) {
     backups,
     stats,
     log,
-    hubSync,
+    /** The push loop to the city hub, or null while the center is not linked (it follows the admin page). */
+    get hubSync() {
+      return hubLink.sync;
+    },
+    hubLink,
     async close() {
-      hubSync?.stop();
+      hubLink.stop();
       await backups.stop();
       await keypads.stop();
       await printing.stop();

@@ -11,10 +11,11 @@ import { Center } from './Center';
 import { Counters } from './Counters';
 import { Devices } from './Devices';
 import { Fields } from './Fields';
+import { HubLink } from './HubLink';
 import { SetupFileTransfer } from './SetupFileTransfer';
 import { useSetupWords } from './words';
 
-export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'voice', 'log', 'file', 'password'] as const;
+export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'voice', 'log', 'file', 'hub', 'password'] as const;
 export type SetupSection = (typeof setupSections)[number];
 
 /** The setup pages: a list of sections on the left, the chosen one on the right. Managers read, admins change. */
@@ -40,6 +41,7 @@ export function SetupPage(props: {
     voice: () => <VoiceStudio canEdit={canEdit} />,
     log: () => <AuditLog subscribe={subscribe} />,
     file: () => (canEdit ? <SetupFileTransfer /> : <p className="qms-notice">{w('readOnly')}</p>),
+    hub: () => <HubLink canEdit={canEdit} />,
     password: () => <MyPassword />,
   };
   return (

@@ -12,6 +12,7 @@ import { ledAddressQueries } from '../store/led-addresses';
 import { effectiveConfig, setupQueries } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
+import { createRollups, eventsWithRollups, ticketsWithRollups } from '../stats/rollups';
 import { createDayState, ticketsWithDayState } from './day-state';
 import { watchWrites, type FloorFaults } from './faults';
 import { centerCalendar } from './center-day';
@@ -65,9 +66,11 @@ export function createContext(deps: FloorDeps) {
     : deps.db;
   const timeZone = config.timezone;
   const dayState = createDayState(db);
+  // Report rollups, kept in each command's transaction (stats/rollups.ts).
+  const rollups = createRollups(db, timeZone);
   const q = {
-    tickets: ticketsWithDayState(ticketQueries(db), dayState),
-    events: eventQueries(db),
+    tickets: ticketsWithDayState(ticketsWithRollups(ticketQueries(db), rollups), dayState),
+    events: eventsWithRollups(eventQueries(db), rollups),
     counters: counterQueries(db),
     users: userQueries(db),
     idempotency: idempotencyQueries(db),
@@ -120,17 +123,20 @@ export function createContext(deps: FloorDeps) {
     writes = 0;
     let result: T;
     dayState.begin();
+    rollups.begin();
     try {
       result = db.transaction(() => {
         dayState.on(day);
         if (closedThrough !== day) closeEarlierDays(tx);
         const r = fn(tx);
         if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
+        rollups.flush();
         return r;
       })();
       dayState.commit();
     } catch (e) {
       dayState.rollback(); // the in-memory day counts follow the database back
+      rollups.rollback();
       throw e;
     } finally {
       writes = -1;
@@ -231,5 +237,5 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, dayState, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
+  return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
 }

@@ -11,6 +11,7 @@ import { backupRoutes } from './routes/backups';
 import { createRouter, type Router } from './router';
 import { pairingRoutes } from './routes/pairing';
 import { adminRoutes } from './routes/admin';
+import { hubLinkRoutes } from './routes/hub-link';
 import { firstSetupRoutes, setupGate } from './routes/first-setup';
 import { authRoutes } from './routes/auth';
 import type { RouteDeps } from './routes/deps';
@@ -63,7 +64,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes, pairingRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, hubLinkRoutes, backupRoutes, pairingRoutes]) routes(router, opts);
   const studio = opts.voiceDir ? createVoiceStudio({ floor: opts.floor, db: opts.db, voiceDir: opts.voiceDir }) : null;
   if (studio) voiceRoutes(router, { studio });
 

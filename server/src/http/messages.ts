@@ -166,6 +166,11 @@ export const messages = {
     vi: (p) => `Địa chỉ bảng LED phải từ ${p.min} đến ${p.max}.`,
     en: (p) => `The LED board address must be from ${p.min} to ${p.max}.`,
   },
+  hub_from_environment: {
+    status: 409,
+    vi: () => 'Liên kết máy chủ thành phố đang đặt bằng biến môi trường QMS_HUB_URL / QMS_HUB_KEY; hãy sửa ở đó (trang này không thay được).',
+    en: () => 'The city hub link is set by the environment (QMS_HUB_URL / QMS_HUB_KEY); change it there (this page cannot).',
+  },
   led_address_taken: {
     status: 409,
     vi: (p) => `Địa chỉ bảng LED ${p.address} đã dùng cho quầy ${p.counter}; hãy chọn địa chỉ khác.`,
