@@ -229,6 +229,27 @@ describe('appointments through the API', () => {
     expect(late.body.appointment.status).toBe('no_show');
   });
 
+  it('anti-starvation on the floor: after the set number of booked calls in a row, the counter takes a walk-in who waited long enough', async () => {
+    const { server, clock, admin, book } = await start();
+    expect((await put(admin, { settings: { bookedCallsInARow: 1, walkInWaitMinutes: 15 } })).body.settings).toMatchObject({ bookedCallsInARow: 1, walkInWaitMinutes: 15 });
+    const kiosk = client(server.url, kioskToken);
+    const a = (await book('2026-03-16T09:00:00')).body;
+    const b = (await book('2026-03-16T09:00:00')).body;
+    clock.set(hanoi('2026-03-16T08:40:00'));
+    const walkIn = (await kiosk.post('/api/tickets', { serviceId: 'dat-dai' })).body;
+    clock.set(hanoi('2026-03-16T08:50:00'));
+    const ta = (await kiosk.post(`/api/appointments/${a.code}/check-in`)).body.ticket;
+    const tb = (await kiosk.post(`/api/appointments/${b.code}/check-in`)).body.ticket;
+    const officer = client(server.url, await login(server.url, 'canbo4'));
+    await officer.post('/api/counters/4/sign-in');
+    clock.set(hanoi('2026-03-16T09:00:00'));
+    // The desk's list shows the same order "call next" will take.
+    expect((await officer.get('/api/counters/4/queue')).body.waiting.map((t: { id: string }) => t.id)).toEqual([ta.id, walkIn.id, tb.id]);
+    const order = [];
+    for (let i = 0; i < 3; i++) order.push((await officer.post('/api/counters/4/call-next')).body.ticket.id);
+    expect(order).toEqual([ta.id, walkIn.id, tb.id]);
+  });
+
   it('a booking for another day is refused at the kiosk with its date', async () => {
     const { server, book } = await start();
     const b = (await book('2026-03-17T09:00:00')).body;
