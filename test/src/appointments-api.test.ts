@@ -250,6 +250,25 @@ describe('appointments through the API', () => {
     expect(order).toEqual([ta.id, walkIn.id, tb.id]);
   });
 
+  it('a retry with the same Idempotency-Key gets the first answer: one booking, one check-in', async () => {
+    const { server, clock, citizen, admin } = await start();
+    const body = { serviceId: 'dat-dai', slotStart: '2026-03-16T09:00:00+07:00' };
+    const first = await citizen.post('/api/appointments', body, { 'idempotency-key': 'phone-retry-1' });
+    const again = await citizen.post('/api/appointments', body, { 'idempotency-key': 'phone-retry-1' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replay')).toBe('true');
+    expect(again.body.code).toBe(first.body.code);
+    expect((await admin.get('/api/appointments?date=2026-03-16')).body.appointments).toHaveLength(1);
+    clock.set(hanoi('2026-03-16T08:50:00'));
+    const kiosk = client(server.url, kioskToken);
+    const c1 = await kiosk.post(`/api/appointments/${first.body.code}/check-in`, undefined, { 'idempotency-key': 'scan-1' });
+    const c2 = await kiosk.post(`/api/appointments/${first.body.code}/check-in`, undefined, { 'idempotency-key': 'scan-1' });
+    expect(c1.status).toBe(200);
+    expect(c2.headers.get('idempotent-replay')).toBe('true');
+    expect(c2.body.ticket.id).toBe(c1.body.ticket.id);
+  });
+
   it('a booking for another day is refused at the kiosk with its date', async () => {
     const { server, book } = await start();
     const b = (await book('2026-03-17T09:00:00')).body;
