@@ -203,7 +203,8 @@ describe('appointments through the API', () => {
     assertContract(server, 'post', '/api/appointments/:code/check-in', onTime);
     expect(onTime.status).toBe(200);
     expect(onTime.body.outcome).toBe('on_time');
-    expect(onTime.body.ticket).toMatchObject({ channel: 'appointment', appointmentAt: '2026-03-16T09:00:00.000+07:00', serviceId: 'dat-dai' });
+    // The walk-in who came earlier is not ahead of a booking.
+    expect(onTime.body.ticket).toMatchObject({ channel: 'appointment', appointmentAt: '2026-03-16T09:00:00.000+07:00', serviceId: 'dat-dai', waitingAhead: 0 });
     expect(onTime.body.message.vi).toContain('09:00');
     expect(onTime.body.appointment).toMatchObject({ status: 'checked_in', ticketNumber: onTime.body.ticket.number });
     // A second scan gives the same ticket, not a second one.
