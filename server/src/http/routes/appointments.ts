@@ -33,7 +33,8 @@ export function appointmentRoutes(r: Router, { floor, db, now, printing }: Route
     return p?.kind === 'user' ? p.user.id : null;
   };
   const limited = (c: Context<AppEnv>, limit: ReturnType<typeof createRateLimit>) => {
-    if (staffId(c) !== null) return;
+    // Signed-in staff and paired devices (a busy kiosk) are not limited; anonymous callers are, per address.
+    if (c.get('principal')) return;
     const waitMs = limit.hit(clientAddress(c));
     if (waitMs > 0) throw new ApiFailure('rate_limited', { seconds: Math.ceil(waitMs / 1000) });
   };
