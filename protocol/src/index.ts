@@ -18,3 +18,4 @@ export * from './pairing';
 export * from './rule-words';
 export * from './voice';
 export * from './hub-link';
+export * from './appointments';

@@ -14,6 +14,7 @@ import { createFloor } from './floor';
 import { startFloorClock } from './floor/clock';
 import { faultsFromEnv } from './floor/faults';
 import { startRatingSweep } from './floor/rate-sweep';
+import { startAppointmentSweep } from './floor/appointment-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
@@ -145,6 +146,7 @@ export async function startServer(opts: ServerOptions) {
   const ledBoards = await startLedBoards({ buses: config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor, log);
+  const appointmentSweep = startAppointmentSweep(floor, db, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
   const port = (http.address() as AddressInfo).port;
@@ -165,6 +167,8 @@ export async function startServer(opts: ServerOptions) {
     ratingBoxes,
     ledBoards,
     ratingSweep,
+    /** No-shows and the erasure of phone numbers (tests call `sweep()` after moving the clock). */
+    appointmentSweep,
     floorClock,
     printing,
     backups,
@@ -181,6 +185,7 @@ export async function startServer(opts: ServerOptions) {
       await keypads.stop();
       await printing.stop();
       ratingSweep.stop();
+      appointmentSweep.stop();
       floorClock.stop();
       await ratingBoxes.stop();
       await ledBoards.stop();

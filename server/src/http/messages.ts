@@ -1,3 +1,5 @@
+import { appointmentMessages } from './appointment-messages';
+
 type Params = Record<string, string | number>;
 type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503; vi: (p: Params) => string; en: (p: Params) => string };
 
@@ -268,6 +270,7 @@ export const messages = {
     vi: (p) => `Máy chủ không lưu được đoạn âm vào thư mục ${p.dir} (${p.reason}). Hãy báo quản trị viên kiểm tra thư mục dữ liệu.`,
     en: (p) => `The server could not save the clip in ${p.dir} (${p.reason}). Ask the administrator to check the data folder.`,
   },
+  ...appointmentMessages,
 } satisfies Record<string, Message>;
 
 /** The codes the API may answer with: a code without words here is a compile error where it is thrown. */

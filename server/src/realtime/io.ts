@@ -184,6 +184,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
       io.emit('event', e);
       return;
     case 'ticket.issued':
+    case 'appointments.changed':
       send(['staff', 'admin']);
       return;
     case 'staff.photo_changed':
