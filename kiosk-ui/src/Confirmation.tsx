@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { priorityName, type Snapshot } from '@qms/protocol';
-import { errorText, serviceName, useLang } from '@qms/ui-kit';
+import { errorText, Qr, serviceName, useLang } from '@qms/ui-kit';
 import type { Screen } from './App';
 import { unanswered } from './issue';
-import { Qr } from './Qr';
 import type { PrinterState } from './usePrinters';
 import { printerFault, word } from './words';
 
@@ -77,7 +76,7 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
             <li>{ticket.waitingAhead === 0 || minutes <= 0 ? word(lang, 'estimateNone') : word(lang, 'estimate', { n: minutes })}</li>
           </ul>
           <figure className="kiosk-card__qr">
-            <Qr value={screen.issued.url} label={word(lang, 'qr')} />
+            <Qr value={screen.issued.url} label={word(lang, 'qr')} className="kiosk-qr" />
             <figcaption>{word(lang, 'qr')}</figcaption>
           </figure>
         </div>
