@@ -16,3 +16,4 @@ export * from './first-setup';
 export * from './priority';
 export * from './pairing';
 export * from './rule-words';
+export * from './appointments';

@@ -1,3 +1,5 @@
+import { appointmentMessages } from './appointment-messages';
+
 type Params = Record<string, string | number>;
 type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503; vi: (p: Params) => string; en: (p: Params) => string };
 
@@ -222,6 +224,7 @@ export const messages = {
     en: () => 'The center is not set up yet. Open the admin page (/admin/) to set it up.',
   },
   invalid_setup: { status: 400, vi: (p) => `Tệp cấu hình không hợp lệ: ${p.detailVi ?? p.detail}`, en: (p) => `The setup file is not valid: ${p.detail}` },
+  ...appointmentMessages,
 } satisfies Record<string, Message>;
 
 /** The codes the API may answer with: a code without words here is a compile error where it is thrown. */
