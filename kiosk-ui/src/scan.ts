@@ -1,11 +1,6 @@
-/**
- * The booking code alphabet: no 0/O, 1/I/L, so a code read aloud, typed or handwritten has one reading.
- * The keypad shows these keys only.
- */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const CODE_LENGTH = 6;
+import { appointmentCodeAlphabet, appointmentCodeLength } from '@qms/protocol';
 
-const codePattern = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
+const codePattern = new RegExp(`^[${appointmentCodeAlphabet}]{${appointmentCodeLength}}$`);
 
 /**
  * The booking code in what a scanner typed: the bare code, or the booking page's address from the QR code
