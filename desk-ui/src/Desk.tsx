@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { TicketDto, UserDto } from '@qms/protocol';
 import { ApiError, apiFetch, clearToken, errorText, ScreenShell, serviceName, SignOut, useFloor, useLang } from '@qms/ui-kit';
 import { ActionPad } from './ActionPad';
+import { Bookings, useBookings } from './Bookings';
 import { actions, allowed, type ActionId } from './actions';
 import { CurrentTicket } from './CurrentTicket';
 import { IssueDialog, TransferDialog } from './dialogs';
@@ -38,6 +39,13 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
   const faulty = (printers ?? []).filter((p) => !p.ok);
   const counter = floor.snapshot?.counters.find((c) => c.id === counterId) ?? null;
   const mine = !!counter && !!user && counter.staff?.id === user.id;
+  const [side, setSide] = useState<'queue' | 'bookings'>('queue');
+  const bookings = useBookings(counter?.serviceIds ?? [], floor.snapshot?.seq);
+  const nameOf = (id: string) => {
+    const s = floor.snapshot?.services.find((x) => x.id === id);
+    return s ? serviceName(s, lang) : id;
+  };
+  const due = bookings.reply?.appointments.filter((b) => b.status === 'booked').length ?? 0;
 
   // The socket is refused with `unauthorized` when the session has expired: back to the sign-in form.
   useEffect(() => {
@@ -182,7 +190,21 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               <MyDay day={day} />
             </div>
             <ActionPad counter={counter} mine={mine} busy={busy} onRun={(id) => void run(id)} />
-            <QueuePanel queue={queue} services={snapshot.services} priorities={priorityGroups(snapshot)} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
+            <div className="desk__side">
+              <div className="desk__tabs" role="tablist">
+                <button type="button" role="tab" aria-selected={side === 'queue'} className={`desk__tabbtn${side === 'queue' ? ' desk__tabbtn--on' : ''}`} onClick={() => setSide('queue')}>
+                  {w('tabQueue')}
+                </button>
+                <button type="button" role="tab" aria-selected={side === 'bookings'} data-tab="bookings" className={`desk__tabbtn${side === 'bookings' ? ' desk__tabbtn--on' : ''}`} onClick={() => setSide('bookings')}>
+                  {w('tabBookings')} <span className="desk__tabcount">{bookings.reply ? due : '…'}</span>
+                </button>
+              </div>
+              {side === 'queue' ? (
+                <QueuePanel queue={queue} services={snapshot.services} priorities={priorityGroups(snapshot)} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
+              ) : (
+                <Bookings list={bookings.reply?.appointments ?? null} error={bookings.error} nameOf={nameOf} />
+              )}
+            </div>
             {dialog === 'transfer' && counter.currentTicket && (
               <TransferDialog
                 ticket={counter.currentTicket}
