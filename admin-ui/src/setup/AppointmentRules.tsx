@@ -9,8 +9,14 @@ type Text<T> = { [K in keyof T]: T[K] extends boolean ? boolean : string };
 type RuleDraft = Text<AppointmentRules> & { serviceId: string };
 type SettingsDraft = Text<AppointmentSettings>;
 
-const text = <T extends object>(o: T): Text<T> => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'boolean' ? v : String(v)])) as Text<T>;
-const numbers = <T extends object>(o: Text<T>): T => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'boolean' ? v : Number(v)])) as T;
+// Object.fromEntries is missing in the oldest supported browsers (Chrome 69).
+const mapValues = (o: object, f: (v: unknown) => unknown): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = f(v);
+  return out;
+};
+const text = <T extends object>(o: T): Text<T> => mapValues(o, (v) => (typeof v === 'boolean' ? v : String(v))) as Text<T>;
+const numbers = <T extends object>(o: Text<T>): T => mapValues(o, (v) => (typeof v === 'boolean' ? v : Number(v))) as T;
 
 const settingRows: [keyof AppointmentSettings, SetupWordKey][] = [
   ['checkInBeforeMinutes', 'appt.checkInBefore'],
