@@ -119,6 +119,8 @@ export const AppointmentDto = z.object({
   createdAt: isoTime,
   /** Whether a phone number is kept (never the number itself on public answers). */
   hasPhone: z.boolean(),
+  /** The phone number, in staff answers only (the desk may call the citizen about this booking), until it is erased. */
+  phone: z.string().nullable().optional(),
   /** The ticket of the check-in. */
   ticketId: z.string().nullable(),
   ticketNumber: z.string().nullable(),

@@ -57,6 +57,8 @@ export type FloorEvent = { seq: number; at: string } & (
    * (`exceptToken`: the session that changed its own password stays). Not sent to screens.
    */
   | { type: 'staff.sessions_ended'; staffId: number; exceptTokenHash?: string }
+  /** A booking of the field and day was made, moved, cancelled, checked in or marked no-show: lists read it again (no code, no personal data). */
+  | { type: 'appointments.changed'; serviceId: string; date: string }
 );
 export type FloorEventType = FloorEvent['type'];
 

@@ -14,6 +14,7 @@ import { createFloor } from './floor';
 import { startFloorClock } from './floor/clock';
 import { faultsFromEnv } from './floor/faults';
 import { startRatingSweep } from './floor/rate-sweep';
+import { startAppointmentSweep } from './floor/appointment-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
@@ -134,6 +135,7 @@ export async function startServer(opts: ServerOptions) {
   const ledBoards = await startLedBoards({ buses: config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor, log);
+  const appointmentSweep = startAppointmentSweep(floor, db, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
   const hubTarget = opts.hub !== undefined ? opts.hub : process.env.QMS_HUB_URL && process.env.QMS_HUB_KEY ? { url: process.env.QMS_HUB_URL, key: process.env.QMS_HUB_KEY } : null;
@@ -157,6 +159,8 @@ export async function startServer(opts: ServerOptions) {
     ratingBoxes,
     ledBoards,
     ratingSweep,
+    /** No-shows and the erasure of phone numbers (tests call `sweep()` after moving the clock). */
+    appointmentSweep,
     floorClock,
     printing,
     backups,
@@ -169,6 +173,7 @@ export async function startServer(opts: ServerOptions) {
       await keypads.stop();
       await printing.stop();
       ratingSweep.stop();
+      appointmentSweep.stop();
       floorClock.stop();
       await ratingBoxes.stop();
       await ledBoards.stop();

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { startOfLocalDay, toLocalIso, type FloorEvent, type Snapshot } from '@qms/protocol';
 import type { CenterConfig } from '../config/schema';
 import { QueueError, serviceDayOf, type QueueRules } from '../queue';
+import { appointmentQueries } from '../store/appointments';
 import { counterQueries, type CounterState } from '../store/counters';
 import { displaySettingsQueries } from '../store/display-settings';
 import { eventQueries, recentCalls, type NewEvent } from '../store/events';
@@ -74,6 +75,7 @@ export function createContext(deps: FloorDeps) {
     displaySettings: displaySettingsQueries(db),
     setup: setupQueries(db),
     led: ledAddressQueries(db),
+    appointments: appointmentQueries(db),
   };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));

@@ -22,6 +22,7 @@ import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
 import { deskRoutes } from './routes/desk';
 import { calendarRoutes } from './routes/calendar';
+import { appointmentRoutes } from './routes/appointments';
 import { displaySettingsRoutes } from './routes/display-settings';
 import { isPhotoUpload, staffRoutes } from './routes/staff';
 import { staticScreens } from './static';
@@ -61,7 +62,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes, pairingRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes, pairingRoutes, appointmentRoutes]) routes(router, opts);
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));

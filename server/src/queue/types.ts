@@ -47,6 +47,9 @@ export interface QueueRules {
   /** After this many priority calls in a row, a counter takes a normal ticket that waited long enough. */
   antiStarvationAfter: number;
   antiStarvationWaitSeconds: number;
+  /** After this many booked calls in a row, a counter takes a walk-in who waited `walkInWaitSeconds` (0 or absent: never). */
+  bookedCallsInARow?: number;
+  walkInWaitSeconds?: number;
 }
 
 export interface Ticket {
