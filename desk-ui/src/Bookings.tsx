@@ -51,7 +51,7 @@ export function Bookings({ list, error, nameOf }: { list: AppointmentDto[] | nul
               </span>
               <span className="desk__code">
                 {b.code}
-                {b.hasPhone && <> · {w('bookingPhone')}</>}
+                {b.phone ? <> · {b.phone}</> : b.hasPhone && <> · {w('bookingPhone')}</>}
               </span>
             </span>
             <span className={`desk__state desk__state--${b.status}`}>{w(`booking_${b.status}`, { number: b.ticketNumber ?? '' })}</span>

@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cspViolations, keepScreenshot, launchBrowser, newPage, signInOnPage } from './support/browser';
+import { client, kioskToken, officerAt, startTestServer, testClock, type TestServer } from './support/server';
+
+/** Monday 16/03/2026 in the demo center (slots every hour), 08:30 in Hà Nội. */
+const at = (hhmm: string) => Date.parse(`2026-03-16T${hhmm}:00+07:00`);
+
+describe('appointments in Chromium: book on the phone, check in by scanning at the kiosk, called at the booked time', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const clock = testClock(at('08:30'));
+  const pages: Page[] = [];
+  const open = async (viewport: { width: number; height: number }) => {
+    const page = await newPage(browser, viewport);
+    // The page's own "today" (the phone page offers days from it) is the server's.
+    await page.clock.setFixedTime(clock.now());
+    pages.push(page);
+    return page;
+  };
+  beforeAll(async () => {
+    server = await startTestServer({ withScreens: true, now: clock.now });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('books 09:00 for Đất đai at 360×640, checks in at 08:50 by scanner keystrokes alone, and is called at 09:00 before an earlier walk-in', async () => {
+    // A walk-in for the same field takes a number at 08:31, before the booking is even made.
+    clock.set(at('08:31'));
+    const walkIn = await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'dat-dai' });
+    expect(walkIn.status).toBe(201);
+
+    // 1. The phone page: field, day, slot, the phone number only after the consent.
+    const phone = await open({ width: 360, height: 640 });
+    await phone.goto(`${server.url}/book/`);
+    await phone.locator('.book-field', { hasText: 'Đất đai' }).click();
+    await phone.locator('.book-slot[data-slot="09:00"]').waitFor();
+    // The first day chip is the server's today; past hours are not offered.
+    expect(await phone.locator('.book-day[aria-checked=true]').getAttribute('data-date')).toBe('2026-03-16');
+    expect(await phone.locator('.book-slot[data-slot="08:00"]').count()).toBe(0);
+    await keepScreenshot(phone, 'book-phone-slots');
+    await phone.locator('.book-slot[data-slot="09:00"]').click();
+    expect(await phone.locator('input[name=phone]').count()).toBe(0);
+    await phone.getByText('Tôi đồng ý cho Trung tâm lưu số điện thoại').click();
+    await phone.fill('input[name=phone]', '0912 345 678');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await keepScreenshot(phone, 'book-phone-confirm');
+    await phone.getByRole('button', { name: 'Đặt lịch', exact: true }).click();
+    const codeText = phone.getByTestId('booking-code');
+    await codeText.waitFor();
+    const code = (await codeText.innerText()).trim();
+    expect(code).toMatch(/^[34679ACDEFGHJKMNPQRTUVWXY]{6}$/);
+    const page = await phone.locator('.book-booking').innerText();
+    expect(page).toContain('Đất đai');
+    expect(page).toContain('09:00 · Thứ Hai, 16/03/2026');
+    expect(page).toContain('Nhận số tại máy lấy số từ 08:45 đến 09:10.');
+    expect(page).not.toContain('0912'); // the number is never shown back
+    expect(await phone.locator('svg.book-qr__code').isVisible()).toBe(true);
+    // Nothing sticks out of a 360-pixel screen.
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const link = new URL(phone.url());
+    expect(link.pathname).toBe('/book/');
+    expect(link.searchParams.get('code')).toBe(code);
+    const ics = await phone.locator('a.book-ics').getAttribute('href');
+    const calendar = await fetch(`${server.url}${ics}`);
+    expect(calendar.headers.get('content-type')).toContain('text/calendar');
+    expect(await calendar.text()).toContain(code);
+    await keepScreenshot(phone, 'book-phone-booked');
+    const stored = server.db.prepare(`SELECT phone, status, origin FROM appointments WHERE code = ?`).get(code);
+    expect(stored).toEqual({ phone: '0912345678', status: 'booked', origin: 'phone' });
+    expect(cspViolations(phone)).toEqual([]);
+
+    // 2. The kiosk at 08:50: the citizen holds the phone's QR code to the scanner. It types the booking link, fast,
+    // then Enter; nobody touches the screen.
+    clock.set(at('08:50'));
+    const officer = await officerAt(server.url, 4);
+    const kiosk = await open({ width: 1080, height: 1920 });
+    await kiosk.goto(`${server.url}/kiosk/?token=${kioskToken}`);
+    await kiosk.getByTestId('check-in-button').waitFor();
+    await kiosk.locator('.kiosk-field', { hasText: 'Đất đai' }).waitFor();
+    await keepScreenshot(kiosk, 'kiosk-check-in-home');
+    await kiosk.keyboard.type(`${server.url}/book/?code=${code}&k=${link.searchParams.get('k')}`);
+    await kiosk.keyboard.press('Enter');
+    const card = kiosk.locator('.kiosk-card');
+    await card.getByTestId('appointment-mark').waitFor();
+    expect(await card.getByTestId('appointment-mark').innerText()).toBe('Lịch hẹn 09:00');
+    const number = (await kiosk.getByTestId('ticket-number').innerText()).trim();
+    expect(await card.innerText()).toContain('Mời đến quầy: 4');
+    // Its paper comes out of the kiosk's printer, as for a walk-in.
+    await card.getByText('Mời nhận phiếu ở khe máy in phía dưới.').waitFor();
+    await keepScreenshot(kiosk, 'kiosk-check-in');
+    const ticket = server.db.prepare(`SELECT channel, service_id AS serviceId FROM tickets WHERE number = ?`).get(number);
+    expect(ticket).toEqual({ channel: 'appointment', serviceId: 'dat-dai' });
+    await card.getByRole('button', { name: 'Xong' }).click();
+    await card.waitFor({ state: 'detached' });
+
+    // 3. The desk of counter 4 lists the booking as arrived; at 09:00 the booked ticket is called before the
+    // walk-in who came at 08:31.
+    clock.set(at('09:00'));
+    const desk = await open({ width: 1366, height: 768 });
+    await signInOnPage(desk, `${server.url}/desk/?counter=4`, 'canbo4');
+    await desk.locator('[data-tab=bookings]').click();
+    const row = desk.locator(`.desk__booking[data-booking="${code}"]`);
+    await row.locator('.desk__state', { hasText: `Đã đến · số ${number}` }).waitFor();
+    expect(await row.innerText()).toContain('09:00');
+    const called = await officer.post('/api/counters/4/call-next', {});
+    expect(called.status).toBe(200);
+    expect(called.body.ticket.number).toBe(number);
+    expect(walkIn.body.number).not.toBe(number);
+    await desk.locator('.desk__current', { hasText: number }).waitFor();
+    await keepScreenshot(desk, 'desk-bookings');
+    for (const p of pages) expect(cspViolations(p)).toEqual([]);
+  });
+});
