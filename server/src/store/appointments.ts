@@ -31,7 +31,6 @@ interface Row {
   slot_end: number;
   status: AppointmentStatus;
   origin: AppointmentOrigin;
-  phone: string | null;
   device_id: string | null;
   erase_after: number;
   erased_at: number | null;
@@ -52,7 +51,7 @@ const toAppointment = (r: Row): Appointment => ({
   slotEnd: r.slot_end,
   status: r.status,
   origin: r.origin,
-  phone: r.phone,
+  phone: null,
   deviceId: r.device_id,
   eraseAfter: r.erase_after,
   erasedAt: r.erased_at,
@@ -73,7 +72,6 @@ const toRow = (a: Appointment): Row => ({
   slot_end: a.slotEnd,
   status: a.status,
   origin: a.origin,
-  phone: a.phone,
   device_id: a.deviceId,
   erase_after: a.eraseAfter,
   erased_at: a.erasedAt,
@@ -98,13 +96,13 @@ export const defaultAppointmentSettings: AppointmentSettings = {
 /** A field without rules of its own: bookings off in a real center (the admin turns them on), on in the demo. */
 export const defaultAppointmentRules = (demo: boolean): AppointmentRules => ({ enabled: demo, slotMinutes: 15, perSlot: 1, maxSharePercent: 30 });
 
-const cols = 'code, link_key, service_id, service_day, slot_start, slot_end, status, origin, phone, device_id, erase_after, erased_at, created_at, created_day, staff_id, ticket_id, checked_in_at, closed_at';
+const cols = 'code, link_key, service_id, service_day, slot_start, slot_end, status, origin, device_id, erase_after, erased_at, created_at, created_day, staff_id, ticket_id, checked_in_at, closed_at';
 
 /** Bookings and their rules. Counts of "taken" bookings include checked-in ones: cancelled and no-show free their slot. */
 export function appointmentQueries(db: Db) {
   const insert = db.prepare<Row>(`INSERT INTO appointments (${cols}) VALUES (${cols.split(', ').map((c) => `@${c}`).join(', ')})`);
   const update = db.prepare<Row>(
-    `UPDATE appointments SET service_day=@service_day, slot_start=@slot_start, slot_end=@slot_end, status=@status, phone=@phone, device_id=@device_id,
+    `UPDATE appointments SET service_day=@service_day, slot_start=@slot_start, slot_end=@slot_end, status=@status, device_id=@device_id,
        erase_after=@erase_after, erased_at=@erased_at, ticket_id=@ticket_id, checked_in_at=@checked_in_at, closed_at=@closed_at WHERE code=@code`,
   );
   const byCode = db.prepare<[string], Row>(`SELECT ${cols} FROM appointments WHERE code = ?`);
@@ -113,8 +111,11 @@ export function appointmentQueries(db: Db) {
     `SELECT slot_start, count(*) AS n FROM appointments WHERE service_day = ? AND service_id = ? AND status IN ('booked', 'checked_in') GROUP BY slot_start`,
   );
   const byPhone = db.prepare<[string, string], { n: number }>(
-    `SELECT count(*) AS n FROM appointments WHERE service_day = ? AND phone = ? AND status IN ('booked', 'checked_in')`,
+    `SELECT count(*) AS n FROM appointments a JOIN appointment_phones p ON p.code = a.code WHERE a.service_day = ? AND p.phone = ? AND a.status IN ('booked', 'checked_in')`,
   );
+  const phoneOf = db.prepare<[string], { phone: string }>(`SELECT phone FROM appointment_phones WHERE code = ?`);
+  const insertPhone = db.prepare<[string, string]>(`INSERT INTO appointment_phones (code, phone) VALUES (?, ?)`);
+  const deletePhone = db.prepare<[string]>(`DELETE FROM appointment_phones WHERE code = ?`);
   const byDevice = db.prepare<[string, string], { n: number }>(`SELECT count(*) AS n FROM appointments WHERE created_day = ? AND device_id = ?`);
   const overdue = db.prepare<[number], Row>(`SELECT ${cols} FROM appointments WHERE status = 'booked' AND slot_start <= ?`);
   const toErase = db.prepare<[number], Row>(`SELECT ${cols} FROM appointments WHERE erased_at IS NULL AND erase_after <= ?`);
@@ -128,23 +129,32 @@ export function appointmentQueries(db: Db) {
   const settingsRow = db.prepare<[], { settings: string }>(`SELECT settings FROM appointment_settings WHERE id = 1`);
   const saveSettings = db.prepare<[string]>(`INSERT INTO appointment_settings (id, settings) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET settings = excluded.settings`);
 
+  const withPhone = (a: Appointment): Appointment => ({ ...a, phone: phoneOf.get(a.code)?.phone ?? null });
+
   return {
-    insert: (a: Appointment) => void insert.run(toRow(a)),
-    update: (a: Appointment) => void update.run(toRow(a)),
+    insert(a: Appointment) {
+      insert.run(toRow(a));
+      if (a.phone !== null) insertPhone.run(a.code, a.phone);
+    },
+    /** Saves the booking; a phone number set to null is deleted (it is never written again once gone). */
+    update(a: Appointment) {
+      update.run(toRow(a));
+      if (a.phone === null) deletePhone.run(a.code);
+    },
     get: (code: string): Appointment | null => {
       const r = byCode.get(code);
-      return r ? toAppointment(r) : null;
+      return r ? withPhone(toAppointment(r)) : null;
     },
-    ofDay: (day: string) => ofDay.all(day).map(toAppointment),
+    ofDay: (day: string) => ofDay.all(day).map(toAppointment).map(withPhone),
     /** Bookings holding a place per slot start. */
     takenPerSlot: (day: string, serviceId: string) => new Map(takenOfDay.all(day, serviceId).map((r) => [r.slot_start, r.n])),
     phoneCount: (day: string, phone: string) => byPhone.get(day, phone)?.n ?? 0,
     deviceCount: (createdDay: string, deviceId: string) => byDevice.get(createdDay, deviceId)?.n ?? 0,
     /** Booked (not checked in) bookings whose slot started before `before` (the sweep passes now − the check-in grace). */
-    overdue: (before: number) => overdue.all(before).map(toAppointment),
-    toErase: (now: number) => toErase.all(now).map(toAppointment),
+    overdue: (before: number) => overdue.all(before).map(toAppointment).map(withPhone),
+    toErase: (now: number) => toErase.all(now).map(toAppointment).map(withPhone),
     /** Open bookings of a field from a day on (to warn about them when its rules change). */
-    openFrom: (day: string, serviceId: string) => fromDay.all(day, serviceId).map(toAppointment),
+    openFrom: (day: string, serviceId: string) => fromDay.all(day, serviceId).map(toAppointment).map(withPhone),
     /** How many of the counter's latest calls of the day (from `since`) were bookings, in a row. */
     bookedStreak(counterId: number, since: number, upTo: number): number {
       let n = 0;

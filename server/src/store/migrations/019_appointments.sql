@@ -1,7 +1,7 @@
 -- Bookings (lịch hẹn): a slot of a field, checked in at the kiosk for a ticket on channel `appointment`.
--- No name or ID number is kept. `phone` is optional (taken only with consent) and erased, with `device_id`, at
--- `erase_after` (N days after the slot; docs/privacy.md); the database runs with secure_delete so the erased number
--- is not left in free pages.
+-- No name or ID number is kept. The phone number is optional (taken only with consent) and kept in its own table,
+-- its row deleted at `erase_after` (N days after the slot; docs/privacy.md) or when the booking is cancelled; the
+-- database runs with secure_delete so the deleted number is not left in free pages. `device_id` goes at the same time.
 CREATE TABLE appointments (
   code TEXT PRIMARY KEY,
   link_key TEXT NOT NULL,
@@ -11,7 +11,6 @@ CREATE TABLE appointments (
   slot_end INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('booked', 'checked_in', 'cancelled', 'no_show')),
   origin TEXT NOT NULL CHECK (origin IN ('phone', 'desk', 'hub')),
-  phone TEXT,
   device_id TEXT,
   erase_after INTEGER NOT NULL,
   erased_at INTEGER,
@@ -25,6 +24,11 @@ CREATE TABLE appointments (
 CREATE INDEX appointments_by_slot ON appointments (service_day, service_id, slot_start);
 CREATE INDEX appointments_open ON appointments (status, slot_start);
 CREATE INDEX appointments_erase ON appointments (erase_after) WHERE erased_at IS NULL;
+
+CREATE TABLE appointment_phones (
+  code TEXT PRIMARY KEY REFERENCES appointments (code),
+  phone TEXT NOT NULL
+);
 
 -- The admin's rules: per field (JSON AppointmentRules) and center-wide (JSON AppointmentSettings).
 CREATE TABLE appointment_rules (
