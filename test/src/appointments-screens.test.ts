@@ -69,7 +69,7 @@ describe('appointments in Chromium: book on the phone, check in by scanning at t
     expect(calendar.headers.get('content-type')).toContain('text/calendar');
     expect(await calendar.text()).toContain(code);
     await keepScreenshot(phone, 'book-phone-booked');
-    const stored = server.db.prepare(`SELECT phone, status, origin FROM appointments WHERE code = ?`).get(code);
+    const stored = server.db.prepare(`SELECT p.phone, a.status, a.origin FROM appointments a LEFT JOIN appointment_phones p USING (code) WHERE a.code = ?`).get(code);
     expect(stored).toEqual({ phone: '0912345678', status: 'booked', origin: 'phone' });
     expect(cspViolations(phone)).toEqual([]);
 
