@@ -114,4 +114,78 @@ describe('appointments in Chromium: book on the phone, check in by scanning at t
     await keepScreenshot(desk, 'desk-bookings');
     for (const p of pages) expect(cspViolations(p)).toEqual([]);
   });
+
+  it('the elderly keypad: early is told plainly when to come back; inside the window it gives the ticket; a bad scan asks again', async () => {
+    clock.set(at('09:05'));
+    const booked = await client(server.url).post('/api/appointments', { serviceId: 'xay-dung', slotStart: '2026-03-16T11:00:00+07:00' });
+    expect(booked.status).toBe(201);
+    const code = booked.body.code as string;
+
+    clock.set(at('10:00'));
+    const kiosk = await open({ width: 1080, height: 1920 });
+    await kiosk.goto(`${server.url}/kiosk/?token=${kioskToken}`);
+    // Something that is not a booking code: the keypad opens and says so, nothing is checked in.
+    await kiosk.getByTestId('check-in-button').waitFor();
+    await kiosk.keyboard.type('8934567890123');
+    await kiosk.keyboard.press('Enter');
+    await kiosk.getByText('Chưa đọc được mã lịch hẹn.', { exact: false }).waitFor();
+    // Only the code's own characters are keys: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
+    const keys = await kiosk.locator('.kiosk-key[data-key]').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')).join(''));
+    expect(keys).toBe('34679ACDEFGHJKMNPQRTUVWXY');
+    for (const ch of code.slice(0, 4)) await kiosk.locator(`.kiosk-key[data-key="${ch}"]`).click();
+    await keepScreenshot(kiosk, 'kiosk-check-in-keypad');
+    for (const ch of code.slice(4)) await kiosk.locator(`.kiosk-key[data-key="${ch}"]`).click();
+    expect(await kiosk.getByTestId('typed-code').getAttribute('aria-label')).toBe(code);
+    await kiosk.locator('[data-check-in]').click();
+    const refused = kiosk.getByTestId('check-in-refused');
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('Ông/bà đến sớm: lịch hẹn lúc 11:00');
+    expect(await refused.innerText()).toContain('từ 10:45');
+    await keepScreenshot(kiosk, 'kiosk-check-in-early');
+    expect(server.db.prepare(`SELECT status FROM appointments WHERE code = ?`).get(code)).toEqual({ status: 'booked' });
+
+    // Back at 10:50 the same code, typed again, gives the ticket with the booking's mark.
+    clock.set(at('10:50'));
+    await refused.getByRole('button', { name: 'Nhập lại mã' }).click();
+    for (const ch of code) await kiosk.locator(`.kiosk-key[data-key="${ch}"]`).click();
+    await kiosk.locator('[data-check-in]').click();
+    await kiosk.locator('.kiosk-card').getByTestId('appointment-mark').getByText('Lịch hẹn 11:00').waitFor();
+    expect(server.db.prepare(`SELECT status FROM appointments WHERE code = ?`).get(code)).toEqual({ status: 'checked_in' });
+    expect(cspViolations(kiosk)).toEqual([]);
+  });
+
+  it('admin: the day’s bookings per field, and rules that leave a booking outside are saved with a warning, never cancelling it', async () => {
+    clock.set(at('11:00'));
+    const booked = await client(server.url).post('/api/appointments', { serviceId: 'dat-dai', slotStart: '2026-03-16T14:00:00+07:00' });
+    expect(booked.status).toBe(201);
+    const code = booked.body.code as string;
+    const admin = await open({ width: 1366, height: 768 });
+    await signInOnPage(admin, `${server.url}/admin/#bookings`, 'admin', 'admin');
+    const field = admin.locator('.admin-bookings__field[data-service="dat-dai"]');
+    await field.locator(`tr[data-booking="${code}"]`).getByText('Chưa đến').waitFor();
+    expect(await field.innerText()).toContain('Đã đến'); // the 09:00 booking checked in
+    await keepScreenshot(admin, 'admin-bookings');
+
+    await admin.goto(`${server.url}/admin/#setup/appointments`);
+    const row = admin.locator('tr[data-service="dat-dai"]');
+    await row.locator('input[type=checkbox]').uncheck();
+    await admin.getByRole('button', { name: 'Lưu', exact: true }).click();
+    const warning = admin.getByTestId('rules-affected');
+    await warning.getByText(code).waitFor();
+    expect(await warning.innerText()).toContain('vẫn được giữ nguyên, không bị hủy');
+    await keepScreenshot(admin, 'admin-appointment-rules');
+    expect(server.db.prepare(`SELECT status FROM appointments WHERE code = ?`).get(code)).toEqual({ status: 'booked' });
+    expect(cspViolations(admin)).toEqual([]);
+  });
+
+  it('a check-in at the kiosk names the printer and the ticket link, as an issue does, so the kiosk waits for the paper', async () => {
+    clock.set(at('11:50'));
+    const booked = await client(server.url).post('/api/appointments', { serviceId: 'ho-tich', slotStart: '2026-03-16T12:00:00+07:00' });
+    expect(booked.status).toBe(201);
+    const res = await client(server.url, kioskToken).post(`/api/appointments/${booked.body.code}/check-in`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-qms-printer')).toMatch(/\S/);
+    expect(res.headers.get('x-qms-printer')).not.toBe('none');
+    expect(res.headers.get('x-qms-ticket-url')).toContain(`/t/${res.body.ticket.id}`);
+  });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { routes, type AppointmentDto, type AppointmentRules, type AppointmentRulesReply, type AppointmentSettings } from '@qms/protocol';
 import { fetchRoute, type UseFloorResult } from '@qms/ui-kit';
 import { useChange, useSetupList } from './data';
@@ -45,6 +45,7 @@ export function AppointmentRulesForm({ canEdit, subscribe }: { canEdit: boolean;
       </div>
       <p className="qms-hint">{w('appt.intro')}</p>
       {(rules.error || services.error) && <p className="qms-error">{rules.error ?? services.error}</p>}
+      {affected && <Affected list={affected} />}
       {(!rules.data || !services.data) && !rules.error && <p className="qms-hint">{w('loading')}</p>}
       {rules.data && services.data && (
         <RulesForm
@@ -59,7 +60,6 @@ export function AppointmentRulesForm({ canEdit, subscribe }: { canEdit: boolean;
           }}
         />
       )}
-      {affected && <Affected list={affected} />}
     </section>
   );
 }
@@ -137,8 +137,11 @@ function RulesForm(props: { initial: AppointmentRulesReply; names: Map<string, s
 /** After a save: the bookings already made that the new rules would not allow. They are kept; the admin may tell the citizens. */
 function Affected({ list }: { list: AppointmentDto[] }) {
   const { w } = useSetupWords();
+  // Above the form, which may be scrolled past: brought into view when it appears.
+  const shown = useRef<HTMLDivElement>(null);
+  useEffect(() => shown.current?.scrollIntoView(), []);
   return (
-    <div className={list.length > 0 ? 'setup__affected' : 'qms-notice'} role="status" data-testid="rules-affected">
+    <div ref={shown} className={list.length > 0 ? 'setup__affected' : 'qms-notice'} role="status" data-testid="rules-affected">
       <p>{list.length > 0 ? w('appt.affected', { n: list.length }) : w('appt.affectedNone')}</p>
       {list.length > 0 && (
         <ul>
