@@ -31,14 +31,19 @@ export function useBookings(serviceIds: string[], seq: number | undefined) {
 }
 
 /** The counter's bookings of today in slot order: who has checked in (with the ticket number), who is still to come. */
-export function Bookings({ list, error, nameOf }: { list: AppointmentDto[] | null; error: unknown; nameOf: (serviceId: string) => string }) {
+export function Bookings({ list, error, nameOf, onBook }: { list: AppointmentDto[] | null; error: unknown; nameOf: (serviceId: string) => string; onBook: () => void }) {
   const w = useWords();
   const { lang } = useLang();
   const arrived = list?.filter((b) => b.status === 'checked_in').length ?? 0;
   const waiting = list?.filter((b) => b.status === 'booked').length ?? 0;
   return (
     <section className="qms-card desk__queue desk__bookings" aria-label={w('tabBookings')}>
-      <p className="desk__muted desk__bookings-sum">{list ? w('bookingsSummary', { n: list.filter((b) => b.status !== 'cancelled').length, in: arrived, left: waiting }) : '…'}</p>
+      <div className="desk__bookings-head">
+        <p className="desk__muted desk__bookings-sum">{list ? w('bookingsSummary', { n: list.filter((b) => b.status !== 'cancelled').length, in: arrived, left: waiting }) : '…'}</p>
+        <button type="button" className="qms-btn qms-btn--small" data-book-for onClick={onBook}>
+          {w('bookFor')}
+        </button>
+      </div>
       {error !== null && <p className="qms-error">{errorText(error, lang)}</p>}
       <div className="desk__list" role="list">
         {list && list.length === 0 && <p className="desk__muted">{w('bookingsNone')}</p>}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { TicketDto, UserDto } from '@qms/protocol';
 import { ApiError, apiFetch, clearToken, errorText, ScreenShell, serviceName, SignOut, useFloor, useLang } from '@qms/ui-kit';
 import { ActionPad } from './ActionPad';
+import { BookDialog } from './BookDialog';
 import { Bookings, useBookings } from './Bookings';
 import { actions, allowed, type ActionId } from './actions';
 import { CurrentTicket } from './CurrentTicket';
@@ -16,7 +17,7 @@ import { useWords } from './words';
 
 /** `fleeting` notices go away by themselves: they say that nothing happened, or confirm what the screen already shows. */
 type Notice = { kind: 'info'; text: string; fleeting?: boolean } | { kind: 'error'; error: unknown } | null;
-type Dialog = 'transfer' | 'issue' | { signOut: () => Promise<void> } | null;
+type Dialog = 'transfer' | 'issue' | 'book' | { signOut: () => Promise<void> } | null;
 
 /**
  * A number on screen for less than this cannot have been served yet: a call then is the second half of a
@@ -202,7 +203,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               {side === 'queue' ? (
                 <QueuePanel queue={queue} services={snapshot.services} priorities={priorityGroups(snapshot)} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
               ) : (
-                <Bookings list={bookings.reply?.appointments ?? null} error={bookings.error} nameOf={nameOf} />
+                <Bookings list={bookings.reply?.appointments ?? null} error={bookings.error} nameOf={nameOf} onBook={() => setDialog('book')} />
               )}
             </div>
             {dialog === 'transfer' && counter.currentTicket && (
@@ -227,6 +228,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               />
             )}
             {dialog === 'issue' && <IssueDialog services={snapshot.services} priorities={priorityGroups(snapshot)} printers={printers} subscribe={floor.subscribe} onClose={() => setDialog(null)} />}
+            {dialog === 'book' && <BookDialog services={snapshot.services.filter((s) => counter.serviceIds.includes(s.id))} today={snapshot.serviceDay} onClose={() => setDialog(null)} />}
             {typeof dialog === 'object' && dialog !== null && <SignOutDialog counter={counter} signOut={dialog.signOut} onCancel={() => setDialog(null)} />}
           </div>
           {/* Under the layout, never over it: the buttons give up height (their column scrolls) instead of being covered. */}

@@ -192,4 +192,28 @@ describe('appointments in Chromium: book on the phone, check in by scanning at t
     expect(res.headers.get('x-qms-printer')).not.toBe('none');
     expect(res.headers.get('x-qms-ticket-url')).toContain(`/t/${res.body.ticket.id}`);
   });
+
+  it('desk: the officer books for a citizen on the phone, the number taken only with the consent read out', async () => {
+    clock.set(at('12:00'));
+    const desk = await open({ width: 1366, height: 768 });
+    await signInOnPage(desk, `${server.url}/desk/?counter=4`, 'canbo4');
+    await desk.locator('[data-tab=bookings]').click();
+    await desk.locator('[data-book-for]').click();
+    const dialog = desk.locator('.desk-dialog');
+    await dialog.locator('select[name=serviceId]').selectOption('xay-dung');
+    await dialog.locator('select[name=slot] option', { hasText: '15:00' }).waitFor({ state: 'attached' });
+    await dialog.locator('select[name=slot]').selectOption({ label: '15:00 (còn 1 chỗ)' });
+    expect(await dialog.locator('input[name=phone]').count()).toBe(0);
+    await dialog.locator('input[name=consent]').check();
+    await dialog.locator('input[name=phone]').fill('0987654321');
+    await keepScreenshot(desk, 'desk-book-for-citizen');
+    await dialog.getByRole('button', { name: 'Đặt lịch', exact: true }).click();
+    const code = (await dialog.getByTestId('desk-booking-code').innerText()).trim();
+    expect(await dialog.innerText()).toContain('lịch hẹn 15:00 ngày 16/03/2026, lĩnh vực Xây dựng');
+    const stored = server.db.prepare(`SELECT p.phone, a.origin FROM appointments a LEFT JOIN appointment_phones p USING (code) WHERE a.code = ?`).get(code);
+    expect(stored).toEqual({ phone: '0987654321', origin: 'desk' });
+    await desk.keyboard.press('Escape');
+    await desk.locator(`.desk__booking[data-booking="${code}"]`).getByText('Chưa đến').waitFor();
+    expect(cspViolations(desk)).toEqual([]);
+  });
 });
