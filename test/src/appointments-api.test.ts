@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { appointmentCodeAlphabet } from '@qms/protocol';
 import { hashPassword } from '@qms/server';
+import { assertContract } from './support/contract';
 import { client, demoConfig, kioskToken, login, startTestServer, testClock, type TestServer } from './support/server';
 
 const hanoi = (local: string) => Date.parse(`${local}+07:00`);
@@ -35,8 +36,9 @@ describe('appointments through the API', () => {
   }
 
   it('slots: inside the field’s hours on working days, none on Sunday, none for a field without bookings; bad queries are 4xx', async () => {
-    const { citizen } = await start();
+    const { citizen, server } = await start();
     const monday = await citizen.get('/api/appointments/slots?serviceId=dat-dai&date=2026-03-16');
+    assertContract(server, 'get', '/api/appointments/slots', monday);
     expect(monday.status).toBe(200);
     expect(monday.body).toMatchObject({ serviceId: 'dat-dai', date: '2026-03-16', slotMinutes: 30, closedReason: null });
     const starts = (monday.body.slots as { start: string }[]).map((s) => s.start.slice(11, 16));
@@ -58,6 +60,7 @@ describe('appointments through the API', () => {
   it('books without any personal data: a 6-character code, a key for its link, an .ics file; the public view never shows a phone', async () => {
     const { server, citizen, admin, book } = await start();
     const res = await book('2026-03-16T09:00:00');
+    assertContract(server, 'post', '/api/appointments', res);
     expect(res.status).toBe(201);
     expect(res.body.code).toMatch(codeShape);
     expect(res.body).toMatchObject({ serviceId: 'dat-dai', slotStart: '2026-03-16T09:00:00.000+07:00', status: 'booked', origin: 'phone', hasPhone: false, checkInFrom: '2026-03-16T08:45:00.000+07:00', checkInUntil: '2026-03-16T09:10:00.000+07:00' });
@@ -65,6 +68,7 @@ describe('appointments through the API', () => {
     expect(res.headers.get('set-cookie')).toMatch(/qms_device=/);
 
     const got = await citizen.get(`/api/appointments/${res.body.code.toLowerCase()}`);
+    assertContract(server, 'get', '/api/appointments/:code', got);
     expect(got.status).toBe(200);
     expect(got.body).not.toHaveProperty('key');
     expect(got.body).not.toHaveProperty('phone');
@@ -81,6 +85,7 @@ describe('appointments through the API', () => {
     expect(withPhone.body.hasPhone).toBe(true);
     expect(withPhone.body).not.toHaveProperty('phone');
     const list = await admin.get('/api/appointments?date=2026-03-16&serviceIds=dat-dai');
+    assertContract(server, 'get', '/api/appointments', list);
     expect(list.status).toBe(200);
     expect(list.body.appointments.map((a: { phone: string | null }) => a.phone)).toEqual([null, '0912345678']);
     expect((await citizen.get('/api/appointments?date=2026-03-16')).status).toBe(401);
@@ -157,10 +162,11 @@ describe('appointments through the API', () => {
   });
 
   it('cancel and move from the booking’s link; the wrong key is refused; a cancelled booking cannot change again', async () => {
-    const { citizen, book } = await start();
+    const { citizen, book, server } = await start();
     const b = (await book('2026-03-16T09:00:00', { phone: '0912345678', phoneConsent: true })).body;
     expect((await citizen.post(`/api/appointments/${b.code}/move`, { key: 'nope', slotStart: '2026-03-16T10:00:00+07:00' })).status).toBe(403);
     const moved = await citizen.post(`/api/appointments/${b.code}/move`, { key: b.key, slotStart: '2026-03-16T10:00:00+07:00' });
+    assertContract(server, 'post', '/api/appointments/:code/move', moved);
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ code: b.code, slotStart: '2026-03-16T10:00:00.000+07:00', status: 'booked' });
     expect((await citizen.post(`/api/appointments/${b.code}/cancel`, {})).status).toBe(403);
@@ -183,6 +189,7 @@ describe('appointments through the API', () => {
 
     clock.set(hanoi('2026-03-16T08:30:00'));
     const early = await kiosk.post(`/api/appointments/${nine.code}/check-in`);
+    assertContract(server, 'post', '/api/appointments/:code/check-in', early);
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('check_in_too_early');
     expect(early.body.error.message).toContain('08:45');
@@ -193,6 +200,7 @@ describe('appointments through the API', () => {
     expect(walkIn.status).toBe(201);
     clock.set(hanoi('2026-03-16T08:50:00'));
     const onTime = await kiosk.post(`/api/appointments/${nine.code}/check-in`);
+    assertContract(server, 'post', '/api/appointments/:code/check-in', onTime);
     expect(onTime.status).toBe(200);
     expect(onTime.body.outcome).toBe('on_time');
     expect(onTime.body.ticket).toMatchObject({ channel: 'appointment', appointmentAt: '2026-03-16T09:00:00.000+07:00', serviceId: 'dat-dai' });
@@ -221,6 +229,27 @@ describe('appointments through the API', () => {
     expect(late.body.appointment.status).toBe('no_show');
   });
 
+  it('anti-starvation on the floor: after the set number of booked calls in a row, the counter takes a walk-in who waited long enough', async () => {
+    const { server, clock, admin, book } = await start();
+    expect((await put(admin, { settings: { bookedCallsInARow: 1, walkInWaitMinutes: 15 } })).body.settings).toMatchObject({ bookedCallsInARow: 1, walkInWaitMinutes: 15 });
+    const kiosk = client(server.url, kioskToken);
+    const a = (await book('2026-03-16T09:00:00')).body;
+    const b = (await book('2026-03-16T09:00:00')).body;
+    clock.set(hanoi('2026-03-16T08:40:00'));
+    const walkIn = (await kiosk.post('/api/tickets', { serviceId: 'dat-dai' })).body;
+    clock.set(hanoi('2026-03-16T08:50:00'));
+    const ta = (await kiosk.post(`/api/appointments/${a.code}/check-in`)).body.ticket;
+    const tb = (await kiosk.post(`/api/appointments/${b.code}/check-in`)).body.ticket;
+    const officer = client(server.url, await login(server.url, 'canbo4'));
+    await officer.post('/api/counters/4/sign-in');
+    clock.set(hanoi('2026-03-16T09:00:00'));
+    // The desk's list shows the same order "call next" will take.
+    expect((await officer.get('/api/counters/4/queue')).body.waiting.map((t: { id: string }) => t.id)).toEqual([ta.id, walkIn.id, tb.id]);
+    const order = [];
+    for (let i = 0; i < 3; i++) order.push((await officer.post('/api/counters/4/call-next')).body.ticket.id);
+    expect(order).toEqual([ta.id, walkIn.id, tb.id]);
+  });
+
   it('a booking for another day is refused at the kiosk with its date', async () => {
     const { server, book } = await start();
     const b = (await book('2026-03-17T09:00:00')).body;
@@ -244,11 +273,12 @@ describe('appointments through the API', () => {
   });
 
   it('changing the rules never cancels a booking: those outside the new slots are listed as a warning', async () => {
-    const { admin, citizen, book } = await start();
+    const { admin, citizen, book, server } = await start();
     const b = (await book('2026-03-16T09:00:00')).body;
     const same = await put(admin, { services: [{ serviceId: 'dat-dai', rules: { ...land, slotMinutes: 45 } }] });
     expect(same.body.affected).toEqual([]); // 07:30, 08:15, 09:00 …
     const changed = await put(admin, { services: [{ serviceId: 'dat-dai', rules: { ...land, slotMinutes: 60 } }] });
+    assertContract(server, 'put', '/api/admin/appointments/rules', changed);
     expect(changed.status).toBe(200);
     expect(changed.body.affected.map((a: { code: string }) => a.code)).toEqual([b.code]);
     expect((await citizen.get(`/api/appointments/${b.code}`)).body.status).toBe('booked');
@@ -257,6 +287,22 @@ describe('appointments through the API', () => {
     expect((await put(admin, { services: [{ serviceId: 'nope', rules: land }] })).status).toBe(404);
     expect((await put(admin, { services: [{ serviceId: 'dat-dai', rules: { ...land, slotMinutes: 1 } }] })).status).toBe(400);
     expect((await put(rest(admin.url, await login(admin.url, 'quanly')), { settings: { perPhonePerDay: 5 } })).status).toBe(403);
+  });
+
+  it('demo center: every field takes bookings, a slot every hour of every day, so one can book and check in at night on a Sunday', async () => {
+    const clock = testClock(hanoi('2026-03-15T22:10:00'));
+    const server = await startTestServer({ now: clock.now });
+    servers.push(server);
+    const slots = await client(server.url).get('/api/appointments/slots?serviceId=ho-tich&date=2026-03-15');
+    expect(slots.body).toMatchObject({ closedReason: null, slotMinutes: 60 });
+    expect(slots.body.slots).toHaveLength(24);
+    expect(slots.body.slots[23]).toMatchObject({ start: '2026-03-15T23:00:00.000+07:00', available: true });
+    const b = await client(server.url).post('/api/appointments', { serviceId: 'ho-tich', slotStart: '2026-03-15T23:00:00+07:00' });
+    expect(b.status).toBe(201);
+    clock.set(hanoi('2026-03-15T22:50:00'));
+    const checkIn = await client(server.url, kioskToken).post(`/api/appointments/${b.body.code}/check-in`);
+    expect(checkIn.status).toBe(200);
+    expect(checkIn.body.ticket.channel).toBe('appointment');
   });
 });
 

@@ -132,8 +132,9 @@ export function createAppointments(ctx: FloorContext) {
   }
 
   // The event rows carry no phone number and no device id: the log is kept for years and pushed to the city hub.
+  // The ticket goes in the payload, not the row's ticket id, so the ticket figures (which fold a ticket's rows) stay as they were.
   function changed(tx: Tx, a: Appointment, type: string, staffId: number | null, extra: Record<string, unknown> = {}) {
-    tx.log({ type, ticketId: a.ticketId, counterId: null, staffId, payload: { code: a.code, serviceId: a.serviceId, slotStart: a.slotStart, origin: a.origin, ...extra } });
+    tx.log({ type, ticketId: null, counterId: null, staffId, payload: { code: a.code, serviceId: a.serviceId, serviceDay: a.serviceDay, slotStart: a.slotStart, origin: a.origin, ticketId: a.ticketId, ...extra } });
     tx.emit({ type: 'appointments.changed', serviceId: a.serviceId, date: a.serviceDay });
   }
 
