@@ -27,7 +27,7 @@ const vi = {
   phoneTitle: 'Số điện thoại (không bắt buộc)',
   phoneWhy: 'Chỉ cần nếu ông/bà muốn trung tâm gọi báo khi lịch hẹn có thay đổi.',
   consent:
-    'Tôi đồng ý cho Trung tâm lưu số điện thoại của tôi chỉ để liên hệ về lịch hẹn này. Số điện thoại không dùng vào việc khác, không chuyển cho ai và tự động bị xóa {days} ngày sau giờ hẹn (hoặc ngay khi tôi hủy lịch). Tôi có thể đặt lịch mà không cần số điện thoại.',
+    'Tôi đồng ý cung cấp số điện thoại này cho Trung tâm Phục vụ hành chính công chỉ để liên hệ về lịch hẹn này. Số điện thoại không được dùng vào việc khác, không chia sẻ cho bên khác và được tự động xóa sau {days} ngày kể từ giờ hẹn (hoặc ngay khi tôi hủy lịch). Tôi có thể đặt lịch mà không cần cung cấp số điện thoại.',
   phoneLabel: 'Số điện thoại',
   book: 'Đặt lịch',
   booking: 'Đang đặt lịch…',
@@ -80,7 +80,7 @@ const en: Record<Word, string> = {
   phoneTitle: 'Phone number (optional)',
   phoneWhy: 'Only if you want the center to call you when your booking changes.',
   consent:
-    'I agree that the center keeps my phone number only to contact me about this booking. It is used for nothing else, given to no one, and erased automatically {days} days after the booked time (or at once if I cancel). I can book without a phone number.',
+    'I agree to give this phone number to the public administrative service center only to contact me about this booking. It is not used for anything else or shared with anyone, and it is erased automatically {days} days after the appointment time (or at once if I cancel). I can book without giving a phone number.',
   phoneLabel: 'Phone number',
   book: 'Book',
   booking: 'Booking…',
