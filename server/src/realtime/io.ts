@@ -184,6 +184,8 @@ function deliver(io: FloorServer, e: FloorEvent) {
       io.emit('event', e);
       return;
     case 'ticket.issued':
+    // A booking made, moved, cancelled or checked in: the desk's and the admin's booking lists read again.
+    case 'appointments.changed':
       send(['staff', 'admin']);
       return;
     case 'staff.photo_changed':
@@ -198,7 +200,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
       const rooms = ['staff', 'admin'];
       if (e.ticket.counterId !== null) rooms.push(`rating:${e.ticket.counterId}`);
       // The kiosk that issued a ticket learns whether its paper came out (it shows the number and QR when not).
-      if (e.change === 'printed' && e.ticket.channel === 'kiosk') rooms.push('kiosk');
+      if (e.change === 'printed' && (e.ticket.channel === 'kiosk' || e.ticket.channel === 'appointment')) rooms.push('kiosk');
       send(rooms);
       return;
     }
