@@ -183,8 +183,8 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'setup.updated':
       io.emit('event', e);
       return;
+    // A booking made, moved, cancelled or checked in (`appointments.changed`): the desk's and the admin's lists read again.
     case 'ticket.issued':
-    // A booking made, moved, cancelled or checked in: the desk's and the admin's booking lists read again.
     case 'appointments.changed':
       send(['staff', 'admin']);
       return;
