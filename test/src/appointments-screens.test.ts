@@ -216,4 +216,33 @@ describe('appointments in Chromium: book on the phone, check in by scanning at t
     await desk.locator(`.desk__booking[data-booking="${code}"]`).getByText('Chưa đến').waitFor();
     expect(cspViolations(desk)).toEqual([]);
   });
+
+  it('the booking’s own link (in English): change the time, then cancel; without its key it only shows the booking', async () => {
+    clock.set(at('12:10'));
+    const booked = await client(server.url).post('/api/appointments', { serviceId: 'bhxh', slotStart: '2026-03-16T16:00:00+07:00' });
+    expect(booked.status).toBe(201);
+    const { code, manageUrl } = booked.body as { code: string; manageUrl: string };
+    const phone = await open({ width: 360, height: 640 });
+    await phone.goto(`${server.url}${manageUrl}`);
+    await phone.getByRole('button', { name: 'English' }).click();
+    await phone.getByRole('button', { name: 'Change time' }).click();
+    await phone.locator('.book-slot[data-slot="17:00"]').click();
+    await phone.getByRole('button', { name: 'Change to this time' }).click();
+    await phone.getByText('The booking is now at 17:00 · Monday, 16/03/2026.').waitFor();
+    expect(server.db.prepare(`SELECT slot_start AS s FROM appointments WHERE code = ?`).get(code)).toEqual({ s: at('17:00') });
+    await phone.getByRole('button', { name: 'Cancel booking' }).click();
+    await phone.getByRole('alertdialog').getByRole('button', { name: 'Cancel booking' }).click();
+    await phone.getByText('The booking is cancelled.').waitFor();
+    expect(await phone.locator('.book-status').innerText()).toBe('Cancelled');
+    expect(server.db.prepare(`SELECT status FROM appointments WHERE code = ?`).get(code)).toEqual({ status: 'cancelled' });
+
+    // The code alone (someone who read it over a shoulder) shows the booking but offers no change.
+    const open2 = await client(server.url).post('/api/appointments', { serviceId: 'bhxh', slotStart: '2026-03-16T18:00:00+07:00' });
+    const other = await open({ width: 360, height: 640 });
+    await other.goto(`${server.url}/book/?code=${open2.body.code}`);
+    await other.locator('.book-status', { hasText: /Đã đặt lịch|Booked/ }).waitFor();
+    expect(await other.locator('.book-booking').innerText()).toMatch(/không kèm đường dẫn riêng|without the booking’s own link/);
+    expect(await other.getByRole('button', { name: /Hủy lịch hẹn|Cancel booking|Đổi giờ hẹn|Change time/ }).count()).toBe(0);
+    expect(cspViolations(phone)).toEqual([]);
+  });
 });
