@@ -203,7 +203,8 @@ describe('appointments through the API', () => {
     assertContract(server, 'post', '/api/appointments/:code/check-in', onTime);
     expect(onTime.status).toBe(200);
     expect(onTime.body.outcome).toBe('on_time');
-    expect(onTime.body.ticket).toMatchObject({ channel: 'appointment', appointmentAt: '2026-03-16T09:00:00.000+07:00', serviceId: 'dat-dai' });
+    // The walk-in who came earlier is not ahead of a booking.
+    expect(onTime.body.ticket).toMatchObject({ channel: 'appointment', appointmentAt: '2026-03-16T09:00:00.000+07:00', serviceId: 'dat-dai', waitingAhead: 0 });
     expect(onTime.body.message.vi).toContain('09:00');
     expect(onTime.body.appointment).toMatchObject({ status: 'checked_in', ticketNumber: onTime.body.ticket.number });
     // A second scan gives the same ticket, not a second one.
@@ -248,6 +249,25 @@ describe('appointments through the API', () => {
     const order = [];
     for (let i = 0; i < 3; i++) order.push((await officer.post('/api/counters/4/call-next')).body.ticket.id);
     expect(order).toEqual([ta.id, walkIn.id, tb.id]);
+  });
+
+  it('a retry with the same Idempotency-Key gets the first answer: one booking, one check-in', async () => {
+    const { server, clock, citizen, admin } = await start();
+    const body = { serviceId: 'dat-dai', slotStart: '2026-03-16T09:00:00+07:00' };
+    const first = await citizen.post('/api/appointments', body, { 'idempotency-key': 'phone-retry-1' });
+    const again = await citizen.post('/api/appointments', body, { 'idempotency-key': 'phone-retry-1' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replay')).toBe('true');
+    expect(again.body.code).toBe(first.body.code);
+    expect((await admin.get('/api/appointments?date=2026-03-16')).body.appointments).toHaveLength(1);
+    clock.set(hanoi('2026-03-16T08:50:00'));
+    const kiosk = client(server.url, kioskToken);
+    const c1 = await kiosk.post(`/api/appointments/${first.body.code}/check-in`, undefined, { 'idempotency-key': 'scan-1' });
+    const c2 = await kiosk.post(`/api/appointments/${first.body.code}/check-in`, undefined, { 'idempotency-key': 'scan-1' });
+    expect(c1.status).toBe(200);
+    expect(c2.headers.get('idempotent-replay')).toBe('true');
+    expect(c2.body.ticket.id).toBe(c1.body.ticket.id);
   });
 
   it('a booking for another day is refused at the kiosk with its date', async () => {

@@ -1,5 +1,5 @@
 import type { Channel, IssuedTicketDto } from '@qms/protocol';
-import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, nextSeq, type Ticket } from '../queue';
+import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, nextSeq, waitingAhead, type Ticket } from '../queue';
 import type { FloorContext, ReplyRecord, Tx } from './context';
 import { ticketDto } from './views';
 
@@ -76,7 +76,8 @@ export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedT
     // Everyone already waiting in the service is ahead of a new normal ticket (transfers keep their older place);
     // a new priority ticket is behind the priority tickets only.
     const counts = ctx.q.tickets.waitingCounts(tx.day).get(service.id) ?? { total: 1, priority: 0 };
-    const ahead = priority === null ? counts.total - 1 : counts.priority - 1;
+    // A booking's ticket waits only behind priority tickets and earlier slots.
+    const ahead = ticket.appointmentAt != null ? waitingAhead(ticket, ctx.q.tickets.waitingIn(tx.day, service.id)) : priority === null ? counts.total - 1 : counts.priority - 1;
     const openCounters = ctx.q.counters
       .all()
       .filter((c) => c.status === 'open' && (c.serviceIds.includes(service.id) || (priority !== null && c.priority))).length;

@@ -7,6 +7,7 @@ import { serviceDayOf } from '../../queue';
 import { allow } from '../auth';
 import type { AppEnv } from '../env';
 import { ApiFailure } from '../errors';
+import { idempotent } from '../idempotency';
 import { serveRoute } from '../route-table';
 import { errorResponses, validQuery, type Router } from '../router';
 import { appointmentIcs } from '../appointment-ics';
@@ -17,9 +18,12 @@ import type { RouteDeps } from './deps';
 const deviceCookie = 'qms_device';
 
 /** Bookings: public slots and booking (rate-limited per address), the booking's link, the kiosk's check-in, the staff lists. */
-export function appointmentRoutes(r: Router, { floor, now, printing }: RouteDeps) {
+export function appointmentRoutes(r: Router, { floor, db, now, printing }: RouteDeps) {
   const appointments = floor.appointments;
   const anyone = async (_c: Context<AppEnv>, next: () => Promise<void>) => next();
+  // A retry with the same Idempotency-Key (a phone on weak Wi-Fi, a double tap) gets the first answer, not a second booking.
+  const once = idempotent(db, now);
+  const checkInBy = allow('kiosk', 'staff', 'manager', 'admin');
   // Per address: a few bookings per 10 minutes; lookups (the code is short) per minute, against guessing.
   const bookingLimit = createRateLimit({ max: 10, windowMs: 10 * 60_000, now });
   const lookupLimit = createRateLimit({ max: 30, windowMs: 60_000, now });
@@ -29,7 +33,8 @@ export function appointmentRoutes(r: Router, { floor, now, printing }: RouteDeps
     return p?.kind === 'user' ? p.user.id : null;
   };
   const limited = (c: Context<AppEnv>, limit: ReturnType<typeof createRateLimit>) => {
-    if (staffId(c) !== null) return;
+    // Signed-in staff and paired devices (a busy kiosk) are not limited; anonymous callers are, per address.
+    if (c.get('principal')) return;
     const waitMs = limit.hit(clientAddress(c));
     if (waitMs > 0) throw new ApiFailure('rate_limited', { seconds: Math.ceil(waitMs / 1000) });
   };
@@ -47,7 +52,7 @@ export function appointmentRoutes(r: Router, { floor, now, printing }: RouteDeps
 
   serveRoute(r, routes.appointmentSlots, anyone, (_c, { query }) => appointments.slots(query.serviceId, query.date, now()));
 
-  serveRoute(r, routes.appointmentBook, anyone, (c, { body }) => {
+  serveRoute(r, routes.appointmentBook, once, (c, { body }) => {
     limited(c, bookingLimit);
     const staff = staffId(c);
     let deviceId = body.deviceId ?? getCookie(c, deviceCookie) ?? null;
@@ -107,7 +112,11 @@ export function appointmentRoutes(r: Router, { floor, now, printing }: RouteDeps
     return appointments.move(codeOf(c), instant(body.slotStart, 'slotStart'), body.key ?? null, staffId(c));
   });
 
-  serveRoute(r, routes.appointmentCheckIn, allow('kiosk', 'staff', 'manager', 'admin'), (c) => {
+  serveRoute(r, routes.appointmentCheckIn, (c, next) =>
+    checkInBy(c, async () => {
+      const replay = await once(c, next);
+      if (replay instanceof Response) c.res = replay;
+    }), (c) => {
     const p = c.get('principal')!;
     // A kiosk prints the ticket as it prints its own; an officer checking a citizen in hands over the number.
     const kioskId = p.kind === 'device' ? p.device.id : null;
