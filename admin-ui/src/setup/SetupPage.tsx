@@ -6,6 +6,7 @@ import { DisplaySettingsForm } from '../DisplaySettingsForm';
 import { StaffPhotos } from '../StaffPhotos';
 import { VoiceStudio } from '../voice/VoiceStudio';
 import { Accounts } from './Accounts';
+import { AppointmentRulesForm } from './AppointmentRules';
 import { AuditLog } from './AuditLog';
 import { Center } from './Center';
 import { Counters } from './Counters';
@@ -15,7 +16,7 @@ import { HubLink } from './HubLink';
 import { SetupFileTransfer } from './SetupFileTransfer';
 import { useSetupWords } from './words';
 
-export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'voice', 'log', 'file', 'hub', 'password'] as const;
+export const setupSections = ['center', 'fields', 'appointments', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'voice', 'log', 'file', 'hub', 'password'] as const;
 export type SetupSection = (typeof setupSections)[number];
 
 /** The setup pages: a list of sections on the left, the chosen one on the right. Managers read, admins change. */
@@ -32,6 +33,7 @@ export function SetupPage(props: {
   const pages: Record<SetupSection, () => ReactNode> = {
     center: () => <Center canEdit={canEdit} subscribe={subscribe} />,
     fields: () => <Fields canEdit={canEdit} subscribe={subscribe} />,
+    appointments: () => <AppointmentRulesForm canEdit={canEdit} subscribe={subscribe} />,
     counters: () => <Counters canEdit={canEdit} subscribe={subscribe} />,
     accounts: () => <Accounts canEdit={canEdit} subscribe={subscribe} />,
     devices: () => <Devices canEdit={canEdit} subscribe={subscribe} />,
