@@ -3,7 +3,7 @@ import compat from 'eslint-plugin-compat';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const screens = ['kiosk-ui', 'display-ui', 'rating-ui', 'desk-ui', 'admin-ui'];
+const screens = ['kiosk-ui', 'display-ui', 'rating-ui', 'desk-ui', 'admin-ui', 'book-ui'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'docs/**'] },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildServer, serverBuildIsStale } from './build-server.mjs';
 
 process.chdir(fileURLToPath(new URL('../', import.meta.url)));
-const screens = ['kiosk', 'display', 'rating', 'desk', 'admin'];
+const screens = ['kiosk', 'display', 'rating', 'desk', 'admin', 'book'];
 for (const s of screens) {
   if (existsSync(`${s}-ui/dist/index.html`)) continue;
   console.log(`Building the ${s} screen…`);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UserDto } from '@qms/protocol';
 import { clearToken, getStoredUser, LoginScreen, ScreenShell, SignOut, useFloor, useLang, useToken } from '@qms/ui-kit';
+import { Bookings } from './Bookings';
 import { Dashboard } from './Dashboard';
 import { PaperBallots } from './PaperBallots';
 import { Reports } from './Reports';
@@ -34,8 +35,8 @@ export function App() {
   return <Admin user={user} />;
 }
 
-type Tab = 'live' | 'reports' | 'paper' | 'setup';
-const tabs: readonly Tab[] = ['live', 'reports', 'paper', 'setup'];
+type Tab = 'live' | 'bookings' | 'reports' | 'paper' | 'setup';
+const tabs: readonly Tab[] = ['live', 'bookings', 'reports', 'paper', 'setup'];
 
 /** `#reports`, `#setup/fields`; the setup sections' own names (`#display`, `#staff`) still work as before. */
 function fromHash(hash: string): { tab: Tab; section: SetupSection } {
@@ -85,6 +86,7 @@ function Admin({ user }: { user: UserDto | null }) {
             ))}
           </nav>
           {tab === 'live' && <Dashboard snapshot={snapshot} floor={floor} canReprint={user?.role !== 'manager'} isAdmin={user?.role === 'admin'} />}
+          {tab === 'bookings' && <Bookings today={snapshot.serviceDay} services={snapshot.services} seq={snapshot.seq} />}
           {tab === 'reports' && <Reports today={snapshot.serviceDay} services={snapshot.services} />}
           {tab === 'paper' && <PaperBallots services={snapshot.services} today={snapshot.serviceDay} />}
           {tab === 'setup' && (

@@ -12,7 +12,6 @@ import { benchServer } from './child';
 // PostgreSQL, while the floor's /api/health is sampled. `npx tsx bench/src/hub-catchup.ts [days]`; figures in docs/hub.md.
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const days = Number(process.argv[2] ?? 30);
 const perDay = 300;
 const services = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'bao-tro-xa-hoi', 'nguoi-co-cong', 'bhxh'];
 const levels = ['very_satisfied', 'satisfied', 'satisfied', 'neutral', 'dissatisfied'];
@@ -30,7 +29,7 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** `days` of 300 tickets a day, each issued, called, started, finished and half of them rated: about 5 events a ticket. */
-function fillHistory(file: string) {
+function fillHistory(file: string, days: number) {
   const db = new Database(file);
   const start = Date.parse('2026-01-05T01:00:00Z');
   const ticket = db.prepare(
@@ -66,7 +65,13 @@ function fillHistory(file: string) {
   return { added: events, total };
 }
 
-export async function hubCatchUp() {
+/** A running hub to push to: the city bench's loaded one, or (alone) a fresh one on a throwaway PostgreSQL. */
+export interface CatchUpHub {
+  url: string;
+  token: string;
+}
+
+async function freshHub() {
   const pg = await startTestPostgres();
   const hubPort = await freePort();
   if (spawnSync(process.execPath, ['hub/build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('hub build failed');
@@ -75,18 +80,25 @@ export async function hubCatchUp() {
     env: { ...process.env, DATABASE_URL: await pg.createDatabase('catchup'), HUB_PORT: String(hubPort), HUB_ADMIN_PASSWORD: 'bench-admin-1' },
     stdio: 'ignore',
   });
-  const hubUrl = `http://127.0.0.1:${hubPort}`;
+  const url = `http://127.0.0.1:${hubPort}`;
+  for (let i = 0; i < 300 && !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  const { token } = (await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'bench-admin-1' }) }).then((r) => r.json())) as { token: string };
+  return { url, token, stop: () => (hub.kill('SIGTERM'), pg.stop()) };
+}
+
+export async function hubCatchUp(existing?: CatchUpHub, days = 30) {
+  const fresh = existing ? null : await freshHub();
+  const { url: hubUrl, token } = existing ?? fresh!;
+  const code = `BENCH-${Date.now().toString(36).toUpperCase()}`;
   try {
-    for (let i = 0; i < 300 && !(await fetch(`${hubUrl}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
-    const post = (path: string, body: unknown, token?: string) =>
-      fetch(hubUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
-    const { token } = await post('/api/auth/login', { username: 'admin', password: 'bench-admin-1' });
-    const { key } = await post('/api/hub/centers', { code: 'BENCH', name: 'Trung tâm đo' }, token);
+    const post = (path: string, body: unknown, auth?: string) =>
+      fetch(hubUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    const { key } = await post('/api/hub/centers', { code, name: 'Trung tâm đo' }, token);
 
     // The center's database: created by a first start, then filled with its offline history.
     const dir = mkdtempSync(join(tmpdir(), 'qms-catchup-'));
     await (await benchServer({ dataDir: dir })).stop();
-    const { added, total } = fillHistory(`${dir}/qms.sqlite`);
+    const { added, total } = fillHistory(`${dir}/qms.sqlite`, days);
 
     const center = await benchServer({ dataDir: dir, env: { QMS_HUB_URL: hubUrl, QMS_HUB_KEY: key } });
     const t0 = performance.now();
@@ -99,8 +111,8 @@ export async function hubCatchUp() {
       during.push(performance.now() - s);
       if (performance.now() - lastCheck > 500) {
         lastCheck = performance.now();
-        const list = (await fetch(`${hubUrl}/api/hub/centers`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as { lastEventId: number | null }[];
-        if ((list[0]?.lastEventId ?? 0) >= total) {
+        const list = (await fetch(`${hubUrl}/api/hub/centers`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as { code: string; lastEventId: number | null }[];
+        if ((list.find((c) => c.code === code)?.lastEventId ?? 0) >= total) {
           caughtUpMs = performance.now() - t0;
           break;
         }
@@ -126,12 +138,11 @@ export async function hubCatchUp() {
       healthAfter: { samples: idle.length, p50: pct(idle, 0.5), p95: pct(idle, 0.95), max: pct(idle, 1) },
     };
   } finally {
-    hub.kill('SIGTERM');
-    pg.stop();
+    fresh?.stop();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.env.LOG_LEVEL ??= 'warn';
-  console.log(JSON.stringify(await hubCatchUp(), null, 2));
+  console.log(JSON.stringify(await hubCatchUp(undefined, Number(process.argv[2] ?? 30)), null, 2));
 }

@@ -3,10 +3,12 @@ import { deskBench, deskSection } from './desk';
 import { displayBench, displaySection } from './display';
 import { displayMemory, displayMemorySection } from './display-memory';
 import { machine, writeSection } from './doc';
+import { hubCityBench, hubCitySection } from './hub-city';
 import { issueThroughput } from './http-issue';
 import { perfBench, perfSection } from './perf';
 import { printerBench, printerSection } from './printer';
 import { statsSection, statsSummaryBench } from './stats-summary';
+import { rollupsBench, rollupsSection } from './stats-rollups';
 
 // `npm run bench`: every section of docs/benchmarks.md, each written as soon as it is measured.
 // The servers log warnings and errors only (no line a request) unless LOG_LEVEL says otherwise.
@@ -45,6 +47,8 @@ writeSection(displayMemorySection(memory, machine));
 const stats = await statsSummaryBench();
 console.log('stats summary:', stats);
 writeSection(statsSection(machine, stats));
+const rollups = await rollupsBench();
+writeSection(rollupsSection(machine, rollups));
 
 const printer = await printerBench();
 console.log('kiosk and printer:', printer);
@@ -53,3 +57,7 @@ writeSection(printerSection(printer, machine));
 const perf = await perfBench();
 console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
 writeSection(perfSection(perf, machine));
+
+const city = await hubCityBench();
+console.log('city hub:', city.load, city.reports.year, city.catchUp);
+writeSection(hubCitySection(city, machine));

@@ -4,6 +4,7 @@ import { apiFetch, BigNumber, serviceName, useLang } from '@qms/ui-kit';
 import { priorityLabel } from './priority';
 import { durationText, secondsSince } from './time';
 import { useNow } from './useDeskData';
+import { say } from './words';
 
 interface Props {
   counter: CounterDto;
@@ -49,6 +50,7 @@ export function CurrentTicket({ counter, services, priorities, dossierCode, proc
             <strong>{t(`ticket.status.${ticket.status}`)}</strong>
             {service && <> · {serviceName(service, lang)}</>}
             {ticket.priority && <span className="desk__tag">{priorityLabel(priorities, ticket.priority, lang)}</span>}
+            {ticket.channel === 'appointment' && ticket.appointmentAt && <span className="desk__tag desk__tag--booked">{say(lang, 'bookingTag', { time: ticket.appointmentAt.slice(11, 16) })}</span>}
           </div>
           <div className="desk__timer">
             {t('desk.calledFor', { time: durationText(secondsSince(ticket.calledAt, now), lang) })}

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { TicketDto, UserDto } from '@qms/protocol';
 import { ApiError, apiFetch, clearToken, errorText, ScreenShell, serviceName, SignOut, useFloor, useLang } from '@qms/ui-kit';
 import { ActionPad } from './ActionPad';
+import { BookDialog } from './BookDialog';
+import { Bookings, useBookings } from './Bookings';
 import { actions, allowed, type ActionId } from './actions';
 import { CurrentTicket } from './CurrentTicket';
 import { IssueDialog, TransferDialog } from './dialogs';
@@ -15,7 +17,7 @@ import { useWords } from './words';
 
 /** `fleeting` notices go away by themselves: they say that nothing happened, or confirm what the screen already shows. */
 type Notice = { kind: 'info'; text: string; fleeting?: boolean } | { kind: 'error'; error: unknown } | null;
-type Dialog = 'transfer' | 'issue' | { signOut: () => Promise<void> } | null;
+type Dialog = 'transfer' | 'issue' | 'book' | { signOut: () => Promise<void> } | null;
 
 /**
  * A number on screen for less than this cannot have been served yet: a call then is the second half of a
@@ -38,6 +40,13 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
   const faulty = (printers ?? []).filter((p) => !p.ok);
   const counter = floor.snapshot?.counters.find((c) => c.id === counterId) ?? null;
   const mine = !!counter && !!user && counter.staff?.id === user.id;
+  const [side, setSide] = useState<'queue' | 'bookings'>('queue');
+  const bookings = useBookings(counter?.serviceIds ?? [], floor.snapshot?.seq);
+  const nameOf = (id: string) => {
+    const s = floor.snapshot?.services.find((x) => x.id === id);
+    return s ? serviceName(s, lang) : id;
+  };
+  const due = bookings.reply?.appointments.filter((b) => b.status === 'booked').length ?? 0;
 
   // The socket is refused with `unauthorized` when the session has expired: back to the sign-in form.
   useEffect(() => {
@@ -182,7 +191,21 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               <MyDay day={day} />
             </div>
             <ActionPad counter={counter} mine={mine} busy={busy} onRun={(id) => void run(id)} />
-            <QueuePanel queue={queue} services={snapshot.services} priorities={priorityGroups(snapshot)} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
+            <div className="desk__side">
+              <div className="desk__tabs" role="tablist">
+                <button type="button" role="tab" aria-selected={side === 'queue'} className={`desk__tabbtn${side === 'queue' ? ' desk__tabbtn--on' : ''}`} onClick={() => setSide('queue')}>
+                  {w('tabQueue')}
+                </button>
+                <button type="button" role="tab" aria-selected={side === 'bookings'} data-tab="bookings" className={`desk__tabbtn${side === 'bookings' ? ' desk__tabbtn--on' : ''}`} onClick={() => setSide('bookings')}>
+                  {w('tabBookings')} <span className="desk__tabcount">{bookings.reply ? due : '…'}</span>
+                </button>
+              </div>
+              {side === 'queue' ? (
+                <QueuePanel queue={queue} services={snapshot.services} priorities={priorityGroups(snapshot)} canPick={mine && counter.status === 'open' && !busy} onPick={pick} onUnhold={unhold} canUnhold={mine && !counter.currentTicket && !busy} />
+              ) : (
+                <Bookings list={bookings.reply?.appointments ?? null} error={bookings.error} nameOf={nameOf} onBook={() => setDialog('book')} />
+              )}
+            </div>
             {dialog === 'transfer' && counter.currentTicket && (
               <TransferDialog
                 ticket={counter.currentTicket}
@@ -205,6 +228,7 @@ export function Desk({ counterId, user }: { counterId: number; user: UserDto | n
               />
             )}
             {dialog === 'issue' && <IssueDialog services={snapshot.services} priorities={priorityGroups(snapshot)} printers={printers} subscribe={floor.subscribe} onClose={() => setDialog(null)} />}
+            {dialog === 'book' && <BookDialog services={snapshot.services.filter((s) => counter.serviceIds.includes(s.id))} today={snapshot.serviceDay} onClose={() => setDialog(null)} />}
             {typeof dialog === 'object' && dialog !== null && <SignOutDialog counter={counter} signOut={dialog.signOut} onCancel={() => setDialog(null)} />}
           </div>
           {/* Under the layout, never over it: the buttons give up height (their column scrolls) instead of being covered. */}

@@ -4,6 +4,7 @@ import { unholdKey } from './actions';
 import { priorityLabel } from './priority';
 import { durationText, secondsSince } from './time';
 import { useNow } from './useDeskData';
+import { say } from './words';
 
 interface Props {
   queue: CounterQueueDto | null;
@@ -34,6 +35,7 @@ export function QueuePanel({ queue, services, priorities, canPick, canUnhold, on
           {priorityLabel(priorities, ticket.priority, lang)}
         </span>
       )}
+      {ticket.channel === 'appointment' && ticket.appointmentAt && <span className="desk__tag desk__tag--booked">{say(lang, 'bookingTag', { time: ticket.appointmentAt.slice(11, 16) })}</span>}
     </span>
   );
   return (

@@ -1,5 +1,6 @@
 import type { Snapshot } from '@qms/protocol';
 import { pairedDevice, queryIntList, ScreenShell, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
+import { useEffect } from 'react';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
 import { useAnnouncer } from './voice/useAnnouncer';
@@ -12,11 +13,16 @@ export function App() {
   const auth = counterIds ? { role: 'display' as const, counterIds } : { role: 'display' as const };
   const { t } = useLang();
   const floor = useFloor(auth);
-  const { announce, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);
-  // Only live calls are announced, each as it arrives; a snapshot (sent on every reconnect) holds history.
+  const { announce, catchUp, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);
+  const mine = (counterId: number) => !counterIds || counterIds.includes(counterId);
+  // Live calls are announced as they arrive; a snapshot (every reconnect) brings the ones missed while away.
   useFloorEvent(floor.subscribe, (e) => {
-    if (e.type === 'ticket.called' && (!counterIds || counterIds.includes(e.call.counterId))) announce(e.call);
+    if (e.type === 'ticket.called' && mine(e.call.counterId)) announce(e.call);
   });
+  const snapshot = floor.snapshot;
+  useEffect(() => {
+    if (snapshot) catchUp(snapshot, (id) => !counterIds || counterIds.includes(id));
+  }, [snapshot, catchUp, counterIds]);
 
   return (
     <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={t('display.title')} className={floor.snapshot?.demo ? 'display display--demo' : 'display'}>

@@ -2,6 +2,7 @@ import type { CallDto, CounterDto, Snapshot } from '@qms/protocol';
 import { serviceName, useLang, type Lang } from '@qms/ui-kit';
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { cutRows, fitLevels, fitLine, uncut } from './fit';
+import { hallNotices, noticesTitle } from './notices';
 
 const isPriority = (call: { ticket: { priority: string | null } }) => call.ticket.priority !== null;
 
@@ -30,22 +31,34 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
   const latest = calls[0];
   const live = latest !== undefined && isLive(latest, snapshot.counters.find((c) => c.id === latest.counterId));
   const notice = snapshot.display?.notice.trim() ?? '';
+  const notices = hallNotices(services, lang);
   const layout = useRef<HTMLDivElement>(null);
   useFit(layout, lang);
 
   return (
-    <div ref={layout} className={`display__layout${notice ? ' display__layout--notice' : ''}`}>
+    <div ref={layout} className={`display__layout${notice ? ' display__layout--notice' : ''}${notices.length ? ' display__layout--notices' : ''}`}>
       <LatestCall call={latest} live={live} />
       <section className="display__counters" aria-label={t('display.counters')}>
         {counters.map((c) => (
           <CounterTile key={c.id} counter={c} highlight={live && latest?.counterId === c.id} />
         ))}
       </section>
+      {notices.length > 0 && (
+        <section className="qms-card display__notices" role="status">
+          <h2>{noticesTitle(lang)}</h2>
+          <ul>
+            {notices.map((n) => (
+              <li key={n.key} className={`display__notices--${n.kind}`}>{n.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <aside className="display__side">
         <section className="qms-card display__recent">
           <h2>{t('display.recentCalls')}</h2>
           <ol className="display__calls">
-            {calls.slice(1, 6).map((c) => (
+            {/* As many as fit: the fit hides the rows below the card's bottom. */}
+            {calls.slice(1).map((c) => (
               <li key={`${c.ticket.id}-${c.at}`} className={isPriority(c) ? 'display__calls--priority' : undefined}>
                 <span className="display__calls-number">{c.ticket.number}</span>
                 <span className="display__calls-counter">→ {t('counter.label', { n: c.counterNumber })}</span>
@@ -91,9 +104,17 @@ function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang) {
     const more = one('.display__waiting-more');
     if (!side || !more) return;
     const rows = Array.from(root.querySelectorAll<HTMLElement>('.display__waiting li[data-service]'));
+    const calls = Array.from(root.querySelectorAll<HTMLElement>('.display__calls li'));
+    for (const row of calls) row.hidden = false;
     uncut(rows, more);
-    if (fitLevels(side, SIDE_LEVELS)) return;
-    cutRows(side, rows, more, (hidden) => moreFields[lang](hidden.length, hidden.reduce((n, row) => n + Number(row.dataset.waiting ?? 0), 0)));
+    if (!fitLevels(side, SIDE_LEVELS)) {
+      cutRows(side, rows, more, (hidden) => moreFields[lang](hidden.length, hidden.reduce((n, row) => n + Number(row.dataset.waiting ?? 0), 0)));
+    }
+    // The recent calls take the room the fields leave: every whole row that fits, none cut in half.
+    const list = one('.display__calls');
+    if (!list) return;
+    const bottom = list.getBoundingClientRect().bottom;
+    for (const row of calls) row.hidden = row.getBoundingClientRect().bottom > bottom + 1;
   }, [ref, lang]);
   useLayoutEffect(fit);
   useEffect(() => {

@@ -6,10 +6,12 @@ import { startTestPostgres, type TestPostgres } from './testing/postgres';
 
 let pg: TestPostgres;
 let hub: RunningHub;
+let databaseUrl = '';
 
 beforeAll(async () => {
   pg = await startTestPostgres();
-  hub = await startHub({ databaseUrl: await pg.createDatabase(), port: 0, host: '127.0.0.1', adminPassword: 'mật khẩu thành phố' });
+  databaseUrl = await pg.createDatabase();
+  hub = await startHub({ databaseUrl, port: 0, host: '127.0.0.1', adminPassword: 'mật khẩu thành phố' });
 });
 afterAll(async () => {
   await hub?.close().catch(() => undefined);
@@ -96,11 +98,23 @@ describe('city hub', () => {
     expect(c.divergence).toMatchObject({ events: 1, fromEventId: 2 });
     const s = (await (await call(`/api/hub/stats/summary?from=${day}&to=${day}&groupBy=center`, { token })).json()) as any;
     expect(s.groups.find((g: any) => g.key === 'X-RESTORED').issued).toBe(3);
-    // Read in pages of one ticket, the figures are the same as in one page.
-    const whole = await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' });
-    expect(whole.totals.issued).toBe(4);
-    expect(await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' }, 1)).toEqual(whole);
-    expect(await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' }, 2)).toEqual(whole);
+    // Small ranges are exact (from the facts); above the threshold (here 0) from the rollups: the same counts and rates.
+    // The whole month reads the month rows, the day alone its day rows: the same figures, neither reading ticket facts
+    // or raw events (both tables hidden while it answers).
+    const exact = await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' });
+    expect(exact.totals.issued).toBe(4);
+    const whole = await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' }, 0);
+    const counts = (r: any) => ({ ...r, waitSeconds: undefined, serviceSeconds: undefined });
+    expect(whole.groups!.map(counts)).toEqual(exact.groups!.map(counts));
+    expect(whole.totals.waitSeconds.mean).toBe(exact.totals.waitSeconds.mean);
+    await hub.pool.query('ALTER TABLE ticket_facts RENAME TO ticket_facts_hidden; ALTER TABLE events RENAME TO events_hidden');
+    try {
+      const month = await hubSummary(hub.pool, { from: '2026-03-01', to: '2026-03-31', groupBy: 'service' }, 0);
+      expect({ ...month, from: day, to: day }).toEqual(whole);
+      expect(await hubSummary(hub.pool, { from: '2026-01-01', to: '2026-12-31', groupBy: 'center' }, 0)).toMatchObject({ totals: { issued: 4, served: 1 } });
+    } finally {
+      await hub.pool.query('ALTER TABLE ticket_facts_hidden RENAME TO ticket_facts; ALTER TABLE events_hidden RENAME TO events');
+    }
   });
 });
 
@@ -132,6 +146,35 @@ describe('bad input to the hub', () => {
     expect(list.find((c) => c.code === 'BAD-INPUT')).toMatchObject({ eventsStored: 0, lastEventId: null });
     expect(list.some((c) => c.code === 'NUL')).toBe(false);
   });
+  it('stores two centers’ first events of a new month sent at the same moment (the month’s partition is created once, no deadlock)', async () => {
+    const token = await adminToken();
+    const keys: string[] = [];
+    for (const code of ['P-CUNGLUC-A', 'P-CUNGLUC-B']) keys.push(((await (await call('/api/hub/centers', { token, body: { code, name: code } })).json()) as { key: string }).key);
+    for (let m = 0; m < 8; m++) {
+      const at = Date.UTC(2028, m, 3, 2);
+      const d = new Date(at).toISOString().slice(0, 10);
+      // Each center sends a batch touching facts (a read of events) and the new month, both at once.
+      const batches = keys.map((key, i) => [
+        ev(m * 10 + 1, 'ticket.issued', `m${m}-${i}-a`, { serviceId: 'ho-tich', channel: 'kiosk' }, at - 86_400_000 * 3, { serviceDay: d }),
+        ev(m * 10 + 2, 'ticket.issued', `m${m}-${i}-b`, { serviceId: 'ho-tich', channel: 'kiosk' }, at, { serviceDay: d }),
+      ]);
+      const replies = await Promise.all(keys.map((key, i) => call('/api/hub/events', { token: key, body: { events: batches[i] } })));
+      expect(replies.map((r) => r.status)).toEqual([200, 200]);
+    }
+  });
+
+  it('rebuilds the rollups when it starts on facts without rollups (a hub upgraded past migration 005), the same rows', async () => {
+    const rows = async () => [
+      ...(await hub.pool.query('SELECT * FROM rollups_daily ORDER BY day, center_id, service_id')).rows,
+      ...(await hub.pool.query('SELECT * FROM rollups_monthly ORDER BY day, center_id, service_id')).rows,
+    ];
+    const before = await rows();
+    expect(before.length).toBeGreaterThan(2);
+    await hub.pool.query('DELETE FROM rollups_daily; DELETE FROM rollups_monthly');
+    const again = await startHub({ databaseUrl, port: 0, host: '127.0.0.1' });
+    await again.close();
+    expect(await rows()).toEqual(before);
+  });
 });
 
 // Last: it locks the admin out of this hub.
@@ -143,4 +186,5 @@ describe('sign-in at the hub', () => {
     expect(locked.status).toBe(429);
     expect(((await locked.json()) as any).error.message).toMatch(/thử lại sau 15 phút/);
   });
+
 });

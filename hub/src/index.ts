@@ -1,2 +1,6 @@
 export { startHub, hubVersion, type HubOptions, type RunningHub } from './hub';
-export { rebuildRollups } from './rollups';
+export { rebuildRollups, rewriteRollups } from './rollups';
+export { upsertFacts } from './ingest';
+export { hubSummary } from './summary';
+export type { HubTicketFact } from './facts';
+export { createPool, inTransaction } from './db/pool';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { HubEvent, HubPushReply } from '@qms/protocol/hub';
 import type { Client, Pool } from './db/pool';
 import { inTransaction } from './db/pool';
-import { foldTicket, type FactEvent } from './facts';
+import { foldTicket, type FactEvent, type HubTicketFact } from './facts';
 import { applyPaperEvents } from './paper';
 import { rewriteRollups } from './rollups';
 
@@ -43,6 +43,10 @@ async function ensurePartitions(c: Client, times: readonly number[]) {
  * events touch are folded again from all of that ticket's events, in the same transaction.
  */
 export async function ingest(pool: Pool, centerId: number, events: readonly HubEvent[], now: () => number): Promise<HubPushReply> {
+  // Partitions first, in their own transaction: creating one locks the whole events table, which must not happen while
+  // this batch (or another center's) holds a lock on it and waits for the creator (a deadlock between two centers'
+  // first events of a month).
+  await inTransaction(pool, (c) => ensurePartitions(c, events.map((e) => e.at)));
   return inTransaction(pool, async (c) => {
     // One batch of a center at a time: a retry racing its original cannot both see "new".
     await c.query('SELECT pg_advisory_xact_lock(7310003, $1)', [centerId]);
@@ -65,10 +69,6 @@ export async function ingest(pool: Pool, centerId: number, events: readonly HubE
     const diverged = fresh.filter((f) => f.diverged);
 
     if (fresh.length) {
-      await ensurePartitions(
-        c,
-        fresh.map((f) => f.e.at),
-      );
       await c.query(
         `INSERT INTO events (center_id, event_id, content_hash, at, type, ticket_id, counter_id, staff_id, payload, service_day, diverged)
          SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::int[], $9::jsonb[], $10::date[], $11::boolean[])
@@ -124,6 +124,12 @@ async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
   if (facts.length === 0) return;
   // A fact may move to another day only if its issue event changed (a diverged history): both days are rewritten.
   const previousDays = await c.query<{ day: string }>('SELECT DISTINCT service_day AS day FROM ticket_facts WHERE center_id = $1 AND ticket_id = ANY($2::text[])', [centerId, ticketIds]);
+  await upsertFacts(c, centerId, facts);
+  await rewriteRollups(c, centerId, [...new Set([...previousDays.rows.map((r) => r.day), ...facts.map((f) => f.serviceDay)])]);
+}
+
+/** Writes ticket facts (new or folded again) of a center. */
+export async function upsertFacts(c: Client, centerId: number, facts: readonly HubTicketFact[]) {
   const col = <K extends keyof (typeof facts)[number]>(k: K) => facts.map((f) => f[k]);
   await c.query(
     `INSERT INTO ticket_facts (center_id, ticket_id, service_id, service_day, status, channel, issued_at, first_called_at, started_at, finished_at,
@@ -152,5 +158,4 @@ async function refoldTickets(c: Client, centerId: number, ticketIds: string[]) {
       col('ratingDossier'),
     ],
   );
-  await rewriteRollups(c, centerId, [...new Set([...previousDays.rows.map((r) => r.day), ...facts.map((f) => f.serviceDay)])]);
 }

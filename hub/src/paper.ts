@@ -32,12 +32,12 @@ export interface PaperSums {
 const empty = (): RatingCounts => ({ very_satisfied: 0, satisfied: 0, neutral: 0, dissatisfied: 0, very_dissatisfied: 0, total: 0 });
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
 
-/** Live paper batches whose whole survey period lies inside from…to, summed per center, per field and in all. */
-export async function paperSums(pool: Pool, from: string, to: string): Promise<PaperSums> {
+/** Live paper batches whose whole survey period lies inside from…to (of one center if given), summed per center, per field and in all. */
+export async function paperSums(pool: Pool, from: string, to: string, centerId?: number): Promise<PaperSums> {
   const { rows } = await pool.query<{ center_id: number; service_id: string } & Record<(typeof levels)[number], number>>(
     `SELECT center_id, service_id, very_satisfied, satisfied, neutral, dissatisfied, very_dissatisfied FROM paper_ballots
-     WHERE period_from >= $1 AND period_to <= $2 AND NOT voided`,
-    [from, to],
+     WHERE period_from >= $1 AND period_to <= $2 AND NOT voided AND ($3::int IS NULL OR center_id = $3)`,
+    [from, to, centerId ?? null],
   );
   const sums: PaperSums = { byCenter: new Map(), byService: new Map(), total: empty() };
   for (const r of rows) {

@@ -1,20 +1,34 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PriorityCategory, ServiceDto } from '@qms/protocol';
+import type { CheckInReply, PriorityCategory, ServiceDto } from '@qms/protocol';
 import { apiFetch, ScreenShell, setLang, useFloor, useFloorEvent, useLang } from '@qms/ui-kit';
+import { CheckInButton, CheckInRefused, CodeKeypad } from './CheckIn';
 import { Confirmation, type PrintState } from './Confirmation';
 import { Home } from './Home';
-import { issueTicket, unanswered, type Issued } from './issue';
+import { issueTicket, kioskPost, unanswered, type Issued } from './issue';
 import { readPrinterId, rememberPrinterId } from './printer-id';
 import { createRetryKeys } from './retry-key';
 import { usePrinterState } from './usePrinters';
 import { useIdle } from './useIdle';
+import { codeFromScan } from './scan';
+import { useScanner } from './useScanner';
 import { priorityGroups, word } from './words';
+
+type FieldNames = Pick<ServiceDto, 'name' | 'nameEn'>;
+/** A ticket of a booking's check-in: its slot time and what happens now, in the server's words. */
+export interface CheckedIn {
+  outcome: CheckInReply['outcome'];
+  slotStart: string;
+  message: CheckInReply['message'];
+}
 
 export type Screen =
   | { kind: 'home' }
-  | { kind: 'issuing'; service: ServiceDto }
-  | { kind: 'ticket'; issued: Issued; service: ServiceDto; priority: PriorityCategory | null; print: PrintState }
-  | { kind: 'error'; error: unknown };
+  | { kind: 'issuing'; service: FieldNames }
+  | { kind: 'ticket'; issued: Issued; service: FieldNames; priority: PriorityCategory | null; print: PrintState; appointment?: CheckedIn }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'checkin'; typed: string; problem: string | null }
+  | { kind: 'checking' }
+  | { kind: 'refused'; error: unknown };
 
 /** After this long without a touch, a half-made choice (priority, English) is undone for the next citizen. */
 const IDLE_RESET_MS = 30_000;
@@ -51,6 +65,51 @@ export function App() {
     setPriority(null);
     setLang('vi');
   });
+  // A keypad or a refusal left alone goes back to the start for the next citizen.
+  useIdle(IDLE_RESET_MS, screen.kind === 'checkin' || screen.kind === 'refused', () => {
+    setScreen({ kind: 'home' });
+    setLang('vi');
+  });
+
+  const printOf = (issued: Issued): PrintState =>
+    issued.printerId === null ? { kind: 'none' } : issued.ticket.printed !== null ? printedState(issued.ticket.printed) : (printOutcomes.current.get(issued.ticket.id) ?? { kind: 'pending' });
+  const notePrinter = (issued: Issued) => {
+    if (issued.printerId === printerId) return;
+    setPrinterId(issued.printerId);
+    rememberPrinterId(issued.printerId);
+  };
+
+  /** The check-in of a booking by its code: a ticket on channel `appointment` (or a normal one when late), or why not. */
+  async function checkIn(code: string) {
+    if (busy.current) return;
+    busy.current = true;
+    setScreen({ kind: 'checking' });
+    const what = `check-in|${code}`;
+    const key = retryKeys.keyFor(what);
+    try {
+      const { data, printerId: printer, url } = await kioskPost<CheckInReply>(`/api/appointments/${encodeURIComponent(code)}/check-in`, undefined, key, (r) => r.ticket.id);
+      retryKeys.answered();
+      const issued: Issued = { ticket: data.ticket, printerId: printer, url };
+      notePrinter(issued);
+      const service = floor.snapshot?.services.find((s) => s.id === data.ticket.serviceId) ?? { name: data.appointment.serviceName, nameEn: data.appointment.serviceNameEn };
+      const appointment: CheckedIn = { outcome: data.outcome, slotStart: data.appointment.slotStart, message: data.message };
+      setScreen({ kind: 'ticket', issued, service, priority: null, print: printOf(issued), appointment });
+    } catch (error) {
+      if (unanswered(error)) retryKeys.unanswered(what, key);
+      else retryKeys.answered();
+      setScreen({ kind: 'refused', error });
+    } finally {
+      busy.current = false;
+    }
+  }
+
+  // A scan works from every screen but while a request runs: from the start screen with no touch at all.
+  useScanner((typed) => {
+    if (busy.current || !floor.connected) return;
+    const code = codeFromScan(typed);
+    if (code) void checkIn(code);
+    else setScreen({ kind: 'checkin', typed: '', problem: word(lang, 'scanUnreadable') });
+  });
 
   async function take(service: ServiceDto) {
     if (busy.current) return; // one ticket per tap, even on a bouncy touch screen
@@ -61,17 +120,8 @@ export function App() {
     try {
       const issued = await issueTicket({ serviceId: service.id, priority: priority?.code ?? null }, key);
       retryKeys.answered();
-      if (issued.printerId !== printerId) {
-        setPrinterId(issued.printerId);
-        rememberPrinterId(issued.printerId);
-      }
-      const print: PrintState =
-        issued.printerId === null
-          ? { kind: 'none' }
-          : issued.ticket.printed !== null
-            ? printedState(issued.ticket.printed)
-            : (printOutcomes.current.get(issued.ticket.id) ?? { kind: 'pending' });
-      setScreen({ kind: 'ticket', issued, service, priority, print });
+      notePrinter(issued);
+      setScreen({ kind: 'ticket', issued, service, priority, print: printOf(issued) });
     } catch (error) {
       if (unanswered(error)) retryKeys.unanswered(what, key);
       else retryKeys.answered();
@@ -113,6 +163,7 @@ export function App() {
     <ScreenShell snapshot={floor.snapshot} connected={floor.connected} error={floor.error} title={word(lang, 'title')} className="kiosk">
       {(snapshot) => (
         <>
+          {screen.kind === 'home' && <CheckInButton disabled={!floor.connected} onOpen={() => setScreen({ kind: 'checkin', typed: '', problem: null })} />}
           <Home
             snapshot={snapshot}
             priority={priority}
@@ -121,7 +172,22 @@ export function App() {
             disabled={screen.kind !== 'home' || !floor.connected}
             printer={printer}
           />
-          {screen.kind !== 'home' && <Confirmation screen={screen} snapshot={snapshot} printer={printer} onClose={home} />}
+          {(screen.kind === 'issuing' || screen.kind === 'ticket' || screen.kind === 'error') && <Confirmation screen={screen} snapshot={snapshot} printer={printer} onClose={home} />}
+          {screen.kind === 'checkin' && (
+            <CodeKeypad
+              typed={screen.typed}
+              problem={screen.problem}
+              onType={(typed) => setScreen({ kind: 'checkin', typed, problem: null })}
+              onSubmit={() => void checkIn(screen.typed)}
+              onClose={() => setScreen({ kind: 'home' })}
+            />
+          )}
+          {screen.kind === 'checking' && (
+            <div className="kiosk-overlay" role="status">
+              <p className="kiosk-issuing">{word(lang, 'checking')}</p>
+            </div>
+          )}
+          {screen.kind === 'refused' && <CheckInRefused error={screen.error} onRetype={() => setScreen({ kind: 'checkin', typed: '', problem: null })} onWalkIn={() => setScreen({ kind: 'home' })} />}
           {!floor.connected && <Offline />}
         </>
       )}

@@ -1,19 +1,20 @@
 import { useEffect, useState } from 'react';
 import { priorityName, type Snapshot } from '@qms/protocol';
-import { errorText, serviceName, useLang } from '@qms/ui-kit';
+import { errorText, Qr, serviceName, useLang } from '@qms/ui-kit';
 import type { Screen } from './App';
 import { unanswered } from './issue';
-import { Qr } from './Qr';
 import type { PrinterState } from './usePrinters';
 import { printerFault, word } from './words';
 
 export type PrintState = { kind: 'pending' } | { kind: 'printed' } | { kind: 'failed' } | { kind: 'none' };
 
+type Shown = Extract<Screen, { kind: 'issuing' | 'ticket' | 'error' }>;
+
 /** Seconds before going back to the start: longer when the citizen has to note the number from the screen. */
-const backAfter = (s: Screen) => (s.kind === 'error' ? 10 : s.kind === 'ticket' && (s.print.kind === 'failed' || s.print.kind === 'none') ? 40 : 20);
+const backAfter = (s: Shown) => (s.kind === 'error' ? 10 : s.kind === 'ticket' && (s.print.kind === 'failed' || s.print.kind === 'none') ? 40 : 20);
 
 /** What follows a tap: "taking your number", then the number with everything the citizen needs, or why not. */
-export function Confirmation({ screen, snapshot, printer, onClose }: { screen: Exclude<Screen, { kind: 'home' }>; snapshot: Snapshot; printer: PrinterState | null; onClose: () => void }) {
+export function Confirmation({ screen, snapshot, printer, onClose }: { screen: Shown; snapshot: Snapshot; printer: PrinterState | null; onClose: () => void }) {
   const { lang } = useLang();
   const total = backAfter(screen);
   const [left, setLeft] = useState(total);
@@ -56,6 +57,7 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
   }
 
   const { ticket } = screen.issued;
+  const booked = screen.appointment;
   const serving = snapshot.counters.filter((c) => c.serviceIds.includes(ticket.serviceId) || (screen.priority !== null && c.priority));
   // Never send a citizen to a closed counter; when none is open, say so and point to the hall display.
   const open = serving.filter((c) => c.status !== 'closed');
@@ -69,15 +71,21 @@ export function Confirmation({ screen, snapshot, printer, onClose }: { screen: E
           <p className="kiosk-number" data-testid="ticket-number">{ticket.number}</p>
           <p className="kiosk-card__service">{serviceName(screen.service, lang)}</p>
           {screen.priority && <p className="kiosk-card__priority">{word(lang, 'priorityTag', { name: priorityName(screen.priority, lang) })}</p>}
+          {booked && (
+            <p className={`kiosk-card__booked kiosk-card__booked--${booked.outcome}`} data-testid="appointment-mark">
+              {booked.outcome === 'on_time' ? word(lang, 'appointmentTag', { time: booked.slotStart.slice(11, 16) }) : word(lang, 'lateTag')}
+            </p>
+          )}
         </div>
         <div className="kiosk-card__body">
           <ul className="kiosk-card__facts">
             {counters.length > 0 && <li>{word(lang, open.length > 0 ? 'counters' : 'countersNotOpen', { list: counters.join(', ') })}</li>}
-            <li>{word(lang, 'ahead', { n: ticket.waitingAhead })}</li>
-            <li>{ticket.waitingAhead === 0 || minutes <= 0 ? word(lang, 'estimateNone') : word(lang, 'estimate', { n: minutes })}</li>
+            {booked && <li className="kiosk-card__what-now">{booked.message[lang]}</li>}
+            {booked?.outcome !== 'on_time' && <li>{word(lang, 'ahead', { n: ticket.waitingAhead })}</li>}
+            {booked?.outcome !== 'on_time' && <li>{ticket.waitingAhead === 0 || minutes <= 0 ? word(lang, 'estimateNone') : word(lang, 'estimate', { n: minutes })}</li>}
           </ul>
           <figure className="kiosk-card__qr">
-            <Qr value={screen.issued.url} label={word(lang, 'qr')} />
+            <Qr value={screen.issued.url} label={word(lang, 'qr')} className="kiosk-qr" />
             <figcaption>{word(lang, 'qr')}</figcaption>
           </figure>
         </div>

@@ -19,8 +19,17 @@ export const ISSUE_TIMEOUT_MS = 8_000;
  * printer the ticket goes to.
  */
 export async function issueTicket(body: { serviceId: string; priority: string | null }, idempotencyKey: string): Promise<Issued> {
+  const { data: ticket, printerId, url } = await kioskPost<IssuedTicketDto>('/api/tickets', { ...body, channel: 'kiosk' }, idempotencyKey, (t) => t.id);
+  return { ticket, printerId, url };
+}
+
+/**
+ * A kiosk request that gives a ticket (issue, check-in of a booking): POSTed with an idempotency key, retried once on
+ * a network failure within `ISSUE_TIMEOUT_MS`, with the printer and public link the server names in its headers.
+ */
+export async function kioskPost<T>(path: string, body: object | undefined, idempotencyKey: string, ticketIdOf: (reply: T) => string): Promise<{ data: T; printerId: string | null; url: string }> {
   const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
+    ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
     Accept: 'application/json',
     'Accept-Language': getLang(),
     'Idempotency-Key': idempotencyKey,
@@ -31,18 +40,18 @@ export async function issueTicket(body: { serviceId: string; priority: string | 
   // eslint-disable-next-line compat/compat
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), ISSUE_TIMEOUT_MS);
-  const init: RequestInit = { method: 'POST', headers, body: JSON.stringify({ ...body, channel: 'kiosk' }), credentials: 'include', signal: deadline.signal };
+  const init: RequestInit = { method: 'POST', headers, body: body === undefined ? null : JSON.stringify(body), credentials: 'include', signal: deadline.signal };
   const failed = (e: unknown) =>
     deadline.signal.aborted ? new ApiError('timeout', 'No answer from the server', 0) : new ApiError('network', e instanceof Error ? e.message : String(e), 0);
   try {
     let res: Response;
     try {
-      res = await fetch('/api/tickets', init);
+      res = await fetch(path, init);
     } catch (first) {
       if (deadline.signal.aborted) throw failed(first);
       await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
       try {
-        res = await fetch('/api/tickets', init);
+        res = await fetch(path, init);
       } catch (again) {
         throw failed(again);
       }
@@ -56,9 +65,9 @@ export async function issueTicket(body: { serviceId: string; priority: string | 
     }
     if (typeof parsed !== 'object' || parsed === null) throw new ApiError('bad_response', 'The server answered with something that is not JSON', res.status);
     const printer = res.headers.get('X-Qms-Printer');
-    const ticket = parsed as IssuedTicketDto;
-    const url = res.headers.get('X-Qms-Ticket-Url') ?? `${window.location.origin}/t/${encodeURIComponent(ticket.id)}`;
-    return { ticket, printerId: printer && printer !== 'none' ? printer : null, url };
+    const data = parsed as T;
+    const url = res.headers.get('X-Qms-Ticket-Url') ?? `${window.location.origin}/t/${encodeURIComponent(ticketIdOf(data))}`;
+    return { data, printerId: printer && printer !== 'none' ? printer : null, url };
   } finally {
     clearTimeout(timer);
   }

@@ -44,6 +44,8 @@ export const TicketDto = z.object({
   callCount: z.number().int(),
   dossierCode: z.string().nullable(),
   printed: z.boolean().nullable(),
+  /** Channel `appointment`: the booked slot's start, when the ticket is called ahead of walk-ins. */
+  appointmentAt: isoTime.nullable().optional(),
 });
 export type TicketDto = z.infer<typeof TicketDto>;
 

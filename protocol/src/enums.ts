@@ -14,8 +14,11 @@ export type Role = z.infer<typeof Role>;
 export const DeviceKind = z.enum(['kiosk', 'display', 'rating']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
-/** Where a ticket was issued: the kiosk, by an officer at the desk, or by another system over the API. */
-export const Channel = z.enum(['kiosk', 'desk', 'api']);
+/**
+ * Where a ticket was issued: the kiosk, by an officer at the desk, by another system over the API, or by the check-in
+ * of a booking (`appointment`: its own mark on paper and screens, called at its slot time).
+ */
+export const Channel = z.enum(['kiosk', 'desk', 'api', 'appointment']);
 export type Channel = z.infer<typeof Channel>;
 
 export const CounterStatus = z.enum(['open', 'paused', 'closed']);

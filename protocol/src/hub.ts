@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Figures, SummaryReply } from './stats';
 
 // The city hub's wire: what a center pushes (events, heartbeat) and what city accounts read (docs/hub.md).
 
@@ -71,11 +72,34 @@ export const HubHeartbeat = z.object({
 });
 export type HubHeartbeat = z.infer<typeof HubHeartbeat>;
 
+/** A district (quận, huyện, or the city office's own grouping); empty text means none. */
+const district = text(100)
+  .trim()
+  .transform((d) => (d === '' ? null : d))
+  .nullable();
+
 export const HubCenterBody = z.object({
   code: z.string().trim().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'code: 1–32 letters, digits, "_", "-" or "."'),
   name: text(200).trim().min(1),
+  district: district.optional(),
 });
 export type HubCenterBody = z.infer<typeof HubCenterBody>;
+
+/** `PATCH /api/hub/centers/:id`: a new name or district (null: none); at least one of them. */
+export const HubCenterPatch = z
+  .object({ name: text(200).trim().min(1).optional(), district: district.optional() })
+  .refine((p) => p.name !== undefined || p.district !== undefined, { message: 'give "name" or "district"' });
+export type HubCenterPatch = z.infer<typeof HubCenterPatch>;
+
+/**
+ * What the live city view raises: a center silent for over 15 min in working hours (`since` null: never connected), or
+ * a wait over the target (15 min) at a center that is online.
+ */
+export const HubAlarm = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('offline'), since: z.string().nullable(), minutes: z.number().int().nullable() }),
+  z.object({ kind: z.literal('wait'), longestWaitSeconds: z.number(), targetSeconds: z.number() }),
+]);
+export type HubAlarm = z.infer<typeof HubAlarm>;
 
 export const HubCenterCreated = z.object({ id: z.number().int(), key: z.string() });
 
@@ -83,6 +107,7 @@ export const HubCenter = z.object({
   id: z.number().int(),
   code: z.string(),
   name: z.string(),
+  district: z.string().nullable(),
   lastContactAt: z.string().nullable(),
   /** A heartbeat within the last 60 s. */
   online: z.boolean(),
@@ -91,12 +116,50 @@ export const HubCenter = z.object({
   eventsStored: z.number().int(),
   /** Set when the center sent events that contradict ones the hub already had (restored from an old backup). */
   divergence: z.object({ firstAt: z.string(), events: z.number().int(), fromEventId: z.number().int() }).nullable(),
+  alarms: z.array(HubAlarm),
 });
 export type HubCenter = z.infer<typeof HubCenter>;
 
-export const HubStatsGroupBy = z.enum(['center', 'service']);
+export const HubStatsGroupBy = z.enum(['center', 'service', 'district']);
+const centerCode = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'a center code');
 export const HubStatsQuery = z
-  .object({ from: localDate, to: localDate, groupBy: HubStatsGroupBy.optional() })
+  .object({
+    from: localDate,
+    to: localDate,
+    groupBy: HubStatsGroupBy.optional(),
+    /** Only this center (its code): a drill-down, e.g. with groupBy=service its own report per field. */
+    center: centerCode.optional(),
+  })
   .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+export type HubStatsQuery = z.infer<typeof HubStatsQuery>;
+
+/** `GET /api/hub/stats/report` and the Excel export: the range, the language of the paragraph. */
+export const HubReportQuery = z
+  .object({ from: localDate, to: localDate, lang: z.enum(['vi', 'en']).optional() })
+  .refine((q) => q.from <= q.to, { message: '"from" must not be after "to"' });
+export type HubReportQuery = z.infer<typeof HubReportQuery>;
 
 export const HubLoginBody = z.object({ username: text(64).min(1), password: z.string().min(1).max(200) });
+
+const Groups = SummaryReply.shape.groups.unwrap();
+
+/**
+ * The city report page in one answer: the totals, the lines per center, per field and per district (each the reply of
+ * `/api/hub/stats/summary` with that groupBy), and the ready-to-paste paragraph built from these very figures.
+ */
+export const HubReportReply = z.object({
+  from: z.string(),
+  to: z.string(),
+  timezone: z.string(),
+  totals: Figures,
+  groups: z.object({ center: Groups, service: Groups, district: Groups }),
+  /**
+   * Centers by their satisfaction rate (devices and paper together, the rate checked against the target), best first;
+   * equal rates share a rank; centers without a rating come last, without a rank.
+   */
+  ranking: z.array(
+    z.object({ rank: z.number().int().nullable(), key: z.string(), label: z.string(), rate: z.number().nullable(), ratings: z.number().int(), issued: z.number().int(), belowTarget: z.boolean().nullable() }),
+  ),
+  text: z.string(),
+});
+export type HubReportReply = z.infer<typeof HubReportReply>;

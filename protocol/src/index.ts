@@ -16,3 +16,6 @@ export * from './first-setup';
 export * from './priority';
 export * from './pairing';
 export * from './rule-words';
+export * from './voice';
+export * from './hub-link';
+export * from './appointments';

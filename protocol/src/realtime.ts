@@ -26,6 +26,8 @@ export interface Snapshot {
   /** Increases with every floor event; a client can tell a fresh snapshot from a stale one. */
   seq: number;
   serverStartedAt: string;
+  /** The server's clock when this snapshot was made (a display catching up on missed calls compares with it). */
+  serverTime?: string;
   services: ServiceDto[];
   counters: CounterDto[];
   recentCalls: CallDto[];
@@ -61,6 +63,8 @@ export type FloorEvent = { seq: number; at: string } & (
    * (`exceptToken`: the session that changed its own password stays). Not sent to screens.
    */
   | { type: 'staff.sessions_ended'; staffId: number; exceptTokenHash?: string }
+  /** A booking of the field and day was made, moved, cancelled, checked in or marked no-show: lists read it again (no code, no personal data). */
+  | { type: 'appointments.changed'; serviceId: string; date: string }
 );
 export type FloorEventType = FloorEvent['type'];
 

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { DemoBadge, getLang, LangSwitch, queryParam, serviceName, useLang, type Lang } from '@qms/ui-kit';
 import { RatingForm, type RatingAnswer } from './RatingForm';
 import { useRatingQuestion } from './question';
+import { CalledCounter, TurnAlert } from './TurnAlert';
 import { say } from './words';
 
 type Ticket = z.infer<typeof TicketWithEventsDto>;
@@ -113,6 +114,8 @@ export function Phone() {
             </p>
           )}
           <Status ticket={ticket} lang={lang} counterNumber={counterNumber} />
+          {ticket.status === 'called' && <CalledCounter n={counterNumber(ticket.counterId)} lang={lang} />}
+          <TurnAlert ticket={ticket} lang={lang} />
           {ticket.status === 'done' && rating && question && (
             <PhoneRating rating={rating} lang={lang} question={question} busy={busy} onAnswer={send} />
           )}

@@ -4,3 +4,4 @@ export { CenterConfig } from './config/schema';
 export { openDb } from './store/open';
 export { hashPassword } from '@qms/protocol/password';
 export { createLogger, type Logger } from './log';
+export { rebuildRollups } from './stats/rollups';

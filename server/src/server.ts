@@ -14,6 +14,7 @@ import { createFloor } from './floor';
 import { startFloorClock } from './floor/clock';
 import { faultsFromEnv } from './floor/faults';
 import { startRatingSweep } from './floor/rate-sweep';
+import { startAppointmentSweep } from './floor/appointment-sweep';
 import { createAuthenticator } from './http/auth';
 import { buildApp } from './http/app';
 import { attachRealtime } from './realtime/io';
@@ -29,6 +30,7 @@ import { importOnFirstStart } from './floor/setup-import';
 import { effectiveConfig } from './store/setup';
 import { createLogger, type Logger } from './log';
 import { startHubSync } from './hub-sync';
+import { createHubLink } from './hub-sync/link';
 
 export const version = '0.1.0';
 
@@ -110,7 +112,17 @@ export async function startServer(opts: ServerOptions) {
   const photoDir = resolve(config.rating.photoDir ?? join(opts.dataDir, 'photos'));
   let publicUrl = '';
   const printing = createTicketPrinting({ floor, registry, printers: config.hardware.printers ?? [], dataDir: opts.dataDir, publicUrl: () => publicUrl, log });
+  // The city hub: the environment's link (or the options') wins; else the one the admin page stored, followed live.
+  const fixedHub = opts.hub !== undefined ? opts.hub : process.env.QMS_HUB_URL && process.env.QMS_HUB_KEY ? { url: process.env.QMS_HUB_URL, key: process.env.QMS_HUB_KEY } : null;
+  const hubLink = createHubLink({
+    db,
+    fixed: fixedHub,
+    timeZone: config.timezone,
+    start: (target) => startHubSync({ db, ...target, ...(fixedHub?.maxBackoffMs ? { maxBackoffMs: fixedHub.maxBackoffMs } : {}), now, log, timeZone: config.timezone, centerName: () => config.center.name, version }),
+  });
+  floor.bus.on('event', () => hubLink.sync?.kick());
   const { app, router } = buildApp({
+    hubLink,
     floor,
     db,
     now,
@@ -140,11 +152,9 @@ export async function startServer(opts: ServerOptions) {
   const ledBoards = await startLedBoards({ buses: config.hardware.ledBoards ?? [], floor, registry });
   const ratingBoxes = await startRatingBoxes({ boxes: config.hardware.ratingBoxes ?? [], floor, registry });
   const ratingSweep = startRatingSweep(floor, log);
+  const appointmentSweep = startAppointmentSweep(floor, db, log);
   const floorClock = startFloorClock(floor, { onNewDay: () => realtime?.resyncAll(), log });
   void followPhotoFolder(floor, createPhotoStore(photoDir)).catch((err: unknown) => log.error({ err }, 'officer photos: folder check failed'));
-  const hubTarget = opts.hub !== undefined ? opts.hub : process.env.QMS_HUB_URL && process.env.QMS_HUB_KEY ? { url: process.env.QMS_HUB_URL, key: process.env.QMS_HUB_KEY } : null;
-  const hubSync = hubTarget ? startHubSync({ db, ...hubTarget, now, log, timeZone: config.timezone, centerName: () => config.center.name, version }) : null;
-  if (hubSync) floor.bus.on('event', () => hubSync.kick());
   const port = (http.address() as AddressInfo).port;
   publicUrl = defaultPublicUrl({ publicUrl: config.publicUrl, host: opts.host, port });
 
@@ -163,18 +173,25 @@ export async function startServer(opts: ServerOptions) {
     ratingBoxes,
     ledBoards,
     ratingSweep,
+    /** No-shows and the erasure of phone numbers (tests call `sweep()` after moving the clock). */
+    appointmentSweep,
     floorClock,
     printing,
     backups,
     stats,
     log,
-    hubSync,
+    /** The push loop to the city hub, or null while the center is not linked (it follows the admin page). */
+    get hubSync() {
+      return hubLink.sync;
+    },
+    hubLink,
     async close() {
-      hubSync?.stop();
+      hubLink.stop();
       await backups.stop();
       await keypads.stop();
       await printing.stop();
       ratingSweep.stop();
+      appointmentSweep.stop();
       floorClock.stop();
       await ratingBoxes.stop();
       await ledBoards.stop();

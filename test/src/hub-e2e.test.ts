@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rebuildRollups, startHub, type RunningHub } from '@qms/hub';
+import { hubSummary, rebuildRollups, startHub, type RunningHub } from '@qms/hub';
+import { sketchErrorMs } from '@qms/protocol/figures';
 import { startTestPostgres, type TestPostgres } from '@qms/hub/testing';
 import { startServer } from '@qms/server';
 import { client, demoConfig, kioskToken, login, testClock } from './support/server';
@@ -142,6 +143,18 @@ describe('city hub with two centers', () => {
     const weighted = (ra.totals.waitSeconds.mean * called(ra.totals) + rb.totals.waitSeconds.mean * called(rb.totals)) / (called(ra.totals) + called(rb.totals));
     expect(Math.abs(t.waitSeconds.mean - weighted)).toBeLessThanOrEqual(0.1);
     expect(t.waitSeconds.max).toBe(Math.max(ra.totals.waitSeconds.max, rb.totals.waitSeconds.max));
+    // The same range read from the rollups alone (as a range above 20,000 tickets is): every count, rate, mean and max
+    // the same; medians and p90 within the sketch's bound of the exact ones.
+    const viaRollups = await hubSummary(hub.pool, { from, to, groupBy: 'center' }, 0);
+    const lines = [[viaRollups.totals, byCenter.totals], ...viaRollups.groups!.map((g, i) => [g, byCenter.groups[i]])] as [any, any][];
+    for (const [r, x] of lines) {
+      for (const k of ['waitSeconds', 'serviceSeconds'] as const) {
+        expect(r[k].mean, k).toBe(x[k].mean);
+        expect(r[k].max, k).toBe(x[k].max);
+        for (const q of ['median', 'p90'] as const) expect(Math.abs(r[k][q] - x[k][q]) * 1000, `${k} ${q}`).toBeLessThanOrEqual(sketchErrorMs(x[k][q] * 1000) + 100);
+      }
+      expect({ ...r, waitSeconds: 0, serviceSeconds: 0 }).toEqual({ ...x, waitSeconds: 0, serviceSeconds: 0 });
+    }
     // Per field across the city: each field's counts are the sums of that field at both centers.
     const byService = (await city.get(`/api/hub/stats/summary?from=${from}&to=${to}&groupBy=service`)).body;
     for (const g of byService.groups) {

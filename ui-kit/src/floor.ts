@@ -1,7 +1,7 @@
 import type { CallDto, CounterDto, FloorEvent, Snapshot, TicketDto } from '@qms/protocol';
 
 /** How many calls `recentCalls` keeps. */
-export const RECENT_CALLS_MAX = 10;
+export const RECENT_CALLS_MAX = 20;
 
 /**
  * Applies one floor event to a snapshot and returns the new snapshot (never mutates its input).

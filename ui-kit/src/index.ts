@@ -14,3 +14,4 @@ export { useDevices, type DeviceState } from './useDevices';
 export { readStored, writeStored } from './storage';
 export { PriorityIcon } from './PriorityIcon';
 export { PairingGate, PairingScreen, pairedDevice } from './Pairing';
+export { Qr } from './Qr';

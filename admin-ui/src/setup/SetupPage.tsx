@@ -4,16 +4,19 @@ import { ChangePasswordForm, useLang, type UseFloorResult } from '@qms/ui-kit';
 import { Calendar } from '../Calendar';
 import { DisplaySettingsForm } from '../DisplaySettingsForm';
 import { StaffPhotos } from '../StaffPhotos';
+import { VoiceStudio } from '../voice/VoiceStudio';
 import { Accounts } from './Accounts';
+import { AppointmentRulesForm } from './AppointmentRules';
 import { AuditLog } from './AuditLog';
 import { Center } from './Center';
 import { Counters } from './Counters';
 import { Devices } from './Devices';
 import { Fields } from './Fields';
+import { HubLink } from './HubLink';
 import { SetupFileTransfer } from './SetupFileTransfer';
 import { useSetupWords } from './words';
 
-export const setupSections = ['center', 'fields', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'log', 'file', 'password'] as const;
+export const setupSections = ['center', 'fields', 'appointments', 'counters', 'accounts', 'devices', 'staff', 'calendar', 'display', 'voice', 'log', 'file', 'hub', 'password'] as const;
 export type SetupSection = (typeof setupSections)[number];
 
 /** The setup pages: a list of sections on the left, the chosen one on the right. Managers read, admins change. */
@@ -30,14 +33,17 @@ export function SetupPage(props: {
   const pages: Record<SetupSection, () => ReactNode> = {
     center: () => <Center canEdit={canEdit} subscribe={subscribe} />,
     fields: () => <Fields canEdit={canEdit} subscribe={subscribe} />,
+    appointments: () => <AppointmentRulesForm canEdit={canEdit} subscribe={subscribe} />,
     counters: () => <Counters canEdit={canEdit} subscribe={subscribe} />,
     accounts: () => <Accounts canEdit={canEdit} subscribe={subscribe} />,
     devices: () => <Devices canEdit={canEdit} subscribe={subscribe} />,
     staff: () => <StaffPhotos counters={counters} subscribe={subscribe} />,
     calendar: () => <Calendar today={today} canEdit={canEdit} />,
     display: () => <DisplaySettingsForm />,
+    voice: () => <VoiceStudio canEdit={canEdit} />,
     log: () => <AuditLog subscribe={subscribe} />,
     file: () => (canEdit ? <SetupFileTransfer /> : <p className="qms-notice">{w('readOnly')}</p>),
+    hub: () => <HubLink canEdit={canEdit} />,
     password: () => <MyPassword />,
   };
   return (
@@ -50,7 +56,7 @@ export function SetupPage(props: {
         ))}
       </nav>
       <div className="setup__page">
-        {!canEdit && !['password', 'staff', 'display', 'calendar'].includes(section) && <p className="qms-notice setup__readonly">{w('readOnly')}</p>}
+        {!canEdit && !['password', 'staff', 'display', 'calendar', 'voice'].includes(section) && <p className="qms-notice setup__readonly">{w('readOnly')}</p>}
         {pages[section]()}
       </div>
     </div>

@@ -1,6 +1,7 @@
 // For the voice unit tests only; nothing in the display imports it.
 import { vi } from 'vitest';
-import { announcementClips, announcementSentence, CHIME, DEFAULT_TEMPLATE } from './announcement';
+import { announcementClips, CHIME, DEFAULT_TEMPLATE } from './announcement';
+import { callForms } from './call-forms';
 import { defaultReading } from './number-reading';
 
 /** Played sources, in the order they were started, by clip name. */
@@ -15,6 +16,8 @@ export interface Heard {
  */
 export class FakeAudioContext {
   static CLIP_SECONDS = 0.5;
+  /** Lengths of single clips, by name, overriding `CLIP_SECONDS` (e.g. the real pack's). */
+  static clipSeconds: Record<string, number> = {};
   static initialState: 'running' | 'suspended' = 'running';
   static last: FakeAudioContext;
   state: 'running' | 'suspended' | 'closed' = FakeAudioContext.initialState;
@@ -48,7 +51,8 @@ export class FakeAudioContext {
   }
 
   decodeAudioData(bytes: ArrayBuffer): Promise<{ duration: number; clip: string }> {
-    return Promise.resolve({ duration: FakeAudioContext.CLIP_SECONDS, clip: new TextDecoder().decode(bytes) });
+    const clip = new TextDecoder().decode(bytes);
+    return Promise.resolve({ duration: FakeAudioContext.clipSeconds[clip] ?? FakeAudioContext.CLIP_SECONDS, clip });
   }
 
   createBufferSource() {
@@ -92,7 +96,7 @@ export const call = (ticketNumber: string, repeat = 2, counterNumber = 3) => ({
   ticketNumber,
   counterNumber,
   recall: false,
-  sentence: announcementSentence(input(ticketNumber, counterNumber)),
+  ...callForms(input(ticketNumber, counterNumber)),
   repeat,
 });
 

@@ -12,23 +12,51 @@ describe('the announcement player', () => {
     vi.unstubAllGlobals();
   });
 
-  it('says every call of a long morning burst, in call order, none dropped for waiting', async () => {
+  it('says every call of a long morning burst at 20 counters, in call order, none dropped for waiting', async () => {
     installFakeAudio();
     const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
     const numbers = Array.from({ length: 20 }, (_, i) => String(1001 + i));
-    for (const n of numbers) player.enqueue(call(n));
+    numbers.forEach((n, i) => player.enqueue(call(n, 2, i + 1)));
     await vi.runAllTimersAsync();
 
     const records = window.__qmsAudio!.announcements;
     expect(records.map((r) => r.state)).toEqual(numbers.map(() => 'done'));
+    // More calls waiting behind it: brief (number and counter, once, no chime between). The last gets the full sentence and repeat.
+    expect(records.map((r) => r.form)).toEqual(numbers.map((_, i) => (i < 19 ? 'brief' : 'full')));
     const heard = heardAnnouncements();
-    expect(heard).toHaveLength(20);
-    // More calls waiting behind it: said once. The last of the burst keeps the manager's repeat.
-    expect(heard.slice(0, 19)).toEqual(numbers.slice(0, 19).map((n) => sentenceOf(n)));
-    const last = sentenceOf('1020');
-    expect(heard[19]).toEqual([...last, ...last.slice(1)]);
+    expect(heard).toHaveLength(2); // the chime opens the rush; the last call has its own
+    // Many waiting: digit by digit, the shortest ("một không không một quầy một").
+    expect(heard[0]!.slice(0, 7)).toEqual(['chime', 'mootj', 'khoong', 'khoong', 'mootj', 'quaayf', 'mootj']);
+    expect(heard[0]!.filter((c) => c === 'quaayf')).toHaveLength(19);
+    const last = sentenceOf('1020', 20);
+    expect(heard[1]).toEqual([...last, ...last.slice(1)]);
     expect(records.map((r) => r.shortened)).toEqual(numbers.map((_, i) => i < 19));
-    expect(FakeAudioContext.last.currentTime).toBeGreaterThan(150); // the burst outlasted the old 2-minute cut-off
+  });
+
+  it('a waiting call is replaced by a newer call at the same counter: that counter no longer calls it', async () => {
+    installFakeAudio();
+    const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
+    player.enqueue(call('1001', 2, 1));
+    player.enqueue(call('1002', 2, 3));
+    player.enqueue(call('1003', 2, 3));
+    await vi.runAllTimersAsync();
+    const records = window.__qmsAudio!.announcements;
+    expect(records.map((r) => [r.ticketNumber, r.state, r.skippedBecause])).toEqual([['1001', 'done', undefined], ['1002', 'skipped', 'superseded'], ['1003', 'done', undefined]]);
+  });
+
+  it('drops the repeat of the call being said as soon as another call arrives', async () => {
+    installFakeAudio();
+    const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
+    player.enqueue(call('1001', 3, 1));
+    await vi.advanceTimersByTimeAsync(2000);
+    player.enqueue(call('1002', 3, 2));
+    await vi.runAllTimersAsync();
+    const [first, second] = window.__qmsAudio!.announcements;
+    expect(first).toMatchObject({ form: 'full', shortened: true });
+    expect(second).toMatchObject({ form: 'full', shortened: false });
+    const heard = heardAnnouncements();
+    expect(heard[0]).toEqual(sentenceOf('1001', 1)); // once, not three times
+    expect(heard[1]).toHaveLength(1 + 3 * (sentenceOf('1002', 2).length - 1));
   });
 
   it('does not read out calls that waited more than 2 minutes while sound was blocked, once it is unlocked', async () => {
@@ -53,7 +81,7 @@ describe('the announcement player', () => {
     const player = new AnnouncementPlayer({ packUrl: '/voice/', onUnlockedChange: () => {} });
     let most = 0;
     for (let minute = 0; minute < 7 * 24 * 60; minute++) {
-      player.enqueue(call(String(1000 + (minute % 9000))));
+      player.enqueue(call(String(1000 + (minute % 9000)), 2, 1 + (minute % 9)));
       most = Math.max(most, player.waiting);
       vi.setSystemTime(Date.now() + 60_000);
     }

@@ -11,14 +11,20 @@ export interface AnnouncementRecord {
   /** As planned: the chime, then the sentence `repeat` times (what plays may be shortened, see below). */
   clips: string[];
   state: 'queued' | 'playing' | 'done' | 'skipped';
+  /** Why it was skipped: it waited too long while sound was blocked, or a newer call at its counter replaced it. */
+  skippedBecause?: 'stale' | 'superseded';
   /** Clips that could not be loaded (left out, or see `fallback`). */
   missing: string[];
   /** `digits`: a number missing a clip was read digit by digit; `chime`: it could not be said, only the chime played. */
   fallback: 'digits' | 'chime' | null;
   /** How long it plays, known once its clips are decoded and scheduled. */
   seconds: number | null;
-  /** Said once instead of `repeat` times because more calls were waiting behind it. */
+  /** Not said `repeat` times in full because more calls were waiting (see `form`). */
   shortened: boolean;
+  /** `full`: chime and the manager's sentence; `brief`: only the number and the counter, said once (a rush). */
+  form: 'full' | 'brief' | null;
+  /** Seconds on the audio clock from the call reaching the display to its first sound. */
+  lag: number | null;
   queuedAt: number;
 }
 
@@ -37,6 +43,12 @@ declare global {
 
 const HISTORY_MAX = 50;
 const PAUSE_SECONDS = 0.7;
+/** Silence between two brief calls in a rush, so the ear tells them apart. */
+const BRIEF_GAP_SECONDS = 0.45;
+/** The next sound is decided this long before the current one ends: late enough to know who waits, early enough to join without a gap. */
+const LEAD_SECONDS = 0.3;
+/** A brief call that has already waited this long, or with two more behind it, reads its number digit by digit: the shortest way. */
+const DIGITS_AFTER_SECONDS = 5;
 /** A call that waited this long while sound was blocked is not said when sound comes back: the citizen has gone. */
 const STALE_MS = 120_000;
 
@@ -45,14 +57,19 @@ export interface Call {
   ticketNumber: string;
   counterNumber: number;
   recall: boolean;
+  /** The manager's sentence. */
   sentence: Segment[];
+  /** The number and the counter only ("… quầy …"), in the display's reading, then digit by digit. */
+  brief: Segment[];
+  briefDigits: Segment[];
   repeat: number;
 }
 
 interface Waiting {
   record: AnnouncementRecord;
-  sentence: Segment[];
-  repeat: number;
+  call: Call;
+  /** `currentTime` of the audio clock when it was queued. */
+  queuedAudio: number;
   /** Sound was blocked at some time while it waited. */
   blocked: boolean;
 }
@@ -61,13 +78,18 @@ export interface PlayerOptions {
   /** Base address of the voice pack, e.g. `/display/voice/default/`. */
   packUrl: string;
   onUnlockedChange: (unlocked: boolean) => void;
+  /** A call was started or skipped: it will not be said again (the display remembers it across reloads). */
+  onHandled?: (key: string) => void;
 }
 
 /**
- * Plays announcements one after another, in the order they were queued. Each announcement's clips are
- * decoded first, then scheduled sample-accurately on the Web Audio clock, back to back: no gaps, no
- * overlaps, and a second call waits for the first to finish. While sound is on no call is dropped; when
- * more calls wait, the one playing is said once instead of `repeat` times so a burst drains faster.
+ * Plays announcements one after another, in the order they were queued, scheduled sample-accurately on the Web
+ * Audio clock: no overlaps, and a second call waits for the first. A call alone gets the chime and the manager's
+ * sentence `repeat` times. In a rush it never falls far behind the screen (docs/voice.md, "Bursts"):
+ * - the repeat is dropped as soon as another call waits;
+ * - a call with others waiting is said briefly, the number and the counter only, straight after the one before
+ *   (no chime between), and digit by digit once the rush is deep;
+ * - a waiting call is replaced by a newer call at the same counter (that counter no longer calls it).
  */
 export class AnnouncementPlayer {
   private readonly ctx: AudioContext;
@@ -76,6 +98,8 @@ export class AnnouncementPlayer {
   private readonly debug: AudioDebug = { announcements: [], unlocked: false };
   private running = false;
   private closed = false;
+  /** When the last scheduled sound ends, on the audio clock. */
+  private endsAt = -Infinity;
 
   constructor(private readonly opts: PlayerOptions) {
     // The hall display runs Chromium or Firefox (docs/voice.md); Safari before 14.1 has only webkitAudioContext.
@@ -101,12 +125,19 @@ export class AnnouncementPlayer {
     void this.ctx.resume().then(() => this.stateChanged());
   }
 
-  enqueue({ sentence, repeat, ...a }: Call): void {
-    const clips = repeated(sentence.flatMap((s) => s.clips), repeat);
-    const record: AnnouncementRecord = { ...a, clips, state: 'queued', missing: [], fallback: null, queuedAt: Date.now(), seconds: null, shortened: false };
+  enqueue(call: Call): void {
+    const { key, ticketNumber, counterNumber, recall } = call;
+    const clips = repeated(call.sentence.flatMap((s) => s.clips), call.repeat);
+    const record: AnnouncementRecord = {
+      key, ticketNumber, counterNumber, recall, clips, state: 'queued', missing: [], fallback: null, queuedAt: Date.now(),
+      seconds: null, shortened: false, form: null, lag: null,
+    };
     this.debug.announcements.push(record);
     if (this.debug.announcements.length > HISTORY_MAX) this.debug.announcements.splice(0, this.debug.announcements.length - HISTORY_MAX);
-    this.queue.push({ record, sentence, repeat, blocked: !this.unlocked });
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i]!.call.counterNumber === counterNumber) this.skip(this.queue.splice(i, 1)[0]!, 'superseded');
+    }
+    this.queue.push({ record, call, queuedAudio: this.ctx.currentTime, blocked: !this.unlocked });
     // While blocked nothing drains the queue: drop the stale calls here so it stays bounded.
     if (!this.unlocked) this.dropStale();
     void this.drain();
@@ -116,6 +147,12 @@ export class AnnouncementPlayer {
     this.closed = true;
     this.queue.length = 0;
     void this.ctx.close();
+  }
+
+  private skip(w: Waiting, because: 'stale' | 'superseded') {
+    w.record.state = 'skipped';
+    w.record.skippedBecause = because;
+    this.opts.onHandled?.(w.record.key);
   }
 
   private stateChanged() {
@@ -135,7 +172,7 @@ export class AnnouncementPlayer {
     for (let i = this.queue.length - 1; i >= 0; i--) {
       const w = this.queue[i] as Waiting;
       if (!w.blocked || now - w.record.queuedAt <= STALE_MS) continue;
-      w.record.state = 'skipped';
+      this.skip(w, 'stale');
       this.queue.splice(i, 1);
     }
   }
@@ -147,6 +184,7 @@ export class AnnouncementPlayer {
       while (!this.closed && this.unlocked && this.queue.length > 0) {
         const next = this.queue.shift() as Waiting;
         next.record.state = 'playing';
+        this.opts.onHandled?.(next.record.key);
         await this.play(next);
         next.record.state = 'done';
       }
@@ -155,19 +193,32 @@ export class AnnouncementPlayer {
     }
   }
 
-  private async play({ record, sentence, repeat }: Waiting): Promise<void> {
+  /** Resolves at `at` on the audio clock, minus the lead. */
+  private until(at: number): Promise<void> {
+    const ms = Math.max(0, (at - LEAD_SECONDS - this.ctx.currentTime) * 1000);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  private async play({ record, call, queuedAudio }: Waiting): Promise<void> {
     const load = (clip: string) => this.loader.load(clip);
-    const [chime, spoken] = await Promise.all([load(CHIME), speakable(sentence, load)]);
+    const [chime, full, brief, briefDigits] = await Promise.all([
+      load(CHIME), speakable(call.sentence, load), speakable(call.brief, load), speakable(call.briefDigits, load),
+    ]);
+    // Decided once loaded, so a call that arrived meanwhile counts as waiting.
+    const rush = this.queue.length > 0;
+    const now = this.ctx.currentTime;
+    const quiet = now + 0.05 > this.endsAt + 1;
+    const digits = this.queue.length >= 2 || now - queuedAudio > DIGITS_AFTER_SECONDS;
+    const spoken = !rush ? full : digits && briefDigits.fallback !== 'chime' ? briefDigits : brief;
+    record.form = rush ? 'brief' : 'full';
     record.missing = chime ? spoken.missing : [CHIME, ...spoken.missing];
     record.fallback = spoken.fallback;
     if (spoken.fallback) {
       const how = spoken.fallback === 'digits' ? 'number read digit by digit' : 'number not spoken, chime only';
       console.warn(`Voice: ${record.ticketNumber} → counter ${record.counterNumber}: missing ${spoken.missing.join(', ')}; ${how}`);
     }
-    // Decided once loaded, so a call that arrived meanwhile counts as waiting.
-    record.shortened = this.queue.length > 0 && repeatCount(repeat) > 1 && spoken.buffers.length > 0;
-    const times = record.shortened ? 1 : repeatCount(repeat);
-    let at = this.ctx.currentTime + 0.05;
+    let at = Math.max(now + 0.05, this.endsAt + (rush ? BRIEF_GAP_SECONDS : PAUSE_SECONDS));
+    const start = at;
     const schedule = (buffer: AudioBuffer) => {
       const source = this.ctx.createBufferSource();
       source.buffer = buffer;
@@ -175,13 +226,26 @@ export class AnnouncementPlayer {
       source.start(at);
       at += buffer.duration;
     };
-    if (chime) schedule(chime);
-    for (let i = 0; i < times && spoken.buffers.length > 0; i++) {
-      if (i > 0) at += PAUSE_SECONDS;
+    // In a rush the chime only opens it, after a silence; a call that cannot be said still gets its chime.
+    if (chime && (!rush || quiet || spoken.buffers.length === 0)) schedule(chime);
+    spoken.buffers.forEach(schedule);
+    record.lag = Math.round((start - queuedAudio) * 100) / 100;
+    record.seconds = Math.round((at - start) * 100) / 100;
+    const times = rush || spoken.buffers.length === 0 ? 1 : repeatCount(call.repeat);
+    record.shortened = rush && repeatCount(call.repeat) > 1;
+    for (let i = 1; i < times; i++) {
+      this.endsAt = at;
+      await this.until(at);
+      // The repeat is dropped as soon as another call waits.
+      if (this.queue.length > 0 || this.closed) {
+        record.shortened = true;
+        break;
+      }
+      at = Math.max(at, this.ctx.currentTime + 0.05) + PAUSE_SECONDS;
       spoken.buffers.forEach(schedule);
     }
-    const seconds = Math.max(0, at - this.ctx.currentTime);
-    record.seconds = Math.round(seconds * 100) / 100;
-    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    this.endsAt = at;
+    record.seconds = Math.round((at - start) * 100) / 100;
+    await this.until(at);
   }
 }

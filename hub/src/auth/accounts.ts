@@ -34,6 +34,10 @@ export function accounts(pool: Pool, now: () => number) {
       await pool.query('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [sha256(token), a.id, new Date(now() + sessionMs)]);
       return { token, user: { id: a.id, name: a.name, role: a.role } };
     },
+    /** Ends the session of `token` (signing out); an unknown token is already signed out. */
+    async logout(token: string) {
+      await pool.query('DELETE FROM sessions WHERE token_hash = $1', [sha256(token)]);
+    },
     async byToken(token: string): Promise<HubUser | null> {
       const { rows } = await pool.query<HubUser>(
         'SELECT a.id, a.name, a.role FROM sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.active',

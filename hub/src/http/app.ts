@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { HubCenterBody, HubHeartbeat, HubLoginBody as LoginBody, HubPushBody, HubStatsQuery } from '@qms/protocol/hub';
+import { HubCenterBody, HubCenterPatch, HubHeartbeat, HubLoginBody as LoginBody, HubPushBody, HubReportQuery, HubStatsQuery } from '@qms/protocol/hub';
 import type { Accounts, HubRole, HubUser } from '../auth/accounts';
 import type { Centers } from '../centers';
 import type { Pool } from '../db/pool';
@@ -10,6 +10,9 @@ import { errorReply, HubError, issuesText } from './errors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { loginThrottle } from '../auth/throttle';
 import { hubOpenApi } from './openapi';
+import { cityReport } from '../report';
+import { cityWorkbook } from '../xlsx';
+import { hubSecurityHeaders, staticHubUi } from './static';
 
 export interface HubAppDeps {
   pool: Pool;
@@ -17,6 +20,8 @@ export interface HubAppDeps {
   centers: Centers;
   now: () => number;
   version: string;
+  /** The built city screens (hub-ui/dist), served at `/`. */
+  uiDir: string;
 }
 
 /** Bodies above this are refused before parsing (a full push batch is well under it). */
@@ -42,6 +47,7 @@ const bearer = (c: Context) => /^Bearer (.+)$/.exec(c.req.header('authorization'
 /** The hub's HTTP API (docs/hub.md; shapes in `/api/openapi.json`). */
 export function buildHubApp(deps: HubAppDeps) {
   const app = new Hono();
+  app.use('*', hubSecurityHeaders);
   app.onError((err, c) => {
     if (err instanceof HubError) return errorReply(c, err);
     // Never a stack trace to the caller; the cause goes to the hub's log (stderr).
@@ -89,6 +95,12 @@ export function buildHubApp(deps: HubAppDeps) {
     }
   });
 
+  app.post('/api/auth/logout', async (c) => {
+    const token = bearer(c);
+    if (token) await deps.accounts.logout(token);
+    return c.body(null, 204);
+  });
+
   app.post('/api/hub/centers', async (c) => {
     await user(c, ['city_admin']);
     return c.json(await deps.centers.register(await body(c, HubCenterBody)), 201);
@@ -96,6 +108,14 @@ export function buildHubApp(deps: HubAppDeps) {
   app.get('/api/hub/centers', async (c) => {
     await user(c, ['city_admin', 'city_viewer']);
     return c.json(await deps.centers.list());
+  });
+
+  app.patch('/api/hub/centers/:id', async (c) => {
+    await user(c, ['city_admin']);
+    const id = Number(c.req.param('id'));
+    const patch = await body(c, HubCenterPatch);
+    if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647 || !(await deps.centers.update(id, patch))) throw new HubError('unknown_center', { center: c.req.param('id') });
+    return c.json((await deps.centers.list()).find((x) => x.id === id));
   });
 
   app.post('/api/hub/events', async (c) => {
@@ -113,7 +133,28 @@ export function buildHubApp(deps: HubAppDeps) {
     await user(c, ['city_admin', 'city_viewer']);
     const q = HubStatsQuery.safeParse(c.req.query());
     if (!q.success) throw new HubError('invalid_input', { detail: issuesText(q.error) });
+    if (q.data.center !== undefined && !(await deps.centers.list()).some((x) => x.code === q.data.center)) throw new HubError('unknown_center', { center: q.data.center });
     return c.json(await hubSummary(deps.pool, q.data));
   });
+  const reportQuery = (c: Context) => {
+    const q = HubReportQuery.safeParse(c.req.query());
+    if (!q.success) throw new HubError('invalid_input', { detail: issuesText(q.error) });
+    return q.data;
+  };
+  app.get('/api/hub/stats/report', async (c) => {
+    await user(c, ['city_admin', 'city_viewer']);
+    return c.json(await cityReport(deps.pool, reportQuery(c)));
+  });
+  app.get('/api/hub/stats/export.xlsx', async (c) => {
+    await user(c, ['city_admin', 'city_viewer']);
+    const q = reportQuery(c);
+    const file = await cityWorkbook(await cityReport(deps.pool, { ...q, lang: 'vi' }));
+    return c.body(new Uint8Array(file), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="bao-cao-thanh-pho_${q.from}_${q.to}.xlsx"`,
+      'cache-control': 'no-store',
+    });
+  });
+  staticHubUi(app, deps.uiDir);
   return app;
 }

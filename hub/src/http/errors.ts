@@ -13,6 +13,7 @@ const messages = {
   bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
   bad_center_key: { status: 401, vi: () => 'Khóa kết nối của trung tâm không đúng.', en: () => 'The center key is not valid.' },
   forbidden: { status: 403, vi: (p: Params) => `Tài khoản này không có quyền làm việc này (cần: ${p.allowed}).`, en: (p: Params) => `This account may not do this (needs: ${p.allowed}).` },
+  unknown_center: { status: 404, vi: (p: Params) => `Không có trung tâm "${p.center}".`, en: (p: Params) => `There is no center "${p.center}".` },
   center_code_taken: { status: 409, vi: (p: Params) => `Mã trung tâm "${p.code}" đã có.`, en: (p: Params) => `The center code "${p.code}" is already registered.` },
 } as const;
 export type ErrorCode = keyof typeof messages;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SummaryReply } from '@qms/protocol';
-import { HubCenter, HubCenterBody, HubCenterCreated, HubHeartbeat, HubLoginBody, HubPushBody, HubPushReply, HubStatsQuery } from '@qms/protocol/hub';
+import { HubCenter, HubCenterBody, HubCenterCreated, HubCenterPatch, HubHeartbeat, HubLoginBody, HubPushBody, HubPushReply, HubReportQuery, HubReportReply, HubStatsQuery } from '@qms/protocol/hub';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({ content: { 'application/json': { schema: schema(s, io) } } });
@@ -36,14 +36,28 @@ export function hubOpenApi(version: string) {
           responses: { 200: { description: '`{ token, user: { id, name, role } }`' }, 401: error('wrong username or password'), 429: error('too many wrong sign-ins for this account from this address') },
         },
       },
+      '/api/auth/logout': { post: { summary: 'End this session (city accounts)', security: city, responses: { 204: { description: 'signed out' } } } },
       '/api/hub/centers': {
         post: {
-          summary: 'Register a center (city admin); the key is shown once',
+          summary: 'Register a center (city admin), optionally in a district; the key is shown once',
           security: city,
           requestBody: { required: true, ...json(HubCenterBody, 'input') },
           responses: { 201: { description: 'registered', ...json(HubCenterCreated) }, 409: error('code taken'), 401: error('not signed in'), 403: error('not a city admin') },
         },
-        get: { summary: 'Centers with last contact, live floor and divergence flag (city accounts)', security: city, responses: { 200: { description: 'centers', ...json(z.array(HubCenter)) } } },
+        get: {
+          summary: 'Centers with district, last contact, live floor, divergence flag and alarms (offline over 15 min in working hours, a wait over 15 min) (city accounts)',
+          security: city,
+          responses: { 200: { description: 'centers', ...json(z.array(HubCenter)) } },
+        },
+      },
+      '/api/hub/centers/{id}': {
+        patch: {
+          summary: 'Rename a center or set its district (null or "": none) (city admin)',
+          security: city,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: { required: true, ...json(HubCenterPatch, 'input') },
+          responses: { 200: { description: 'the center as listed', ...json(HubCenter) }, 400: error('nothing to change, or bad input'), 404: error('no such center'), 403: error('not a city admin') },
+        },
       },
       '/api/hub/events': {
         post: {
@@ -63,10 +77,26 @@ export function hubOpenApi(version: string) {
       },
       '/api/hub/stats/summary': {
         get: {
-          summary: 'City figures in the shape of a center’s /api/stats/summary; groupBy center or service (city accounts)',
+          summary: 'City figures in the shape of a center’s /api/stats/summary; groupBy center, service or district; `center` (a code) for one center alone (city accounts)',
           security: city,
           parameters: queryParameters(HubStatsQuery),
-          responses: { 200: { description: 'figures', ...json(SummaryReply) }, 400: error('bad dates') },
+          responses: { 200: { description: 'figures', ...json(SummaryReply) }, 400: error('bad dates'), 404: error('no such center') },
+        },
+      },
+      '/api/hub/stats/report': {
+        get: {
+          summary: 'The city report page: totals, lines per center, field and district, ranking of centers, the ready-to-paste paragraph in `lang` (city accounts)',
+          security: city,
+          parameters: queryParameters(HubReportQuery),
+          responses: { 200: { description: 'report', ...json(HubReportReply) }, 400: error('bad dates') },
+        },
+      },
+      '/api/hub/stats/export.xlsx': {
+        get: {
+          summary: 'The city report as an Excel workbook: summary and paragraph, per center, per field, per district, ranking (city accounts)',
+          security: city,
+          parameters: queryParameters(HubReportQuery).filter((p) => p.name !== 'lang'),
+          responses: { 200: { description: 'the workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } }, 400: error('bad dates') },
         },
       },
     },

@@ -135,3 +135,6 @@ export function figuresOf(tickets: readonly TicketFact[], opts: FigureOptions = 
   for (const t of tickets) acc.add(t);
   return acc.figures();
 }
+
+export * from './sketch';
+export * from './rollup';

@@ -30,11 +30,11 @@ export const ReprintReply = z.object({
  * (`none` when none, so the kiosk knows whether to wait for paper) and its public link. The printing itself listens to
  * the floor bus (`createTicketPrinting`); the reply does not wait for the paper, the outcome follows as `ticket.updated`.
  */
-export function printHeaders({ printing, floor }: { printing: TicketPrinting | undefined; floor: Floor }): MiddlewareHandler<AppEnv> {
+export function printHeaders({ printing, floor }: { printing: TicketPrinting | undefined; floor: Floor }, { status = 201, ticketOf = (reply: unknown) => reply }: { status?: number; ticketOf?: (reply: unknown) => unknown } = {}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
-    if (!printing || c.res.status !== 201) return;
-    const ticket = IssuedTicketDto.safeParse(await c.res.clone().json().catch(() => null));
+    if (!printing || c.res.status !== status) return;
+    const ticket = IssuedTicketDto.safeParse(ticketOf(await c.res.clone().json().catch(() => null)));
     if (!ticket.success) return;
     c.res.headers.set(printerHeader, floor.printRequestOf(ticket.data.id)?.printerId ?? 'none');
     c.res.headers.set(ticketUrlHeader, printing.ticketUrl(ticket.data.id));
@@ -44,6 +44,8 @@ export function printHeaders({ printing, floor }: { printing: TicketPrinting | u
 /** Staff's list of unprinted tickets and the reprint. Registered before the ticket routes (`/unprinted` is not an id). */
 export function printerRoutes(r: Router, { printing, db, floor, now }: { printing: TicketPrinting; db: Db; floor: Floor; now: () => number }) {
   const q = printerQueries(db);
+  // A booking's check-in at the kiosk prints its ticket like an issue: the kiosk learns the printer and the link the same way.
+  r.app.post('/api/appointments/:code/check-in', printHeaders({ printing, floor }, { status: 200, ticketOf: (reply) => (reply as { ticket?: unknown } | null)?.ticket }));
   r.doc({
     method: 'get',
     path: '/api/tickets/unprinted',

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { startOfLocalDay, toLocalIso, type FloorEvent, type Snapshot } from '@qms/protocol';
 import type { CenterConfig } from '../config/schema';
 import { QueueError, serviceDayOf, type QueueRules } from '../queue';
+import { appointmentQueries } from '../store/appointments';
 import { counterQueries, type CounterState } from '../store/counters';
 import { displaySettingsQueries } from '../store/display-settings';
 import { eventQueries, recentCalls, type NewEvent } from '../store/events';
@@ -13,6 +14,7 @@ import { ledAddressQueries } from '../store/led-addresses';
 import { effectiveConfig, setupQueries } from '../store/setup';
 import { ticketQueries } from '../store/tickets';
 import { userQueries } from '../store/users';
+import { createRollups, eventsWithRollups, ticketsWithRollups } from '../stats/rollups';
 import { createDayState, ticketsWithDayState } from './day-state';
 import { watchWrites, type FloorFaults } from './faults';
 import { centerCalendar } from './center-day';
@@ -88,15 +90,18 @@ export function createContext(deps: FloorDeps) {
     : deps.db;
   const timeZone = config.timezone;
   const dayState = createDayState(db);
+  // Report rollups, kept in each command's transaction (stats/rollups.ts).
+  const rollups = createRollups(db, timeZone);
   const q = {
-    tickets: ticketsWithDayState(ticketQueries(db), dayState),
-    events: eventQueries(db),
+    tickets: ticketsWithDayState(ticketsWithRollups(ticketQueries(db), rollups), dayState),
+    events: eventsWithRollups(eventQueries(db), rollups),
     counters: counterQueries(db),
     users: userQueries(db),
     idempotency: idempotencyQueries(db),
     displaySettings: displaySettingsQueries(db),
     setup: setupQueries(db),
     led: ledAddressQueries(db),
+    appointments: appointmentQueries(db),
   };
   const services = loadServices(db, config.defaultHours);
   const serviceById = new Map(services.map((s) => [s.id, s]));
@@ -147,17 +152,20 @@ export function createContext(deps: FloorDeps) {
     dayState.begin();
     const lazy = opts.durable === false;
     if (lazy) syncNormal.run();
+    rollups.begin();
     try {
       result = db.transaction(() => {
         dayState.on(day);
         if (closedThrough !== day) closeEarlierDays(tx);
         const r = fn(tx);
         if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
+        rollups.flush();
         return r;
       })();
       dayState.commit();
     } catch (e) {
       dayState.rollback(); // the in-memory day counts follow the database back
+      rollups.rollback();
       throw e;
     } finally {
       writes = -1;
@@ -240,7 +248,7 @@ export function createContext(deps: FloorDeps) {
     const day = serviceDayOf(now, timeZone);
     const countersNow = q.counters.all();
     const byId = new Map(countersNow.map((c) => [c.id, c]));
-    const recent = recentCalls(db, startOfLocalDay(day, timeZone), 10).flatMap((r) => {
+    const recent = recentCalls(db, startOfLocalDay(day, timeZone), 20).flatMap((r) => {
       const t = q.tickets.get(r.ticket_id);
       const c = byId.get(r.counter_id);
       return t && c ? [callDto(t, c, r.type !== 'ticket.called', r.at, timeZone)] : [];
@@ -254,6 +262,7 @@ export function createContext(deps: FloorDeps) {
       priorities: config.priorityCategories,
       seq,
       serverStartedAt: toLocalIso(startedAt, timeZone),
+      serverTime: toLocalIso(now, timeZone),
       services: servicesView(now, day),
       counters: countersNow.map(counterView),
       recentCalls: recent,
@@ -267,5 +276,5 @@ export function createContext(deps: FloorDeps) {
     tx.emit({ type: 'services.updated', services: servicesView(tx.now, tx.day, ids), partial: true });
   }
 
-  return { deps, db, config, timeZone, q, dayState, services, service, counter, rules, bus, run, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };
+  return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };
 }

@@ -1,4 +1,4 @@
-import type { TicketDto } from '@qms/protocol';
+import { startOfLocalDay, type TicketDto } from '@qms/protocol';
 import { QueueError, activeAtCounter, applyAction, chooseNext, type Ticket, type TicketAction } from '../queue';
 import type { CounterState } from '../store/counters';
 import type { FloorContext, ReplyRecord, Tx } from './context';
@@ -66,7 +66,8 @@ export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pic
     } else {
       // Only the tickets this counter may call are read, not the whole hall's queue.
       const waiting = ctx.q.tickets.waitingFor(tx.day, c);
-      const choice = chooseNext({ counter: c, priorityStreak: c.priorityStreak, waiting, now: tx.now, rules: ctx.rules });
+      const bookedStreak = ctx.q.appointments.bookedStreak(c.id, startOfLocalDay(tx.day, ctx.timeZone), ctx.rules.bookedCallsInARow ?? 0);
+      const choice = chooseNext({ counter: c, priorityStreak: c.priorityStreak, bookedStreak, waiting, now: tx.now, rules: ctx.rules });
       ticket = choice?.ticket ?? null;
       reason = choice?.reason ?? 'none';
       streak = choice?.priorityStreak ?? streak;

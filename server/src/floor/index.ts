@@ -10,6 +10,7 @@ import { createRatings, type Rater } from './rate';
 import { photoChanged, type PhotoChange } from './staff-photo';
 import type { RatingBody } from '@qms/protocol';
 import { createSetup } from './setup';
+import { createAppointments } from './appointments';
 
 export type { Actor, CounterCommand, FloorDeps, IssueRequest, PrintResult, Rater, ReplyRecord };
 
@@ -51,6 +52,8 @@ export function createFloor(deps: FloorDeps) {
     ratings,
     /** The admin's setup changes (services, counters, accounts, the center, import), each logged and live at once. */
     setup: createSetup(ctx),
+    /** Bookings (đặt lịch hẹn): slots, booking, check-in, the no-show and erasure sweep, the rules. */
+    appointments: createAppointments(ctx),
     run: ctx.run,
     publish: ctx.publish,
   };

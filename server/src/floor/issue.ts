@@ -1,6 +1,6 @@
 import type { Channel, IssuedTicketDto } from '@qms/protocol';
-import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, nextSeq, type Ticket } from '../queue';
-import type { FloorContext, ReplyRecord } from './context';
+import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, nextSeq, waitingAhead, type Ticket } from '../queue';
+import type { FloorContext, ReplyRecord, Tx } from './context';
 import { ticketDto } from './views';
 
 export interface IssueRequest {
@@ -11,6 +11,8 @@ export interface IssueRequest {
   staffId: number | null;
   /** The printer asked to print it, and for whom: kept in the `ticket.issued` event row, which the printer listens to. */
   print?: PrintRequest | null;
+  /** A booking's check-in: the slot start, when the ticket is due ahead of walk-ins. */
+  appointmentAt?: number | null;
 }
 
 export interface PrintRequest {
@@ -20,7 +22,12 @@ export interface PrintRequest {
 }
 
 export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRecord<IssuedTicketDto> | null): IssuedTicketDto {
-  return ctx.run((tx) => {
+  return ctx.run((tx) => issueInTx(ctx, tx, req), { label: 'issue', once });
+}
+
+/** Issues a ticket inside an open transaction (a kiosk tap, or a booking's check-in). */
+export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedTicketDto {
+  {
     const service = ctx.service(req.serviceId);
     const priority = req.priority ?? null;
     if (priority !== null && !ctx.rules.priorityCategories.includes(priority)) {
@@ -32,7 +39,9 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRe
       now: tx.now,
       timeZone: ctx.timeZone,
       issuedToday: ctx.q.tickets.issuedCount(tx.day, service.id),
-      demo: ctx.config.demo,
+      // A booking checked in on time was checked against the hours and capacity when it was made (and its window
+      // opens before the slot): only an admin's stop for today holds it back, which `demo` leaves in place.
+      demo: ctx.config.demo || req.appointmentAt != null,
     }, tx.day);
     if (block) throw block;
 
@@ -59,6 +68,7 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRe
       dossierCode: null,
       staffId: null,
       printed: null,
+      appointmentAt: req.appointmentAt ?? null,
     };
     ctx.q.tickets.insert(ticket);
     tx.log({ type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: req.staffId, payload: { serviceId: service.id, number: ticket.number, priority, channel: req.channel, ...(req.print ? { print: req.print } : {}) } });
@@ -66,7 +76,8 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRe
     // Everyone already waiting in the service is ahead of a new normal ticket (transfers keep their older place);
     // a new priority ticket is behind the priority tickets only.
     const counts = ctx.q.tickets.waitingCounts(tx.day).get(service.id) ?? { total: 1, priority: 0 };
-    const ahead = priority === null ? counts.total - 1 : counts.priority - 1;
+    // A booking's ticket waits only behind priority tickets and earlier slots.
+    const ahead = ticket.appointmentAt != null ? waitingAhead(ticket, ctx.q.tickets.waitingIn(tx.day, service.id)) : priority === null ? counts.total - 1 : counts.priority - 1;
     const openCounters = ctx.q.counters
       .all()
       .filter((c) => c.status === 'open' && (c.serviceIds.includes(service.id) || (priority !== null && c.priority))).length;
@@ -80,7 +91,7 @@ export function issueTicket(ctx: FloorContext, req: IssueRequest, once?: ReplyRe
     tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: counts.total });
     ctx.servicesChanged(tx, [service.id]);
     return { ...dto, waitingAhead: ahead, estimatedWaitSeconds };
-  }, { label: 'issue', once });
+  }
 }
 
 export function cancelTicket(ctx: FloorContext, ticketId: string, staffId: number | null) {

@@ -2,6 +2,7 @@ import { toLocalIso, type RatingBody, type RatingChannel, type RatingPromptDto, 
 import { deviceWindowSeconds, ratingQuestion, scaleLevels } from '../config/rating';
 import { QueueError, type QueueErrorCode, type Ticket } from '../queue';
 import { ratingQueries } from '../store/ratings';
+import { ratingsWithRollups } from '../stats/rollups';
 import { ratingSecret } from '../store/secrets';
 import type { FloorContext, Tx } from './context';
 import { ratingKeys } from './rate-key';
@@ -27,7 +28,7 @@ const SWEEP_LOOKBACK_MS = 12 * 3600_000;
  * whole LAN), and may rate within `ratingWindowMinutes`. An account (officer, manager, admin) never rates.
  */
 export function createRatings(ctx: FloorContext) {
-  const q = ratingQueries(ctx.db);
+  const q = ratingsWithRollups(ratingQueries(ctx.db), ctx.rollups);
   // Read at each use: the admin may change the scale and the windows while the server runs (reloadSetup replaces
   // `ctx.config.rating`); ratings already stored keep the level they were given.
   const cfg = () => ctx.config.rating;

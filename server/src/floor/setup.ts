@@ -8,6 +8,8 @@ import { adminUserDto, centerDto, changePassword, createUser, resetPassword, upd
 import { auditPage } from './setup-audit';
 import { runFirstSetup, setupNeeded, type FirstSetupRequest } from './setup-first';
 import { addDevice, revokeDevice, type NewDevice } from './setup-devices';
+import { setHubLink } from './setup-hub';
+import type { HubTarget } from '../store/hub-link';
 
 /** The admin side of the floor: reading and changing the setup. */
 export function createSetup(ctx: FloorContext) {
@@ -36,6 +38,8 @@ export function createSetup(ctx: FloorContext) {
     changePassword: (userId: number, body: Parameters<typeof changePassword>[2], keepTokenHash: string) => changePassword(ctx, userId, body, keepTokenHash),
     addDevice: (actorId: number, d: NewDevice) => addDevice(ctx, actorId, d),
     revokeDevice: (actorId: number, id: string) => revokeDevice(ctx, actorId, id),
+    /** Joins (or with null leaves) the city hub; the push loop follows once the change is committed. */
+    setHubLink: (actorId: number, target: HubTarget | null) => setHubLink(ctx, actorId, target),
     audit: (q: Parameters<typeof auditPage>[1]) => auditPage(ctx, q),
     exportSetup: () => exportSetup(ctx.db, ctx.config),
     planImport: (incoming: CenterConfig) => planImport(ctx.db, incoming),

@@ -22,6 +22,7 @@ export function ticketDto(t: Ticket, timeZone: string): TicketDto {
     callCount: t.callCount,
     dossierCode: t.dossierCode,
     printed: t.printed,
+    ...(t.appointmentAt != null ? { appointmentAt: toLocalIso(t.appointmentAt, timeZone) } : {}),
   };
 }
 

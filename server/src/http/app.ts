@@ -11,6 +11,7 @@ import { backupRoutes } from './routes/backups';
 import { createRouter, type Router } from './router';
 import { pairingRoutes } from './routes/pairing';
 import { adminRoutes } from './routes/admin';
+import { hubLinkRoutes } from './routes/hub-link';
 import { firstSetupRoutes, setupGate } from './routes/first-setup';
 import { authRoutes } from './routes/auth';
 import type { RouteDeps } from './routes/deps';
@@ -22,8 +23,11 @@ import { ticketRoutes } from './routes/tickets';
 import { counterRoutes } from './routes/counters';
 import { deskRoutes } from './routes/desk';
 import { calendarRoutes } from './routes/calendar';
+import { appointmentRoutes } from './routes/appointments';
 import { displaySettingsRoutes } from './routes/display-settings';
 import { isPhotoUpload, staffRoutes } from './routes/staff';
+import { isVoiceUpload, voicePackFiles, voiceRoutes } from './routes/voice';
+import { createVoiceStudio } from '../voice/studio';
 import { staticScreens } from './static';
 import { sameSiteWrites, securityHeaders } from './security';
 import { printerRoutes } from '../devices/printer-routes';
@@ -54,17 +58,20 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
       return errorResponse(c, 'too_large');
     },
   });
-  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
+  app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) || isVoiceUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
   app.use('/api/*', sameSiteWrites);
   app.use('/api/*', setupGate(opts.floor));
 
   const router = createRouter(app);
   if (opts.printing) printerRoutes(router, { printing: opts.printing, db: opts.db, floor: opts.floor, now: opts.now });
-  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, backupRoutes, pairingRoutes]) routes(router, opts);
+  for (const routes of [healthRoutes, firstSetupRoutes, authRoutes, serviceRoutes, ticketRoutes, counterRoutes, ratingRoutes, staffRoutes, statsRoutes, displaySettingsRoutes, deskRoutes, calendarRoutes, adminRoutes, hubLinkRoutes, backupRoutes, pairingRoutes, appointmentRoutes]) routes(router, opts);
+  const studio = opts.voiceDir ? createVoiceStudio({ floor: opts.floor, db: opts.db, voiceDir: opts.voiceDir }) : null;
+  if (studio) voiceRoutes(router, { studio });
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
+  if (studio) voicePackFiles(app, { studio, screensRoot: opts.screensRoot });
   if (opts.screensRoot) staticScreens(app, { root: opts.screensRoot, voiceDir: opts.voiceDir, notSetUp: () => opts.floor.setup.needed() });
   return { app, router };
 }

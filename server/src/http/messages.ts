@@ -1,3 +1,5 @@
+import { appointmentMessages } from './appointment-messages';
+
 type Params = Record<string, string | number>;
 type Message = { status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503; vi: (p: Params) => string; en: (p: Params) => string };
 
@@ -166,6 +168,11 @@ export const messages = {
     vi: (p) => `Địa chỉ bảng LED phải từ ${p.min} đến ${p.max}.`,
     en: (p) => `The LED board address must be from ${p.min} to ${p.max}.`,
   },
+  hub_from_environment: {
+    status: 409,
+    vi: () => 'Liên kết máy chủ thành phố đang đặt bằng biến môi trường QMS_HUB_URL / QMS_HUB_KEY; hãy sửa ở đó (trang này không thay được).',
+    en: () => 'The city hub link is set by the environment (QMS_HUB_URL / QMS_HUB_KEY); change it there (this page cannot).',
+  },
   led_address_taken: {
     status: 409,
     vi: (p) => `Địa chỉ bảng LED ${p.address} đã dùng cho quầy ${p.counter}; hãy chọn địa chỉ khác.`,
@@ -222,6 +229,48 @@ export const messages = {
     en: () => 'The center is not set up yet. Open the admin page (/admin/) to set it up.',
   },
   invalid_setup: { status: 400, vi: (p) => `Tệp cấu hình không hợp lệ: ${p.detailVi ?? p.detail}`, en: (p) => `The setup file is not valid: ${p.detail}` },
+  unknown_voice_pack: { status: 404, vi: (p) => `Không có gói giọng đọc số ${p.id}.`, en: (p) => `There is no voice pack ${p.id}.` },
+  voice_pack_in_use: {
+    status: 409,
+    vi: () => 'Gói giọng đọc này đang được dùng ở sảnh nên không sửa được. Hãy tạo gói mới (sao chép gói này), ghi âm lại rồi bật gói mới.',
+    en: () => 'This voice pack is in use in the hall and cannot be changed. Make a new pack (a copy of this one), record again, then switch to it.',
+  },
+  voice_clip_name: {
+    status: 400,
+    vi: (p) => `Tên đoạn âm "${p.clip}" không hợp lệ: chỉ gồm chữ thường không dấu và số (cách gõ Telex, ví dụ "mowif" cho "mời").`,
+    en: (p) => `The clip name "${p.clip}" is not valid: lowercase ASCII letters and digits only (the Telex spelling, e.g. "mowif" for "mời").`,
+  },
+  voice_too_large: {
+    status: 413,
+    vi: (p) => `Tệp ghi âm quá lớn; tối đa ${p.max} MB. Mỗi đoạn chỉ cần một từ, dài vài giây.`,
+    en: (p) => `The recording is too large; at most ${p.max} MB. Each clip needs one word, a few seconds long.`,
+  },
+  voice_not_wav: {
+    status: 415,
+    vi: () => 'Tệp gửi lên không phải tệp WAV. Trang Giọng đọc tự chuyển bản ghi trên điện thoại (m4a, mp3, ogg…) sang WAV: hãy tải tệp lên từ trang đó.',
+    en: () => 'The file sent is not a WAV file. The Voice page converts a phone recording (m4a, mp3, ogg…) to WAV itself: upload the file from that page.',
+  },
+  voice_format: {
+    status: 400,
+    vi: (p) => `Tệp WAV có định dạng không đọc được (${p.detail}). Cần PCM 8–32 bit hoặc số thực, tần số lấy mẫu 8–192 kHz.`,
+    en: (p) => `The WAV file has a format that cannot be read (${p.detail}). It needs PCM 8–32 bit or float, sampled at 8–192 kHz.`,
+  },
+  voice_too_long: {
+    status: 400,
+    vi: (p) => `Bản ghi dài ${p.seconds} giây; tối đa ${p.max} giây cho một đoạn. Hãy ghi riêng từng từ.`,
+    en: (p) => `The recording is ${p.seconds} s long; at most ${p.max} s per clip. Record one word at a time.`,
+  },
+  voice_silent: {
+    status: 400,
+    vi: () => 'Bản ghi không có tiếng nói (chỉ có im lặng hoặc tiếng ồn rất nhỏ). Hãy kiểm tra micrô rồi ghi lại.',
+    en: () => 'The recording holds no speech (only silence or very faint noise). Check the microphone and record again.',
+  },
+  voice_not_saved: {
+    status: 409,
+    vi: (p) => `Máy chủ không lưu được đoạn âm vào thư mục ${p.dir} (${p.reason}). Hãy báo quản trị viên kiểm tra thư mục dữ liệu.`,
+    en: (p) => `The server could not save the clip in ${p.dir} (${p.reason}). Ask the administrator to check the data folder.`,
+  },
+  ...appointmentMessages,
 } satisfies Record<string, Message>;
 
 /** The codes the API may answer with: a code without words here is a compile error where it is thrown. */

@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from './env';
 import { errorResponse } from './errors';
 
-export const screens = ['kiosk', 'display', 'desk', 'rating', 'admin'] as const;
+export const screens = ['kiosk', 'display', 'desk', 'rating', 'admin', 'book'] as const;
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

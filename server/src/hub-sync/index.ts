@@ -45,6 +45,8 @@ export function startHubSync(opts: HubSyncOptions) {
   let backoffMs = 0;
   let failures = 0;
   let dirty = false;
+  let lastPushAt: number | null = null;
+  let lastError: { at: number; message: string } | null = null;
   const controller = new AbortController();
 
   const post = (path: string, body: unknown) =>
@@ -77,6 +79,7 @@ export function startHubSync(opts: HubSyncOptions) {
         const reply = (await res.json()) as HubPushReply;
         if (stopped) return;
         q.setPushedThrough(reply.through);
+        lastPushAt = opts.now();
         if (reply.diverged > 0) opts.log.warn({ diverged: reply.diverged, through: reply.through }, 'Máy chủ thành phố giữ sự kiện khác cùng số (khôi phục từ bản sao cũ?) / the hub holds other events under these ids (restored from an old backup?)');
         if (failures > 0) opts.log.info({ after: failures }, 'Đã kết nối lại máy chủ thành phố / hub reachable again');
         failures = 0;
@@ -86,6 +89,7 @@ export function startHubSync(opts: HubSyncOptions) {
     } catch (err) {
       if (stopped) return;
       failures++;
+      lastError = { at: opts.now(), message: describeFailure(err) };
       backoffMs = Math.min(maxBackoffMs, backoffMs ? backoffMs * 2 : Math.min(1000, maxBackoffMs));
       if (failures === 1 || failures % 20 === 0) opts.log.warn({ err, failures, retryInMs: backoffMs }, 'Chưa gửi được sự kiện lên máy chủ thành phố / hub push failed');
       next = backoffMs;
@@ -131,7 +135,7 @@ export function startHubSync(opts: HubSyncOptions) {
       else if (!timer && backoffMs === 0) schedule(200);
     },
     /** The state, for health and tests. */
-    state: () => ({ pushedThrough: q.pushedThrough(), lastEventId: q.lastEventId(), failures, busy }),
+    state: () => ({ pushedThrough: q.pushedThrough(), lastEventId: q.lastEventId(), failures, busy, lastPushAt, lastError }),
     stop() {
       stopped = true;
       controller.abort();
@@ -142,3 +146,12 @@ export function startHubSync(opts: HubSyncOptions) {
   };
 }
 export type HubSync = ReturnType<typeof startHubSync>;
+
+/** A failure in words an admin can act on (the hub's refusal, an unreachable address, a timeout). */
+function describeFailure(err: unknown): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'Máy chủ thành phố không trả lời kịp / the hub did not answer in time';
+  if (e.cause?.code) return `Không kết nối được máy chủ thành phố (${e.cause.code}) / cannot reach the hub (${e.cause.code})`;
+  if (e.message?.startsWith('hub answered 401')) return 'Máy chủ thành phố không nhận khóa này (401) / the hub refused this key (401)';
+  return (e.message ?? String(err)).slice(0, 300);
+}

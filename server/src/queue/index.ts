@@ -3,3 +3,4 @@ export * from './numbering';
 export * from './routing';
 export * from './lifecycle';
 export * from './estimate';
+export * from './slots';

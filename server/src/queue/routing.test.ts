@@ -384,3 +384,94 @@ describe('waitingAhead', () => {
     expect(calls).toBe(4);
   });
 });
+
+describe('chooseNext: bookings (channel appointment) with priority and walk-ins', () => {
+  const bookedRules: QueueRules = { ...rules, bookedCallsInARow: 2, walkInWaitSeconds: 20 * 60 };
+  /** A checked-in booking for a slot at `slotIn` minutes from now (negative: the slot has begun). */
+  const booking = (slotIn: number, over: Partial<Ticket> = {}) =>
+    ticket({ channel: 'appointment', appointmentAt: NOW + slotIn * MIN, queuedAt: ago(3), ...over });
+  const nextB = (waiting: Ticket[], over: Partial<ChooseNextInput> = {}) => next(waiting, { rules: bookedRules, ...over });
+
+  it('a booking whose slot has come goes before an earlier walk-in of its field', () => {
+    const walkIn = ticket({ queuedAt: ago(40) });
+    const b = booking(0, { queuedAt: ago(10) });
+    expect(nextB([walkIn, b])).toEqual({ ticket: b, priorityStreak: 0, reason: 'appointment' });
+  });
+
+  it('a booking checked in early waits for its slot while walk-ins are served, and is called early only when nobody else waits', () => {
+    const walkIn = ticket({ queuedAt: ago(1) });
+    const early = booking(10, { queuedAt: ago(5) });
+    expect(nextB([early, walkIn])?.ticket.id).toBe(walkIn.id);
+    expect(nextB([early])).toMatchObject({ ticket: early, reason: 'appointment' });
+    // At its slot time the same booking goes first.
+    expect(nextB([early, walkIn], { now: NOW + 10 * MIN })?.ticket.id).toBe(early.id);
+  });
+
+  it('bookings are called by slot time, not by check-in time', () => {
+    const nine = booking(-5, { queuedAt: ago(2) });
+    const quarterTo = booking(-20, { queuedAt: ago(1) });
+    expect(nextB([nine, quarterTo])?.ticket.id).toBe(quarterTo.id);
+  });
+
+  it('behind priority tickets and behind transfers addressed to the counter', () => {
+    const b = booking(-1);
+    const p = ticket({ priority: 'elderly', queuedAt: ago(1) });
+    const tr = ticket({ targetCounterId: 1, queuedAt: ago(1) });
+    expect(nextB([b, p, tr])?.reason).toBe('transfer');
+    expect(nextB([b, p])).toMatchObject({ ticket: p, reason: 'priority' });
+    expect(nextB([b])?.ticket.id).toBe(b.id);
+  });
+
+  it('a booking of a field the counter does not serve is not its to call', () => {
+    expect(nextB([booking(-1, { serviceId: 'C' })])).toBeNull();
+  });
+
+  it('anti-starvation: after 2 booked calls in a row, a walk-in who waited 20 min goes before the next due booking', () => {
+    const b = booking(-1);
+    const longWalkIn = ticket({ queuedAt: ago(25) });
+    const shortWalkIn = ticket({ queuedAt: ago(5) });
+    expect(nextB([b, longWalkIn], { bookedStreak: 1 })?.ticket.id).toBe(b.id);
+    expect(nextB([b, longWalkIn], { bookedStreak: 2 })).toMatchObject({ ticket: longWalkIn, reason: 'anti_starvation' });
+    // A walk-in who has not waited long enough does not jump the booking.
+    expect(nextB([b, shortWalkIn], { bookedStreak: 5 })?.ticket.id).toBe(b.id);
+    // Rule off (0): bookings keep going first.
+    expect(nextB([b, longWalkIn], { bookedStreak: 9, rules: { ...bookedRules, bookedCallsInARow: 0 } })?.ticket.id).toBe(b.id);
+  });
+
+  it('a whole morning: priority, bookings and walk-ins together at one counter', () => {
+    let now = NOW;
+    let priorityStreak = 0;
+    let bookedStreak = 0;
+    const w1 = ticket({ number: 'W1', queuedAt: NOW - 30 * MIN });
+    const w2 = ticket({ number: 'W2', queuedAt: NOW - 25 * MIN });
+    const b1 = booking(0, { number: 'B1', queuedAt: NOW - 10 * MIN });
+    const b2 = booking(5, { number: 'B2', queuedAt: NOW - 8 * MIN });
+    const b3 = booking(10, { number: 'B3', queuedAt: NOW - 6 * MIN });
+    const p1 = ticket({ number: 'P1', priority: 'pregnant', queuedAt: NOW - 2 * MIN });
+    let waiting = [w1, w2, b1, b2, b3, p1];
+    const order: string[] = [];
+    while (waiting.length > 0) {
+      const c = chooseNext({ counter: counter(), priorityStreak, bookedStreak, waiting, now, rules: bookedRules });
+      if (!c) break;
+      order.push(c.ticket.number);
+      priorityStreak = c.priorityStreak;
+      bookedStreak = c.reason === 'appointment' ? bookedStreak + 1 : 0;
+      waiting = waiting.filter((t) => t.id !== c.ticket.id);
+      now += 5 * MIN;
+    }
+    // 10:00 P1 (priority first); 10:05 B1 (due since 10:00); 10:10 B2 (due 10:05); 10:15: two bookings in a row
+    // and W1 has waited 45 min → W1; 10:20 B3; 10:25 W2.
+    expect(order).toEqual(['P1', 'B1', 'B2', 'W1', 'B3', 'W2']);
+  });
+
+  it('waitingAhead: a booking counts priority tickets and earlier slots only; a walk-in counts bookings that checked in before it', () => {
+    const b9 = booking(0, { queuedAt: ago(2) });
+    const b845 = booking(-15, { queuedAt: ago(1) });
+    const w = ticket({ queuedAt: ago(30) });
+    const p = ticket({ priority: 'elderly' });
+    const all = [b9, b845, w, p];
+    expect(waitingAhead(b9, all)).toBe(2);
+    expect(waitingAhead(b845, all)).toBe(1);
+    expect(waitingAhead(w, all)).toBe(1);
+  });
+});

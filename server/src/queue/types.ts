@@ -47,6 +47,9 @@ export interface QueueRules {
   /** After this many priority calls in a row, a counter takes a normal ticket that waited long enough. */
   antiStarvationAfter: number;
   antiStarvationWaitSeconds: number;
+  /** After this many booked calls in a row, a counter takes a walk-in who waited `walkInWaitSeconds` (0 or absent: never). */
+  bookedCallsInARow?: number;
+  walkInWaitSeconds?: number;
 }
 
 export interface Ticket {
@@ -72,6 +75,8 @@ export interface Ticket {
   dossierCode: string | null;
   staffId: number | null;
   printed: boolean | null;
+  /** Channel `appointment`: the booked slot's start; the ticket is due at that time, ahead of walk-ins. */
+  appointmentAt?: number | null;
 }
 
 /** Every refusal of the queue domain; each has its words in `http/messages.ts` (a missing one does not compile). */
@@ -131,7 +136,23 @@ export type QueueErrorCode =
   | 'unknown_device'
   | 'username_taken'
   | 'wrong_password'
+  | AppointmentErrorCode
 ;
+
+/** The booking refusals (words in `http/appointment-messages.ts`). */
+export type AppointmentErrorCode =
+  | 'appointment_not_found'
+  | 'appointment_key_wrong'
+  | 'appointment_closed'
+  | 'appointment_not_today'
+  | 'check_in_too_early'
+  | 'bookings_off'
+  | 'slot_unavailable'
+  | 'slot_full'
+  | 'booking_day_full'
+  | 'booking_limit_phone'
+  | 'booking_limit_device'
+  | 'rate_limited';
 
 export class QueueError extends Error {
   constructor(

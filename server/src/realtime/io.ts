@@ -187,7 +187,9 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'setup.updated':
       io.emit('event', e);
       return;
+    // A booking made, moved, cancelled or checked in (`appointments.changed`): the desk's and the admin's lists read again.
     case 'ticket.issued':
+    case 'appointments.changed':
       send(['staff', 'admin']);
       return;
     case 'staff.photo_changed':
@@ -202,7 +204,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
       const rooms = ['staff', 'admin'];
       if (e.ticket.counterId !== null) rooms.push(`rating:${e.ticket.counterId}`);
       // The kiosk that issued a ticket learns whether its paper came out (it shows the number and QR when not).
-      if (e.change === 'printed' && e.ticket.channel === 'kiosk') rooms.push('kiosk');
+      if (e.change === 'printed' && (e.ticket.channel === 'kiosk' || e.ticket.channel === 'appointment')) rooms.push('kiosk');
       send(rooms);
       return;
     }

@@ -1,8 +1,9 @@
 import type { Figures, RatingLevel, StatsGroupBy, SummaryReply } from '@qms/protocol';
 import type { Db } from '../store/open';
-import { emptyCounts, FigureAccumulator, withPaper, type TicketFact } from '@qms/protocol/figures';
+import { emptyCounts, FigureAccumulator, withPaper, type FigureRollup, type TicketFact } from '@qms/protocol/figures';
 import { keyFunction, labelFunction, type GroupSource } from './groups';
 import { paperBallotsIn, paperCountsByService, sumCounts } from './paper';
+import { figuresFromRollups } from './summary-rollups';
 import type { ReportConfig } from './report-config';
 
 export type GroupBy = StatsGroupBy;
@@ -13,9 +14,11 @@ export interface SummaryRequest {
   groupBy?: GroupBy | undefined;
   timeZone: string;
   reports?: ReportConfig | undefined;
+  /** Ranges of at most this many tickets are computed from the tickets, larger ones from the rollups (tests lower it). */
+  exactUpTo?: number | undefined;
 }
 
-type RawRow = [
+export type RawRow = [
   id: string,
   serviceId: string,
   serviceDay: string,
@@ -44,13 +47,16 @@ const lastCall = (column: 'counter_id' | 'staff_id') => `
           WHERE e.ticket_id = t.id AND e.type IN ('ticket.called', 'ticket.recalled', 'ticket.unheld') ORDER BY e.id DESC LIMIT 1)
     ELSE t.${column} END`;
 
-const ticketsSql = `
-  SELECT t.id, t.service_id, t.service_day, t.status, t.channel, ${lastCall('counter_id')}, ${lastCall('staff_id')}, t.issued_at, t.first_called_at, t.started_at, t.finished_at,
-         r.level, r.channel, r.dossier_code,
-         EXISTS (SELECT 1 FROM events e WHERE e.type = 'ticket.transferred' AND e.ticket_id = t.id),
-         EXISTS (SELECT 1 FROM events e WHERE e.type = 'rating.skipped' AND e.ticket_id = t.id)
-  FROM tickets t INDEXED BY tickets_report LEFT JOIN ratings r ON r.ticket_id = t.id
-  WHERE t.service_day BETWEEN ? AND ?`;
+const factColumns = `
+  t.id, t.service_id, t.service_day, t.status, t.channel, ${lastCall('counter_id')}, ${lastCall('staff_id')}, t.issued_at, t.first_called_at, t.started_at, t.finished_at,
+  r.level, r.channel, r.dossier_code,
+  EXISTS (SELECT 1 FROM events e WHERE e.type = 'ticket.transferred' AND e.ticket_id = t.id),
+  EXISTS (SELECT 1 FROM events e WHERE e.type = 'rating.skipped' AND e.ticket_id = t.id)`;
+
+/** Every ticket issued on local dates ? … ? as `RawRow`s, in the order of the day. */
+export const ticketsSql = `SELECT ${factColumns} FROM tickets t INDEXED BY tickets_report LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.service_day BETWEEN ? AND ?`;
+/** One ticket (by id) as a `RawRow`. */
+export const oneTicketSql = `SELECT ${factColumns} FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.id = ?`;
 
 const defaults: ReportConfig = { targetWaitMinutes: 15, satisfactionTarget: 0.95 };
 
@@ -78,6 +84,12 @@ export interface ManySummary {
 export function summarizeMany(db: Db, req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): ManySummary {
   const cfg = req.reports ?? defaults;
   const opts = { targetWaitSeconds: cfg.targetWaitMinutes * 60 };
+  const fromRollups = figuresFromRollups(db, req, groupBys, opts.targetWaitSeconds, req.exactUpTo);
+  if (fromRollups) {
+    const figuresOf = (r: FigureRollup) => ({ figures: () => r.figures(opts) });
+    const groupings = fromRollups.groupings.map(({ by, groups }) => ({ by, groups: new Map([...groups].map(([k, r]) => [k, figuresOf(r)])) }));
+    return finish(db, req, figuresOf(fromRollups.totals), groupings);
+  }
   const totals = new FigureAccumulator(opts);
   const groupings = groupBys.map((by) => ({ by, keyOf: keyFunction(by, req.timeZone), groups: new Map<string | number, FigureAccumulator>() }));
   const src: GroupSource = { serviceId: '', serviceDay: '', counterId: null, staffId: null, issuedAt: 0 };
@@ -99,6 +111,17 @@ export function summarizeMany(db: Db, req: Omit<SummaryRequest, 'groupBy'>, grou
     }
   }
 
+  return finish(db, req, totals, groupings);
+}
+
+interface HasFigures {
+  figures(): Figures;
+}
+
+/** Paper ballots, labels, order and targets added to the figures of the totals and of each grouping's groups. */
+function finish(db: Db, req: Omit<SummaryRequest, 'groupBy'>, totals: HasFigures, groupings: { by: GroupBy; groups: Map<string | number, HasFigures> }[]): ManySummary {
+  const cfg = req.reports ?? defaults;
+  const opts = { targetWaitSeconds: cfg.targetWaitMinutes * 60 };
   const paper = paperCountsByService(paperBallotsIn(db, req.from, req.to, req.timeZone));
   const result = new Map<GroupBy, Group[]>();
   for (const { by, groups } of groupings) {
@@ -128,7 +151,7 @@ function serviceTargets(db: Db): Map<string, number> {
   );
 }
 
-const toFact = (r: RawRow): TicketFact => ({
+export const toFact = (r: RawRow): TicketFact => ({
   status: r[3],
   channel: r[4],
   issuedAt: r[7],

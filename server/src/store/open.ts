@@ -24,6 +24,8 @@ export function openDb(path: string, opts: { backupDir?: string; now?: () => num
   if (onDisk) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Deleted or overwritten content (an erased phone number) is zeroed, not left in free pages (docs/privacy.md).
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   try {
     migrate(db, (from) => {

@@ -23,10 +23,11 @@ interface TicketRow {
   dossier_code: string | null;
   staff_id: number | null;
   printed: number | null;
+  appointment_at: number | null;
 }
 
 const columns = `id, service_day, service_id, seq, number, priority, channel, status, counter_id, target_counter_id, queued_at,
-  issued_at, first_called_at, called_at, started_at, finished_at, call_count, dossier_code, staff_id, printed`;
+  issued_at, first_called_at, called_at, started_at, finished_at, call_count, dossier_code, staff_id, printed, appointment_at`;
 
 function toTicket(r: TicketRow): Ticket {
   return {
@@ -50,6 +51,7 @@ function toTicket(r: TicketRow): Ticket {
     dossierCode: r.dossier_code,
     staffId: r.staff_id,
     printed: r.printed === null ? null : r.printed === 1,
+    appointmentAt: r.appointment_at,
   };
 }
 
@@ -75,6 +77,7 @@ function toParams(t: Ticket) {
     dossier_code: t.dossierCode,
     staff_id: t.staffId,
     printed: t.printed === null ? null : Number(t.printed),
+    appointment_at: t.appointmentAt ?? null,
   };
 }
 

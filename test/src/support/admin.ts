@@ -3,7 +3,7 @@ import { assertContract } from './contract';
 
 /** A JSON client for any method, checking every answer of a documented route against its schema. */
 export function adminClient(server: TestServer, token?: string, lang?: string) {
-  const call = async (method: 'get' | 'post' | 'patch' | 'delete', path: string, body?: unknown, route?: string) => {
+  const call = async (method: 'get' | 'post' | 'patch' | 'put' | 'delete', path: string, body?: unknown, route?: string) => {
     const res = await fetch(server.url + path, {
       method: method.toUpperCase(),
       headers: {
@@ -22,6 +22,7 @@ export function adminClient(server: TestServer, token?: string, lang?: string) {
     get: (path: string) => call('get', path),
     post: (path: string, body?: unknown) => call('post', path, body),
     patch: (path: string, body?: unknown) => call('patch', path, body),
+    put: (path: string, body?: unknown) => call('put', path, body),
     delete: (path: string) => call('delete', path),
   };
 }

@@ -6,6 +6,7 @@ import type { Backups } from '../../store/backup';
 import type { DiskState } from '../../store/disk-state';
 import type { Db } from '../../store/open';
 import type { Logger } from '../../log';
+import type { HubLink } from '../../hub-sync/link';
 
 export interface RouteDeps {
   floor: Floor;
@@ -24,4 +25,6 @@ export interface RouteDeps {
   backups?: Backups;
   /** Whether the data folder takes writes (disk full). */
   disk?: DiskState;
+  /** The link to the city hub the admin page shows and sets (absent in tests of the API alone). */
+  hubLink?: HubLink;
 }

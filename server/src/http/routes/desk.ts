@@ -54,12 +54,16 @@ export function deskRoutes(r: Router, { floor, db, now, devices }: RouteDeps) {
     const day = serviceDayOf(at, tz);
     let rest: Ticket[] = floor.queries.tickets.waiting(day);
     let streak = counter.priorityStreak;
+    // Bookings: the floor's rules (their settings are stored, not in the config) and the counter's booked calls in a row.
+    const booked = { bookedCallsInARow: floor.appointments.settings().bookedCallsInARow, walkInWaitSeconds: floor.appointments.settings().walkInWaitMinutes * 60 };
+    let bookedStreak = floor.queries.appointments.bookedStreak(counter.id, startOfLocalDay(day, tz), booked.bookedCallsInARow);
     const ordered: Ticket[] = [];
     for (;;) {
-      const choice = chooseNext({ counter, priorityStreak: streak, waiting: rest, now: at, rules });
+      const choice = chooseNext({ counter, priorityStreak: streak, bookedStreak, waiting: rest, now: at, rules: { ...rules, ...booked } });
       if (!choice) break;
       ordered.push(choice.ticket);
       streak = choice.priorityStreak;
+      bookedStreak = choice.reason === 'appointment' ? bookedStreak + 1 : 0;
       rest = rest.filter((t) => t.id !== choice.ticket.id);
     }
     const services: CounterQueue['services'] = counter.serviceIds.map((serviceId) => {

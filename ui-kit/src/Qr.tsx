@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { encode } from 'uqr';
 
-/** A QR code as crisp SVG squares (no image files, nothing to download). */
-export function Qr({ value, label }: { value: string; label: string }) {
+/** A QR code as crisp SVG squares (no image files, nothing to download); the kiosk ticket and the booking page use it. */
+export function Qr({ value, label, className = 'qms-qr' }: { value: string; label: string; className?: string }) {
   const { size, path } = useMemo(() => {
     const qr = encode(value, { ecc: 'M', border: 2 });
     let d = '';
@@ -10,7 +10,7 @@ export function Qr({ value, label }: { value: string; label: string }) {
     return { size: qr.size, path: d };
   }, [value]);
   return (
-    <svg className="kiosk-qr" viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
+    <svg className={className} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} shapeRendering="crispEdges">
       <rect width={size} height={size} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>

@@ -1,0 +1,5 @@
+import { mountScreen } from '@qms/ui-kit';
+import { App } from './App';
+import './app.css';
+
+mountScreen(App);

@@ -1,0 +1,3 @@
+import { screenConfig } from '../ui-kit/vite-screen';
+
+export default screenConfig('book', 5178);

@@ -1,0 +1,208 @@
+import { useEffect, useRef, useState } from 'react';
+import type { HubReportReply } from '@qms/protocol/hub';
+import { apiFetch, errorText, getLang, getToken } from '@qms/ui-kit';
+import { CenterDetail } from './CenterDetail';
+import { Kpis } from './Kpis';
+import { FiguresTable } from './FiguresTable';
+import { cityToday, fmtDate, fmtInt, fmtPct } from './format';
+import { presetRange, presets, type Preset, type Range } from './range';
+import { signedOutBy } from './session';
+import { useWords } from './words';
+
+interface Loaded {
+  range: Range;
+  reply: HubReportReply;
+}
+
+/** The city report for any range; `center` (a code) shows that center's drill-down instead. */
+export function Reports({ center, onCenter }: { center: string | null; onCenter: (code: string | null) => void }) {
+  const { w, lang } = useWords();
+  const [preset, setPreset] = useState<Preset>('thisMonth');
+  const [range, setRange] = useState<Range>(() => presetRange('thisMonth', cityToday()));
+  const [data, setData] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<{ range: Range; message: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    apiFetch<HubReportReply>(`/api/hub/stats/report?from=${range.from}&to=${range.to}&lang=${lang}`)
+      .then((reply) => live && setData({ range, reply }))
+      .catch((err: unknown) => {
+        signedOutBy(err);
+        if (live) setFailure({ range, message: errorText(err, lang) });
+      });
+    return () => void (live = false);
+  }, [range, lang]);
+
+  const choose = (p: Preset) => {
+    setPreset(p);
+    if (p !== 'custom') setRange(presetRange(p, cityToday()));
+  };
+  const fresh = data && data.range === range ? data : null;
+  const error = failure && failure.range === range ? failure.message : null;
+
+  return (
+    <div className="reports">
+      <section className="qms-card reports__range">
+        <div className="reports__presets" role="group">
+          {presets.map((p) => (
+            <button key={p} type="button" className={`qms-btn reports__preset${p === preset ? ' qms-btn--primary' : ''}`} aria-pressed={p === preset} onClick={() => choose(p)}>
+              {w(`preset.${p}`)}
+            </button>
+          ))}
+        </div>
+        {preset === 'custom' && (
+          <div className="reports__custom">
+            <label>
+              {w('range.from')} <input type="date" name="from" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
+            </label>
+            <label>
+              {w('range.to')} <input type="date" name="to" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
+            </label>
+          </div>
+        )}
+        <strong className="reports__period">{w('range.period', { from: fmtDate(range.from), to: fmtDate(range.to) })}</strong>
+        <ExportButton range={range} />
+      </section>
+      {error && <p className="qms-error">{error}</p>}
+      {!error && !(center ? true : fresh) && <p className="qms-hint">{w('reports.loading')}</p>}
+      {center ? <CenterDetail code={center} range={range} name={fresh?.reply.groups.center.find((g) => g.key === center)?.label ?? center} onBack={() => onCenter(null)} /> : fresh && <CityBody reply={fresh.reply} onCenter={onCenter} />}
+    </div>
+  );
+}
+
+function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code: string) => void }) {
+  const { w, lang } = useWords();
+  const t = reply.totals;
+  const active = reply.groups.center.filter((c) => c.issued > 0).length;
+  return (
+    <>
+      <Kpis f={t} extra={{ label: w('reports.centersActive'), value: `${fmtInt(active, lang)} / ${fmtInt(reply.groups.center.length, lang)}` }} />
+      <section className="qms-card">
+        <h2>{w('reports.paragraph')}</h2>
+        <Paragraph text={reply.text} />
+      </section>
+      <section className="qms-card" aria-label={w('reports.ranking')}>
+        <h2>{w('reports.ranking')}</h2>
+        <div className="city__scroll">
+          <table className="qms-table city__table ranking">
+            <thead>
+              <tr>
+                <th className="num">{w('reports.rank')}</th>
+                <th>{w('col.center')}</th>
+                <th className="num">{w('fig.combined')}</th>
+                <th className="ranking__bar-head" />
+                <th className="num">{w('fig.ratings')}</th>
+                <th className="num">{w('fig.issued')}</th>
+                <th className="city__verdict" />
+              </tr>
+            </thead>
+            <tbody>
+              {reply.ranking.map((r) => (
+                <tr key={r.key} data-key={r.key} className={r.belowTarget ? 'row--below' : undefined}>
+                  <td className="num">{r.rank ?? '—'}</td>
+                  <td>
+                    <button type="button" className="live__open" onClick={() => onCenter(r.key)}>
+                      {r.label}
+                    </button>
+                  </td>
+                  <td className="num">{r.rate === null ? w('reports.noRating') : fmtPct(r.rate, lang, t.satisfactionTarget)}</td>
+                  <td className="ranking__bar-cell">
+                    {r.rate !== null && (
+                      <div className="ranking__track">
+                        <div className={`ranking__bar${r.belowTarget ? ' ranking__bar--below' : ''}`} style={{ width: `${Math.round(r.rate * 100)}%` }} />
+                        <div className="ranking__target" style={{ left: `${Math.round((t.satisfactionTarget ?? 0.95) * 100)}%` }} />
+                      </div>
+                    )}
+                  </td>
+                  <td className="num">{fmtInt(r.ratings, lang)}</td>
+                  <td className="num">{fmtInt(r.issued, lang)}</td>
+                  <td className="city__verdict">{r.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : r.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <FiguresTable title={w('reports.byCenter')} groups={reply.groups.center} totals={t} onOpen={(g) => onCenter(String(g.key))} />
+      <FiguresTable title={w('reports.byService')} groups={reply.groups.service} totals={t} name={w('col.field')} />
+      {reply.groups.district.length > 0 && <FiguresTable title={w('reports.byDistrict')} groups={reply.groups.district} totals={t} name={w('col.district')} labelOf={(g) => (g.key === '' ? w('district.none') : g.label)} />}
+    </>
+  );
+}
+
+/** The workbook of `GET /api/hub/stats/export.xlsx`, fetched with the sign-in token and saved under the hub's file name. */
+function ExportButton({ range }: { range: Range }) {
+  const { w, lang } = useWords();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/hub/stats/export.xlsx?from=${range.from}&to=${range.to}`, { headers: { Authorization: `Bearer ${getToken() ?? ''}`, 'Accept-Language': getLang() } });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+        throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'bao-cao-thanh-pho.xlsx';
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="reports__export">
+      <button type="button" className="qms-btn" disabled={busy} onClick={() => void download()}>
+        {busy ? w('export.working') : w('export.xlsx')}
+      </button>
+      {error && <span className="qms-error">{error}</span>}
+    </div>
+  );
+}
+
+function Paragraph({ text }: { text: string }) {
+  const { w } = useWords();
+  const area = useRef<HTMLTextAreaElement>(null);
+  const [done, setDone] = useState<{ text: string; how: 'copied' | 'selected' } | null>(null);
+  // The clipboard API exists only in secure contexts (HTTPS or localhost); a hub on plain http falls back to selecting.
+  const bySelection = () => {
+    const el = area.current;
+    if (!el) return;
+    el.focus();
+    el.select();
+    let copied: boolean;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    setDone({ text, how: copied ? 'copied' : 'selected' });
+  };
+  const copy = () => {
+    if (window.isSecureContext && navigator.clipboard) navigator.clipboard.writeText(text).then(() => setDone({ text, how: 'copied' }), bySelection);
+    else bySelection();
+  };
+  const how = done && done.text === text ? done.how : null;
+  return (
+    <div className="reports__paragraph">
+      <textarea ref={area} readOnly value={text} rows={6} aria-label={w('reports.paragraph')} />
+      <button type="button" className="qms-btn" onClick={copy}>
+        {how === 'copied' ? w('reports.copied') : w('reports.copy')}
+      </button>
+      {how === 'selected' && (
+        <p className="qms-hint reports__copy-hint" role="status">
+          {w('reports.selected')}
+        </p>
+      )}
+    </div>
+  );
+}

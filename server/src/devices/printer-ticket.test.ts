@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { CenterConfig } from '../config/schema';
+import { loadConfig, demoConfigPath } from '../config/load';
+import type { Ticket } from '../queue';
+import { PrinterConfig } from './printer-config';
+import { ticketContent } from './printer-ticket';
+
+const config: CenterConfig = loadConfig(demoConfigPath);
+const layout = PrinterConfig.parse({ id: 'p', transport: 'sim' }).layout;
+const at = (local: string) => Date.parse(`${local}+07:00`);
+
+function ticket(over: Partial<Ticket> = {}): Ticket {
+  return {
+    id: 't1', serviceDay: '2026-03-16', serviceId: 'dat-dai', seq: 7, number: '3007', priority: null, channel: 'kiosk', status: 'waiting',
+    counterId: null, targetCounterId: null, queuedAt: at('2026-03-16T08:50:00'), issuedAt: at('2026-03-16T08:50:00'), firstCalledAt: null,
+    calledAt: null, startedAt: null, finishedAt: null, callCount: 0, dossierCode: null, staffId: null, printed: null, ...over,
+  };
+}
+const facts = (t: Ticket) => ({ ticket: t, serviceName: 'Đất đai', counterNumbers: [4], ahead: 0, url: null });
+
+describe('the paper ticket of a booking', () => {
+  it('carries the mark "LỊCH HẸN — 09:00" on the bold line a priority ticket uses; a walk-in ticket has none', () => {
+    expect(ticketContent(config, layout, facts(ticket({ channel: 'appointment', appointmentAt: at('2026-03-16T09:00:00') }))).priority).toBe('LỊCH HẸN — 09:00');
+    expect(ticketContent(config, layout, facts(ticket())).priority).toBeNull();
+    expect(ticketContent(config, layout, facts(ticket({ priority: 'elderly' }))).priority).toBe('ƯU TIÊN — Người cao tuổi');
+  });
+});
