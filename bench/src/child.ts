@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -20,12 +20,20 @@ async function freePort(): Promise<number> {
  * The real server as `npm start` runs it (plain node on the build in server/dist, rebuilt when its sources changed), in
  * its own process so the load generator does not share its event loop; a fresh data folder unless `dataDir` names one.
  */
-export async function benchServer(opts: { dataDir?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function benchServer(
+  opts: { dataDir?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cpus?: string } = {},
+): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
+  // BENCH_SERVER_ROOT: another checkout (with its node_modules), to measure an older commit with the same load ("before").
+  const root = process.env.BENCH_SERVER_ROOT ?? repoRoot;
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-bench-'));
   const build = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the server build failed');
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'server/dist/main.mjs'], {
+  // `cpus` (e.g. '0'): the server pinned with taskset, as on an old one-core PC.
+  // BENCH_CPU_PROF=<folder>: any benchmark's server writes a cpu profile there (to look at one path by hand).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const command = [process.execPath, ...prof, ...(opts.nodeArgs ?? []), 'server/dist/main.mjs'];
+  const child = spawn(opts.cpus ? 'taskset' : command[0]!, opts.cpus ? ['-c', opts.cpus, ...command] : command.slice(1), {
     cwd: root,
     env: { ...process.env, ...opts.env, PORT: String(port), QMS_DATA_DIR: dataDir },
     stdio: 'ignore',

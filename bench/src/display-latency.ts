@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import { io, type Socket } from 'socket.io-client';
 import { benchServer } from './child';
 import { percentile } from './stats';
 
@@ -28,9 +29,16 @@ const watchPaints = () => {
 };
 
 /** Milliseconds from sending POST call-next to the number painted on every connected hall display page. */
-export async function displayLatency({ pages = 1, calls = 60, sound = true }: { pages?: number; calls?: number; sound?: boolean } = {}) {
+export async function displayLatency({ pages = 1, calls = 60, sound = true, sockets = 0 }: { pages?: number; calls?: number; sound?: boolean; sockets?: number } = {}) {
   if (!executablePath) throw new Error('Chromium is missing');
   const server = await benchServer();
+  // `sockets` more hall displays as real socket.io clients (not Chromium tabs: 20 renderers would measure the 2 cores).
+  const others: Socket[] = [];
+  for (let i = 0; i < sockets; i++) {
+    const s = io(server.base, { auth: { role: 'display', token: 'demo-display-token-0001' }, transports: ['websocket'], forceNew: true });
+    await new Promise<void>((r) => s.once('snapshot', () => r()));
+    others.push(s);
+  }
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'] });
   try {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
@@ -71,8 +79,9 @@ export async function displayLatency({ pages = 1, calls = 60, sound = true }: { 
       slowest.push(Math.max(...latencies));
     }
     const r = (x: number) => Math.round(x * 10) / 10;
-    return { pages, calls, sound, p50: r(percentile(samples, 50)), p99: r(percentile(samples, 99)), slowestPageP50: r(percentile(slowest, 50)), slowestPageP99: r(percentile(slowest, 99)) };
+    return { pages, sockets, calls, sound, p50: r(percentile(samples, 50)), p99: r(percentile(samples, 99)), slowestPageP50: r(percentile(slowest, 50)), slowestPageP99: r(percentile(slowest, 99)) };
   } finally {
+    for (const s of others) s.close();
     await browser.close();
     server.stop();
   }

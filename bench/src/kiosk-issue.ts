@@ -15,10 +15,11 @@ function cpuOf(pid: number) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
 }
 
-async function bareServer() {
+export async function bareServer(cpus?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'qms-bare-'));
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/src/bare-server.ts'], { cwd: root, env: { ...process.env, PORT: String(port), BARE_DB: join(dir, 'bare.sqlite') }, stdio: 'ignore' });
+  const command = [process.execPath, '--import', 'tsx', 'bench/src/bare-server.ts'];
+  const child = spawn(cpus ? 'taskset' : command[0]!, cpus ? ['-c', cpus, ...command] : command.slice(1), { cwd: root, env: { ...process.env, PORT: String(port), BARE_DB: join(dir, 'bare.sqlite') }, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     try {
@@ -31,7 +32,7 @@ async function bareServer() {
 }
 
 /** `tickets` kiosk requests, `clients` in flight: tickets per second and the server's CPU per ticket. */
-async function drive(base: string, pid: number, headers: Record<string, string>, tickets: number, clients: number, key: boolean) {
+export async function drive(base: string, pid: number, headers: Record<string, string>, tickets: number, clients: number, key: boolean) {
   let next = 0;
   const cpu0 = cpuOf(pid);
   const start = performance.now();
@@ -49,23 +50,30 @@ async function drive(base: string, pid: number, headers: Record<string, string>,
   return { perSecond: tickets / seconds, cpuMs: (cpuOf(pid) - cpu0) / tickets };
 }
 
+/** An officer's desk token (channel `desk`, no paper asked): the issue path without the printer's drawing. */
+async function deskHeaders(base: string) {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'canbo1', password: '123456' }) });
+  return { 'content-type': 'application/json', authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+}
+
 /**
- * The kiosk's real request (its device token, an Idempotency-Key, printing on with the simulated printer) against the
- * real server, and the bare baseline in the same run; alternating, `runs` times each; medians and ratios.
+ * `POST /api/tickets` as the kiosk sends it (its device token, an Idempotency-Key, printing on with the simulated
+ * printer) or from an officer's desk (`who: 'desk'`: an Idempotency-Key, no paper), against the real server, and the
+ * bare baseline in the same run; alternating, `runs` times each; medians and ratios. `cpus`: both pinned (taskset).
  */
-export async function kioskIssue({ tickets = 600, clients = 8, runs = 3 } = {}) {
+export async function kioskIssue({ tickets = 600, clients = 8, runs = 3, who = 'kiosk' as 'kiosk' | 'desk', cpus = undefined as string | undefined, fsyncs = true } = {}) {
   const project: { perSecond: number; cpuMs: number }[] = [];
   const bare: { perSecond: number; cpuMs: number }[] = [];
-  const kiosk = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };
   for (let run = 0; run < runs; run++) {
-    const server = await benchServer();
+    const server = await benchServer(cpus ? { cpus } : {});
     try {
-      await drive(server.base, server.child.pid!, kiosk, 50, clients, true); // warm-up
-      project.push(await drive(server.base, server.child.pid!, kiosk, tickets, clients, true));
+      const headers = who === 'kiosk' ? { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' } : await deskHeaders(server.base);
+      await drive(server.base, server.child.pid!, headers, 50, clients, true); // warm-up
+      project.push(await drive(server.base, server.child.pid!, headers, tickets, clients, true));
     } finally {
       await server.stop();
     }
-    const b = await bareServer();
+    const b = await bareServer(cpus);
     try {
       await drive(b.base, b.child.pid!, { 'content-type': 'application/json' }, 50, clients, false);
       bare.push(await drive(b.base, b.child.pid!, { 'content-type': 'application/json' }, tickets, clients, false));
@@ -76,7 +84,19 @@ export async function kioskIssue({ tickets = 600, clients = 8, runs = 3 } = {}) 
   const m = (xs: number[]) => Math.round(median(xs) * 100) / 100;
   const p = { perSecond: m(project.map((x) => x.perSecond)), cpuMs: m(project.map((x) => x.cpuMs)) };
   const b = { perSecond: m(bare.map((x) => x.perSecond)), cpuMs: m(bare.map((x) => x.cpuMs)) };
-  return { tickets, clients, runs, project: p, bare: b, throughputRatio: Math.round((p.perSecond / b.perSecond) * 100) / 100, cpuRatio: Math.round((p.cpuMs / b.cpuMs) * 10) / 10, fsyncs: await fsyncsPerRequest() };
+  return {
+    who,
+    cpus: cpus ?? 'all',
+    tickets,
+    clients,
+    runs,
+    project: p,
+    bare: b,
+    perRun: project.map((x, i) => `${Math.round(x.perSecond)}/${Math.round(bare[i]!.perSecond)}`),
+    throughputRatio: Math.round((p.perSecond / b.perSecond) * 100) / 100,
+    cpuRatio: Math.round((p.cpuMs / b.cpuMs) * 10) / 10,
+    fsyncs: fsyncs ? await fsyncsPerRequest() : null,
+  };
 }
 
 /** fsync/fdatasync calls per kiosk request (one request at a time), counted with strace when it is installed. */
@@ -101,4 +121,7 @@ async function fsyncsPerRequest(requests = 50) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(await kioskIssue());
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [who = 'kiosk', cpus, runs = '3', tickets = '600'] = process.argv.slice(2);
+  console.log(await kioskIssue({ who: who as 'kiosk' | 'desk', ...(cpus && cpus !== 'all' ? { cpus } : {}), runs: Number(runs), tickets: Number(tickets), fsyncs: who === 'kiosk' }));
+}

@@ -64,7 +64,7 @@ export function topInclusive(profile: { nodes: ProfileNode[] }, n = 15) {
  * The kiosk's real request (device token, Idempotency-Key, printing on with the simulated printer), then call-next and
  * finish at a counter, against the real server started with `--cpu-prof`. Returns the top self-time entries.
  */
-export async function profileFloor({ tickets = 1000 } = {}) {
+export async function profileFloor({ tickets = Number(process.env.BENCH_PROFILE_TICKETS ?? 1000) } = {}) {
   const profDir = mkdtempSync(join(tmpdir(), 'qms-prof-'));
   const server = await benchServer({ nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] });
   const started = performance.now();

@@ -43,7 +43,11 @@ export type FloorEvent = { seq: number; at: string } & (
   | { type: 'ticket.called'; call: CallDto }
   | { type: 'ticket.updated'; ticket: TicketDto; change: 'started' | 'finished' | 'no_show' | 'on_hold' | 'unheld' | 'transferred' | 'released' | 'cancelled' | 'printed' }
   | { type: 'counter.updated'; counter: CounterDto }
-  | { type: 'services.updated'; services: ServiceDto[] }
+  /**
+   * `partial`: `services` holds only the fields that changed (an issue, a call, a counter opening…), to merge by id
+   * into the list the screen has; without it, the whole list (the day turned, the setup or the calendar changed).
+   */
+  | { type: 'services.updated'; services: ServiceDto[]; partial?: true }
   | { type: 'device.status'; deviceId: string; kind: string; ok: boolean; code: string | null; detail: string | null }
   | { type: 'rating.received'; ticketId: string; counterId: number | null; level: RatingLevel; channel: RatingChannel }
   | { type: 'rating.skipped'; ticketId: string; counterId: number | null }

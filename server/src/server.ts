@@ -69,6 +69,12 @@ export async function startServer(opts: ServerOptions) {
   const faults = faultsFromEnv(process.env.QMS_FAULT);
   const floor = createFloor({ db, config, now, newId: randomUUID, ...(faults ? { faults } : {}) });
   const disk = createDiskState(opts.dataDir, now);
+  // The mark as it stands after the start's raise, synced once; after each ticket it is written without fsync (high-water.ts).
+  try {
+    highWater.record(db, floor.serviceDay(), { sync: true });
+  } catch (err) {
+    log.error({ err }, 'Không ghi được số vé cao nhất / numbering mark not written');
+  }
   floor.bus.on('event', (e) => {
     // Device states and the clock's refresh are published without a write; every other event follows a commit.
     if (e.type !== 'device.status' && e.type !== 'services.updated') disk.noteWriteOk();
@@ -192,6 +198,7 @@ export async function startServer(opts: ServerOptions) {
       await realtime?.io.close();
       await new Promise<void>((r) => http.close(() => r()));
       await stats.close();
+      highWater.close();
       db.close();
     },
   };

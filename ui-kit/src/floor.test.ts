@@ -77,6 +77,13 @@ describe('applyFloorEvent', () => {
     expect(next.services).toBe(services);
   });
 
+  it('a partial services.updated replaces only the services it carries, keeping the order', () => {
+    const s = snapshot();
+    const next = applyFloorEvent(s, ev(11, { type: 'services.updated', services: [service('CT', 9)], partial: true }));
+    expect(next.services).toEqual([s.services[0], service('CT', 9)]);
+    expect(next.services[0]).toBe(s.services[0]);
+  });
+
   it('ticket.called prepends the call and sets the counter current ticket', () => {
     const c = call(ticket('HT1001'), 3);
     const next = applyFloorEvent(snapshot(), ev(11, { type: 'ticket.called', call: c }));

@@ -18,7 +18,7 @@ export function applyFloorEvent(snapshot: Snapshot, event: FloorEvent): Snapshot
       next.counters = replaceCounter(snapshot.counters, event.counter);
       break;
     case 'services.updated':
-      next.services = event.services;
+      next.services = event.partial ? mergeServices(snapshot.services, event.services) : event.services;
       break;
     case 'ticket.called':
       applyCall(next, event.call);
@@ -49,6 +49,12 @@ export function applyFloorEvent(snapshot: Snapshot, event: FloorEvent): Snapshot
       break;
   }
   return next;
+}
+
+/** A partial `services.updated`: each service it carries replaces the one with its id; the others stay as they are. */
+function mergeServices(services: Snapshot['services'], changed: Snapshot['services']): Snapshot['services'] {
+  const byId = new Map(changed.map((s) => [s.id, s]));
+  return services.map((s) => byId.get(s.id) ?? s);
 }
 
 function replaceCounter(counters: CounterDto[], counter: CounterDto): CounterDto[] {

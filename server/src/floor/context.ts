@@ -8,6 +8,7 @@ import { displaySettingsQueries } from '../store/display-settings';
 import { eventQueries, recentCalls, type NewEvent } from '../store/events';
 import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
+import { noteDurableCommit, noteLazyCommit } from '../store/lazy-commits';
 import { loadServices } from '../store/services';
 import { ledAddressQueries } from '../store/led-addresses';
 import { effectiveConfig, setupQueries } from '../store/setup';
@@ -39,6 +40,12 @@ export interface RunOptions<T> {
   /** The command's name, for fault points (`QMS_FAULT=after-commit:<label>`). */
   label?: string;
   once?: ReplyRecord<T> | null;
+  /**
+   * false: committed without its own fsync (synchronous=NORMAL for this one transaction). Only for a fact the start
+   * can tell was lost (a print outcome: `markInterruptedPrints`). It survives a crash of the process (the WAL is in the
+   * OS's cache) and reaches the disk with the next fsync'd commit or checkpoint; only a power cut before that loses it.
+   */
+  durable?: boolean;
 }
 
 export type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
@@ -54,6 +61,22 @@ export interface Tx {
 }
 
 export type FloorContext = ReturnType<typeof createContext>;
+
+/**
+ * A command that changes a counter twice (call-next finishes the ticket in progress, then calls the next) publishes
+ * only the counter's last state, where its last change was: `counter.updated` replaces the whole counter on every
+ * screen, so the state in between would be overwritten at once, after costing one more message to every socket.
+ */
+export function latestCounterStates(drafts: Draft[]): Draft[] {
+  const last = new Map<number, number>();
+  let counters = 0;
+  drafts.forEach((d, i) => {
+    if (d.type !== 'counter.updated') return;
+    last.set(d.counter.id, i);
+    counters++;
+  });
+  return counters === last.size ? drafts : drafts.filter((d, i) => d.type !== 'counter.updated' || last.get(d.counter.id) === i);
+}
 
 export function createContext(deps: FloorDeps) {
   const { config } = deps;
@@ -107,6 +130,8 @@ export function createContext(deps: FloorDeps) {
   const startedAt = deps.now();
   let seq = 0;
   let closedThrough: string | null = null;
+  const syncNormal = deps.db.prepare('PRAGMA synchronous = NORMAL');
+  const syncFull = deps.db.prepare('PRAGMA synchronous = FULL');
 
   /**
    * Runs `fn` in one SQLite transaction; its events reach listeners only after the commit. With `once`, the reply
@@ -125,6 +150,8 @@ export function createContext(deps: FloorDeps) {
     writes = 0;
     let result: T;
     dayState.begin();
+    const lazy = opts.durable === false;
+    if (lazy) syncNormal.run();
     rollups.begin();
     try {
       result = db.transaction(() => {
@@ -142,10 +169,13 @@ export function createContext(deps: FloorDeps) {
       throw e;
     } finally {
       writes = -1;
+      if (lazy) syncFull.run();
     }
     closedThrough = day;
+    if (lazy) noteLazyCommit(deps.db);
+    else noteDurableCommit(deps.db);
     if (opts.label) faults.afterCommit?.(opts.label);
-    publish(drafts, now);
+    publish(latestCounterStates(drafts), now);
     return result;
   }
 
@@ -196,11 +226,13 @@ export function createContext(deps: FloorDeps) {
   const counterView = (c: CounterState) =>
     counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
 
-  function servicesView(now: number, day: string) {
+  /** The services as screens show them; `only`: just these fields (a partial `services.updated`). */
+  function servicesView(now: number, day: string, only?: Iterable<string | null | undefined>) {
     const center = calendar.on(day);
+    const wanted = only ? new Set(only) : null;
     return serviceDtos({
       block: (check) => calendar.block(check, day, center),
-      services,
+      services: wanted ? services.filter((s) => wanted.has(s.id)) : services,
       counters: q.counters.all(),
       waiting: q.tickets.waitingCounts(day),
       now,
@@ -239,5 +271,10 @@ export function createContext(deps: FloorDeps) {
     };
   }
 
-  return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, publish, counterView, servicesView, snapshot, calendar, reloadSetup };
+  /** Tells screens that these fields' counts or estimates changed: only they go out (`partial`), not the whole list. */
+  function servicesChanged(tx: Tx, ids: Iterable<string | null | undefined>) {
+    tx.emit({ type: 'services.updated', services: servicesView(tx.now, tx.day, ids), partial: true });
+  }
+
+  return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };
 }

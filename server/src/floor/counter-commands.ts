@@ -77,7 +77,7 @@ export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pic
       return null;
     }
     const called = change(ctx, tx, { ...c, priorityStreak: streak }, ticket, { kind: 'call', counterId: c.id, staffId: c.staffId }, { reason });
-    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+    ctx.servicesChanged(tx, [ticket.serviceId, current?.serviceId]); // a finished ticket's field has a new estimate
     return called;
   }, { label: 'call-next', once });
 }
@@ -175,7 +175,7 @@ function change(ctx: FloorContext, tx: Tx, c: CounterState, t: Ticket, action: T
   // The citizen back with the missing paper is waiting in the hall: the displays call them to the counter again.
   if (action.kind === 'unhold') tx.emit({ type: 'ticket.called', call: callDto(next, counter, true, tx.now, ctx.timeZone) });
   emitCounter(ctx, tx, counter);
-  if (action.kind === 'transfer') tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+  if (action.kind === 'transfer') ctx.servicesChanged(tx, [t.serviceId, next.serviceId]);
   return dto;
 }
 
@@ -191,7 +191,7 @@ function counterStatus(ctx: FloorContext, tx: Tx, c: CounterState, action: 'paus
   ctx.q.counters.save(next);
   tx.log({ type: action === 'pause' ? 'counter.paused' : 'counter.resumed', ticketId: null, counterId: c.id, staffId: actor.userId, payload: {} });
   emitCounter(ctx, tx, next);
-  tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+  ctx.servicesChanged(tx, c.serviceIds); // the fields whose open counters changed
   return null;
 }
 
@@ -204,7 +204,7 @@ function closeCounter(ctx: FloorContext, tx: Tx, c: CounterState, actor: Actor) 
   for (const t of stranded) release(ctx, tx, c.id, t);
   tx.log({ type: 'counter.closed', ticketId: null, counterId: c.id, staffId: actor.userId, payload: { staffId: c.staffId } });
   emitCounter(ctx, tx, next);
-  tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+  ctx.servicesChanged(tx, [...c.serviceIds, ...stranded.map((t) => t.serviceId)]);
 }
 
 /** Back to its field's queue, in its old place; no counter holds it, so no counter row changes. */

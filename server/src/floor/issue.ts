@@ -89,7 +89,7 @@ export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedT
     });
     const dto = ticketDto(ticket, ctx.timeZone);
     tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: counts.total });
-    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+    ctx.servicesChanged(tx, [service.id]);
     return { ...dto, waitingAhead: ahead, estimatedWaitSeconds };
   }
 }
@@ -103,7 +103,7 @@ export function cancelTicket(ctx: FloorContext, ticketId: string, staffId: numbe
     tx.log({ type: 'ticket.cancelled', ticketId: t.id, counterId: t.counterId, staffId, payload: { from: t.status } });
     const dto = ticketDto(cancelled, ctx.timeZone);
     tx.emit({ type: 'ticket.updated', ticket: dto, change: 'cancelled' });
-    tx.emit({ type: 'services.updated', services: ctx.servicesView(tx.now, tx.day) });
+    ctx.servicesChanged(tx, [t.serviceId]);
     return dto;
   }, { label: 'cancel' });
 }

@@ -14,9 +14,11 @@ import type { HubTarget } from '../store/hub-link';
 /** The admin side of the floor: reading and changing the setup. */
 export function createSetup(ctx: FloorContext) {
   const day = () => serviceDayOf(ctx.deps.now(), ctx.timeZone);
+  // Asked by every API request; once a setup exists it is never removed, so the answer is read until then only.
+  let done = false;
   return {
     /** No setup yet: the first-run wizard (`/api/setup`) is the only way in. */
-    needed: () => setupNeeded(ctx),
+    needed: () => !(done ||= !setupNeeded(ctx)),
     runFirstSetup: (req: FirstSetupRequest) => runFirstSetup(ctx, req),
     center: () => centerDto(ctx),
     updateCenter: (actorId: number, body: Parameters<typeof updateCenter>[2]) => updateCenter(ctx, actorId, body),

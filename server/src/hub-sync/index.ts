@@ -2,6 +2,7 @@ import { maxPushBatch, type HubHeartbeat, type HubPushReply } from '@qms/protoco
 import type { Logger } from '../log';
 import type { Db } from '../store/open';
 import { hubSyncQueries } from '../store/hub-sync';
+import { syncLazyCommits } from '../store/lazy-commits';
 
 export interface HubSyncOptions {
   db: Db;
@@ -72,6 +73,7 @@ export function startHubSync(opts: HubSyncOptions) {
     try {
       const events = q.eventsAfter(q.pushedThrough(), batchSize);
       if (events.length > 0) {
+        syncLazyCommits(opts.db); // a print outcome's commit is on the disk before the hub sees it
         const res = await post('/api/hub/events', { events });
         if (!res.ok) throw new Error(`hub answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
         const reply = (await res.json()) as HubPushReply;

@@ -176,9 +176,13 @@ function deliver(io: FloorServer, e: FloorEvent) {
     case 'ticket.called':
     case 'counter.updated':
     case 'services.updated':
-    case 'device.status':
     case 'display.settings':
       send(['staff', 'admin', PUBLIC]);
+      return;
+    // Public screens show a printer's state only (the kiosk's paper, the desk's printer); an LED board's "shows 1023"
+    // after every call would be one more message to every display.
+    case 'device.status':
+      send(e.kind === 'printer' ? ['staff', 'admin', PUBLIC] : ['staff', 'admin']);
       return;
     case 'setup.updated':
       io.emit('event', e);

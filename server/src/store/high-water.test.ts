@@ -38,6 +38,28 @@ describe('numbering high-water mark', () => {
     db.close();
   });
 
+  it('is written without fsync after each ticket; with fsync only when asked (at start)', () => {
+    const { db, seq, file } = setup();
+    const synced: number[] = [];
+    const mark = highWaterFile(file, (fd) => synced.push(fd));
+    seq.run('2026-03-16', 'a', 1);
+    mark.record(db, '2026-03-16', { sync: true });
+    for (let n = 2; n <= 5; n++) {
+      seq.run('2026-03-16', 'a', n);
+      mark.record(db, '2026-03-16');
+    }
+    expect(synced).toHaveLength(1);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ '2026-03-16': { a: 5 } }); // what a restore reads, process crash or not
+    seq.run('2026-03-17', 'b', 1); // shorter than before: written over the old text, padded
+    mark.record(db, '2026-03-17');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ '2026-03-16': { a: 5 }, '2026-03-17': { b: 1 } });
+    mark.record(db, '2026-03-18');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ '2026-03-17': { b: 1 }, '2026-03-18': {} });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    mark.close();
+    db.close();
+  });
+
   it('at start raises only the sequences behind the mark, for fields that still exist', () => {
     const { db, seq, last, file } = setup();
     seq.run('2026-03-16', 'a', 9);

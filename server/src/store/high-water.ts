@@ -6,10 +6,16 @@ export type HighWater = Record<string, Record<string, number>>;
 
 /**
  * The highest ticket numbers issued, kept in a small file beside the database (not in it), so a database restored
- * from an earlier copy never hands out again a number a citizen already holds. Written (temp file, fsync, rename)
- * after each issuing commit; read at start, where it raises the database's day sequences.
+ * from an earlier copy never hands out again a number a citizen already holds. Read at start, where it raises the
+ * database's day sequences (that raise is committed with fsync), then written with fsync once (`record(…, { sync: true })`).
+ * After each issuing commit it is written (temp file, rename) WITHOUT fsync: a restore happens while the OS runs, so
+ * the page cache holds the newest mark even if the server process died; only a power cut can lose an unsynced write,
+ * and then the database (whose commits are fsync'd) is itself the newest, so the start's max(database, file) is right.
  */
-export function highWaterFile(path: string) {
+export function highWaterFile(path: string, fsync: (fd: number) => void = fsyncSync) {
+  let cached: HighWater | null = null;
+  let live: { fd: number; size: number } | null = null;
+  let sequences: { db: Db; get: (day: string) => { service_id: string; last_seq: number }[] } | null = null;
   const read = (): HighWater => {
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -19,23 +25,43 @@ export function highWaterFile(path: string) {
     }
   };
 
-  /** Records the database's sequences of `day` (keeping only that day and the one before it in the file). */
-  const record = (db: Db, day: string) => {
-    const rows = db.prepare<[string], { service_id: string; last_seq: number }>(`SELECT service_id, last_seq FROM day_sequences WHERE service_day = ?`).all(day);
-    const known = read();
+  /**
+   * Records the database's sequences of `day` (keeping only that day and the one before it in the file); fsynced
+   * only with `sync` (at start). The file's content is kept in memory after the first read: the server is its only writer.
+   */
+  const record = (db: Db, day: string, opts: { sync?: boolean } = {}) => {
+    if (sequences?.db !== db) {
+      const st = db.prepare<[string], { service_id: string; last_seq: number }>(`SELECT service_id, last_seq FROM day_sequences WHERE service_day = ?`);
+      sequences = { db, get: (d) => st.all(d) };
+    }
+    const rows = sequences.get(day);
+    const known = (cached ??= read());
     const next: HighWater = {};
     for (const d of Object.keys(known).sort().slice(-1)) if (d < day) next[d] = known[d]!;
     next[day] = { ...known[day] };
     for (const r of rows) next[day][r.service_id] = Math.max(next[day][r.service_id] ?? 0, r.last_seq);
-    const tmp = `${path}.tmp`;
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(next));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+    const text = JSON.stringify(next);
+    if (opts.sync || live === null) {
+      // Temp file, fsync, rename: the file is replaced whole. Then it stays open for the writes that follow.
+      if (live !== null) closeSync(live.fd);
+      live = null;
+      const tmp = `${path}.tmp`;
+      const fd = openSync(tmp, 'w', 0o600);
+      try {
+        writeSync(fd, text);
+        if (opts.sync) fsync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, path);
+      live = { fd: openSync(path, 'r+'), size: text.length };
+    } else {
+      // One write in place from the start, padded with spaces to the length before (JSON allows them after the value):
+      // the kernel copies a write within one page at once, so a killed process leaves the old text or the new one.
+      writeSync(live.fd, text.padEnd(live.size), 0);
+      live.size = Math.max(live.size, text.length);
     }
-    renameSync(tmp, path);
+    cached = next;
   };
 
   /** Raises each day sequence of the database to the file's mark; returns the sequences it raised. */
@@ -48,6 +74,7 @@ export function highWaterFile(path: string) {
     );
     const exists = db.prepare<[string], number>(`SELECT 1 FROM services WHERE id = ?`).pluck();
     const known = read();
+    cached = known;
     db.transaction(() => {
       for (const [day, services] of Object.entries(known)) {
         for (const [serviceId, seq] of Object.entries(services)) {
@@ -62,5 +89,10 @@ export function highWaterFile(path: string) {
     return raised;
   };
 
-  return { read, record, restore };
+  const close = () => {
+    if (live !== null) closeSync(live.fd);
+    live = null;
+  };
+
+  return { read, record, restore, close };
 }
