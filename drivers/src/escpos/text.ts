@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type * as Canvas from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
 import { blankBitmap, blit, crop, inkBox, type Bitmap } from './bitmap';
 
 // Vietnamese is drawn by us, not by the printer: code pages differ between models and none covers every
@@ -7,13 +9,18 @@ import { blankBitmap, blit, crop, inkBox, type Bitmap } from './bitmap';
 const fontDir = fileURLToPath(new URL('../../fonts/', import.meta.url));
 const REGULAR = 'QmsTicketSans';
 const BOLD = 'QmsTicketSansBold';
-let registered = false;
+let canvasModule: typeof Canvas | null = null;
 
-function registerFonts() {
-  if (registered) return;
-  GlobalFonts.registerFromPath(`${fontDir}DejaVuSans.ttf`, REGULAR);
-  GlobalFonts.registerFromPath(`${fontDir}DejaVuSans-Bold.ttf`, BOLD);
-  registered = true;
+/**
+ * The canvas library with our fonts, loaded on the first ticket drawn rather than when the server starts: Skia and the
+ * fonts cost about 28 MB of memory, which a server that prints nothing (or has not printed yet) does not need.
+ */
+function canvasLib(): typeof Canvas {
+  if (canvasModule) return canvasModule;
+  const lib = createRequire(import.meta.url)('@napi-rs/canvas') as typeof Canvas;
+  lib.GlobalFonts.registerFromPath(`${fontDir}DejaVuSans.ttf`, REGULAR);
+  lib.GlobalFonts.registerFromPath(`${fontDir}DejaVuSans-Bold.ttf`, BOLD);
+  return (canvasModule = lib);
 }
 
 export interface TextStyle {
@@ -48,7 +55,7 @@ export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): st
  * each trimmed to its ink so no blank dots are sent. Empty for text with no ink (empty or spaces).
  */
 export function renderTextLines(text: string, style: TextStyle, maxWidth: number): Bitmap[] {
-  registerFonts();
+  const { createCanvas } = canvasLib();
   const measure = createCanvas(8, 8).getContext('2d');
   measure.font = fontOf(style);
   const height = Math.ceil(style.size * 1.5);

@@ -1,4 +1,4 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import type { Image } from '@napi-rs/canvas';
 import type { PhotoContentType } from '@qms/protocol';
 import { photoSizeOf } from './photo-bytes';
 
@@ -18,7 +18,9 @@ export async function cleanPhoto(bytes: Uint8Array, type: PhotoContentType): Pro
   const announced = photoSizeOf(bytes, type);
   if (!announced) return { ok: false, reason: 'unreadable' };
   if (announced.width * announced.height > PHOTO_MAX_PIXELS) return { ok: false, reason: 'too_many_pixels', ...announced };
-  let image: Awaited<ReturnType<typeof loadImage>>;
+  // Loaded on the first photo, not at start (see drivers' escpos/text.ts).
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  let image: Image;
   try {
     image = await loadImage(Buffer.from(bytes));
   } catch {

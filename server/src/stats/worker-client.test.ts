@@ -67,6 +67,20 @@ describe('stats off the event loop', () => {
     migrated.close();
   });
 
+  it('a worker left idle stops (its memory returned) and the next report starts a new one, with the same figures', async () => {
+    const db = withTickets(openDb(join(dir, 'idle.sqlite')));
+    const stats = createStats(db, { idleMs: 50 });
+    expect(stats.workerRunning()).toBe(false);
+    const first = await stats.summarize(req);
+    expect(first.totals.issued).toBe(20);
+    // Generous bound: only the stop itself is awaited, not a speed.
+    await expect.poll(() => stats.workerRunning(), { timeout: 30_000, interval: 20 }).toBe(false);
+    expect(await stats.summarize(req)).toEqual(first);
+    expect(stats.workerRunning()).toBe(true);
+    await stats.close();
+    db.close();
+  });
+
   it('QMS_STATS_WORKER=off computes in process', async () => {
     const db = withTickets(openDb(join(dir, 'off.sqlite')));
     const stats = createStats(db);

@@ -13,12 +13,18 @@ export interface Stats {
   summarize(req: SummaryRequest): Promise<SummaryReply>;
   /** How the worker's own connection is set up (synchronous, journal mode); null when figures are computed in process. */
   workerPragmas(): Promise<WorkerPragmas | null>;
+  /** Whether a worker thread is running now (it stops when left idle). */
+  workerRunning(): boolean;
   /** Stops the worker (pending jobs fail); later calls fail too. */
   close(): Promise<void>;
 }
 
-/** A worker left without work this long is stopped (its memory returned); the next report starts a new one. */
-const idleMs = 5 * 60_000;
+/**
+ * A worker left without work this long is stopped and its memory returned (its own V8 heap and SQLite connection: tens
+ * of MB after a year's report); the next report starts a new one, which costs a few tens of ms. Long enough for the
+ * report page's requests to share one worker.
+ */
+const defaultIdleMs = 15_000;
 
 /**
  * The stats of this database (one per server): one worker thread, started on the first report and reused, with its
@@ -26,9 +32,9 @@ const idleMs = 5 * 60_000;
  * process. `QMS_STATS_WORKER=off` also computes in process (checked on each call; a way out if the worker cannot
  * start). Close it before the database.
  */
-export function createStats(db: Db): Stats {
+export function createStats(db: Db, { idleMs = defaultIdleMs }: { idleMs?: number } = {}): Stats {
   const file = db.memory || db.name === '' || db.name === ':memory:' ? null : resolve(db.name);
-  const pool = file === null ? null : new StatsWorker(file);
+  const pool = file === null ? null : new StatsWorker(file, idleMs);
   const many = (req: Omit<SummaryRequest, 'groupBy'>, groupBys: readonly GroupBy[]): Promise<ManySummary> => {
     if (pool === null || process.env.QMS_STATS_WORKER === 'off') {
       try {
@@ -43,6 +49,7 @@ export function createStats(db: Db): Stats {
     summarizeMany: many,
     summarize: async (req) => summaryReply(req, await many(req, req.groupBy ? [req.groupBy] : [])),
     workerPragmas: async () => (pool ? pool.probe() : null),
+    workerRunning: () => pool?.running() ?? false,
     close: async () => pool?.close(),
   };
 }
@@ -60,7 +67,14 @@ class StatsWorker {
   private idle: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly idleMs: number,
+  ) {}
+
+  running(): boolean {
+    return this.worker !== null;
+  }
 
   run(job: Omit<StatsJob, 'id'>): Promise<ManySummary> {
     return this.send(job) as Promise<ManySummary>;
@@ -90,6 +104,8 @@ class StatsWorker {
       workerData: { file: this.file } satisfies StatsWorkerData,
       // Not the parent's flags: the entry registers tsx itself, and vitest's or tsx's own flags are not for a worker.
       execArgv: [],
+      // A small young generation: left at V8's default it grows to ~45 MB over a year's report, for no gain in time.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     worker.unref();
     worker.on('message', (a: StatsAnswer) => {
@@ -113,7 +129,7 @@ class StatsWorker {
       if (this.worker !== worker || this.pending.size > 0) return;
       this.worker = null;
       void worker.terminate();
-    }, idleMs);
+    }, this.idleMs);
     this.idle.unref();
   }
 

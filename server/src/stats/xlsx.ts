@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Figures, PaperBallot } from '@qms/protocol';
 import { decimalsAgainst } from '@qms/protocol/rounding';
 import { figureColumns, targetVerdict, type CellKind, type FigureColumn } from './columns';
@@ -26,7 +26,9 @@ const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 
 /** Writes the report workbook row by row to `out` (streamed: a long range never sits whole in memory). */
 export async function writeWorkbook(out: Writable, c: WorkbookContent): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded on the first export, not at start: exceljs costs the server about 28 MB of memory for a rarely used route.
+  const { default: excel } = await import('exceljs');
+  const wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = c.centerName;
   wb.created = new Date();
   summarySheet(wb, c);
