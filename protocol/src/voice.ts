@@ -17,6 +17,8 @@ export const VoiceClipDto = z.object({
   seconds: z.number(),
   bytes: z.number().int(),
   recordedAt: z.string(),
+  /** Its file is gone from the data folder (a lost disk, a restore without the clips): the halls say the default pack's. */
+  missing: z.boolean(),
 });
 export type VoiceClipDto = z.infer<typeof VoiceClipDto>;
 

@@ -22,6 +22,7 @@ import { createStats } from './stats/worker-client';
 import { followPhotoFolder } from './staff/follow-folder';
 import { createPhotoStore } from './staff/photo-store';
 import { startBackups } from './store/backup';
+import { recoverVoiceClips } from './voice/recover';
 import { createDiskState } from './store/disk-state';
 import { highWaterFile } from './store/high-water';
 import { clearUnfinishedRequests } from './http/idempotency';
@@ -87,6 +88,8 @@ export async function startServer(opts: ServerOptions) {
       log.error({ err }, 'Không ghi được số vé cao nhất / numbering mark not written');
     }
   });
+  // Before the first copy of this start, so a restored database's recordings are back in it too.
+  recoverVoiceClips(db, join(opts.dataDir, 'voice'), [join(opts.dataDir, 'backups'), ...(config.backups.secondDir ? [config.backups.secondDir] : [])], log);
   const backups = startBackups({
     db,
     dir: join(opts.dataDir, 'backups'),
@@ -96,6 +99,7 @@ export async function startServer(opts: ServerOptions) {
     timeZone: config.timezone,
     now,
     photoDir: resolve(config.rating.photoDir ?? join(opts.dataDir, 'photos')),
+    voiceDir: join(opts.dataDir, 'voice'),
     log: (message) => log.error(message),
   });
   const auth = createAuthenticator({ users: floor.queries.users, config, now });

@@ -114,12 +114,13 @@ describe('voice studio in Chromium with a fake microphone: record, normalise, ac
     await studio.locator('.voice-clip[data-clip="hai"] input[type=file]').setInputFiles({ name: 'hai.m4a.wav', mimeType: 'audio/wav', buffer: quiet });
     await studio.locator('.voice-clip[data-clip="hai"]').getByText(/Đã lưu .*LUFS/).waitFor();
 
-    const admin = adminClient(server, await login(server.url, 'admin', 'admin'));
+    const adminToken = await login(server.url, 'admin', 'admin');
+    const admin = adminClient(server, adminToken);
     const pack = (await admin.get('/api/admin/voice/packs')).body.packs[0];
     expect(pack.clips.map((c: { clip: string }) => c.clip).sort()).toEqual([...recorded, 'hai'].sort());
     for (const c of pack.clips) {
       expect(Math.abs(c.lufs - -18), c.clip).toBeLessThan(0.5);
-      const file = parseWav(new Uint8Array(await (await fetch(`${server.url}/display/voice/pack/${pack.id}/${c.clip}.wav`)).arrayBuffer()));
+      const file = parseWav(new Uint8Array(await (await fetch(`${server.url}/display/voice/pack/${pack.id}/${c.clip}.wav`, { headers: { authorization: `Bearer ${adminToken}` } })).arrayBuffer()));
       expect(Math.abs(integratedLoudness([file.samples], file.sampleRate) - -18), c.clip).toBeLessThan(0.5);
     }
     expect(pack.clips.find((c: { clip: string }) => c.clip === 'hai').inputLufs).toBeLessThan(-30); // it was quiet

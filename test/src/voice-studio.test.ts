@@ -27,8 +27,9 @@ describe('voice studio API: record, normalise, store in a versioned pack, activa
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const bytes = async (path: string) => {
-    const res = await fetch(server.url + path);
+  /** Signed in as the admin (the studio's preview) unless `as` is null. */
+  const bytes = async (path: string, as: string | null = token) => {
+    const res = await fetch(server.url + path, as ? { headers: { authorization: `Bearer ${as}` } } : {});
     return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
   };
 

@@ -10,8 +10,8 @@ const fmt = (x: number, digits = 1) => x.toFixed(digits).replace('.', ',').repla
 const MAX_RECORDING_MS = 12_000;
 
 /** One word of the pack: listen, record (with a level meter), retake, upload a phone's file, remove. */
-export function ClipRow(props: { clip: NeededClip; packId: number | null; recorded: VoiceClipDto | undefined; canEdit: boolean; onChanged: () => void }) {
-  const { clip, packId, recorded, canEdit, onChanged } = props;
+export function ClipRow(props: { clip: NeededClip; packId: number | null; recorded: VoiceClipDto | undefined; lost?: boolean; canEdit: boolean; onChanged: () => void }) {
+  const { clip, packId, recorded, lost = false, canEdit, onChanged } = props;
   const { w, lang } = useVoiceWords();
   const [recording, setRecording] = useState<Recording | null>(null);
   const [level, setLevel] = useState(0);
@@ -76,14 +76,14 @@ export function ClipRow(props: { clip: NeededClip; packId: number | null; record
     }
   };
 
-  const status = recorded ? w('clip.recorded', { lufs: fmt(recorded.lufs), seconds: fmt(recorded.seconds, 2) }) : w('clip.default');
+  const status = recorded ? w('clip.recorded', { lufs: fmt(recorded.lufs), seconds: fmt(recorded.seconds, 2) }) : lost ? w('clip.lost') : w('clip.default');
   return (
-    <li className={`voice-clip${recorded ? ' voice-clip--recorded' : ''}`} data-clip={clip.clip}>
+    <li className={`voice-clip${recorded ? ' voice-clip--recorded' : ''}${lost ? ' voice-clip--lost' : ''}`} data-clip={clip.clip}>
       <span className="voice-clip__word" lang="vi">
         {clip.word}
       </span>
       <code className="voice-clip__file">{clip.clip}.wav</code>
-      <span className="voice-clip__status">{status}</span>
+      <span className={`voice-clip__status${lost ? ' qms-error' : ''}`}>{status}</span>
       <span className="voice-clip__tools">
         <button type="button" className="qms-btn qms-btn--small" disabled={busy} onClick={() => void playClip(packId, clip.clip)}>
           ▶ {w('clip.listen')}
@@ -103,7 +103,7 @@ export function ClipRow(props: { clip: NeededClip; packId: number | null; record
             ⤒ {w('clip.upload')}
           </button>
         )}
-        {canEdit && recorded && (
+        {canEdit && (recorded || lost) && (
           <button type="button" className="qms-btn qms-btn--small" disabled={busy || !!recording} onClick={() => void remove()}>
             ✕ {w('clip.remove')}
           </button>

@@ -49,7 +49,9 @@ export function VoiceStudio({ canEdit }: { canEdit: boolean }) {
 
   const clips = useMemo(() => (setup ? neededClips(setup) : []), [setup]);
   const pack = data?.packs.find((p) => p.id === open) ?? null;
-  const recorded = useMemo(() => new Map((pack?.clips ?? []).map((c) => [c.clip, c])), [pack]);
+  // A clip whose file is lost counts as not recorded (the halls say the default pack's); its row says it is lost.
+  const recorded = useMemo(() => new Map((pack?.clips ?? []).filter((c) => !c.missing).map((c) => [c.clip, c])), [pack]);
+  const lost = useMemo(() => new Set((pack?.clips ?? []).filter((c) => c.missing).map((c) => c.clip)), [pack]);
   const editable = canEdit && !!pack && !pack.active;
   const changed = () => {
     forgetPack(open);
@@ -125,7 +127,8 @@ export function VoiceStudio({ canEdit }: { canEdit: boolean }) {
                 {p.name}
               </button>
               <span className="voice__badge">{p.active ? w('pack.active') : w('pack.draft')}</span>
-              <span className="qms-hint">{w('pack.clips', { n: p.clips.length })}</span>
+              <span className="qms-hint">{w('pack.clips', { n: p.clips.filter((c) => !c.missing).length })}</span>
+              {p.clips.some((c) => c.missing) && <span className="qms-error">{w('pack.lost', { n: p.clips.filter((c) => c.missing).length })}</span>}
             </li>
           ))}
         </ul>
@@ -210,7 +213,7 @@ export function VoiceStudio({ canEdit }: { canEdit: boolean }) {
                 <h4>{w(`group.${g}`)}</h4>
                 <ul className="voice__clips">
                   {inGroup.map((c) => (
-                    <ClipRow key={c.clip} clip={c} packId={pack.id} recorded={recorded.get(c.clip)} canEdit={editable} onChanged={changed} />
+                    <ClipRow key={c.clip} clip={c} packId={pack.id} recorded={recorded.get(c.clip)} lost={lost.has(c.clip)} canEdit={editable} onChanged={changed} />
                   ))}
                 </ul>
               </div>

@@ -71,7 +71,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
 
   const openapi = openApiDocument(router.docs, opts.version);
   app.get('/api/openapi.json', (c) => c.json(openapi));
-  if (studio) voicePackFiles(app, { studio, screensRoot: opts.screensRoot });
+  if (studio) voicePackFiles(app, { studio, auth: opts.auth, screensRoot: opts.screensRoot });
   if (opts.screensRoot) staticScreens(app, { root: opts.screensRoot, voiceDir: opts.voiceDir, notSetUp: () => opts.floor.setup.needed() });
   return { app, router };
 }

@@ -77,13 +77,15 @@ describe('backups', () => {
   it('keeps `keepDays` days of copies', async () => {
     const { dir, db } = setup();
     let now = at('2026-03-16T12:05:00');
-    const backups = startBackups({ db, dir: join(dir, 'backups'), timeZone: tz, now: () => now, times: ['12:00'], keepDays: 2, checkEveryMs: 3600_000 });
+    const backups = startBackups({ db, dir: join(dir, 'backups'), timeZone: tz, now: () => now, times: ['12:00'], keepDays: 2, checkEveryMs: 3600_000, voiceDir: join(dir, 'voice') });
     await backups.stop();
     for (let day = 0; day < 4; day++) {
       now += 24 * 3600_000;
       await backups.check();
     }
     expect(backups.list().map((e) => e.file.slice(4, 14))).toEqual(['2026-03-20', '2026-03-19', '2026-03-18']);
+    // The voice clips' folders go with their copies.
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.voice')).map((f) => f.slice(4, 14))).toEqual(['2026-03-18', '2026-03-19', '2026-03-20']);
     db.close();
   });
 

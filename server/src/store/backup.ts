@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { localDate, localParts } from '@qms/protocol';
 import type { Db } from './open';
+import { backupVoiceClips } from './voice-backup';
 
 export interface BackupOptions {
   db: Db;
@@ -20,6 +21,8 @@ export interface BackupOptions {
   checkEveryMs?: number;
   /** Officers' photos: copied whole to `<dir>/photos` with each copy (the latest only). */
   photoDir?: string;
+  /** The voice studio's folder: the clips each copy names go to `<copy>.voice/` beside it, in every target. */
+  voiceDir?: string;
   log?: (message: string) => void;
 }
 
@@ -57,7 +60,7 @@ export function backupName(ms: number, timeZone: string, prefix = 'qms'): string
  * then renamed; a copy that fails the check is kept as `.bad` for inspection and reported.
  */
 export function startBackups(opts: BackupOptions) {
-  const { db, dir, timeZone, now, keepDays = 14, checkEveryMs = 60_000, photoDir } = opts;
+  const { db, dir, timeZone, now, keepDays = 14, checkEveryMs = 60_000, photoDir, voiceDir } = opts;
   const times = [...(opts.times ?? ['12:00', '17:30'])].sort();
   const log = (message: string) => opts.log?.(message);
   const targets = [dir, ...(opts.secondDir ? [opts.secondDir] : [])];
@@ -113,6 +116,9 @@ export function startBackups(opts: BackupOptions) {
   function prune() {
     const oldest = localDate(now() - keepDays * 24 * 3600_000, timeZone);
     for (const e of list()) if (e.file.slice(4, 14) < oldest) rmSync(join(e.dir, e.file), { force: true });
+    for (const d of targets.filter((t) => existsSync(t))) {
+      for (const f of readdirSync(d)) if (/^qms-.*\.voice(\.part)?$/.test(f) && f.slice(4, 14) < oldest) rmSync(join(d, f), { recursive: true, force: true });
+    }
   }
 
   /** Takes one copy in every target now; resolves with the good ones (failures are in `status()`). */
@@ -128,6 +134,15 @@ export function startBackups(opts: BackupOptions) {
         } catch (e) {
           failures.push({ dir: target, message: (e as Error).message });
           log(`Sao lưu cơ sở dữ liệu vào ${target} thất bại / database backup to ${target} failed: ${(e as Error).message}`);
+          continue;
+        }
+        if (!voiceDir) continue;
+        try {
+          backupVoiceClips(join(target, name), voiceDir, target, name);
+        } catch (e) {
+          // The database copy is good and kept; the warning says its recordings are not with it.
+          failures.push({ dir: target, message: `voice clips: ${(e as Error).message}` });
+          log(`Sao lưu giọng đọc vào ${target} thất bại / voice clip backup to ${target} failed: ${(e as Error).message}`);
         }
       }
       status.lastAttemptAt = at;

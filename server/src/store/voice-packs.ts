@@ -18,14 +18,17 @@ interface ClipRow {
   recorded_at: string;
 }
 
-export interface ClipRecord extends Omit<VoiceClipDto, 'recordedAt'> {
+export interface ClipRecord extends Omit<VoiceClipDto, 'recordedAt' | 'missing'> {
   packId: number;
   recordedAt: string;
   recordedBy: number | null;
 }
 
-/** The voice studio's packs, their clips' figures and the active pack (migration 017). */
-export function voicePackQueries(db: Db) {
+/**
+ * The voice studio's packs, their clips' figures and the active pack (migration 017). `hasFile` tells whether a
+ * clip's file is there, so a clip whose file is lost is listed as missing, not as recorded.
+ */
+export function voicePackQueries(db: Db, hasFile: (packId: number, clip: string) => boolean = () => true) {
   const packs = db.prepare<[], PackRow>(`SELECT id, name, created_at, activated_at FROM voice_packs ORDER BY id`);
   const pack = db.prepare<[number], PackRow>(`SELECT id, name, created_at, activated_at FROM voice_packs WHERE id = ?`);
   const clips = db.prepare<[], ClipRow>(`SELECT * FROM voice_clips ORDER BY pack_id, clip`);
@@ -50,6 +53,7 @@ export function voicePackQueries(db: Db) {
     seconds: r.seconds,
     bytes: r.bytes,
     recordedAt: r.recorded_at,
+    missing: !hasFile(r.pack_id, r.clip),
   });
   const activeId = () => active.get()?.pack_id ?? null;
   const packDto = (p: PackRow, all: ClipRow[], activeNow: number | null): VoicePackDto => ({

@@ -17,8 +17,8 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
  * is renamed into place inside that transaction, so a failed write leaves neither the row nor the file.
  */
 export function createVoiceStudio({ floor, db, voiceDir }: { floor: Floor; db: Db; voiceDir: string }) {
-  const q = voicePackQueries(db);
   const packDir = (id: number) => join(voiceDir, 'packs', String(id));
+  const q = voicePackQueries(db, (id, clip) => existsSync(join(packDir(id), `${clip}.wav`)));
   const iso = (ms: number) => new Date(ms).toISOString();
 
   const editable = (id: number): VoicePackDto => {
@@ -47,7 +47,8 @@ export function createVoiceStudio({ floor, db, voiceDir }: { floor: Floor; db: D
         try {
           rmSync(dir, { recursive: true, force: true }); // an id SQLite hands out again after a rolled-back pack
           mkdirSync(dir, { recursive: true });
-          for (const c of source?.clips ?? []) {
+          for (const { missing, ...c } of source?.clips ?? []) {
+            if (missing) continue; // its file is lost: the new pack simply lacks it
             copyFileSync(join(packDir(source!.id), `${c.clip}.wav`), join(dir, `${c.clip}.wav`));
             q.putClip({ ...c, packId: created, recordedBy: by });
           }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { routes, VOICE_CLIP_MAX_BYTES, VoiceClipName } from '@qms/protocol';
 import type { VoiceStudio } from '../../voice/studio';
-import { allow, currentUser } from '../auth';
+import { allow, currentUser, type Authenticator } from '../auth';
 import type { AppEnv } from '../env';
 import { ApiFailure, errorResponse } from '../errors';
 import { readBodyUpTo } from '../read-body';
@@ -45,9 +45,10 @@ const json = { 'content-type': 'application/json', 'cache-control': 'no-cache' }
  * The hall's voice at the display's own address: `/display/voice/default/` is the active pack, each clip it has not
  * recorded taken from the default pack (the next handler: the data folder's loose clips, then the built pack). Its
  * manifest names the pack (`version`), so a display's clip loader starts over when the pack changes.
- * `/display/voice/pack/<id>/` is one pack over the default (0: the default alone), for the studio's preview.
+ * `/display/voice/pack/<id>/` is one pack over the default (0: the default alone), for the studio's preview; a pack
+ * that is not the active one only to a signed-in admin or manager.
  */
-export function voicePackFiles(app: Hono<AppEnv>, { studio, screensRoot }: { studio: VoiceStudio; screensRoot?: string | undefined }) {
+export function voicePackFiles(app: Hono<AppEnv>, { studio, auth, screensRoot }: { studio: VoiceStudio; auth: Authenticator; screensRoot?: string | undefined }) {
   const manifest = (version: string) => JSON.stringify({ name: version, version, ext: 'wav' });
   const defaultFile = (file: string): Buffer | null => {
     for (const dir of [studio.voiceDir, screensRoot && join(screensRoot, 'display-ui', 'dist', 'voice', 'default')]) {
@@ -64,10 +65,15 @@ export function voicePackFiles(app: Hono<AppEnv>, { studio, screensRoot }: { stu
     if (recorded) return c.body(new Uint8Array(recorded), 200, wav);
     await next();
   });
-  app.get('/display/voice/pack/:id/:file', (c) => {
+  // A draft's clips are the studio's preview: signed-in admins and managers only (a device or a passer-by on the LAN
+  // gets a 401/403). The active pack and the default (0) are what every hall says anyway, so they stay public.
+  const preview = allow('admin', 'manager');
+  app.use('/display/voice/pack/:id/:file', auth.middleware);
+  app.get('/display/voice/pack/:id/:file', async (c) => {
     const id = Number(c.req.param('id'));
     const file = c.req.param('file');
     if (!Number.isSafeInteger(id) || id < 0) return errorResponse(c, 'not_found');
+    if (id !== 0 && id !== studio.activeId()) await preview(c, async () => {});
     if (file === 'manifest.json') return c.body(manifest(id ? `pack-${id}` : 'default'), 200, json);
     const bytes = (id ? studio.clipFile(id, file) : null) ?? defaultFile(file);
     return bytes ? c.body(new Uint8Array(bytes), 200, wav) : errorResponse(c, 'not_found');
