@@ -25,7 +25,7 @@ export function KeyPanel({ shown, onClose }: { shown: ShownKey; onClose: () => v
 
   const bySelection = () => {
     field.current?.select();
-    let copied = false;
+    let copied: boolean;
     try {
       copied = document.execCommand('copy');
     } catch {
