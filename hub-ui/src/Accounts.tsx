@@ -12,6 +12,7 @@ export function Accounts() {
   const [failure, setFailure] = useState<string | null>(null);
   const [resetting, setResetting] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [rowError, setRowError] = useState<{ id: number; message: string } | null>(null);
 
   const load = () =>
     apiFetch<HubAccount[]>('/api/hub/accounts')
@@ -27,6 +28,18 @@ export function Accounts() {
     void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once; every change below loads again
   }, []);
+
+  async function setActive(a: HubAccount, active: boolean) {
+    setRowError(null);
+    try {
+      await apiFetch(`/api/hub/accounts/${a.id}`, { method: 'PATCH', json: { active } });
+      setNotice(w(active ? 'accounts.enabled' : 'accounts.disabled', { username: a.username }));
+      await load();
+    } catch (err) {
+      signedOutBy(err);
+      setRowError({ id: a.id, message: errorText(err, lang) });
+    }
+  }
 
   return (
     <div className="centers">
@@ -53,6 +66,7 @@ export function Accounts() {
                   <th>{w('accounts.name')}</th>
                   <th>{w('accounts.role')}</th>
                   <th>{w('accounts.createdAt')}</th>
+                  <th>{w('col.state')}</th>
                   <th>
                     <span className="visually-hidden">{w('centers.actions')}</span>
                   </th>
@@ -60,11 +74,12 @@ export function Accounts() {
               </thead>
               <tbody>
                 {accounts.map((a) => (
-                  <tr key={a.id} data-account={a.username}>
+                  <tr key={a.id} data-account={a.username} className={a.active ? undefined : 'live__row--off'}>
                     <td className="centers__code">{a.username}</td>
                     <td>{a.name}</td>
                     <td>{w(a.role === 'city_admin' ? 'role.admin' : 'role.viewer')}</td>
                     <td>{a.createdAt ? fmtTime(a.createdAt) : '—'}</td>
+                    <td>{w(a.active ? 'accounts.active' : 'accounts.inactive')}</td>
                     <td className="centers__actions">
                       {a.role === 'city_viewer' &&
                         (resetting === a.id ?
@@ -75,9 +90,15 @@ export function Accounts() {
                               if (done) setNotice(w('accounts.resetDone', { username: a.username }));
                             }}
                           />
-                        : <button type="button" className="qms-btn qms-btn--small" onClick={() => (setResetting(a.id), setNotice(null))}>
-                            {w('accounts.reset')}
-                          </button>)}
+                        : <>
+                            <button type="button" className="qms-btn qms-btn--small" onClick={() => (setResetting(a.id), setNotice(null))}>
+                              {w('accounts.reset')}
+                            </button>
+                            <button type="button" className="qms-btn qms-btn--small" onClick={() => void setActive(a, !a.active)}>
+                              {w(a.active ? 'accounts.disable' : 'accounts.enable')}
+                            </button>
+                          </>)}
+                      {rowError?.id === a.id && <p className="qms-error centers__row-error">{rowError.message}</p>}
                     </td>
                   </tr>
                 ))}

@@ -103,6 +103,7 @@ describe('viewer accounts', () => {
       call('/api/hub/accounts', { token }),
       call('/api/hub/accounts', { token, body: { username: 'khac', name: 'Khác', password: '12345678' } }),
       call(`/api/hub/accounts/${viewer.id}/password`, { token, method: 'PUT', body: { password: 'mật khẩu mới 1' } }),
+      call(`/api/hub/accounts/${viewer.id}`, { token, method: 'PATCH', body: { active: false } }),
     ];
     for (const r of await Promise.all(refusals)) {
       expect(r.status, r.url).toBe(403);
@@ -132,6 +133,30 @@ describe('viewer accounts', () => {
     expect((await call(`/api/hub/accounts/${adminId}/password`, { token: admin, method: 'PUT', body: { password: 'chiếm quyền 123' } })).status).toBe(404);
     await tokenOf('admin', adminPassword);
     expect((await call('/api/hub/accounts/99999/password', { token: admin, method: 'PUT', body: { password: 'mật khẩu mới 3' } })).status).toBe(404);
+  });
+
+  it('the city admin turns a viewer account off (it cannot sign in, its sessions end) and on again', async () => {
+    const admin = await tokenOf('admin', adminPassword);
+    const { id } = (await (await call('/api/hub/accounts', { token: admin, body: { username: 'thuctap', name: 'Thực tập sinh', password: 'tạm thời 123' } })).json()) as HubAccount;
+    // Usernames are kept in lower case; signing in ignores the case typed.
+    const session = await tokenOf('ThucTap', 'tạm thời 123');
+
+    const off = await call(`/api/hub/accounts/${id}`, { token: admin, method: 'PATCH', body: { active: false } });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ id, username: 'thuctap', active: false });
+    expect((await call('/api/hub/centers', { token: session })).status).toBe(401);
+    expect((await login('thuctap', 'tạm thời 123')).status).toBe(401);
+
+    expect(await (await call(`/api/hub/accounts/${id}`, { token: admin, method: 'PATCH', body: { active: true, name: 'Chuyên viên' } })).json()).toMatchObject({ active: true, name: 'Chuyên viên' });
+    await tokenOf('thuctap', 'tạm thời 123');
+
+    const adminId = ((await (await call('/api/hub/accounts', { token: admin })).json()) as HubAccount[]).find((a) => a.username === 'admin')!.id;
+    expect((await call(`/api/hub/accounts/${adminId}`, { token: admin, method: 'PATCH', body: { active: false } })).status).toBe(404);
+    await tokenOf('admin', adminPassword);
+    const empty = await call(`/api/hub/accounts/${id}`, { token: admin, method: 'PATCH', body: {} });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toContain('Dữ liệu gửi lên không hợp lệ');
+    expect((await call(`/api/hub/accounts/${id}`, { token: admin, method: 'PATCH', body: { active: 'no' } })).status).toBe(400);
   });
 
   it('bad input gets a clear Vietnamese 4xx, never a 500', async () => {
@@ -165,5 +190,6 @@ describe('viewer accounts', () => {
     expect(Object.keys(doc.paths['/api/hub/centers/{id}/key']!)).toEqual(['post']);
     expect(Object.keys(doc.paths['/api/hub/accounts']!).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/hub/accounts/{id}/password']!)).toEqual(['put']);
+    expect(Object.keys(doc.paths['/api/hub/accounts/{id}']!)).toEqual(['patch']);
   });
 });

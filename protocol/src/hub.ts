@@ -191,5 +191,11 @@ export type HubAccountBody = z.infer<typeof HubAccountBody>;
 /** `PUT /api/hub/accounts/:id/password`: a new password for a viewer account (its sessions end). */
 export const HubPasswordBody = z.object({ password: hubPassword });
 
+/** `PATCH /api/hub/accounts/:id`: a viewer account's name, or turning it off (`active: false`: it cannot sign in, its sessions end) and on. */
+export const HubAccountPatch = z
+  .object({ name: text(200).trim().min(1).optional(), active: z.boolean().optional() })
+  .refine((p) => p.name !== undefined || p.active !== undefined, { message: 'give "name" or "active"' });
+export type HubAccountPatch = z.infer<typeof HubAccountPatch>;
+
 export const HubAccount = z.object({ id: z.number().int(), username: z.string(), name: z.string(), role: HubRole, active: z.boolean(), createdAt: z.string().nullable() });
 export type HubAccount = z.infer<typeof HubAccount>;

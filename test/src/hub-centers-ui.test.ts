@@ -119,6 +119,12 @@ describe('the city admin’s pages', () => {
     await page.getByLabel('Mật khẩu mới cho chuyenvien').fill('mật khẩu mới 2');
     await page.locator('tr[data-account="chuyenvien"]').getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã đặt mật khẩu mới cho chuyenvien' }).waitFor();
+    // Turned off, it cannot sign in; turned on again, it can.
+    await page.locator('tr[data-account="chuyenvien"]').getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await expect.poll(() => page.locator('tr[data-account="chuyenvien"]').innerText(), { timeout: 30_000 }).toContain('Đã khóa');
+    expect((await client(hub.url).post('/api/auth/login', { username: 'chuyenvien', password: 'mật khẩu mới 2' })).status).toBe(401);
+    await page.locator('tr[data-account="chuyenvien"]').getByRole('button', { name: 'Mở lại' }).click();
+    await expect.poll(() => page.locator('tr[data-account="chuyenvien"]').innerText(), { timeout: 30_000 }).toContain('Đang dùng');
     expect(cspViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { inTransaction, type Pool } from '../db/pool';
 import { HubError } from '../http/errors';
 import { checkCredentials, hashPassword } from '@qms/protocol/password';
-import type { HubAccount, HubAccountBody } from '@qms/protocol/hub';
+import type { HubAccount, HubAccountBody, HubAccountPatch } from '@qms/protocol/hub';
 
 export type HubRole = 'city_admin' | 'city_viewer';
 export interface HubUser {
@@ -26,7 +26,7 @@ export function accounts(pool: Pool, now: () => number) {
   return {
     async login(username: string, password: string) {
       const { rows } = await pool.query<{ id: number; name: string; role: HubRole; password_hash: string | null }>(
-        'SELECT id, name, role, password_hash FROM accounts WHERE username = $1 AND active',
+        'SELECT id, name, role, password_hash FROM accounts WHERE lower(username) = lower($1) AND active',
         [username],
       );
       const a = rows[0] ?? null;
@@ -53,6 +53,18 @@ export function accounts(pool: Pool, now: () => number) {
       );
       if (!rows[0]) throw new HubError('username_taken', { username: body.username });
       return (await this.list()).find((a) => a.id === rows[0]!.id)!;
+    },
+    /** A viewer account's new name, or turned off (its sessions end) or on again. Null: no such viewer. */
+    async updateViewer(id: number, patch: HubAccountPatch): Promise<HubAccount | null> {
+      const changed = await inTransaction(pool, async (c) => {
+        const { rowCount } = await c.query(
+          `UPDATE accounts SET name = COALESCE($2, name), active = COALESCE($3, active) WHERE id = $1 AND role = 'city_viewer'`,
+          [id, patch.name ?? null, patch.active ?? null],
+        );
+        if (rowCount === 1 && patch.active === false) await c.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+        return rowCount === 1;
+      });
+      return changed ? ((await this.list()).find((a) => a.id === id) ?? null) : null;
     },
     /** A new password for a viewer account; its sessions end (whoever knew the old one is signed out). False: no such viewer. */
     async resetPassword(id: number, password: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { HubAccountBody, HubCenterBody, HubCenterPatch, HubHeartbeat, HubLoginBody as LoginBody, HubPasswordBody, HubPushBody, HubReportQuery, HubStatsQuery } from '@qms/protocol/hub';
+import { HubAccountBody, HubAccountPatch, HubCenterBody, HubCenterPatch, HubHeartbeat, HubLoginBody as LoginBody, HubPasswordBody, HubPushBody, HubReportQuery, HubStatsQuery } from '@qms/protocol/hub';
 import type { Accounts, HubRole, HubUser } from '../auth/accounts';
 import type { Centers } from '../centers';
 import type { Pool } from '../db/pool';
@@ -141,6 +141,13 @@ export function buildHubApp(deps: HubAppDeps) {
   app.post('/api/hub/accounts', async (c) => {
     await user(c, ['city_admin']);
     return c.json(await deps.accounts.createViewer(await body(c, HubAccountBody)), 201);
+  });
+  app.patch('/api/hub/accounts/:id', async (c) => {
+    await user(c, ['city_admin']);
+    const id = idParam(c);
+    const updated = await deps.accounts.updateViewer(id, await body(c, HubAccountPatch));
+    if (!updated) throw new HubError('unknown_account', { account: id });
+    return c.json(updated);
   });
   app.put('/api/hub/accounts/:id/password', async (c) => {
     await user(c, ['city_admin']);

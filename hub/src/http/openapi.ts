@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SummaryReply } from '@qms/protocol';
-import { HubAccount, HubAccountBody, HubCenter, HubCenterBody, HubCenterCreated, HubCenterPatch, HubHeartbeat, HubLoginBody, HubPasswordBody, HubPushBody, HubPushReply, HubReportQuery, HubReportReply, HubStatsQuery } from '@qms/protocol/hub';
+import { HubAccount, HubAccountBody, HubAccountPatch, HubCenter, HubCenterBody, HubCenterCreated, HubCenterPatch, HubHeartbeat, HubLoginBody, HubPasswordBody, HubPushBody, HubPushReply, HubReportQuery, HubReportReply, HubStatsQuery } from '@qms/protocol/hub';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({ content: { 'application/json': { schema: schema(s, io) } } });
@@ -78,6 +78,15 @@ export function hubOpenApi(version: string) {
           security: city,
           requestBody: { required: true, ...json(HubAccountBody, 'input') },
           responses: { 201: { description: 'created', ...json(HubAccount) }, 400: error('bad input (username, name, a password of at least 8 characters)'), 409: error('username taken'), 403: error('not a city admin') },
+        },
+      },
+      '/api/hub/accounts/{id}': {
+        patch: {
+          summary: 'Rename a viewer account, or turn it off (`active: false`: it cannot sign in, its sessions end) or on again (city admin)',
+          security: city,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: { required: true, ...json(HubAccountPatch, 'input') },
+          responses: { 200: { description: 'the account', ...json(HubAccount) }, 400: error('nothing to change, bad input, or not an id'), 404: error('no such viewer account'), 403: error('not a city admin') },
         },
       },
       '/api/hub/accounts/{id}/password': {
