@@ -125,6 +125,13 @@ describe('the city admin’s pages', () => {
     expect((await client(hub.url).post('/api/auth/login', { username: 'chuyenvien', password: 'mật khẩu mới 2' })).status).toBe(401);
     await page.locator('tr[data-account="chuyenvien"]').getByRole('button', { name: 'Mở lại' }).click();
     await expect.poll(() => page.locator('tr[data-account="chuyenvien"]').innerText(), { timeout: 30_000 }).toContain('Đang dùng');
+    // English second.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Centers' }).click();
+    await page.getByRole('form', { name: 'Register a new center' }).waitFor();
+    expect(await page.locator('tr[data-center="P-KIENAN"]').innerText()).toMatch(/No district[\s\S]*Issue a new key/);
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('form', { name: 'Đăng ký trung tâm mới' }).waitFor();
     expect(cspViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
