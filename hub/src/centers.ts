@@ -21,21 +21,28 @@ interface CenterRow {
   diverged_first_at: Date | null;
   diverged_events: number;
   diverged_from_event: number | null;
+  key_issued_at: Date | null;
 }
+
+const newKey = () => `qmshub_${randomBytes(32).toString('base64url')}`;
 
 export function centers(pool: Pool, now: () => number) {
   return {
     /** Registers a center; the key is shown once, only its hash is kept. */
     async register(body: HubCenterBody) {
-      const key = `qmshub_${randomBytes(32).toString('base64url')}`;
-      const { rows } = await pool.query<{ id: number }>('INSERT INTO centers (code, name, key_hash, district) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING RETURNING id', [
-        body.code,
-        body.name,
-        sha256(key),
-        body.district ?? null,
-      ]);
+      const key = newKey();
+      const { rows } = await pool.query<{ id: number }>(
+        'INSERT INTO centers (code, name, key_hash, district, key_issued_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (code) DO NOTHING RETURNING id',
+        [body.code, body.name, sha256(key), body.district ?? null, new Date(now())],
+      );
       if (!rows[0]) throw new HubError('center_code_taken', { code: body.code });
       return { id: rows[0].id, key };
+    },
+    /** A new key for a center that lost its own; the old one stops working at once. Null when there is no such center. */
+    async newKey(id: number): Promise<{ id: number; key: string } | null> {
+      const key = newKey();
+      const { rowCount } = await pool.query('UPDATE centers SET key_hash = $2, key_issued_at = $3 WHERE id = $1', [id, sha256(key), new Date(now())]);
+      return rowCount === 1 ? { id, key } : null;
     },
     /** A new name and/or district; false when there is no such center. */
     async update(id: number, patch: HubCenterPatch): Promise<boolean> {
@@ -66,6 +73,7 @@ export function centers(pool: Pool, now: () => number) {
           eventsStored: r.events_stored,
           divergence: r.diverged_first_at ? { firstAt: r.diverged_first_at.toISOString(), events: r.diverged_events, fromEventId: r.diverged_from_event ?? 0 } : null,
           alarms: centerAlarms({ lastContactAt: r.last_contact_at, online, live: r.live, timezone: r.timezone }, at),
+          keyIssuedAt: r.key_issued_at?.toISOString() ?? null,
         };
       });
     },

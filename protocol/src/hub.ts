@@ -117,6 +117,8 @@ export const HubCenter = z.object({
   /** Set when the center sent events that contradict ones the hub already had (restored from an old backup). */
   divergence: z.object({ firstAt: z.string(), events: z.number().int(), fromEventId: z.number().int() }).nullable(),
   alarms: z.array(HubAlarm),
+  /** When its current key was issued (at registration, or by `POST /api/hub/centers/:id/key`). */
+  keyIssuedAt: z.string().nullable(),
 });
 export type HubCenter = z.infer<typeof HubCenter>;
 
@@ -163,3 +165,37 @@ export const HubReportReply = z.object({
   text: z.string(),
 });
 export type HubReportReply = z.infer<typeof HubReportReply>;
+
+// City accounts (docs/hub.md "Accounts and centers"): the city admin creates viewer accounts and resets their passwords.
+
+export const HubRole = z.enum(['city_admin', 'city_viewer']);
+export const hubPasswordMinLength = 8;
+const hubPassword = z
+  .string()
+  .min(hubPasswordMinLength, `password: at least ${hubPasswordMinLength} characters`)
+  .max(200)
+  .refine((v) => !v.includes('\u0000'), { message: 'holds a NUL character' });
+
+/** `POST /api/hub/accounts`: a viewer account (sees the live view and the reports, changes nothing). */
+export const HubAccountBody = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'username: 3–32 letters (no diacritics), digits, "_", "-" or "."')
+    .transform((u) => u.toLowerCase()),
+  name: text(200).trim().min(1),
+  password: hubPassword,
+});
+export type HubAccountBody = z.infer<typeof HubAccountBody>;
+
+/** `PUT /api/hub/accounts/:id/password`: a new password for a viewer account (its sessions end). */
+export const HubPasswordBody = z.object({ password: hubPassword });
+
+/** `PATCH /api/hub/accounts/:id`: a viewer account's name, or turning it off (`active: false`: it cannot sign in, its sessions end) and on. */
+export const HubAccountPatch = z
+  .object({ name: text(200).trim().min(1).optional(), active: z.boolean().optional() })
+  .refine((p) => p.name !== undefined || p.active !== undefined, { message: 'give "name" or "active"' });
+export type HubAccountPatch = z.infer<typeof HubAccountPatch>;
+
+export const HubAccount = z.object({ id: z.number().int(), username: z.string(), name: z.string(), role: HubRole, active: z.boolean(), createdAt: z.string().nullable() });
+export type HubAccount = z.infer<typeof HubAccount>;

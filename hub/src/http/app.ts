@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
-import { HubCenterBody, HubCenterPatch, HubHeartbeat, HubLoginBody as LoginBody, HubPushBody, HubReportQuery, HubStatsQuery } from '@qms/protocol/hub';
+import { HubAccountBody, HubAccountPatch, HubCenterBody, HubCenterPatch, HubHeartbeat, HubLoginBody as LoginBody, HubPasswordBody, HubPushBody, HubReportQuery, HubStatsQuery } from '@qms/protocol/hub';
 import type { Accounts, HubRole, HubUser } from '../auth/accounts';
 import type { Centers } from '../centers';
 import type { Pool } from '../db/pool';
@@ -42,6 +42,14 @@ async function body<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer
   return parsed.data;
 }
 
+/** A route's `:id`: a positive integer PostgreSQL's `integer` holds, else 400 (never a database error). */
+function idParam(c: Context): number {
+  const raw = c.req.param('id') ?? '';
+  const id = /^\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new HubError('bad_id', { id: raw.slice(0, 40) });
+  return id;
+}
+
 const bearer = (c: Context) => /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? null;
 
 /** The hub's HTTP API (docs/hub.md; shapes in `/api/openapi.json`). */
@@ -60,7 +68,7 @@ export function buildHubApp(deps: HubAppDeps) {
     const token = bearer(c);
     const u = token ? await deps.accounts.byToken(token) : null;
     if (!u) throw new HubError('unauthorized');
-    if (!roles.includes(u.role)) throw new HubError('forbidden', { allowed: roles.join(', ') });
+    if (!roles.includes(u.role)) throw roles.length === 1 && roles[0] === 'city_admin' ? new HubError('admin_only') : new HubError('forbidden', { allowed: roles.join(', ') });
     return u;
   };
   const center = async (c: Context) => {
@@ -116,6 +124,37 @@ export function buildHubApp(deps: HubAppDeps) {
     const patch = await body(c, HubCenterPatch);
     if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647 || !(await deps.centers.update(id, patch))) throw new HubError('unknown_center', { center: c.req.param('id') });
     return c.json((await deps.centers.list()).find((x) => x.id === id));
+  });
+
+  app.post('/api/hub/centers/:id/key', async (c) => {
+    await user(c, ['city_admin']);
+    const id = idParam(c);
+    const issued = await deps.centers.newKey(id);
+    if (!issued) throw new HubError('unknown_center', { center: id });
+    return c.json(issued, 201);
+  });
+
+  app.get('/api/hub/accounts', async (c) => {
+    await user(c, ['city_admin']);
+    return c.json(await deps.accounts.list());
+  });
+  app.post('/api/hub/accounts', async (c) => {
+    await user(c, ['city_admin']);
+    return c.json(await deps.accounts.createViewer(await body(c, HubAccountBody)), 201);
+  });
+  app.patch('/api/hub/accounts/:id', async (c) => {
+    await user(c, ['city_admin']);
+    const id = idParam(c);
+    const updated = await deps.accounts.updateViewer(id, await body(c, HubAccountPatch));
+    if (!updated) throw new HubError('unknown_account', { account: id });
+    return c.json(updated);
+  });
+  app.put('/api/hub/accounts/:id/password', async (c) => {
+    await user(c, ['city_admin']);
+    const id = idParam(c);
+    const { password } = await body(c, HubPasswordBody);
+    if (!(await deps.accounts.resetPassword(id, password))) throw new HubError('unknown_account', { account: id });
+    return c.body(null, 204);
   });
 
   app.post('/api/hub/events', async (c) => {

@@ -13,6 +13,14 @@ const messages = {
   bad_credentials: { status: 401, vi: () => 'Sai tên đăng nhập hoặc mật khẩu.', en: () => 'Wrong username or password.' },
   bad_center_key: { status: 401, vi: () => 'Khóa kết nối của trung tâm không đúng.', en: () => 'The center key is not valid.' },
   forbidden: { status: 403, vi: (p: Params) => `Tài khoản này không có quyền làm việc này (cần: ${p.allowed}).`, en: (p: Params) => `This account may not do this (needs: ${p.allowed}).` },
+  admin_only: {
+    status: 403,
+    vi: () => 'Chỉ tài khoản quản trị thành phố được làm việc này. Tài khoản xem chỉ được xem màn hình trực tiếp và báo cáo.',
+    en: () => 'Only the city admin account may do this. A viewer account may only see the live view and the reports.',
+  },
+  unknown_account: { status: 404, vi: (p: Params) => `Không có tài khoản xem "${p.account}".`, en: (p: Params) => `There is no viewer account "${p.account}".` },
+  username_taken: { status: 409, vi: (p: Params) => `Tên đăng nhập "${p.username}" đã có.`, en: (p: Params) => `The username "${p.username}" is already taken.` },
+  bad_id: { status: 400, vi: (p: Params) => `Mã số "${p.id}" không hợp lệ (cần một số nguyên dương).`, en: (p: Params) => `"${p.id}" is not a valid id (a positive whole number).` },
   unknown_center: { status: 404, vi: (p: Params) => `Không có trung tâm "${p.center}".`, en: (p: Params) => `There is no center "${p.center}".` },
   center_code_taken: { status: 409, vi: (p: Params) => `Mã trung tâm "${p.code}" đã có.`, en: (p: Params) => `The center code "${p.code}" is already registered.` },
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SummaryReply } from '@qms/protocol';
-import { HubCenter, HubCenterBody, HubCenterCreated, HubCenterPatch, HubHeartbeat, HubLoginBody, HubPushBody, HubPushReply, HubReportQuery, HubReportReply, HubStatsQuery } from '@qms/protocol/hub';
+import { HubAccount, HubAccountBody, HubAccountPatch, HubCenter, HubCenterBody, HubCenterCreated, HubCenterPatch, HubHeartbeat, HubLoginBody, HubPasswordBody, HubPushBody, HubPushReply, HubReportQuery, HubReportReply, HubStatsQuery } from '@qms/protocol/hub';
 
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 const json = (s: z.ZodType, io: 'input' | 'output' = 'output') => ({ content: { 'application/json': { schema: schema(s, io) } } });
@@ -57,6 +57,45 @@ export function hubOpenApi(version: string) {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
           requestBody: { required: true, ...json(HubCenterPatch, 'input') },
           responses: { 200: { description: 'the center as listed', ...json(HubCenter) }, 400: error('nothing to change, or bad input'), 404: error('no such center'), 403: error('not a city admin') },
+        },
+      },
+      '/api/hub/centers/{id}/key': {
+        post: {
+          summary: 'Issue a new key for a center that lost its own (city admin); the old key stops working at once; the new key is shown once',
+          security: city,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          responses: { 201: { description: 'the new key', ...json(HubCenterCreated) }, 400: error('not an id'), 404: error('no such center'), 401: error('not signed in'), 403: error('not a city admin') },
+        },
+      },
+      '/api/hub/accounts': {
+        get: {
+          summary: 'City accounts: the city admin and the viewer accounts (city admin)',
+          security: city,
+          responses: { 200: { description: 'accounts', ...json(z.array(HubAccount)) }, 403: error('not a city admin') },
+        },
+        post: {
+          summary: 'Create a viewer account (`city_viewer`: sees the live view and the reports, registers and changes nothing) (city admin)',
+          security: city,
+          requestBody: { required: true, ...json(HubAccountBody, 'input') },
+          responses: { 201: { description: 'created', ...json(HubAccount) }, 400: error('bad input (username, name, a password of at least 8 characters)'), 409: error('username taken'), 403: error('not a city admin') },
+        },
+      },
+      '/api/hub/accounts/{id}': {
+        patch: {
+          summary: 'Rename a viewer account, or turn it off (`active: false`: it cannot sign in, its sessions end) or on again (city admin)',
+          security: city,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: { required: true, ...json(HubAccountPatch, 'input') },
+          responses: { 200: { description: 'the account', ...json(HubAccount) }, 400: error('nothing to change, bad input, or not an id'), 404: error('no such viewer account'), 403: error('not a city admin') },
+        },
+      },
+      '/api/hub/accounts/{id}/password': {
+        put: {
+          summary: 'Set a new password for a viewer account; its sessions end (city admin)',
+          security: city,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: { required: true, ...json(HubPasswordBody, 'input') },
+          responses: { 204: { description: 'changed' }, 400: error('password too short, or not an id'), 404: error('no such viewer account'), 403: error('not a city admin') },
         },
       },
       '/api/hub/events': {
