@@ -55,7 +55,7 @@ describe('printing a ticket', () => {
 
   it('to the simulated printer: a .bin and a .png per ticket, the .bin decodes to the same ticket', async () => {
     const dir = tempDir();
-    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'printer-1', paperWidth: 80 });
+    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'printer-1', paperWidth: 80, previews: 'each' });
     const printer = createEscPosPrinter({ connect: async () => host });
     cleanups.push(() => printer.close());
     const status = await printer.print(job('http://qms.local/t/abc'));
