@@ -37,7 +37,7 @@ describe('printing issued tickets', () => {
     const [paper] = splitTickets(decodeEscPos(readFileSync(file.bin)), 576);
     expect(paper).toMatchObject({ cut: true, qrPayloads: [`http://qms.hcc.local:8080/t/${res.body.id}?k=${s.floor.ratings.keyOf(res.body.id)}`] });
     expect(paper!.maxRasterWidth).toBeLessThanOrEqual(576);
-    expect(readFileSync(file.png).subarray(1, 4).toString()).toBe('PNG');
+    expect(readFileSync(sim.preview(file)).subarray(1, 4).toString()).toBe('PNG');
     expect(eventsOf(s, res.body.id).map((e) => e.type)).toEqual(['ticket.issued', 'ticket.printed']);
     const health = await client(s.url, kioskToken).get('/api/health');
     expect(health.body.devices).toContainEqual(expect.objectContaining({ id: 'printer-1', kind: 'printer', ok: true }));

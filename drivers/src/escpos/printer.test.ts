@@ -9,7 +9,7 @@ import { Listeners, memoryPair, openDeviceFile, openSerial, openTcp, type Transp
 import { decodeEscPos, splitTickets } from './decoder';
 import { createEscPosPrinter, PrintError } from './printer';
 import { sampleTicket } from './sample';
-import { ticketBytes } from './ticket';
+import { createTicketRasterCache, ticketBytes } from './ticket';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'qms-printer-'));
 const job = (url = sampleTicket.qrUrl!) => ticketBytes({ ...sampleTicket, qrUrl: url }, { paperWidth: 80 });
@@ -55,7 +55,7 @@ describe('printing a ticket', () => {
 
   it('to the simulated printer: a .bin and a .png per ticket, the .bin decodes to the same ticket', async () => {
     const dir = tempDir();
-    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'printer-1', paperWidth: 80 });
+    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'printer-1', paperWidth: 80, previews: 'each' });
     const printer = createEscPosPrinter({ connect: async () => host });
     cleanups.push(() => printer.close());
     const status = await printer.print(job('http://qms.local/t/abc'));
@@ -160,6 +160,22 @@ describe('printing a ticket', () => {
     expect(ticket!.maxRasterWidth).toBeLessThanOrEqual(576);
     sim.setStatus({ coverOpen: true });
     await expect(printer.print(job(url))).rejects.toMatchObject({ fault: 'cover_open' });
+  });
+
+  it('through the serial path, tickets drawn with the raster cache arrive byte for byte as without it', async () => {
+    const pty = await ptyPair();
+    cleanups.push(pty.stop);
+    const deviceEnd = await openSerial({ path: pty.b, baudRate: 115200 });
+    cleanups.push(() => deviceEnd.close());
+    const sim = createSimPrinter({ dir: tempDir(), name: 'serial', paperWidth: 80, device: deviceEnd });
+    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }) });
+    cleanups.push(() => printer.close());
+    const cache = createTicketRasterCache();
+    const tickets = ['2001', '2002'].map((number) => ({ ...sampleTicket, number, qrUrl: `http://10.0.0.5:8080/t/${number}` }));
+    for (const t of tickets) await printer.print(ticketBytes(t, { paperWidth: 80 }, cache));
+    await until(() => sim.count() === 2);
+    expect(cache.stats().hits).toBeGreaterThan(0);
+    tickets.forEach((t, i) => expect(readFileSync(sim.printed()[i]!.bin).equals(ticketBytes(t, { paperWidth: 80 }))).toBe(true));
   });
 
   it('through a socat PTY pair, the paper running out mid-ticket is caught by the status read after the job', async () => {

@@ -59,32 +59,65 @@ const sizes: Record<PaperWidth, Sizes> = {
   58: { header: 18, title: 24, number: 104, service: 24, line: 20, footer: 17, qrModule: 5, gap: 10 },
 };
 
-/** The bytes of one ticket: initialise, raster text in bands, the printer's QR, feed and cut. */
-export function ticketBytes(content: TicketContent, format: TicketFormat): Buffer {
+/**
+ * The raster bytes of the lines that repeat from ticket to ticket (center name, title, field, counters, caption,
+ * footer), drawn once. The key holds everything that shapes the bytes (the words, the style, the paper and its
+ * format), so a changed setting is a new key and the next ticket shows it: no entry can go stale.
+ */
+export function createTicketRasterCache(limit = 256) {
+  const entries = new Map<string, Buffer>();
+  let hits = 0;
+  let misses = 0;
+  return {
+    bytes(key: string, draw: () => Buffer): Buffer {
+      const found = entries.get(key);
+      if (found) {
+        hits += 1;
+        return found;
+      }
+      misses += 1;
+      const made = draw();
+      if (entries.size >= limit) entries.delete(entries.keys().next().value!); // the oldest first
+      entries.set(key, made);
+      return made;
+    },
+    stats: () => ({ size: entries.size, hits, misses }),
+  };
+}
+export type TicketRasterCache = ReturnType<typeof createTicketRasterCache>;
+
+/**
+ * The bytes of one ticket: initialise, raster text in bands, the printer's QR, feed and cut. With a `cache`, the lines
+ * that repeat are taken from it; the bytes are the same either way.
+ */
+export function ticketBytes(content: TicketContent, format: TicketFormat, cache?: TicketRasterCache): Buffer {
   const width = paperDots[format.paperWidth];
   const s = { ...sizes[format.paperWidth], ...(format.numberSize ? { number: format.numberSize } : {}) };
   const centering = format.centering ?? 'command';
   const bandRows = format.bandRows ?? DEFAULT_BAND_ROWS;
   const parts: Buffer[] = [initialize(), justify(centering === 'command' ? 'center' : 'left')];
 
-  const image = (b: Bitmap | null, gapAfter = s.gap) => {
-    if (!b) return;
-    parts.push(rasterImage(centering === 'pad' ? padToCentre(b, width) : b, bandRows), feedDots(gapAfter));
-  };
+  const image = (b: Bitmap) => rasterImage(centering === 'pad' ? padToCentre(b, width) : b, bandRows);
   // Each wrapped line is its own image, so a short second line does not carry the first line's width.
-  const text = (value: string | null | undefined, style: TextStyle, gapAfter = s.gap) => {
-    const lines = value ? renderTextLines(value, style, width) : [];
-    lines.forEach((line, i) => image(line, i === lines.length - 1 ? gapAfter : (style.lineGap ?? Math.round(style.size / 4))));
+  const drawText = (value: string, style: TextStyle, gapAfter: number) => {
+    const lines = renderTextLines(value, style, width);
+    return Buffer.concat(lines.flatMap((line, i) => [image(line), feedDots(i === lines.length - 1 ? gapAfter : (style.lineGap ?? Math.round(style.size / 4)))]));
+  };
+  /** `repeats`: the same words on many tickets, taken from the cache when there is one. */
+  const text = (value: string | null | undefined, style: TextStyle, gapAfter = s.gap, repeats = true) => {
+    if (!value) return;
+    if (!cache || !repeats) parts.push(drawText(value, style, gapAfter));
+    else parts.push(cache.bytes(JSON.stringify([value, style, gapAfter, width, centering, bandRows]), () => drawText(value, style, gapAfter)));
   };
 
   text(content.header.toLocaleUpperCase('vi'), { size: s.header, bold: true, lineGap: 6 }, s.gap * 2);
   text(content.title, { size: s.title, bold: true }, s.gap * 1.5);
-  text(content.number, { size: s.number, bold: true }, s.gap * 2);
+  text(content.number, { size: s.number, bold: true }, s.gap * 2, false);
   text(content.priority, { size: s.line, bold: true });
   text(content.serviceName, { size: s.service, bold: true, lineGap: 6 });
   text(content.counters, { size: s.line });
-  text(content.ahead, { size: s.line });
-  text(content.issuedAt, { size: s.line }, s.gap * 1.5);
+  text(content.ahead, { size: s.line }, s.gap, false);
+  text(content.issuedAt, { size: s.line }, s.gap * 1.5, false);
   if (content.qrUrl) {
     // The printer places its own QR code, so it is always centred by command.
     if (centering === 'pad') parts.push(justify('center'));

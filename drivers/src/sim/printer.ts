@@ -7,7 +7,7 @@ import { paperDots, type PaperWidth } from '../escpos/ticket';
 import { memoryPair, type Transport } from '../transport';
 
 export interface SimPrinterOptions {
-  /** Folder for the printed tickets: `<name>-<n>.bin` (the raw bytes) and `<name>-<n>.png` (what the paper shows). */
+  /** Folder for the printed tickets: `<name>-<n>.bin` (the raw bytes) and `<name>-<n>.png` (what the paper shows, see `previews`). */
   dir: string;
   /** Used in file names, e.g. `printer-1`. */
   name: string;
@@ -16,10 +16,16 @@ export interface SimPrinterOptions {
   device: Transport;
   /** How many of the latest tickets `printed()` keeps in memory (decoded with their bitmaps); the files stay on disk. */
   keep?: number;
+  /**
+   * When the `.png` picture of the paper is made: `on-demand` (the default) when `preview(file)` asks for it, as
+   * drawing and compressing it costs more CPU than the ticket's own bytes; `each` beside every `.bin`.
+   */
+  previews?: 'each' | 'on-demand';
 }
 
 export interface PrintedFile {
   bin: string;
+  /** Where the picture of the paper is (with `previews: 'each'`) or goes (`preview(file)`). */
   png: string;
   commands: EscPosCommand[];
 }
@@ -70,7 +76,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     try {
       mkdirSync(opts.dir, { recursive: true });
       writeFileSync(`${base}.bin`, bytes);
-      writeFileSync(`${base}.png`, bitmapToPng(renderPage(job, paperDots[opts.paperWidth]).bitmap));
+      if (opts.previews === 'each') writeFileSync(`${base}.png`, paperPng(job, opts.paperWidth));
     } catch (e) {
       // The data folder went away (a test cleaning up, a full disk): the paper is lost, the simulator goes on.
       errors.push(e as Error);
@@ -121,6 +127,11 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     printed: () => [...printed],
     /** Tickets printed since start, including those no longer kept in memory. */
     count: () => count,
+    /** Writes the picture of the paper of a printed ticket (once) and returns its path. */
+    preview(file: PrintedFile): string {
+      if (!existsSync(file.png)) writeFileSync(file.png, paperPng(file.commands, opts.paperWidth));
+      return file.png;
+    },
     /** Bytes it could not understand; a correct driver leaves this empty. */
     errors: () => [...errors],
     onPrinted: (l: (f: PrintedFile) => void) => {
@@ -130,6 +141,9 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   };
 }
 export type SimPrinter = ReturnType<typeof createSimPrinter>;
+
+/** What the paper of one ticket shows, as a PNG. */
+export const paperPng = (commands: EscPosCommand[], paperWidth: PaperWidth) => bitmapToPng(renderPage(commands, paperDots[paperWidth]).bitmap);
 
 /** A simulated printer and the host end of the link to it, as a driver would open a real port. */
 export function simulatedPrinterLink(opts: Omit<SimPrinterOptions, 'device'>): { printer: SimPrinter; host: Transport } {

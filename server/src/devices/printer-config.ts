@@ -15,7 +15,7 @@ export const TicketLayoutConfig = z.strictObject({
 export type TicketLayoutConfig = z.infer<typeof TicketLayoutConfig>;
 
 /**
- * One ESC/POS ticket printer. `sim` writes each ticket as `.bin` + `.png` under `QMS_DATA_DIR/printer/`;
+ * One ESC/POS ticket printer. `sim` writes each ticket as `.bin` under `QMS_DATA_DIR/printer/` (its `.png` on demand);
  * `serial` is a COM port (`path`, `baudRate`); `tcp` a network printer (`host`, port 9100); `usb` the Linux
  * usblp device file (`path`, e.g. `/dev/usb/lp0`).
  */

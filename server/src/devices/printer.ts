@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import {
   createEscPosPrinter,
+  createTicketRasterCache,
   faultOf,
   faultText,
   openDeviceFile,
@@ -13,6 +14,7 @@ import {
   type EscPosPrinter,
   type PrinterStatus,
   type SimPrinter,
+  type TicketRasterCache,
   type Transport,
 } from '@qms/drivers';
 import type { FloorEvent } from '@qms/protocol';
@@ -52,6 +54,8 @@ interface Unit {
   sim: SimPrinter | null;
   where: string;
   timer: ReturnType<typeof setInterval> | null;
+  /** The ticket's repeating lines, drawn once (keyed by their words and format: a changed setting is a new entry). */
+  rasters: TicketRasterCache;
 }
 
 /**
@@ -106,7 +110,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
         where = config.path!;
         break;
     }
-    return { config, driver: createEscPosPrinter({ connect, statusQuery: config.statusQuery }), sim, where, timer: null };
+    return { config, driver: createEscPosPrinter({ connect, statusQuery: config.statusQuery }), sim, where, timer: null, rasters: createTicketRasterCache() };
   });
 
   const report = (u: Unit, status: PrinterStatus | null, failure: string | null = null) => {
@@ -155,13 +159,14 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
       ahead: t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waitingIn(t.serviceDay, t.serviceId)) : null,
       url: ticketUrl(t.id),
     });
-    const bytes = ticketBytes(content, {
+    const format = {
       paperWidth: unit.config.paperWidth,
       centering: unit.config.centering,
       cut: unit.config.cut,
       bandRows: unit.config.bandRows,
       ...(unit.config.layout.numberSize ? { numberSize: unit.config.layout.numberSize } : {}),
-    });
+    };
+    const bytes = ticketBytes(content, format, unit.rasters);
     let outcome: PrintOutcome;
     try {
       const status = await unit.driver.print(bytes);
