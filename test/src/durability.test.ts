@@ -34,10 +34,11 @@ describe('power loss: every connection syncs fully', () => {
       .map((f) => relative(serverSrc, f))
       .sort();
     // A new connection must be added here with a check of its synchronous setting.
-    expect(opening).toEqual(['stats/worker-thread.ts', 'store/backup.ts', 'store/open.ts', 'store/verify-worker.mjs']);
+    expect(opening).toEqual(['stats/worker-thread.ts', 'store/backup.ts', 'store/open.ts', 'store/verify-worker.mjs', 'store/voice-backup.ts']);
     // On a copy: the switch to a self-contained file runs at FULL; the integrity check only reads.
     expect(readFileSync(join(serverSrc, 'store/backup.ts'), 'utf8')).toMatch(/new Database\(path, \{ fileMustExist: true \}\);\s+try \{\s+copy\.pragma\('synchronous = FULL'\)/);
     expect(readFileSync(join(serverSrc, 'store/verify-worker.mjs'), 'utf8')).toMatch(/new Database\(workerData\.path, \{ readonly: true/);
+    expect(readFileSync(join(serverSrc, 'store/voice-backup.ts'), 'utf8')).toMatch(/new Database\(copyPath, \{ readonly: true/);
   });
 });
 
@@ -59,7 +60,11 @@ describe('private files', () => {
       const mode = (p: string) => statSync(join(server.dataDir, p)).mode & 0o777;
       expect(mode('.')).toBe(0o700);
       expect(mode('backups')).toBe(0o700);
-      const files = ['qms.sqlite', 'qms.sqlite-wal', 'qms.sqlite-shm', 'numbering.json', ...readdirSync(join(server.dataDir, 'backups')).map((f) => `backups/${f}`)];
+      // A copy's recorded voice clips sit in a folder beside it: the folder is 0700, the clips in it 0600.
+      const inBackups = readdirSync(join(server.dataDir, 'backups'), { recursive: true, encoding: 'utf8' }).map((f) => `backups/${f}`);
+      const folders = inBackups.filter((f) => statSync(join(server.dataDir, f)).isDirectory());
+      for (const f of folders) expect([f, mode(f).toString(8)]).toEqual([f, '700']);
+      const files = ['qms.sqlite', 'qms.sqlite-wal', 'qms.sqlite-shm', 'numbering.json', ...inBackups.filter((f) => !folders.includes(f))];
       expect(files.length).toBeGreaterThan(4);
       expect(files).toContain(old);
       for (const f of files) expect([f, mode(f).toString(8)]).toEqual([f, '600']);

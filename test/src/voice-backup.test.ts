@@ -51,6 +51,8 @@ describe('recorded clips survive a lost disk: backups carry them, a restored dat
     expect(first).toBe('qms-2026-03-16-100100.sqlite');
     for (const dir of [join(dataDir, 'backups'), usb]) {
       expect(readFileSync(join(dir, 'qms-2026-03-16-100100.voice', '1', 'mowif.wav')).equals(said), dir).toBe(true);
+      // Backups are the owner's only, as the database copies are.
+      expect(statSync(join(dir, 'qms-2026-03-16-100100.voice', '1', 'mowif.wav')).mode & 0o777).toBe(0o600);
     }
     // An unchanged clip in the next copy is the same file (a hard link), not a second copy of it.
     clock.advance(60_000);

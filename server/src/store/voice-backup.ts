@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './open';
@@ -54,7 +54,10 @@ export function backupVoiceClips(copyPath: string, voiceDir: string, target: str
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const to = join(dir, `${c.clip}.wav`);
     const before = previous && join(previous, String(c.pack_id), `${c.clip}.wav`);
-    if (!(before && existsSync(before) && sameBytes(before, from) && tryLink(before, to))) copyFileSync(from, to);
+    if (!(before && existsSync(before) && sameBytes(before, from) && tryLink(before, to))) {
+      copyFileSync(from, to);
+      chmodSync(to, 0o600); // backups are the owner's only, like the database copies
+    }
     written++;
   }
   rmSync(folder, { recursive: true, force: true });
