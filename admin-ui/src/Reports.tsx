@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ReportPageReply, ServiceDto } from '@qms/protocol';
 import { apiFetch, errorText, serviceName } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
+import { BookingFigures } from './BookingFigures';
 import { ExportButtons } from './Export';
 import { fmtDate, fmtInt, fmtMinutes, fmtPct } from './format';
 import { presetRange, presets, type Preset, type Range } from './range';
@@ -146,6 +147,7 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
         </section>
       </div>
 
+      <BookingFigures totals={t} groups={groups.service} labelOf={fieldName} />
       <section className="qms-card">
         <h2>{w('reports.paragraph')}</h2>
         <Paragraph text={data.reply.text} />

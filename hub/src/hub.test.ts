@@ -104,9 +104,10 @@ describe('city hub', () => {
     const exact = await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' });
     expect(exact.totals.issued).toBe(4);
     const whole = await hubSummary(hub.pool, { from: day, to: day, groupBy: 'service' }, 0);
-    const counts = (r: any) => ({ ...r, waitSeconds: undefined, serviceSeconds: undefined });
+    const counts = (r: any) => ({ ...r, waitSeconds: undefined, serviceSeconds: undefined, bookedWaitSeconds: undefined, walkInWaitSeconds: undefined, punctualitySeconds: undefined });
     expect(whole.groups!.map(counts)).toEqual(exact.groups!.map(counts));
     expect(whole.totals.waitSeconds.mean).toBe(exact.totals.waitSeconds.mean);
+    expect(whole.totals.walkInWaitSeconds.mean).toBe(exact.totals.walkInWaitSeconds.mean);
     await hub.pool.query('ALTER TABLE ticket_facts RENAME TO ticket_facts_hidden; ALTER TABLE events RENAME TO events_hidden');
     try {
       const month = await hubSummary(hub.pool, { from: '2026-03-01', to: '2026-03-31', groupBy: 'service' }, 0);

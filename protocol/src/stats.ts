@@ -25,6 +25,21 @@ export const RatingCounts = z.object({
 });
 export type RatingCounts = z.infer<typeof RatingCounts>;
 
+export const Bookings = z.object({
+  /** Bookings whose slot falls in the range (a moved booking counts once, on its current slot's day). */
+  made: z.number().int(),
+  /** Checked in within the window: a ticket on channel `appointment`. */
+  kept: z.number().int(),
+  cancelled: z.number().int(),
+  /** No check-in within the window (late arrivals with a normal ticket included). */
+  noShow: z.number().int(),
+  /** Of the no-shows: came after the window and took a normal ticket. */
+  late: z.number().int(),
+  /** Still open: the check-in window has not closed yet. */
+  open: z.number().int(),
+});
+export type Bookings = z.infer<typeof Bookings>;
+
 export const Figures = z.object({
   issued: z.number().int(),
   served: z.number().int(),
@@ -53,6 +68,13 @@ export const Figures = z.object({
   /** The target the combined satisfaction rate is checked against, and whether it falls short (null without ratings). */
   satisfactionTarget: z.number().optional(),
   belowTarget: z.boolean().nullable().optional(),
+  /** Wait of tickets on channel `appointment` (a checked-in booking: first call − check-in) and of all others. */
+  bookedWaitSeconds: Distribution,
+  walkInWaitSeconds: Distribution,
+  /** Punctuality of booked tickets: first call − slot start (negative: called before the slot). */
+  punctualitySeconds: Distribution,
+  /** Bookings by slot day (totals and field, day, weekday and slot-hour groups; docs/figures.md "Lịch hẹn"). */
+  bookings: Bookings.optional(),
 });
 export type Figures = z.infer<typeof Figures>;
 

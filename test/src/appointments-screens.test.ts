@@ -245,4 +245,23 @@ describe('appointments in Chromium: book on the phone, check in by scanning at t
     expect(await other.getByRole('button', { name: /Hủy lịch hẹn|Cancel booking|Đổi giờ hẹn|Change time/ }).count()).toBe(0);
     expect(cspViolations(phone)).toEqual([]);
   });
+
+  it('4. the bookings appear in the report: the 09:00 Đất đai booking as made and kept, its wait and punctuality', async () => {
+    clock.set(at('12:30'));
+    const page = await open({ width: 1366, height: 900 });
+    await signInOnPage(page, `${server.url}/admin/#reports`, 'quanly');
+    const block = page.locator('.reports__bookings');
+    await block.getByRole('heading', { name: 'Lịch hẹn' }).waitFor();
+    const cells = async (label: string) =>
+      (await block.locator('tbody tr', { hasText: label }).first().locator('td').allInnerTexts()).map((t) => t.trim());
+    // Made, kept, cancelled, no-show, still open, booked wait (median), walk-in wait (median), call − slot time (median).
+    const land = await cells('Đất đai');
+    expect(land.slice(1, 6)).toEqual(['2', '1', '0', '0', '1']);
+    expect(land[6]).toBe('10 phút (10 phút)'); // checked in 08:50, called 09:00
+    expect(land[8]).toBe('0 phút (0 phút)'); // called at its slot time
+    // The day's bookings: 3 kept (Đất đai 09:00, Xây dựng 11:00, Hộ tịch 12:00), 1 cancelled, 3 still open.
+    expect((await cells('Tổng cộng')).slice(1, 6)).toEqual(['7', '3', '1', '0', '3']);
+    await keepScreenshot(block, 'admin-report-bookings');
+    expect(cspViolations(page)).toEqual([]);
+  });
 });

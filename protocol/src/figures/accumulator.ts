@@ -16,7 +16,12 @@ export interface TicketFact {
   rating: RatingLevel | null;
   ratingChannel: string | null;
   ratingDossier: boolean;
+  /** A booked ticket's slot start (absent or null for walk-ins, and at the city hub). */
+  appointmentAt?: number | null | undefined;
 }
+
+/** A ticket from a checked-in booking (docs/figures.md "Lịch hẹn"). */
+export const isBookedTicket = (t: TicketFact) => t.channel === 'appointment';
 
 export interface FigureOptions {
   targetWaitSeconds: number;
@@ -61,6 +66,9 @@ export class FigureAccumulator {
   private withDossier = 0;
   private byChannel: Record<string, number> = {};
   private ratingChannels: Record<string, number> = {};
+  private bookedWaits: number[] = [];
+  private walkInWaits: number[] = [];
+  private punctuality: number[] = [];
 
   constructor(private readonly opts: FigureOptions) {}
 
@@ -73,6 +81,8 @@ export class FigureAccumulator {
       if (wait <= this.opts.targetWaitSeconds) this.withinTarget++;
       const b = bucketEdges.findIndex((m) => wait <= m * 60);
       this.buckets[b === -1 ? bucketEdges.length : b]!++;
+      (isBookedTicket(t) ? this.bookedWaits : this.walkInWaits).push(wait);
+      if (t.appointmentAt != null) this.punctuality.push((t.firstCalledAt - t.appointmentAt) / 1000);
     }
     if (t.status === 'done') {
       this.served++;
@@ -112,6 +122,9 @@ export class FigureAccumulator {
       ratingsWithDossier: this.withDossier,
       ratingsSkipped: this.skipped,
       rate766: this.served ? 1 - (r.dissatisfied + r.very_dissatisfied) / this.served : null,
+      bookedWaitSeconds: distribution(this.bookedWaits),
+      walkInWaitSeconds: distribution(this.walkInWaits),
+      punctualitySeconds: distribution(this.punctuality),
     };
   }
 }

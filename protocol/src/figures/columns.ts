@@ -44,6 +44,18 @@ export const figureColumns: FigureColumn[] = [
   { header: 'Phiếu giấy', kind: 'int', value: (f) => f.paperBallots?.total ?? null },
   { header: 'Tỷ lệ hài lòng (thiết bị + phiếu giấy)', kind: 'percent', vsTarget: true, value: (f) => f.combined?.satisfactionRate ?? null },
   { header: 'Chỉ tiêu hài lòng', kind: 'percent', value: (f) => f.satisfactionTarget ?? null },
+  // Bookings (lịch hẹn): counts by slot day where bookings have a group (not per counter or officer, nor at the hub).
+  { header: 'Lịch hẹn đã đặt', kind: 'int', value: (f) => f.bookings?.made ?? null },
+  { header: 'Lịch hẹn đã đến (xác nhận tại kiosk)', kind: 'int', value: (f) => f.bookings?.kept ?? null },
+  { header: 'Lịch hẹn đã hủy', kind: 'int', value: (f) => f.bookings?.cancelled ?? null },
+  { header: 'Lịch hẹn vắng mặt', kind: 'int', value: (f) => f.bookings?.noShow ?? null },
+  { header: 'Lấy số theo lịch hẹn', kind: 'int', value: (f) => channel(f, 'appointment') },
+  { header: 'Chờ trung bình – khách đặt lịch (phút)', kind: 'minutes', value: (f) => minutes(f.bookedWaitSeconds.mean) },
+  { header: 'Chờ trung vị – khách đặt lịch (phút)', kind: 'minutes', value: (f) => minutes(f.bookedWaitSeconds.median) },
+  { header: 'Chờ trung bình – khách đến trực tiếp (phút)', kind: 'minutes', value: (f) => minutes(f.walkInWaitSeconds.mean) },
+  { header: 'Chờ trung vị – khách đến trực tiếp (phút)', kind: 'minutes', value: (f) => minutes(f.walkInWaitSeconds.median) },
+  { header: 'Đúng hẹn: gọi − giờ hẹn, trung bình (phút)', kind: 'minutes', value: (f) => minutes(f.punctualitySeconds.mean) },
+  { header: 'Đúng hẹn: gọi − giờ hẹn, trung vị (phút)', kind: 'minutes', value: (f) => minutes(f.punctualitySeconds.median) },
 ];
 
 /** "Chưa đạt" / "Đạt" / "" for the target check column. */

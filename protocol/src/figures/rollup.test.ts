@@ -42,6 +42,16 @@ function tickets(n: number, seed: number): TicketFact[] {
   });
 }
 
+/** Some tickets made booked ones: channel `appointment`, first called from 10 min before to 20 min after their slot (odd seeds: 25 min before to 5 min after). */
+function withBookings(ts: TicketFact[], seed: number): TicketFact[] {
+  const rnd = prng(seed);
+  return ts.map((t) => {
+    if (rnd() >= 0.2) return t;
+    const slot = (t.firstCalledAt ?? t.issuedAt + 600_000) - Math.floor(rnd() * 30 * 60_000) + (seed % 2 ? 25 : 10) * 60_000;
+    return { ...t, channel: 'appointment', appointmentAt: slot };
+  });
+}
+
 /** The stated tolerance on a figure in seconds: the sketch's bound, plus 0.1 s for rounding both to 0.1 s. */
 const within = (got: number, exact: number) => Math.abs(got - exact) <= sketchErrorMs(exact * 1000) / 1000 + 0.1 + 1e-9;
 
@@ -91,7 +101,7 @@ describe('DurationSketch', () => {
 
 describe('FigureRollup', () => {
   const pick = (f: ReturnType<FigureRollup['figures']>) => {
-    const { waitSeconds, serviceSeconds, ...counts } = f;
+    const { waitSeconds, serviceSeconds, bookedWaitSeconds: _b, walkInWaitSeconds: _w, punctualitySeconds: _p, ...counts } = f;
     return { counts, waitMean: waitSeconds.mean, serviceMax: serviceSeconds.max, waitMax: waitSeconds.max };
   };
 
@@ -99,8 +109,8 @@ describe('FigureRollup', () => {
     const ts = tickets(5000, 11);
     const r = new FigureRollup();
     for (const t of ts) r.add(t);
-    const { waitSeconds, serviceSeconds, ...exact } = figuresOf(ts);
-    const { waitSeconds: w, serviceSeconds: s, ...got } = r.figures({ targetWaitSeconds: 900 });
+    const { waitSeconds, serviceSeconds, bookedWaitSeconds: _b, walkInWaitSeconds: _w, punctualitySeconds: _p, ...exact } = figuresOf(ts);
+    const { waitSeconds: w, serviceSeconds: s, bookedWaitSeconds: _b2, walkInWaitSeconds: _w2, punctualitySeconds: _p2, ...got } = r.figures({ targetWaitSeconds: 900 });
     expect(got).toEqual(exact);
     expect(w.max).toBe(waitSeconds.max);
     expect(s.max).toBe(serviceSeconds.max);
@@ -147,6 +157,57 @@ describe('FigureRollup', () => {
     expect(same.add(longer, -1)).toBe(false);
     same.add(longer);
     expect(same.figures({ targetWaitSeconds: 900 }).waitSeconds.max).toBe(160);
+  });
+
+  it('booked and walk-in waits and punctuality (negative when called before the slot) agree with the exact ones, also through bytes and after taking out', () => {
+    for (const [n, seed] of [[1, 31], [2, 32], [9, 33], [400, 34], [20_000, 35]] as const) {
+      const ts = withBookings(tickets(n, seed), seed + 100);
+      const exact = figuresOf(ts);
+      const parts = [new FigureRollup(), new FigureRollup()];
+      ts.forEach((t, i) => parts[i % 2]!.add(t));
+      const r = new FigureRollup();
+      for (const p of parts) r.addEncoded(p.encode());
+      const got = r.figures({ targetWaitSeconds: 900 });
+      // Tickets added and taken out again leave the same figures (but a max taken out must be found again).
+      const extra = withBookings(tickets(30, seed + 7), seed + 8);
+      for (const t of extra) r.add(t);
+      let stale = false;
+      for (const t of extra) stale = r.add(t, -1) || stale;
+      const noMax = (f: typeof got) => [f.bookedWaitSeconds, f.walkInWaitSeconds, f.punctualitySeconds].map((d) => ({ ...d, max: stale ? 0 : d.max }));
+      expect(noMax(r.figures({ targetWaitSeconds: 900 }))).toEqual(noMax(got));
+      for (const d of ['bookedWaitSeconds', 'walkInWaitSeconds', 'punctualitySeconds'] as const) {
+        const e = exact[d];
+        const g = got[d];
+        if (e.mean === null) {
+          expect(g, `${d} n=${n}`).toEqual(e);
+          continue;
+        }
+        expect(Math.abs(g.mean! - e.mean), `${d} mean n=${n}`).toBeLessThanOrEqual(0.1);
+        expect(within(g.median!, e.median!), `${d} median n=${n}: ${g.median} vs ${e.median}`).toBe(true);
+        expect(within(g.p90!, e.p90!), `${d} p90 n=${n}: ${g.p90} vs ${e.p90}`).toBe(true);
+        if (d !== 'punctualitySeconds' || e.max! >= 0) expect(g.max, `${d} max n=${n}`).toBe(e.max);
+      }
+      if (n >= 400) {
+        expect(exact.punctualitySeconds.median! < 0).toBe(seed % 2 === 1);
+        expect(ts.some((t) => t.appointmentAt != null && t.firstCalledAt !== null && t.firstCalledAt < t.appointmentAt)).toBe(true);
+      }
+    }
+  });
+
+  it('reads a format 1 rollup (before bookings) with empty booked parts', () => {
+    const ts = tickets(200, 41);
+    const r = new FigureRollup();
+    for (const t of ts) r.add(t);
+    const bare = FigureRollup.decode(r.encode());
+    const empty = new FigureRollup();
+    [bare.bookedWait, bare.walkInWait, bare.punctuality] = [empty.bookedWait, empty.walkInWait, empty.punctuality];
+    const v2 = bare.encode();
+    // Format 1 is format 2 without the four trailing parts (each 5 zero bytes when empty: n, sum, max, atMax, no bins).
+    expect([...v2.slice(-20)]).toEqual(new Array(20).fill(0));
+    const v1 = new Uint8Array([1, ...v2.slice(1, v2.length - 20)]);
+    const back = FigureRollup.decode(v1).figures({ targetWaitSeconds: 900 });
+    expect(back).toEqual({ ...r.figures({ targetWaitSeconds: 900 }), walkInWaitSeconds: back.bookedWaitSeconds, punctualitySeconds: back.bookedWaitSeconds });
+    expect(back.bookedWaitSeconds.mean).toBeNull();
   });
 
   it('refuses a wait target that is not a bucket edge', () => {

@@ -3,7 +3,7 @@
 // tickets. Counts and rates come out exact; mean and max exact; median and p90 within the sketch's error bound.
 // A ticket can be taken out again (`add(fact, -1)`), except for the max: `add` tells when a max may have gone stale.
 import type { Figures } from '../stats';
-import { emptyCounts, satisfiedShare, type FigureOptions, type TicketFact } from './accumulator';
+import { emptyCounts, isBookedTicket, satisfiedShare, type FigureOptions, type TicketFact } from './accumulator';
 import { ByteReader, ByteWriter, DurationSketch, writeSketch } from './sketch';
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;
@@ -73,6 +73,44 @@ class Durations {
   }
 }
 
+/**
+ * A signed duration (punctuality: first call − slot start, negative when called before the slot) as two Durations:
+ * the lates (≥ 0) and the earlies (their size). Ranks run through the earlies largest first, then the lates. Mean is
+ * exact; median and p90 within the sketch's bound; max exact when any value is ≥ 0, else read from the sketch.
+ */
+class SignedDurations {
+  late = new Durations();
+  early = new Durations();
+
+  add(ms: number, sign: number): boolean {
+    if (ms >= 0) return this.late.add(ms, sign);
+    this.early.add(-ms, sign); // its max is never shown
+    return false;
+  }
+
+  merge(o: SignedDurations) {
+    this.late.merge(o.late);
+    this.early.merge(o.early);
+  }
+
+  private atRank(r: number): number {
+    const e = this.early.n;
+    return r <= e ? -this.early.sketch.atRank(e - r + 1)! : this.late.sketch.atRank(r - e)!;
+  }
+
+  distribution() {
+    const n = this.late.n + this.early.n;
+    if (n <= 0) return { mean: null, median: null, p90: null, max: null };
+    const median = n % 2 ? this.atRank((n + 1) / 2) : (this.atRank(n / 2) + this.atRank(n / 2 + 1)) / 2;
+    return {
+      mean: round1((this.late.sum - this.early.sum) / 1000 / n),
+      median: round1(median / 1000),
+      p90: round1(this.atRank(Math.ceil(0.9 * n)) / 1000),
+      max: round1((this.late.n > 0 ? this.late.max : this.atRank(n)) / 1000),
+    };
+  }
+}
+
 interface ParsedDurations {
   n: number;
   sum: number;
@@ -102,14 +140,21 @@ export interface ParsedRollup {
   ratingChannels: [string, number][];
   wait: ParsedDurations;
   service: ParsedDurations;
+  /** Format 2 on: booked and walk-in waits, punctuality's lates and earlies (empty in a format 1 rollup). */
+  bookedWait: ParsedDurations;
+  walkInWait: ParsedDurations;
+  punctualLate: ParsedDurations;
+  punctualEarly: ParsedDurations;
 }
+
+const noDurations = (): ParsedDurations => ({ n: 0, sum: 0, max: 0, atMax: 0, bins: [], counts: [] });
 
 const countFields = 7 + 5 + waitBucketEdges.length + 1;
 
 export function parseRollup(bytes: Uint8Array): ParsedRollup {
   const r = new ByteReader(bytes);
   const version = r.uint();
-  if (version !== 1) throw new Error(`unknown rollup format ${version}`);
+  if (version !== 1 && version !== 2) throw new Error(`unknown rollup format ${version}`);
   const counts: number[] = [];
   for (let i = 0; i < countFields; i++) counts.push(r.int());
   const map = () => {
@@ -120,7 +165,10 @@ export function parseRollup(bytes: Uint8Array): ParsedRollup {
   };
   const byChannel = map();
   const ratingChannels = map();
-  return { counts, byChannel, ratingChannels, wait: readDurations(r), service: readDurations(r) };
+  const wait = readDurations(r);
+  const service = readDurations(r);
+  const more = () => (version >= 2 ? readDurations(r) : noDurations());
+  return { counts, byChannel, ratingChannels, wait, service, bookedWait: more(), walkInWait: more(), punctualLate: more(), punctualEarly: more() };
 }
 
 const addTo = (m: Record<string, number>, key: string, by: number) => {
@@ -152,6 +200,9 @@ export class FigureRollup {
   buckets = new Array<number>(waitBucketEdges.length + 1).fill(0);
   wait = new Durations();
   service = new Durations();
+  bookedWait = new Durations();
+  walkInWait = new Durations();
+  punctuality = new SignedDurations();
 
   /** Adds a ticket (sign 1) or takes it out (sign −1). True when a max was taken out and must be found again. */
   add(t: TicketFact, sign: 1 | -1 = 1): boolean {
@@ -163,6 +214,8 @@ export class FigureRollup {
       stale = this.wait.add(wait, sign) || stale;
       const b = waitBucketEdges.findIndex((m) => wait / 1000 <= m * 60);
       this.buckets[b === -1 ? waitBucketEdges.length : b]! += sign;
+      stale = (isBookedTicket(t) ? this.bookedWait : this.walkInWait).add(wait, sign) || stale;
+      if (t.appointmentAt != null) stale = this.punctuality.add(t.firstCalledAt! - t.appointmentAt, sign) || stale;
     }
     if (t.status === 'done') this.served += sign;
     else if (t.status === 'no_show') this.noShow += sign;
@@ -192,6 +245,9 @@ export class FigureRollup {
     for (let i = 0; i < this.buckets.length; i++) this.buckets[i]! += o.buckets[i]!;
     this.wait.merge(o.wait);
     this.service.merge(o.service);
+    this.bookedWait.merge(o.bookedWait);
+    this.walkInWait.merge(o.walkInWait);
+    this.punctuality.merge(o.punctuality);
   }
 
   /** True when nothing is left in it (every ticket taken out again). */
@@ -201,7 +257,7 @@ export class FigureRollup {
 
   encode(): Uint8Array {
     const w = new ByteWriter();
-    w.uint(1); // format version
+    w.uint(2); // format version (1: without the booked, walk-in and punctuality parts)
     for (const v of [this.issued, this.served, this.noShow, this.cancelled, this.transferred, this.skipped, this.withDossier, ...this.ratings, ...this.buckets]) w.int(v);
     for (const m of [this.byChannel, this.ratingChannels]) {
       const entries = Object.entries(m);
@@ -213,6 +269,10 @@ export class FigureRollup {
     }
     this.wait.write(w);
     this.service.write(w);
+    this.bookedWait.write(w);
+    this.walkInWait.write(w);
+    this.punctuality.late.write(w);
+    this.punctuality.early.write(w);
     return w.bytes();
   }
 
@@ -236,6 +296,10 @@ export class FigureRollup {
     for (const [k, v] of p.ratingChannels) addTo(this.ratingChannels, k, sign * v);
     this.wait.addParsed(p.wait, sign);
     this.service.addParsed(p.service, sign);
+    this.bookedWait.addParsed(p.bookedWait, sign);
+    this.walkInWait.addParsed(p.walkInWait, sign);
+    this.punctuality.late.addParsed(p.punctualLate, sign);
+    this.punctuality.early.addParsed(p.punctualEarly, sign);
   }
 
   static decode(bytes: Uint8Array): FigureRollup {
@@ -273,6 +337,9 @@ export class FigureRollup {
       ratingsWithDossier: this.withDossier,
       ratingsSkipped: this.skipped,
       rate766: this.served ? 1 - (r.dissatisfied + r.very_dissatisfied) / this.served : null,
+      bookedWaitSeconds: this.bookedWait.distribution(),
+      walkInWaitSeconds: this.walkInWait.distribution(),
+      punctualitySeconds: this.punctuality.distribution(),
     };
   }
 }

@@ -7,7 +7,7 @@ import { FigureRollup, sketchErrorMs } from '@qms/protocol/figures';
 import type { Figures, StatsGroupBy } from '@qms/protocol';
 import { demoConfigPath, loadConfig } from '../config/load';
 import type { CenterConfig } from '../config/schema';
-import { QueueError } from '../queue';
+import { QueueError, serviceDayOf } from '../queue';
 import { openDb, type Db } from '../store/open';
 import { importOnFirstStart } from '../floor/setup-import';
 import { createFloor, type Actor, type CounterCommand, type Floor } from '../floor';
@@ -72,6 +72,15 @@ describe('the report rollups', () => {
     const finished: string[] = [];
     let failures = 0;
     let rated = 0;
+    let booked = 0;
+    /** Books the field's next free slot whose check-in window is open, and checks in: a ticket on channel `appointment`. */
+    const bookAndCheckIn = (serviceId: string) => {
+      const open = floor.appointments.slots(serviceId, serviceDayOf(clock, config.timezone), clock).slots.find((s) => s.available && Date.parse(s.start) - clock <= 10 * 60_000);
+      if (!open) return;
+      const { appointment } = floor.appointments.book({ serviceId, slotStart: Date.parse(open.start), origin: 'desk', phone: null, deviceId: null, staffId: null });
+      floor.appointments.checkIn(appointment.code, { staffId: null, print: null });
+      booked++;
+    };
     const actions: CounterCommand['action'][] = ['start', 'finish', 'finish', 'finish', 'no-show', 'hold', 'recall', 'transfer', 'transfer'];
 
     for (let step = 0; step < 1500; step++) {
@@ -86,7 +95,8 @@ describe('the report rollups', () => {
       const fail = rnd() < 0.15; // the command does its writes, then cannot store its reply: all rolled back
       try {
         const r = rnd();
-        if (r < 0.35) floor.issue({ serviceId: pick(services), channel: rnd() < 0.8 ? 'kiosk' : 'desk', staffId: null }, fail ? unstorable : null);
+        if (r < 0.06) bookAndCheckIn(pick(services));
+        else if (r < 0.35) floor.issue({ serviceId: pick(services), channel: rnd() < 0.8 ? 'kiosk' : 'desk', staffId: null }, fail ? unstorable : null);
         else if (r < 0.6) floor.callNext(counterId, actor, {}, fail ? unstorable : null);
         else if (r < 0.63) {
           const waiting = floor.snapshot({ withWaiting: true }).waiting ?? [];
@@ -115,6 +125,7 @@ describe('the report rollups', () => {
     }
     expect(failures).toBeGreaterThan(100);
     expect(rated).toBeGreaterThan(20);
+    expect(booked).toBeGreaterThan(10);
     const { stored } = storedAndRebuilt(db, config.timezone);
     expect(stored.cells.size).toBeGreaterThan(30);
     expect([...stored.cells.values()].some((c) => c.figures.transferred > 0 && c.figures.ratings.total > 0 && c.figures.ratingsSkipped + c.figures.cancelled > 0)).toBe(true);
@@ -127,12 +138,19 @@ describe('the report rollups', () => {
     const exact = summarizeMany(db, { ...req, exactUpTo: Infinity }, groupBys);
     const rolled = summarizeMany(db, { ...req, exactUpTo: 0 }, groupBys);
     expect(exact.totals.issued).toBeGreaterThan(150);
+    expect(exact.totals.issuedByChannel.appointment).toBeGreaterThan(10);
+    expect(exact.totals.punctualitySeconds.median).not.toBeNull();
+    expect(exact.totals.bookings!.kept).toBe(exact.totals.issuedByChannel.appointment);
     const close = (got: Figures, want: Figures, where: string) => {
-      const { waitSeconds: gw, serviceSeconds: gs, ...gCounts } = got;
-      const { waitSeconds: ww, serviceSeconds: ws, ...wCounts } = want;
+      const { waitSeconds: gw, serviceSeconds: gs, bookedWaitSeconds: gb, walkInWaitSeconds: gi, punctualitySeconds: gp, ...gCounts } = got;
+      const { waitSeconds: ww, serviceSeconds: ws, bookedWaitSeconds: wb, walkInWaitSeconds: wi, punctualitySeconds: wp, ...wCounts } = want;
       expect(gCounts, where).toEqual(wCounts);
-      for (const [g, w] of [[gw, ww], [gs, ws]] as const) {
-        expect(g.max, where).toBe(w.max);
+      for (const [g, w] of [[gw, ww], [gs, ws], [gb, wb], [gi, wi], [gp, wp]] as const) {
+        if (w.mean === null) {
+          expect(g, where).toEqual(w);
+          continue;
+        }
+        if (w !== wp || w.max! >= 0) expect(g.max, where).toBe(w.max);
         expect(Math.abs(g.mean! - w.mean!), where).toBeLessThanOrEqual(0.1);
         for (const k of ['median', 'p90'] as const) {
           if (w[k] === null) expect(g[k]).toBeNull();

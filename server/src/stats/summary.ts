@@ -4,6 +4,7 @@ import { emptyCounts, FigureAccumulator, withPaper, type FigureRollup, type Tick
 import { keyFunction, labelFunction, type GroupSource } from './groups';
 import { paperBallotsIn, paperCountsByService, sumCounts } from './paper';
 import { figuresFromRollups } from './summary-rollups';
+import { bookingsIn, noBookings } from './bookings';
 import type { ReportConfig } from './report-config';
 
 export type GroupBy = StatsGroupBy;
@@ -35,6 +36,7 @@ export type RawRow = [
   ratingDossier: string | null,
   transferred: number,
   skipped: number,
+  appointmentAt: number | null,
 ];
 
 // A ticket's counter and officer are the last ones that called it (docs/figures.md). The row holds them, except when a
@@ -51,7 +53,8 @@ const factColumns = `
   t.id, t.service_id, t.service_day, t.status, t.channel, ${lastCall('counter_id')}, ${lastCall('staff_id')}, t.issued_at, t.first_called_at, t.started_at, t.finished_at,
   r.level, r.channel, r.dossier_code,
   EXISTS (SELECT 1 FROM events e WHERE e.type = 'ticket.transferred' AND e.ticket_id = t.id),
-  EXISTS (SELECT 1 FROM events e WHERE e.type = 'rating.skipped' AND e.ticket_id = t.id)`;
+  EXISTS (SELECT 1 FROM events e WHERE e.type = 'rating.skipped' AND e.ticket_id = t.id),
+  t.appointment_at`;
 
 /** Every ticket issued on local dates ? … ? as `RawRow`s, in the order of the day. */
 export const ticketsSql = `SELECT ${factColumns} FROM tickets t INDEXED BY tickets_report LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.service_day BETWEEN ? AND ?`;
@@ -123,16 +126,20 @@ function finish(db: Db, req: Omit<SummaryRequest, 'groupBy'>, totals: HasFigures
   const cfg = req.reports ?? defaults;
   const opts = { targetWaitSeconds: cfg.targetWaitMinutes * 60 };
   const paper = paperCountsByService(paperBallotsIn(db, req.from, req.to, req.timeZone));
+  const bookings = bookingsIn(db, req, groupings.map((g) => g.by));
   const result = new Map<GroupBy, Group[]>();
   for (const { by, groups } of groupings) {
     const targets = by === 'service' ? serviceTargets(db) : null;
     if (targets) for (const id of paper.keys()) if (!groups.has(id)) groups.set(id, new FigureAccumulator(opts));
+    const booked = bookings.groups.get(by);
+    if (booked) for (const key of booked.keys()) if (!groups.has(key)) groups.set(key, new FigureAccumulator(opts));
     const labelOf = labelFunction(db, by);
     const list = [...groups.entries()]
       // Keys in order, "not called" (`none`) after the counters and officers it would otherwise fall among.
       .sort(([a], [b]) => (a === b ? 0 : a === 'none' ? 1 : b === 'none' ? -1 : a < b ? -1 : 1))
       .map(([key, g]) => {
         let f: Figures = g.figures();
+        if (booked) f.bookings = booked.get(key) ?? noBookings();
         if (targets) f = withPaper(f, paper.get(String(key)) ?? emptyCounts(), targets.get(String(key)) ?? cfg.satisfactionTarget);
         return { key, label: labelOf(key), ...f };
       });
@@ -142,7 +149,7 @@ function finish(db: Db, req: Omit<SummaryRequest, 'groupBy'>, totals: HasFigures
     }
     result.set(by, list);
   }
-  return { totals: withPaper(totals.figures(), sumCounts(paper.values()), cfg.satisfactionTarget), groups: result };
+  return { totals: { ...withPaper(totals.figures(), sumCounts(paper.values()), cfg.satisfactionTarget), bookings: bookings.totals }, groups: result };
 }
 
 function serviceTargets(db: Db): Map<string, number> {
@@ -163,4 +170,5 @@ export const toFact = (r: RawRow): TicketFact => ({
   ratingDossier: r[13] !== null && r[13] !== '',
   transferred: r[14] === 1,
   ratingSkipped: r[15] === 1,
+  appointmentAt: r[16],
 });
