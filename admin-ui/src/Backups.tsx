@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupsReply, HealthReply } from '@qms/protocol';
-import { apiFetch, errorText } from '@qms/ui-kit';
-import { fmtInt } from './format';
+import { apiFetch, errorText, fmtInt } from '@qms/ui-kit';
 import { useWords } from './words';
 
 /** Disk space and backups from `/api/health` (signed in), read now and every minute. */

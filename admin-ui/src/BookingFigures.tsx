@@ -1,5 +1,5 @@
+import { fmtInt, fmtMinutes } from '@qms/ui-kit';
 import type { Figures } from '@qms/protocol';
-import { fmtInt, fmtMinutes } from './format';
 import type { Group } from './FiguresTable';
 import { useWords } from './words';
 

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Snapshot, SummaryReply } from '@qms/protocol';
-import { apiFetch, serviceName, useFloorEvent, useLang, waitText, type UseFloorResult, useDevices } from '@qms/ui-kit';
+import { apiFetch, fmtInt, fmtMinutes, fmtPct, serviceName, useDevices, useFloorEvent, type UseFloorResult, useLang, waitText } from '@qms/ui-kit';
 import { BackupsPanel, StorageAlert, useStorageHealth } from './Backups';
 import { DeviceAlert, DevicesPanel } from './Devices';
-import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
 /** Today's figures, fetched again at most every few seconds while floor events arrive. */

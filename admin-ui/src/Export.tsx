@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { errorText, getLang, getToken } from '@qms/ui-kit';
-import type { Range } from './range';
+import { errorText, getLang, getToken, type Range } from '@qms/ui-kit';
 import { useWords } from './words';
 
 /** Streams a file from the API, showing how much has arrived, then hands it to the browser as a download. */

@@ -1,5 +1,5 @@
+import { fmtInt, fmtMinutes, fmtPct } from '@qms/ui-kit';
 import type { Figures, SummaryReply } from '@qms/protocol';
-import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
 export type Group = NonNullable<SummaryReply['groups']>[number];

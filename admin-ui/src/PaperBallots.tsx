@@ -1,8 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PaperBallot, ServiceDto } from '@qms/protocol';
-import { apiFetch, errorText, serviceName } from '@qms/ui-kit';
-import { fmtDate, fmtInt } from './format';
-import { presetRange } from './range';
+import { apiFetch, errorText, fmtDate, fmtInt, presetRange, serviceName } from '@qms/ui-kit';
 import { useWords } from './words';
 
 const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied'] as const;

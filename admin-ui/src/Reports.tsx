@@ -1,11 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ReportPageReply, ServiceDto } from '@qms/protocol';
-import { apiFetch, errorText, serviceName } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, fmtDate, fmtInt, fmtMinutes, fmtPct, type Preset, presetRange, presets, type Range, serviceName } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
 import { BookingFigures } from './BookingFigures';
 import { ExportButtons } from './Export';
-import { fmtDate, fmtInt, fmtMinutes, fmtPct } from './format';
-import { presetRange, presets, type Preset, type Range } from './range';
 import { FiguresTable, type Group } from './FiguresTable';
 import { useWords } from './words';
 
@@ -150,7 +148,7 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
       <BookingFigures totals={t} groups={groups.service} labelOf={fieldName} />
       <section className="qms-card">
         <h2>{w('reports.paragraph')}</h2>
-        <Paragraph text={data.reply.text} />
+        <CopyParagraph text={data.reply.text} words={{ label: w('reports.paragraph'), copy: w('reports.copy'), copied: w('reports.copied'), selected: w('reports.selected') }} />
       </section>
       <FiguresTable title={w('reports.byService')} groups={groups.service} totals={t} withTarget labelOf={fieldName} />
       <FiguresTable title={w('reports.byCounter')} groups={groups.counter} totals={t} labelOf={calledBy} />
@@ -169,43 +167,6 @@ function Kpi({ label, value, sub, tone }: { label: string; value: string; sub?: 
   );
 }
 
-function Paragraph({ text }: { text: string }) {
-  const { w } = useWords();
-  const area = useRef<HTMLTextAreaElement>(null);
-  const [done, setDone] = useState<{ text: string; how: 'copied' | 'selected' } | null>(null);
-  // The clipboard API exists only in secure contexts (HTTPS or localhost); the center's server is plain http on the LAN.
-  const bySelection = () => {
-    const el = area.current;
-    if (!el) return;
-    el.focus();
-    el.select();
-    let copied: boolean;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
-    setDone({ text, how: copied ? 'copied' : 'selected' });
-  };
-  const copy = () => {
-    if (window.isSecureContext && navigator.clipboard) navigator.clipboard.writeText(text).then(() => setDone({ text, how: 'copied' }), bySelection);
-    else bySelection();
-  };
-  const how = done && done.text === text ? done.how : null;
-  return (
-    <div className="reports__paragraph">
-      <textarea ref={area} readOnly value={text} rows={8} aria-label={w('reports.paragraph')} />
-      <button type="button" className="qms-btn" onClick={copy}>
-        {how === 'copied' ? w('reports.copied') : w('reports.copy')}
-      </button>
-      {how === 'selected' && (
-        <p className="qms-hint reports__copy-hint" role="status">
-          {w('reports.selected')}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /** The heatmap's hours: 7–17h, widened to every hour with tickets in the range (Saturday mornings, evening services). */
 function heatmapHours(keys: string[]): number[] {

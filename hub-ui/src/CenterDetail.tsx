@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SummaryReply } from '@qms/protocol';
-import { apiFetch, errorText } from '@qms/ui-kit';
+import { apiFetch, errorText, type Range } from '@qms/ui-kit';
 import { FiguresTable } from './FiguresTable';
-import type { Range } from './range';
 import { Kpis } from './Kpis';
 import { signedOutBy } from './session';
 import { useWords } from './words';

@@ -1,5 +1,5 @@
+import { fmtInt, fmtMinutes, fmtPct } from '@qms/ui-kit';
 import type { Figures } from '@qms/protocol';
-import { fmtInt, fmtMinutes, fmtPct } from './format';
 import { useWords } from './words';
 
 /** The headline figures of a report (city or one center). */

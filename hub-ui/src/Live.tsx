@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { HubCenter } from '@qms/protocol/hub';
-import { apiFetch, errorText } from '@qms/ui-kit';
+import { apiFetch, errorText, fmtInt, fmtMinutes } from '@qms/ui-kit';
 import { signedOutBy } from './session';
-import { fmtInt, fmtMinutes, fmtTime } from './format';
+import { fmtTime } from './format';
 import { useWords, type WordKey } from './words';
 
 /** How often the live view asks the hub again: centers beat every ~10 s. */

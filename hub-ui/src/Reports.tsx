@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HubReportReply } from '@qms/protocol/hub';
-import { apiFetch, errorText, getLang, getToken } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, fmtDate, fmtInt, fmtPct, getLang, getToken, type Preset, presetRange, presets, type Range } from '@qms/ui-kit';
 import { CenterDetail } from './CenterDetail';
 import { Kpis } from './Kpis';
 import { FiguresTable } from './FiguresTable';
-import { cityToday, fmtDate, fmtInt, fmtPct } from './format';
-import { presetRange, presets, type Preset, type Range } from './range';
+import { cityToday } from './format';
 import { signedOutBy } from './session';
 import { useWords } from './words';
 
@@ -79,7 +78,7 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
       <Kpis f={t} extra={{ label: w('reports.centersActive'), value: `${fmtInt(active, lang)} / ${fmtInt(reply.groups.center.length, lang)}` }} />
       <section className="qms-card">
         <h2>{w('reports.paragraph')}</h2>
-        <Paragraph text={reply.text} />
+        <CopyParagraph text={reply.text} words={{ label: w('reports.paragraph'), copy: w('reports.copy'), copied: w('reports.copied'), selected: w('reports.selected') }} />
       </section>
       <section className="qms-card" aria-label={w('reports.ranking')}>
         <h2>{w('reports.ranking')}</h2>
@@ -165,44 +164,6 @@ function ExportButton({ range }: { range: Range }) {
         {busy ? w('export.working') : w('export.xlsx')}
       </button>
       {error && <span className="qms-error">{error}</span>}
-    </div>
-  );
-}
-
-function Paragraph({ text }: { text: string }) {
-  const { w } = useWords();
-  const area = useRef<HTMLTextAreaElement>(null);
-  const [done, setDone] = useState<{ text: string; how: 'copied' | 'selected' } | null>(null);
-  // The clipboard API exists only in secure contexts (HTTPS or localhost); a hub on plain http falls back to selecting.
-  const bySelection = () => {
-    const el = area.current;
-    if (!el) return;
-    el.focus();
-    el.select();
-    let copied: boolean;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      copied = false;
-    }
-    setDone({ text, how: copied ? 'copied' : 'selected' });
-  };
-  const copy = () => {
-    if (window.isSecureContext && navigator.clipboard) navigator.clipboard.writeText(text).then(() => setDone({ text, how: 'copied' }), bySelection);
-    else bySelection();
-  };
-  const how = done && done.text === text ? done.how : null;
-  return (
-    <div className="reports__paragraph">
-      <textarea ref={area} readOnly value={text} rows={6} aria-label={w('reports.paragraph')} />
-      <button type="button" className="qms-btn" onClick={copy}>
-        {how === 'copied' ? w('reports.copied') : w('reports.copy')}
-      </button>
-      {how === 'selected' && (
-        <p className="qms-hint reports__copy-hint" role="status">
-          {w('reports.selected')}
-        </p>
-      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { decimalsAgainst } from '@qms/protocol/rounding';
-import type { Lang } from '@qms/ui-kit';
+import type { Lang } from './i18n';
 
 const locale = (lang: Lang) => (lang === 'vi' ? 'vi-VN' : 'en-GB');
 

@@ -1,4 +1,4 @@
-/** Report ranges as local dates (`YYYY-MM-DD`), worked out from the center's current service day. */
+/** Report ranges as local dates (`YYYY-MM-DD`), worked out from today (the center's service day, or the city's date at the hub). */
 export type Preset = 'thisMonth' | 'lastMonth' | 'quarter' | 'halfYear' | 'year' | 'custom';
 export const presets: Preset[] = ['thisMonth', 'lastMonth', 'quarter', 'halfYear', 'year', 'custom'];
 
