@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ReportPageReply, ServiceDto } from '@qms/protocol';
-import { apiFetch, CopyParagraph, errorText, fmtDate, fmtInt, fmtMinutes, fmtPct, type Preset, presetRange, presets, type Range, serviceName } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, fmtInt, fmtMinutes, fmtPct, type Range, RangePicker, serviceName, useReportRange } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
 import { BookingFigures } from './BookingFigures';
 import { ExportButtons } from './Export';
@@ -17,8 +17,8 @@ const levels = ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_
 
 export function Reports({ today, services }: { today: string; services: ServiceDto[] }) {
   const { w, lang } = useWords();
-  const [preset, setPreset] = useState<Preset>('thisMonth');
-  const [range, setRange] = useState<Range>(() => presetRange('thisMonth', today));
+  const picker = useReportRange(() => today);
+  const { range } = picker;
   const [data, setData] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<{ range: Range; message: string } | null>(null);
 
@@ -31,36 +31,14 @@ export function Reports({ today, services }: { today: string; services: ServiceD
     return () => void (live = false);
   }, [range, lang]);
 
-  const choose = (p: Preset) => {
-    setPreset(p);
-    if (p !== 'custom') setRange(presetRange(p, today));
-  };
   const fresh = data && data.range === range ? data : null;
   const error = failure && failure.range === range ? failure.message : null;
 
   return (
     <div className="reports">
-      <section className="qms-card reports__range">
-        <div className="reports__presets" role="group">
-          {presets.map((p) => (
-            <button key={p} type="button" className={`qms-btn reports__preset${p === preset ? ' qms-btn--primary' : ''}`} aria-pressed={p === preset} onClick={() => choose(p)}>
-              {w(`preset.${p}`)}
-            </button>
-          ))}
-        </div>
-        {preset === 'custom' && (
-          <div className="reports__custom">
-            <label>
-              {w('range.from')} <input type="date" name="from" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
-            </label>
-            <label>
-              {w('range.to')} <input type="date" name="to" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
-            </label>
-          </div>
-        )}
-        <strong className="reports__period">{w('range.period', { from: fmtDate(range.from), to: fmtDate(range.to) })}</strong>
+      <RangePicker {...picker} words={{ preset: (p) => w(`preset.${p}`), from: w('range.from'), to: w('range.to'), period: (dates) => w('range.period', dates) }}>
         <ExportButtons range={range} />
-      </section>
+      </RangePicker>
       {error && <p className="qms-error">{error}</p>}
       {!fresh && !error && <p className="qms-hint">{w('reports.loading')}</p>}
       {fresh && <ReportBody data={fresh} services={services} />}

@@ -1,33 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { hubPasswordMinLength, type HubAccount } from '@qms/protocol/hub';
 import { apiFetch, errorText } from '@qms/ui-kit';
 import { fmtTime } from './format';
 import { signedOutBy } from './session';
+import { useCityList } from './useCityList';
 import { useWords } from './words';
 
 /** City accounts (city admin): viewer accounts for the office's staff and leaders, and a new password for one who forgot. */
 export function Accounts() {
   const { w, lang } = useWords();
-  const [accounts, setAccounts] = useState<HubAccount[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { list: accounts, failure, load } = useCityList<HubAccount>('/api/hub/accounts', lang);
   const [resetting, setResetting] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [rowError, setRowError] = useState<{ id: number; message: string } | null>(null);
-
-  const load = () =>
-    apiFetch<HubAccount[]>('/api/hub/accounts')
-      .then((list) => {
-        setAccounts(list);
-        setFailure(null);
-      })
-      .catch((err: unknown) => {
-        signedOutBy(err);
-        setFailure(errorText(err, lang));
-      });
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once; every change below loads again
-  }, []);
 
   async function setActive(a: HubAccount, active: boolean) {
     setRowError(null);

@@ -1,35 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { HubCenter } from '@qms/protocol/hub';
 import { apiFetch, errorText } from '@qms/ui-kit';
 import { KeyPanel, type ShownKey } from './KeyPanel';
 import { fmtTime } from './format';
 import { signedOutBy } from './session';
+import { useCityList } from './useCityList';
 import { useWords } from './words';
 
 /** The city admin's register of centers: list, register (the key shown once), rename or move, a new key for a lost one. */
 export function Centers() {
   const { w, lang } = useWords();
-  const [centers, setCenters] = useState<HubCenter[] | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { list: centers, failure, load } = useCityList<HubCenter>('/api/hub/centers', lang);
   const [shown, setShown] = useState<ShownKey | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [rekeying, setRekeying] = useState<number | null>(null);
   const [rowError, setRowError] = useState<{ id: number; message: string } | null>(null);
-
-  const load = () =>
-    apiFetch<HubCenter[]>('/api/hub/centers')
-      .then((list) => {
-        setCenters(list);
-        setFailure(null);
-      })
-      .catch((err: unknown) => {
-        signedOutBy(err);
-        setFailure(errorText(err, lang));
-      });
-  useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loaded once; every change below loads again
-  }, []);
 
   const districts = [...new Set((centers ?? []).map((c) => c.district).filter((d): d is string => !!d))].sort((a, b) => a.localeCompare(b, 'vi'));
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HubReportReply } from '@qms/protocol/hub';
-import { apiFetch, CopyParagraph, errorText, fmtDate, fmtInt, fmtPct, getLang, getToken, type Preset, presetRange, presets, type Range } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, fmtInt, fmtPct, getLang, getToken, type Range, RangePicker, useReportRange } from '@qms/ui-kit';
 import { CenterDetail } from './CenterDetail';
 import { Kpis } from './Kpis';
 import { FiguresTable } from './FiguresTable';
@@ -16,8 +16,8 @@ interface Loaded {
 /** The city report for any range; `center` (a code) shows that center's drill-down instead. */
 export function Reports({ center, onCenter }: { center: string | null; onCenter: (code: string | null) => void }) {
   const { w, lang } = useWords();
-  const [preset, setPreset] = useState<Preset>('thisMonth');
-  const [range, setRange] = useState<Range>(() => presetRange('thisMonth', cityToday()));
+  const picker = useReportRange(cityToday);
+  const { range } = picker;
   const [data, setData] = useState<Loaded | null>(null);
   const [failure, setFailure] = useState<{ range: Range; message: string } | null>(null);
 
@@ -32,36 +32,14 @@ export function Reports({ center, onCenter }: { center: string | null; onCenter:
     return () => void (live = false);
   }, [range, lang]);
 
-  const choose = (p: Preset) => {
-    setPreset(p);
-    if (p !== 'custom') setRange(presetRange(p, cityToday()));
-  };
   const fresh = data && data.range === range ? data : null;
   const error = failure && failure.range === range ? failure.message : null;
 
   return (
     <div className="reports">
-      <section className="qms-card reports__range">
-        <div className="reports__presets" role="group">
-          {presets.map((p) => (
-            <button key={p} type="button" className={`qms-btn reports__preset${p === preset ? ' qms-btn--primary' : ''}`} aria-pressed={p === preset} onClick={() => choose(p)}>
-              {w(`preset.${p}`)}
-            </button>
-          ))}
-        </div>
-        {preset === 'custom' && (
-          <div className="reports__custom">
-            <label>
-              {w('range.from')} <input type="date" name="from" value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
-            </label>
-            <label>
-              {w('range.to')} <input type="date" name="to" value={range.to} min={range.from} onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })} />
-            </label>
-          </div>
-        )}
-        <strong className="reports__period">{w('range.period', { from: fmtDate(range.from), to: fmtDate(range.to) })}</strong>
+      <RangePicker {...picker} words={{ preset: (p) => w(`preset.${p}`), from: w('range.from'), to: w('range.to'), period: (dates) => w('range.period', dates) }}>
         <ExportButton range={range} />
-      </section>
+      </RangePicker>
       {error && <p className="qms-error">{error}</p>}
       {!error && !(center ? true : fresh) && <p className="qms-hint">{w('reports.loading')}</p>}
       {center ? <CenterDetail code={center} range={range} name={fresh?.reply.groups.center.find((g) => g.key === center)?.label ?? center} onBack={() => onCenter(null)} /> : fresh && <CityBody reply={fresh.reply} onCenter={onCenter} />}

@@ -3,18 +3,16 @@ import type { HubReportReply } from '@qms/protocol/hub';
 import type { ReportLang } from '@qms/protocol/report-format';
 import { cityParagraph } from './city-text';
 import type { Pool } from './db/pool';
-import { hubSummary } from './summary';
+import { hubSummaries } from './summary';
 
 type Group = NonNullable<SummaryReply['groups']>[number];
 
 /**
- * The city report: the summary per center, per field and per district (three answers of `hubSummary`, so every line
- * is exactly what `/api/hub/stats/summary` answers), the ranking and the paragraph made of these same figures.
+ * The city report: the summary per center, per field and per district (one reading of the range by `hubSummaries`, so
+ * every line is exactly what `/api/hub/stats/summary` answers), the ranking and the paragraph made of these same figures.
  */
 export async function cityReport(pool: Pool, q: { from: string; to: string; lang?: ReportLang | undefined }): Promise<HubReportReply> {
-  const byCenter = await hubSummary(pool, { from: q.from, to: q.to, groupBy: 'center' });
-  const byService = await hubSummary(pool, { from: q.from, to: q.to, groupBy: 'service' });
-  const byDistrict = await hubSummary(pool, { from: q.from, to: q.to, groupBy: 'district' });
+  const [byCenter, byService, byDistrict] = (await hubSummaries(pool, { from: q.from, to: q.to }, ['center', 'service', 'district'])) as [SummaryReply, SummaryReply, SummaryReply];
   const center = byCenter.groups ?? [];
   const service = byService.groups ?? [];
   // Only worth a table when the city office has grouped its centers (one line "no district" says nothing).

@@ -39,31 +39,40 @@ interface HasFigures {
  * Paper ballots count where their whole survey period lies inside the range, as at a center.
  */
 export async function hubSummary(pool: Pool, req: HubSummaryRequest, exactBelow = exactUpTo): Promise<SummaryReply> {
+  const [reply] = await hubSummaries(pool, req, [req.groupBy], exactBelow);
+  return reply!;
+}
+
+type GroupBy = NonNullable<HubSummaryRequest['groupBy']>;
+
+/** `hubSummary` for several groupings of one range (the city report's per center, field and district), read once. */
+export async function hubSummaries(pool: Pool, req: Omit<HubSummaryRequest, 'groupBy'>, groupBys: (GroupBy | undefined)[], exactBelow = exactUpTo): Promise<SummaryReply[]> {
   const opts = { targetWaitSeconds };
   const centers = new Map(
     (await pool.query<{ id: number; code: string; name: string; district: string | null }>('SELECT id, code, name, district FROM centers')).rows.map((c) => [c.id, c]),
   );
   const only = req.center === undefined ? undefined : ([...centers.values()].find((c) => c.code === req.center)?.id ?? -1);
   const services = await serviceInfo(pool, only);
-  const keyOf = (centerId: number, serviceId: string) =>
-    req.groupBy === 'center' ? (centers.get(centerId)?.code ?? String(centerId))
-    : req.groupBy === 'district' ? (centers.get(centerId)?.district ?? noDistrictKey)
+  const keyOf = (by: GroupBy, centerId: number, serviceId: string) =>
+    by === 'center' ? (centers.get(centerId)?.code ?? String(centerId))
+    : by === 'district' ? (centers.get(centerId)?.district ?? noDistrictKey)
     : serviceId;
+  const grouped = [...new Set(groupBys.filter((b): b is GroupBy => b !== undefined))];
+  const entry = <T>(map: Map<string, T>, key: string, make: () => T) => map.get(key) ?? map.set(key, make()).get(key)!;
 
   const rollTotals = new FigureRollup();
-  const rollGroups = new Map<string, FigureRollup>();
+  const rollGroups = new Map(grouped.map((by) => [by, new Map<string, FigureRollup>()]));
   for (const row of await rollupRows(pool, req.from, req.to, only)) {
     rollTotals.addEncoded(row.figures);
-    if (req.groupBy) {
-      const key = keyOf(row.center_id, row.service_id);
-      (rollGroups.get(key) ?? rollGroups.set(key, new FigureRollup()).get(key)!).addEncoded(row.figures);
-    }
+    for (const [by, groups] of rollGroups) entry(groups, keyOf(by, row.center_id, row.service_id), () => new FigureRollup()).addEncoded(row.figures);
   }
   let totals: HasFigures = { figures: () => rollTotals.figures(opts) };
-  const groups = new Map<string, HasFigures>([...rollGroups].map(([k, r]) => [k, { figures: () => r.figures(opts) }]));
+  let groupsOf = new Map<GroupBy, Map<string, HasFigures>>(
+    [...rollGroups].map(([by, groups]) => [by, new Map([...groups].map(([k, r]) => [k, { figures: () => r.figures(opts) }]))]),
+  );
   if (rollTotals.issued <= exactBelow) {
     const exact = new FigureAccumulator(opts);
-    const exactGroups = new Map<string, FigureAccumulator>();
+    const exactGroups = new Map(grouped.map((by) => [by, new Map<string, FigureAccumulator>()]));
     const { rows } = await pool.query<TicketFact & { centerId: number; serviceId: string }>(
       `SELECT ${factColumns} FROM ticket_facts WHERE service_day BETWEEN $1 AND $2 AND ($3::int IS NULL OR center_id = $3)
        ORDER BY service_day, center_id, ticket_id`,
@@ -71,40 +80,39 @@ export async function hubSummary(pool: Pool, req: HubSummaryRequest, exactBelow 
     );
     for (const f of rows) {
       exact.add(f);
-      if (!req.groupBy) continue;
-      const key = keyOf(f.centerId, f.serviceId);
-      (exactGroups.get(key) ?? exactGroups.set(key, new FigureAccumulator(opts)).get(key)!).add(f);
+      for (const [by, groups] of exactGroups) entry(groups, keyOf(by, f.centerId, f.serviceId), () => new FigureAccumulator(opts)).add(f);
     }
     totals = exact;
-    groups.clear();
-    for (const [k, g] of exactGroups) groups.set(k, g);
+    groupsOf = exactGroups;
   }
 
   const paper = await paperSums(pool, req.from, req.to, only);
-  const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: withPaper(totals.figures(), paper.total, citySatisfactionTarget) };
-  if (req.groupBy) {
-    const byCode = new Map([...centers.values()].map((c) => [c.code, c.name]));
-    const paperOf = req.groupBy === 'service' ? paper.byService : new Map<string, RatingCounts>();
-    if (req.groupBy !== 'service') {
+  const totalFigures = withPaper(totals.figures(), paper.total, citySatisfactionTarget);
+  const byCode = new Map([...centers.values()].map((c) => [c.code, c.name]));
+  const none = { figures: () => new FigureAccumulator(opts).figures() };
+  return groupBys.map((by) => {
+    const reply: SummaryReply = { from: req.from, to: req.to, timezone: cityTimeZone, totals: totalFigures };
+    if (!by) return reply;
+    const groups = new Map(groupsOf.get(by));
+    const paperOf = by === 'service' ? paper.byService : new Map<string, RatingCounts>();
+    if (by !== 'service') {
       for (const [id, counts] of paper.byCenter) {
-        const key = keyOf(id, '');
-        const sum = paperOf.get(key) ?? paperOf.set(key, emptyCounts()).get(key)!;
+        const sum = entry(paperOf, keyOf(by, id, ''), emptyCounts);
         for (const k of ['very_satisfied', 'satisfied', 'neutral', 'dissatisfied', 'very_dissatisfied', 'total'] as const) sum[k] += counts[k];
       }
     }
-    const none = { figures: () => new FigureAccumulator(opts).figures() };
     // A field or center with paper ballots and no tickets in the range still has its line, as on a center's report.
     for (const key of paperOf.keys()) if (!groups.has(key)) groups.set(key, none);
     reply.groups = [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([key, g]) => {
         const s = services.get(key);
-        const target = req.groupBy === 'service' ? (s?.target ?? citySatisfactionTarget) : citySatisfactionTarget;
-        const label = req.groupBy === 'center' ? (byCode.get(key) ?? key) : req.groupBy === 'district' ? key || 'Chưa xếp khu vực' : (s?.name ?? key);
+        const target = by === 'service' ? (s?.target ?? citySatisfactionTarget) : citySatisfactionTarget;
+        const label = by === 'center' ? (byCode.get(key) ?? key) : by === 'district' ? key || 'Chưa xếp khu vực' : (s?.name ?? key);
         return { key, label, ...withPaper(g.figures(), paperOf.get(key) ?? emptyCounts(), target) };
       });
-  }
-  return reply;
+    return reply;
+  });
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);

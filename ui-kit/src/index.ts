@@ -15,6 +15,7 @@ export { readStored, writeStored } from './storage';
 export { PriorityIcon } from './PriorityIcon';
 export { PairingGate, PairingScreen, pairedDevice } from './Pairing';
 export { Qr } from './Qr';
-export { presetRange, presets, type Preset, type Range } from './report-range';
+export { presetRange, type Range } from './report-range';
 export { CopyParagraph, type CopyParagraphWords } from './CopyParagraph';
 export { fmtDate, fmtInt, fmtMinutes, fmtPct } from './figure-format';
+export { RangePicker, useReportRange, type RangePickerWords } from './RangePicker';
