@@ -12,6 +12,15 @@ describe('localParts', () => {
     expect(localParts(Date.UTC(2026, 2, 16, 1, 5, 9), VN)).toEqual({ year: 2026, month: 3, day: 16, hour: 8, minute: 5, second: 9, weekday: 1 });
   });
 
+  it('equals the Intl wall clock second by second across a DST change, asked in time order (the remembered offset never goes stale)', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: BERLIN, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    for (let ms = Date.UTC(2026, 2, 29, 0, 58); ms < Date.UTC(2026, 2, 29, 1, 2); ms += 7_000) {
+      const p = localParts(ms, BERLIN);
+      const want = Object.fromEntries(intl.formatToParts(ms).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+      expect({ year: p.year, month: p.month, day: p.day, hour: p.hour, minute: p.minute, second: p.second }).toEqual(want);
+    }
+  });
+
   it('midnight is hour 0, never 24', () => {
     for (let d = 1; d <= 7; d++) expect(localParts(Date.UTC(2026, 5, d, 17, 0), VN).hour).toBe(0);
     expect(localParts(Date.UTC(2026, 5, 1, 0, 0), 'UTC').hour).toBe(0);

@@ -1,20 +1,23 @@
 /** Parts of an instant as seen on a wall clock in `timeZone`. */
 export function localParts(ms: number, timeZone: string) {
-  const f = formatterFor(timeZone);
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value;
+  const d = new Date(ms + offsetMinutes(ms, timeZone) * 60000);
   return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour) % 24,
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-    weekday: weekdays.indexOf(parts.weekday ?? ''),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
   };
 }
 
-const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+function intlParts(ms: number, timeZone: string) {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour) % 24, minute: Number(parts.minute), second: Number(parts.second) };
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -28,7 +31,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-      weekday: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -45,10 +47,18 @@ export function localDate(ms: number, timeZone: string): string {
 
 /** Offset of `timeZone` from UTC at the instant, in minutes. */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const p = localParts(ms, timeZone);
+  // Zones change their offset on whole minutes: the last minute asked for per zone is remembered (a command asks
+  // for the same instant several times, and Intl's formatting is the costly part).
+  const minute = Math.floor(ms / 60000);
+  const last = lastOffset.get(timeZone);
+  if (last?.minute === minute) return last.offset;
+  const p = intlParts(ms, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+  lastOffset.set(timeZone, { minute, offset });
+  return offset;
 }
+const lastOffset = new Map<string, { minute: number; offset: number }>();
 
 /** ISO-8601 with the zone's offset, e.g. `2026-11-23T08:05:00.000+07:00`. */
 export function toLocalIso(ms: number, timeZone: string): string {

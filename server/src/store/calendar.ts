@@ -29,12 +29,19 @@ export function calendarQueries(db: Db) {
   );
   const span = (year: number): [string, string] => [`${year}-01-01`, `${year + 1}-01-01`];
 
+  // Every issue reads the hours: the row is read each time, but parsed again only when its text changed.
+  let parsedHours: { text: string; hours: WeeklyHours | null } | null = null;
+
   return {
     /** The stored weekly hours, or null before the first save (the config's `defaultHours` apply). */
     hours(): WeeklyHours | null {
       const row = hoursRow.get();
-      const parsed = row ? WeeklyHours.safeParse(JSON.parse(row.hours)) : null;
-      return parsed?.success ? parsed.data : null;
+      if (!row) return null;
+      if (parsedHours?.text !== row.hours) {
+        const parsed = WeeklyHours.safeParse(JSON.parse(row.hours));
+        parsedHours = { text: row.hours, hours: parsed.success ? parsed.data : null };
+      }
+      return parsedHours.hours;
     },
     saveHours(hours: WeeklyHours, at: string, userId: number | null) {
       saveHours.run(JSON.stringify(hours), at, userId);
