@@ -9,7 +9,7 @@ import { profileFloor } from './profile';
  * BENCH_SERVER_ROOT (another checkout, e.g. an older commit) only the figures of the server in its own process are
  * measured (the in-process ones run this checkout's floor).
  */
-export async function perfBench({ runs = 3, tickets = 400 } = {}) {
+export async function perfBench({ runs = 3, tickets = 1000 } = {}) {
   const other = Boolean(process.env.BENCH_SERVER_ROOT);
   const kiosk = await kioskIssue({ who: 'kiosk', runs, tickets });
   console.log('kiosk, two cores:', kiosk);

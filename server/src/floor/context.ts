@@ -226,14 +226,14 @@ export function createContext(deps: FloorDeps) {
   const counterView = (c: CounterState) =>
     counterDto(c, staffOf(c), c.currentTicketId ? q.tickets.get(c.currentTicketId) : null, timeZone);
 
-  /** The services as screens show them; `only`: just these fields (a partial `services.updated`). */
-  function servicesView(now: number, day: string, only?: Iterable<string | null | undefined>) {
+  /** The services as screens show them; `only`: just these fields (a partial `services.updated`); `counters`: as just read. */
+  function servicesView(now: number, day: string, only?: Iterable<string | null | undefined>, counters = q.counters.all()) {
     const center = calendar.on(day);
     const wanted = only ? new Set(only) : null;
     return serviceDtos({
       block: (check) => calendar.block(check, day, center),
       services: wanted ? services.filter((s) => wanted.has(s.id)) : services,
-      counters: q.counters.all(),
+      counters,
       waiting: q.tickets.waitingCounts(day),
       now,
       timeZone,
@@ -272,8 +272,8 @@ export function createContext(deps: FloorDeps) {
   }
 
   /** Tells screens that these fields' counts or estimates changed: only they go out (`partial`), not the whole list. */
-  function servicesChanged(tx: Tx, ids: Iterable<string | null | undefined>) {
-    tx.emit({ type: 'services.updated', services: servicesView(tx.now, tx.day, ids), partial: true });
+  function servicesChanged(tx: Tx, ids: Iterable<string | null | undefined>, counters?: CounterState[]) {
+    tx.emit({ type: 'services.updated', services: servicesView(tx.now, tx.day, ids, counters), partial: true });
   }
 
   return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };

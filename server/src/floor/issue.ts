@@ -78,9 +78,8 @@ export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedT
     const counts = ctx.q.tickets.waitingCounts(tx.day).get(service.id) ?? { total: 1, priority: 0 };
     // A booking's ticket waits only behind priority tickets and earlier slots.
     const ahead = ticket.appointmentAt != null ? waitingAhead(ticket, ctx.q.tickets.waitingIn(tx.day, service.id)) : priority === null ? counts.total - 1 : counts.priority - 1;
-    const openCounters = ctx.q.counters
-      .all()
-      .filter((c) => c.status === 'open' && (c.serviceIds.includes(service.id) || (priority !== null && c.priority))).length;
+    const counters = ctx.q.counters.all();
+    const openCounters = counters.filter((c) => c.status === 'open' && (c.serviceIds.includes(service.id) || (priority !== null && c.priority))).length;
     const estimatedWaitSeconds = estimateWaitSeconds({
       ahead,
       recentServiceSeconds: ctx.q.tickets.recentServiceSeconds(tx.day, service.id),
@@ -89,7 +88,7 @@ export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedT
     });
     const dto = ticketDto(ticket, ctx.timeZone);
     tx.emit({ type: 'ticket.issued', ticket: dto, waitingInService: counts.total });
-    ctx.servicesChanged(tx, [service.id]);
+    ctx.servicesChanged(tx, [service.id], counters);
     return { ...dto, waitingAhead: ahead, estimatedWaitSeconds };
   }
 }
