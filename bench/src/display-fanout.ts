@@ -27,7 +27,7 @@ async function waitUp(base: string) {
 }
 
 /** `n` socket.io clients connected as hall displays; `arrivals` resolves when every one has heard `ticket.called`. */
-async function displays(base: string, n: number, auth: Record<string, string>) {
+async function displays(base: string, n: number, auth: Record<string, string | boolean>) {
   const sockets: Socket[] = [];
   for (let i = 0; i < n; i++) {
     const s = io(base, { auth, transports: ['websocket'], forceNew: true });
@@ -50,10 +50,14 @@ async function displays(base: string, n: number, auth: Record<string, string>) {
               const on = (e: { type: string }) => {
                 if (e.type !== 'ticket.called') return;
                 s.off('event', on);
+                s.off('events', onBatch);
                 times.push(performance.now());
                 resolve();
               };
+              // The project's screens take a command's events as one `events` message (`batch: true`).
+              const onBatch = (list: { type: string }[]) => list.forEach(on);
               s.on('event', on);
+              s.on('events', onBatch);
             }),
         ),
       ),
@@ -62,7 +66,7 @@ async function displays(base: string, n: number, auth: Record<string, string>) {
   return { arrivals, close: () => sockets.forEach((s) => s.close()) };
 }
 
-async function measure(base: string, pid: number, n: number, calls: number, call: () => Promise<Response>, auth: Record<string, string>) {
+async function measure(base: string, pid: number, n: number, calls: number, call: () => Promise<Response>, auth: Record<string, string | boolean>) {
   const screens = await displays(base, n, auth);
   try {
     const latency: number[] = [];
@@ -99,7 +103,7 @@ async function projectRun(n: number, calls: number, cpus?: string) {
     const officer = await login('canbo1', '123456');
     await fetch(`${server.base}/api/counters/1/sign-in`, { method: 'POST', headers: officer, body: '{}' });
     const call = () => fetch(`${server.base}/api/counters/1/call-next`, { method: 'POST', headers: officer, body: '{}' });
-    return await measure(server.base, server.child.pid!, n, calls, call, { role: 'display', token: 'demo-display-token-0001' });
+    return await measure(server.base, server.child.pid!, n, calls, call, { role: 'display', token: 'demo-display-token-0001', batch: true });
   } finally {
     await server.stop();
   }

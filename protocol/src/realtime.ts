@@ -78,11 +78,15 @@ export interface SocketAuth {
   counterId?: number;
   /** A display limited to some counters (a floor, a wing). */
   counterIds?: number[];
+  /** Take the events of one command (a call: ticket, counter, waiting counts) as one `events` message instead of an `event` each. */
+  batch?: boolean;
 }
 
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   event: (event: FloorEvent) => void;
+  /** To sockets that connected with `batch: true`, instead of `event`: the events of one command, in order. */
+  events: (events: FloorEvent[]) => void;
 }
 
 export interface ClientToServerEvents {

@@ -11,9 +11,11 @@ function connect(url: string, auth: SocketAuth) {
   const socket: FloorSocket = io(url, { auth, transports: ['websocket'], forceNew: true });
   const snapshots: Snapshot[] = [];
   const events: FloorEvent[] = [];
+  const batches: FloorEvent[][] = [];
   socket.on('snapshot', (s) => snapshots.push(s));
   socket.on('event', (e) => events.push(e));
-  return { socket, snapshots, events };
+  socket.on('events', (list) => batches.push(list));
+  return { socket, snapshots, events, batches };
 }
 
 const fresh = (socket: FloorSocket) =>
@@ -61,6 +63,32 @@ describe('what a command sends to the screens', () => {
     // The called ticket's field and the finished one's (its estimate follows the service times).
     expect(services?.services.map((s) => s.id).sort()).toEqual([...new Set(['ho-tich', second.body.ticket.serviceId as string])].sort());
     expect(display.events.some((e) => e.type === 'device.status' && e.kind !== 'printer')).toBe(false); // a printer's state goes to every screen (the kiosk shows it)
+  });
+
+  it('a socket that asks for batches gets each command’s events as one `events` message, the same events in the same order', async () => {
+    const display = connect(server.url, { role: 'display', token: 'demo-display-token-0001' });
+    const batched = connect(server.url, { role: 'display', token: 'demo-display-token-0001', batch: true });
+    const admin = connect(server.url, { role: 'admin', token: await login(server.url, 'admin', 'admin') });
+    const adminBatched = connect(server.url, { role: 'admin', token: await login(server.url, 'admin', 'admin'), batch: true });
+    sockets.push(display.socket, batched.socket, admin.socket, adminBatched.socket);
+    await waitFor('snapshots', () => display.snapshots.length && batched.snapshots.length && admin.snapshots.length && adminBatched.snapshots.length);
+    const kiosk = client(server.url, kioskToken);
+    await kiosk.post('/api/tickets', { serviceId: 'xay-dung' });
+    const desk = await officerAt(server.url, 4);
+    const from = { display: display.events.length, admin: admin.events.length, batches: batched.batches.length, adminBatches: adminBatched.batches.length };
+    expect((await desk.post('/api/counters/4/call-next')).status).toBe(200);
+    await waitFor('the call, batched', () => batched.batches.slice(from.batches).some((b) => b.some((e) => e.type === 'ticket.called')));
+    await waitFor('the call, one by one', () => display.events.slice(from.display).some((e) => e.type === 'services.updated'));
+    const call = batched.batches.slice(from.batches).find((b) => b.some((e) => e.type === 'ticket.called'))!;
+    expect(call).toEqual(display.events.slice(from.display, from.display + call.length));
+    expect(call.map((e) => e.type)).toEqual(['ticket.called', 'counter.updated', 'services.updated']);
+    expect(batched.events).toEqual([]);
+    // Staff get the full payloads, batched the same way.
+    await waitFor('the admin’s batch', () => adminBatched.batches.slice(from.adminBatches).some((b) => b.some((e) => e.type === 'ticket.called')));
+    const staffCall = adminBatched.batches.slice(from.adminBatches).find((b) => b.some((e) => e.type === 'ticket.called'))!;
+    await waitFor('the admin’s events', () => admin.events.length >= from.admin + staffCall.length);
+    expect(staffCall).toEqual(admin.events.slice(from.admin, from.admin + staffCall.length));
+    expect(adminBatched.events).toEqual([]);
   });
 
   it('the partial events, applied as the screens apply them, give the same screen as a fresh snapshot', async () => {

@@ -42,7 +42,8 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
 
   useEffect(() => {
     const base = JSON.parse(authKey) as Omit<SocketAuth, 'token'>;
-    const socketAuth: SocketAuth = token ? { ...base, token } : base;
+    // `batch`: a command's events come as one message, so the screen handles them in one task (and React renders once).
+    const socketAuth: SocketAuth = token ? { ...base, batch: true, token } : { ...base, batch: true };
     const socket: FloorSocket = io({
       path: '/socket.io',
       auth: socketAuth,
@@ -75,10 +76,12 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
       retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     });
     socket.on('snapshot', (snapshot) => dispatch({ kind: 'snapshot', snapshot }));
-    socket.on('event', (event) => {
+    const onEvent = (event: FloorEvent) => {
       dispatch({ kind: 'event', event });
       for (const listener of listeners.current) listener(event);
-    });
+    };
+    socket.on('event', onEvent);
+    socket.on('events', (events) => events.forEach(onEvent));
 
     return () => {
       clearTimeout(retry);

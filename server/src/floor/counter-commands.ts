@@ -64,8 +64,8 @@ export function callNext(ctx: FloorContext, counterId: number, actor: Actor, pic
       if (!ticket) throw new QueueError('ticket_not_waiting', { ticket: pick.ticketId });
       reason = 'picked';
     } else {
-      // Only the tickets this counter may call are read, not the whole hall's queue.
-      const waiting = ctx.q.tickets.waitingFor(tx.day, c);
+      // Only the tickets this counter may call next are read, not the whole hall's queue.
+      const waiting = ctx.q.tickets.callCandidates(tx.day, c);
       const bookedStreak = ctx.q.appointments.bookedStreak(c.id, startOfLocalDay(tx.day, ctx.timeZone), ctx.rules.bookedCallsInARow ?? 0);
       const choice = chooseNext({ counter: c, priorityStreak: c.priorityStreak, bookedStreak, waiting, now: tx.now, rules: ctx.rules });
       ticket = choice?.ticket ?? null;

@@ -52,7 +52,7 @@ describe('the day counts kept in memory', () => {
       const day = floor.serviceDay();
       const input = { counter: c, priorityStreak: c.priorityStreak, now: clock, rules };
       const fromAll = chooseNext({ ...input, waiting: floor.queries.tickets.waiting(day) });
-      expect(chooseNext({ ...input, waiting: floor.queries.tickets.waitingFor(day, c) })).toEqual(fromAll);
+      expect(chooseNext({ ...input, waiting: floor.queries.tickets.callCandidates(day, c) })).toEqual(fromAll);
       if (fromAll) choices++;
     };
     let failures = 0;

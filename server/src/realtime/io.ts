@@ -7,6 +7,7 @@ import { hashToken, sessionCookie } from '../http/auth';
 import { sameOrigin } from '../http/same-origin';
 import type { Principal } from '../http/env';
 import type { Logger } from '../log';
+import { BATCH, eventSender } from './batches';
 import { publicEvent, publicSnapshot } from './public-view';
 
 interface SocketData {
@@ -19,6 +20,8 @@ interface SocketData {
   session: { userId: number; tokenHash: string; token: string } | null;
   /** An officer's desk socket: it gets the counter's staff rooms only while the officer is signed in there. */
   desk: { counterId: number; userId: number } | null;
+  /** The client takes a command's events as one `events` message. */
+  batch: boolean;
 }
 
 export type FloorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -53,6 +56,7 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
         device: principal?.kind === 'device' && typeof token === 'string' ? { id: principal.device.id, kind: principal.device.kind, token } : null,
         session: user && typeof token === 'string' ? { userId: user.id, tokenHash: hashToken(token), token } : null,
         desk: auth.role === 'counter' && user?.role === 'staff' ? { counterId: Number(auth.counterId), userId: user.id } : null,
+        batch: auth.batch === true,
       };
       next();
     } catch (e) {
@@ -67,7 +71,7 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
   };
 
   io.on('connection', (socket: FloorSocket) => {
-    void socket.join(socket.data.rooms);
+    void socket.join(socket.data.batch ? [...socket.data.rooms, BATCH] : socket.data.rooms);
     const device = socket.data.device;
     if (device) {
       // Staff and admin screens hear when a kiosk, display or tablet comes and goes, as with any other device.
@@ -124,13 +128,14 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     }
   };
 
+  const send = eventSender(io);
   opts.floor.bus.on('event', (e) => {
     dropEndedSessions();
     // An account disabled, or its password reset or changed: its sessions are gone, its sockets go too.
     if (e.type === 'staff.sessions_ended') endSockets(io, { userId: e.staffId, ...(e.exceptTokenHash ? { exceptTokenHash: e.exceptTokenHash } : {}) });
     // A device revoked: its screens connect again, are refused (`unauthorized`) and show the pairing screen.
     if (e.type === 'setup.updated' && e.entity === 'device') endRevokedDevices(io, opts.auth);
-    deliver(io, e);
+    deliver(send, e);
     if (e.type === 'counter.updated') followDesks(e.counter);
   });
   // Sign-out and `auth.endSessionsOf(userId)` (an account disabled, signed out everywhere) end the sockets too.
@@ -164,13 +169,13 @@ function endSockets(io: FloorServer, ended: EndedSession) {
   }
 }
 
-function deliver(io: FloorServer, e: FloorEvent) {
+function deliver(out: ReturnType<typeof eventSender>, e: FloorEvent) {
   // Staff and admin get the event as it is; every other room the public view of it.
   const send = (rooms: string[]) => {
     const full = rooms.filter((r) => r === 'staff' || r === 'admin');
     const open = rooms.filter((r) => r !== 'staff' && r !== 'admin');
-    if (full.length) io.to(full).emit('event', e);
-    if (open.length) io.to(open).emit('event', publicEvent(e));
+    if (full.length) out(full, e);
+    if (open.length) out(open, publicEvent(e));
   };
   switch (e.type) {
     case 'ticket.called':
@@ -185,7 +190,7 @@ function deliver(io: FloorServer, e: FloorEvent) {
       send(e.kind === 'printer' ? ['staff', 'admin', PUBLIC] : ['staff', 'admin']);
       return;
     case 'setup.updated':
-      io.emit('event', e);
+      out(null, e);
       return;
     // A booking made, moved, cancelled or checked in (`appointments.changed`): the desk's and the admin's lists read again.
     case 'ticket.issued':

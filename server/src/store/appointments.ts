@@ -120,9 +120,10 @@ export function appointmentQueries(db: Db) {
   const overdue = db.prepare<[number], Row>(`SELECT ${cols} FROM appointments WHERE status = 'booked' AND slot_start <= ?`);
   const toErase = db.prepare<[number], Row>(`SELECT ${cols} FROM appointments WHERE erased_at IS NULL AND erase_after <= ?`);
   const fromDay = db.prepare<[string, string], Row>(`SELECT ${cols} FROM appointments WHERE service_day >= ? AND service_id = ? AND status = 'booked' ORDER BY slot_start`);
+  // Read backwards along events_counter_type_at: the last few calls, not the whole day's sorted.
   const bookedCallsInARow = db.prepare<[number, number, number], { channel: string }>(
     `SELECT t.channel FROM events e JOIN tickets t ON t.id = e.ticket_id
-     WHERE e.type = 'ticket.called' AND e.counter_id = ? AND e.at >= ? ORDER BY e.id DESC LIMIT ?`,
+     WHERE e.type = 'ticket.called' AND e.counter_id = ? AND e.at >= ? ORDER BY e.at DESC, e.id DESC LIMIT ?`,
   );
   const rulesRows = db.prepare<[], { service_id: string; rules: string }>(`SELECT service_id, rules FROM appointment_rules`);
   const saveRules = db.prepare<[string, string]>(`INSERT INTO appointment_rules (service_id, rules) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET rules = excluded.rules`);

@@ -98,9 +98,17 @@ export function ticketQueries(db: Db) {
   const waitingInService = db.prepare<[string, string], TicketRow>(
     `SELECT ${columns} FROM tickets WHERE service_day = ? AND service_id = ? AND status = 'waiting' ORDER BY queued_at, seq`,
   );
-  const waitingForCounter = db.prepare<{ day: string; counter: number; services: string; priority: number }, TicketRow>(
-    `SELECT ${columns} FROM tickets WHERE status = 'waiting' AND service_day = @day AND (target_counter_id = @counter OR (target_counter_id IS NULL
-       AND (service_id IN (SELECT value FROM json_each(@services)) OR (@priority AND priority IS NOT NULL AND first_called_at IS NULL))))
+  // What `chooseNext` can pick (queue/routing.ts): every filter it applies depends only on the partition's columns, and
+  // within a partition it takes the oldest (queued_at, seq), except among bookings (earliest slot): so the first ticket
+  // of each partition and every booking give the same choice as the whole queue, without reading the whole queue.
+  const candidatesForCounter = db.prepare<{ day: string; counter: number; services: string; priority: number }, TicketRow>(
+    `SELECT ${columns} FROM (
+       SELECT ${columns}, row_number() OVER (
+           PARTITION BY target_counter_id IS NULL, priority IS NULL, service_id, first_called_at IS NULL, channel = 'appointment' AND appointment_at IS NOT NULL
+           ORDER BY queued_at, seq) AS nth
+       FROM tickets WHERE status = 'waiting' AND service_day = @day AND (target_counter_id = @counter OR (target_counter_id IS NULL
+         AND (service_id IN (SELECT value FROM json_each(@services)) OR (@priority AND priority IS NOT NULL AND first_called_at IS NULL)))))
+     WHERE nth = 1 OR (channel = 'appointment' AND appointment_at IS NOT NULL)
      ORDER BY queued_at, seq`,
   );
   const heldAtCounter = db.prepare<[string, number], TicketRow>(
@@ -134,11 +142,11 @@ export function ticketQueries(db: Db) {
     /** The field's waiting tickets only (who is ahead of a ticket is counted within its field). */
     waitingIn: (serviceDay: string, serviceId: string): Ticket[] => waitingInService.all(serviceDay, serviceId).map(toTicket),
     /**
-     * The waiting tickets a counter may call (what `chooseNext` picks from): sent to it, or of its fields, or, at the
-     * priority counter, priority tickets not yet called.
+     * What `chooseNext` picks from among the waiting tickets a counter may call (sent to it, or of its fields, or, at
+     * the priority counter, priority tickets not yet called): the oldest of each kind and every booking.
      */
-    waitingFor: (serviceDay: string, c: { id: number; serviceIds: string[]; priority: boolean }): Ticket[] =>
-      waitingForCounter.all({ day: serviceDay, counter: c.id, services: JSON.stringify(c.serviceIds), priority: c.priority ? 1 : 0 }).map(toTicket),
+    callCandidates: (serviceDay: string, c: { id: number; serviceIds: string[]; priority: boolean }): Ticket[] =>
+      candidatesForCounter.all({ day: serviceDay, counter: c.id, services: JSON.stringify(c.serviceIds), priority: c.priority ? 1 : 0 }).map(toTicket),
     heldAt: (serviceDay: string, counterId: number): Ticket[] => heldAtCounter.all(serviceDay, counterId).map(toTicket),
     /** Waiting tickets per service: all of them, and the priority ones. */
     waitingCounts: (serviceDay: string): Map<string, { total: number; priority: number }> =>
