@@ -47,18 +47,21 @@ export function localDate(ms: number, timeZone: string): string {
 
 /** Offset of `timeZone` from UTC at the instant, in minutes. */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  // Zones change their offset on whole minutes: the last minute asked for per zone is remembered (a command asks
-  // for the same instant several times, and Intl's formatting is the costly part).
+  // Zones change their offset on whole minutes: the offset is remembered per minute (a command formats the same few
+  // instants again and again, and Intl's formatting is the costly part).
   const minute = Math.floor(ms / 60000);
-  const last = lastOffset.get(timeZone);
-  if (last?.minute === minute) return last.offset;
+  let known = offsets.get(timeZone);
+  if (!known) offsets.set(timeZone, (known = new Map()));
+  const hit = known.get(minute);
+  if (hit !== undefined) return hit;
   const p = intlParts(ms, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
-  lastOffset.set(timeZone, { minute, offset });
+  if (known.size >= 4096) known.clear();
+  known.set(minute, offset);
   return offset;
 }
-const lastOffset = new Map<string, { minute: number; offset: number }>();
+const offsets = new Map<string, Map<number, number>>();
 
 /** ISO-8601 with the zone's offset, e.g. `2026-11-23T08:05:00.000+07:00`. */
 export function toLocalIso(ms: number, timeZone: string): string {

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoConfigPath, loadConfig } from '../../server/src/config/load';
+import { createFloor } from '../../server/src/floor';
+import { importOnFirstStart } from '../../server/src/floor/setup-import';
+import { openDb } from '../../server/src/store/open';
+const dir = mkdtempSync(join(tmpdir(), 'qms-tmp-call-'));
+const db = openDb(join(dir, 'qms.sqlite'));
+const clock = { now: Date.now() };
+const config = importOnFirstStart(db, loadConfig(demoConfigPath), clock.now - 3600_000, () => undefined);
+const floor = createFloor({ db, config, now: () => clock.now, newId: randomUUID });
+for (let i = 0; i < 310; i++) floor.issue({ serviceId: 'ho-tich', channel: 'kiosk', staffId: null });
+const officer = { userId: floor.queries.users.byUsername('canbo1')!.id, role: 'staff' as const };
+floor.signIn(1, officer);
+const ap = floor.queries.appointments;
+const orig = ap.bookedStreak.bind(ap);
+let spent = 0;
+(ap as { bookedStreak: typeof orig }).bookedStreak = (...a) => { const t = performance.now(); const r = orig(...a); spent += performance.now() - t; return r; };
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+for (let i = 0; i < 300; i++) { clock.now += 100; floor.callNext(1, officer); }
+const cpu = process.cpuUsage(c0);
+console.log('per call ms: wall', ((performance.now() - t0) / 300).toFixed(3), 'cpu', ((cpu.user + cpu.system) / 1000 / 300).toFixed(3), 'bookedStreak', (spent / 300).toFixed(4));
