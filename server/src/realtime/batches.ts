@@ -31,6 +31,8 @@ export function eventSender(io: FloorServer) {
   }
 
   return (rooms: string[] | null, event: FloorEvent) => {
+    // No socket in those rooms (no screen open yet): nothing to encode.
+    if (rooms ? !rooms.some((r) => io.sockets.adapter.rooms.has(r)) : io.sockets.sockets.size === 0) return;
     (rooms ? io.to(rooms) : io).except(BATCH).emit('event', event);
     if (pending.length === 0) queueMicrotask(flush);
     pending.push({ rooms, event });
