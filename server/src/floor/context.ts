@@ -158,8 +158,9 @@ export function createContext(deps: FloorDeps) {
         dayState.on(day);
         if (closedThrough !== day) closeEarlierDays(tx);
         const r = fn(tx);
-        if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
         rollups.flush();
+        // Last: a reply that cannot be stored rolls back everything above, the rollups' rows included.
+        if (opts.once) q.idempotency.complete(opts.once.key, opts.once.reply(r), now);
         return r;
       })();
       dayState.commit();

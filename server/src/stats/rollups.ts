@@ -65,15 +65,24 @@ export function createRollups(db: Db, timeZone: string) {
     return r;
   }
 
+  // The rollup last written per row, kept decoded: when the row still holds exactly those bytes (the command that wrote
+  // them was not rolled back), the next change starts from it instead of decoding the row again.
+  let written = new Map<string, { bytes: Uint8Array; rollup: FigureRollup }>();
+
   function apply<K>(changes: Map<string, Change<K>>, stored: (k: K) => Buffer | null, put: (k: K, data: Uint8Array | null) => unknown, again: (k: K) => FigureRollup) {
-    for (const { key, add, remove } of changes.values()) {
+    for (const [id, { key, add, remove }] of changes) {
       const bytes = stored(key);
-      let r = bytes ? FigureRollup.decode(bytes) : new FigureRollup();
+      const last = written.get(id);
+      let r = bytes && last && last.bytes.length === bytes.length && Buffer.compare(last.bytes, bytes) === 0 ? last.rollup : bytes ? FigureRollup.decode(bytes) : new FigureRollup();
       for (const f of add) r.add(f, 1);
       let stale = false;
       for (const f of remove) stale = r.add(f, -1) || stale;
       if (stale) r = again(key);
-      put(key, r.isEmpty() ? null : r.encode());
+      const data = r.isEmpty() ? null : r.encode();
+      put(key, data);
+      if (written.size > 4096) written = new Map(); // a day's cells are a few hundred; older days are rarely written again
+      if (data) written.set(id, { bytes: data, rollup: r });
+      else written.delete(id);
     }
   }
 
