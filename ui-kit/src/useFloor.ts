@@ -43,7 +43,7 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
   useEffect(() => {
     const base = JSON.parse(authKey) as Omit<SocketAuth, 'token'>;
     // `batch`: a command's events come as one message, so the screen handles them in one task (and React renders once).
-    const socketAuth: SocketAuth = token ? { ...base, batch: true, token } : { ...base, batch: true };
+    const socketAuth: SocketAuth = { ...base, batch: true, ...(token ? { token } : {}) };
     const socket: FloorSocket = io({
       path: '/socket.io',
       auth: socketAuth,

@@ -128,14 +128,14 @@ export function attachRealtime(httpServer: HttpServer, opts: { floor: Floor; aut
     }
   };
 
-  const send = eventSender(io);
+  const out = eventSender(io);
   opts.floor.bus.on('event', (e) => {
     dropEndedSessions();
     // An account disabled, or its password reset or changed: its sessions are gone, its sockets go too.
     if (e.type === 'staff.sessions_ended') endSockets(io, { userId: e.staffId, ...(e.exceptTokenHash ? { exceptTokenHash: e.exceptTokenHash } : {}) });
     // A device revoked: its screens connect again, are refused (`unauthorized`) and show the pairing screen.
     if (e.type === 'setup.updated' && e.entity === 'device') endRevokedDevices(io, opts.auth);
-    deliver(send, e);
+    deliver(out, e);
     if (e.type === 'counter.updated') followDesks(e.counter);
   });
   // Sign-out and `auth.endSessionsOf(userId)` (an account disabled, signed out everywhere) end the sockets too.
