@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { displayFanout } from './display-fanout';
 import { displayLatency } from './display-latency';
 import { flatDay, snapshotCost } from './floor-cost';
@@ -11,6 +12,9 @@ import { profileFloor } from './profile';
  */
 export async function perfBench({ runs = 3, tickets = 1000 } = {}) {
   const other = Boolean(process.env.BENCH_SERVER_ROOT);
+  // The machine's load while measuring (other work shares it): the section says it.
+  const loads: number[] = [loadavg()[0]!];
+  const sampling = setInterval(() => loads.push(loadavg()[0]!), 5000);
   const kiosk = await kioskIssue({ who: 'kiosk', runs, tickets });
   console.log('kiosk, two cores:', kiosk);
   const kioskOne = await kioskIssue({ who: 'kiosk', runs, tickets, cpus: '0', fsyncs: false });
@@ -26,7 +30,9 @@ export async function perfBench({ runs = 3, tickets = 1000 } = {}) {
   const snapshot = other ? null : snapshotCost();
   const day = other ? null : flatDay();
   const profile = await profileFloor({ tickets: 600 });
-  return { kiosk, kioskOne, desk, deskOne, fanout, painted, snapshot, day, profile };
+  clearInterval(sampling);
+  const load = { min: Math.min(...loads), max: Math.max(...loads) };
+  return { kiosk, kioskOne, desk, deskOne, fanout, painted, snapshot, day, profile, load };
 }
 
 export type PerfResult = Awaited<ReturnType<typeof perfBench>>;
@@ -71,7 +77,7 @@ export function perfSection(r: PerfResult, machine: string, before?: PerfResult 
   return `<!-- perf:begin -->
 ## Cost of each floor operation (issue 16) — measured ${new Date().toISOString().slice(0, 10)}
 
-Machine: ${machine}, **shared with six other engineers' builds and tests while measuring (load average 10–20)**: the
+Machine: ${machine}, shared with other work while measuring (**load average ${r.load ? `${r.load.min.toFixed(1)}–${r.load.max.toFixed(1)}` : 'not recorded'}** on its 2 cores${b ? `; the "${labels.before}" run: ${b.load ? `${b.load.min.toFixed(1)}–${b.load.max.toFixed(1)}` : 'not recorded'}` : ''}): the
 absolute figures move between runs; read the ratios to the bare baselines, each measured in the same run, alternating
 with the project's. Medians of ${r.kiosk.runs} runs. Command: \`npm run bench\` (this section alone: \`npx tsx bench/src/perf-run.ts\`;
 an older checkout with \`BENCH_SERVER_ROOT=<its folder>\`).
