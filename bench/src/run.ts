@@ -10,15 +10,66 @@ import { printerBench, printerSection } from './printer';
 import { statsSection, statsSummaryBench } from './stats-summary';
 import { rollupsBench, rollupsSection } from './stats-rollups';
 
-// `npm run bench`: every section of docs/benchmarks.md, each written as soon as it is measured.
+// `npm run bench`: every section of docs/benchmarks.md, each written as soon as it is measured; `npm run bench -- perf
+// rollups`: only those sections (foundation, desk, display, stats, rollups, printer, perf, city).
 // The servers log warnings and errors only (no line a request) unless LOG_LEVEL says otherwise.
 process.env.LOG_LEVEL ??= 'warn';
+const sections = ['foundation', 'desk', 'display', 'stats', 'rollups', 'printer', 'perf', 'city'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !sections.includes(a));
+if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}: choose among ${sections.join(', ')}`);
+const want = (section: string) => asked.length === 0 || asked.includes(section);
 console.log(`Machine: ${machine}`);
-const issue = await issueThroughput();
-console.log('HTTP ticket issuing:', issue);
-const latency = await callLatency();
-console.log('call-next → display event:', latency);
-const foundation = `<!-- foundation:begin -->
+if (want('foundation')) {
+  const issue = await issueThroughput();
+  console.log('HTTP ticket issuing:', issue);
+  const latency = await callLatency();
+  console.log('call-next → display event:', latency);
+  writeSection(foundationSection(issue, latency));
+}
+
+if (want('desk')) {
+  const desk = await deskBench();
+  console.log('desk and keypads:', desk);
+  writeSection(deskSection(desk, machine));
+}
+
+if (want('display')) {
+  const display = await displayBench();
+  console.log('hall display:', display);
+  writeSection(displaySection(display, machine));
+  const memory = await displayMemory();
+  console.log('hall display memory:', memory);
+  writeSection(displayMemorySection(memory, machine));
+}
+
+if (want('stats')) {
+  const stats = await statsSummaryBench();
+  console.log('stats summary:', stats);
+  writeSection(statsSection(machine, stats));
+}
+if (want('rollups')) writeSection(rollupsSection(machine, await rollupsBench()));
+
+if (want('printer')) {
+  const printer = await printerBench();
+  console.log('kiosk and printer:', printer);
+  writeSection(printerSection(printer, machine));
+}
+
+if (want('perf')) {
+  const perf = await perfBench();
+  console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
+  writeSection(perfSection(perf, machine));
+}
+
+if (want('city')) {
+  const city = await hubCityBench();
+  console.log('city hub:', city.load, city.reports.year, city.catchUp);
+  writeSection(hubCitySection(city, machine));
+}
+
+function foundationSection(issue: Awaited<ReturnType<typeof issueThroughput>>, latency: Awaited<ReturnType<typeof callLatency>>) {
+  return `<!-- foundation:begin -->
 ## Foundation (issue 2) — measured ${new Date().toISOString().slice(0, 10)}
 
 Machine: ${machine} (a shared, noisy VM: read medians and ratios, not single runs).
@@ -31,33 +82,4 @@ Command: \`npm run bench\` (server in its own process, fresh SQLite file, \`jour
 
 A busy center issues about 300 tickets a day: at the median rate the server issues a whole day's tickets in ${(300 / issue.median).toFixed(1)} s.
 <!-- foundation:end -->`;
-writeSection(foundation);
-
-const desk = await deskBench();
-console.log('desk and keypads:', desk);
-writeSection(deskSection(desk, machine));
-
-const display = await displayBench();
-console.log('hall display:', display);
-writeSection(displaySection(display, machine));
-const memory = await displayMemory();
-console.log('hall display memory:', memory);
-writeSection(displayMemorySection(memory, machine));
-
-const stats = await statsSummaryBench();
-console.log('stats summary:', stats);
-writeSection(statsSection(machine, stats));
-const rollups = await rollupsBench();
-writeSection(rollupsSection(machine, rollups));
-
-const printer = await printerBench();
-console.log('kiosk and printer:', printer);
-writeSection(printerSection(printer, machine));
-
-const perf = await perfBench();
-console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
-writeSection(perfSection(perf, machine));
-
-const city = await hubCityBench();
-console.log('city hub:', city.load, city.reports.year, city.catchUp);
-writeSection(hubCitySection(city, machine));
+}
