@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ['**/src/**/*.test.ts', '**/src/**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Several suites start servers, browsers and child processes; two at a time fits a 2-core machine.
     maxWorkers: 2,
     // CI runs on 2 shared cores: a poll waits for its condition, generously, never on the machine's speed.
