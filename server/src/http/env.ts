@@ -10,5 +10,7 @@ export interface AppEnv {
     idempotencyKey?: string;
     /** True once a floor command stored the reply under that key. */
     idempotencyStored?: boolean;
+    /** The JSON text `answerOnce` (or an idempotent replay) answered, for middleware that reads it without cloning the response. */
+    replyBody?: string;
   };
 }

@@ -26,7 +26,10 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
     const key = `${who} ${c.req.method} ${c.req.path} ${raw.slice(0, 128)}`;
     const seen = q.find(key);
     if (running.has(key) || seen?.status === 0) return c.json({ error: { code: 'request_in_progress', message: 'Yêu cầu này đang được xử lý. / This request is still being processed.' } }, 409);
-    if (seen) return asResponse(seen, { 'idempotent-replay': 'true' });
+    if (seen) {
+      if (seen.body !== null) c.set('replyBody', seen.body);
+      return asResponse(seen, { 'idempotent-replay': 'true' });
+    }
     // Replies are kept a day; the old ones are removed at most once a minute, not by every request.
     if (now() - purgedAt > 60_000) {
       purgedAt = now();
@@ -53,7 +56,9 @@ export function answerOnce<T>(c: Context<AppEnv>, command: (once: ReplyRecord<T>
   const kept: { reply?: StoredReply } = {};
   const result = command(key ? { key, reply: (r) => (kept.reply = reply(r)) } : null);
   if (kept.reply) c.set('idempotencyStored', true);
-  return asResponse(kept.reply ?? reply(result));
+  const answer = kept.reply ?? reply(result);
+  if (answer.body !== null) c.set('replyBody', answer.body);
+  return asResponse(answer);
 }
 
 /** A JSON reply to store, for `answerOnce`. */
