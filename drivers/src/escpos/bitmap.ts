@@ -9,13 +9,27 @@ export function blankBitmap(width: number, height: number): Bitmap {
   return { width, height, dots: new Uint8Array(width * height) };
 }
 
+/** Rows packed 8 dots a byte, most significant bit first, as `GS v 0` wants them; `width` dots are used of each row. */
+export interface PackedBitmap {
+  width: number;
+  height: number;
+  bytesPerRow: number;
+  data: Uint8Array;
+}
+
 /** Rows packed 8 dots a byte, most significant bit first, as `GS v 0` wants them. */
 export function packRows(b: Bitmap): { bytesPerRow: number; data: Buffer } {
   const bytesPerRow = Math.ceil(b.width / 8);
   const data = Buffer.alloc(bytesPerRow * b.height);
+  const dots = b.dots;
   for (let y = 0; y < b.height; y++) {
-    for (let x = 0; x < b.width; x++) {
-      if (b.dots[y * b.width + x]) data[y * bytesPerRow + (x >> 3)]! |= 0x80 >> (x & 7);
+    const row = y * b.width;
+    const out = y * bytesPerRow;
+    for (let x = 0; x < b.width; x += 8) {
+      let byte = 0;
+      const end = Math.min(8, b.width - x);
+      for (let k = 0; k < end; k++) if (dots[row + x + k]) byte |= 0x80 >> k;
+      data[out + (x >> 3)] = byte;
     }
   }
   return { bytesPerRow, data };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankBitmap, packRows, unpackRows } from './bitmap';
+import { decodeEscPos } from './decoder';
 import { cut, feedDots, initialize, justify, qrCode, rasterImage, statusRequest } from './commands';
 import { applyStatusByte, faultOf, healthyStatus, statusByte } from './status';
 
@@ -50,6 +51,17 @@ describe('ESC/POS command bytes', () => {
     const { bytesPerRow, data } = packRows(b);
     const back = unpackRows(data, bytesPerRow, 5);
     for (let y = 0; y < 5; y++) for (let x = 0; x < 13; x++) expect(back.dots[y * 16 + x]).toBe(b.dots[y * 13 + x]);
+  });
+
+  it("a decoded raster's image, unpacked when first looked at, is the one sent even if the bytes were reused meanwhile", () => {
+    const b = blankBitmap(16, 2);
+    b.dots[3] = 1;
+    b.dots[16 + 12] = 1;
+    const bytes = rasterImage(b);
+    const [command] = decodeEscPos(bytes);
+    bytes.fill(0xff); // a stream buffer written again
+    expect(command).toMatchObject({ op: 'raster', at: 0, bytesPerRow: 2 });
+    expect(command?.op === 'raster' && [...command.bitmap.dots]).toEqual([...b.dots]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { packRows, type Bitmap } from './bitmap';
+import { packRows, type Bitmap, type PackedBitmap } from './bitmap';
 
 // ESC/POS command builders: pure functions returning the exact bytes. Only commands every ESC/POS
 // printer shares are used (Epson TM and its clones: Xprinter, Rongta, HPRT, Sewoo…).
@@ -32,18 +32,25 @@ export const DEFAULT_BAND_ROWS = 32;
  * printer with a small buffer never has to hold the whole picture.
  */
 export function rasterImage(b: Bitmap, bandRows = DEFAULT_BAND_ROWS): Buffer {
-  if (bandRows < 1) throw new RangeError('bandRows must be at least 1');
   const { bytesPerRow, data } = packRows(b);
+  return rasterBands({ width: b.width, height: b.height, bytesPerRow, data }, bandRows);
+}
+
+/** `rasterImage` of rows already packed. */
+export function rasterBands(b: PackedBitmap, bandRows = DEFAULT_BAND_ROWS): Buffer {
+  if (bandRows < 1) throw new RangeError('bandRows must be at least 1');
+  const { bytesPerRow, data } = b;
   if (bytesPerRow > 0xffff || b.height === 0) return Buffer.alloc(0);
-  const parts: Buffer[] = [];
+  const bands = Math.ceil(b.height / bandRows);
+  const out = Buffer.allocUnsafe(bands * 8 + bytesPerRow * b.height);
+  let at = 0;
   for (let y = 0; y < b.height; y += bandRows) {
     const rows = Math.min(bandRows, b.height - y);
-    parts.push(
-      Buffer.from([GS, 0x76, 0x30, 0x00, bytesPerRow & 0xff, bytesPerRow >> 8, rows & 0xff, rows >> 8]),
-      data.subarray(y * bytesPerRow, (y + rows) * bytesPerRow),
-    );
+    out.set([GS, 0x76, 0x30, 0x00, bytesPerRow & 0xff, bytesPerRow >> 8, rows & 0xff, rows >> 8], at);
+    out.set(data.subarray(y * bytesPerRow, (y + rows) * bytesPerRow), at + 8);
+    at += 8 + rows * bytesPerRow;
   }
-  return Buffer.concat(parts);
+  return out;
 }
 
 export type QrEcc = 'L' | 'M' | 'Q' | 'H';

@@ -79,8 +79,7 @@ function step(buf: Buffer, i: number): Step {
       const rows = buf[i + 6]! | (buf[i + 7]! << 8);
       if (bytesPerRow === 0 || rows === 0) throw new EscPosDecodeError('Empty raster image', i);
       if (!need(8 + bytesPerRow * rows)) return 'incomplete';
-      const bitmap = unpackRows(buf.subarray(i + 8, i + 8 + bytesPerRow * rows), bytesPerRow, rows);
-      return { command: { op: 'raster', bitmap, bytesPerRow }, length: 8 + bytesPerRow * rows };
+      return { command: rasterCommand(Uint8Array.prototype.slice.call(buf, i + 8, i + 8 + bytesPerRow * rows), bytesPerRow, rows), length: 8 + bytesPerRow * rows };
     }
     if (b1 === 0x28) {
       if (!need(5)) return 'incomplete';
@@ -98,6 +97,18 @@ function step(buf: Buffer, i: number): Step {
     throw new EscPosDecodeError(`Unknown command GS ${hex(b1)}`, i);
   }
   throw new EscPosDecodeError(`Unexpected byte ${hex(b0)} (text is never sent as characters)`, i);
+}
+
+/** The image is unpacked when first looked at: a printer (or its simulator) only passes most bands on. */
+function rasterCommand(data: Uint8Array, bytesPerRow: number, rows: number): CommandBody {
+  let bitmap: Bitmap | null = null;
+  return {
+    op: 'raster',
+    bytesPerRow,
+    get bitmap() {
+      return (bitmap ??= unpackRows(data, bytesPerRow, rows));
+    },
+  };
 }
 
 function qrCommand(fn: number, p: Buffer, at: number): CommandBody {
@@ -136,7 +147,9 @@ export function decodeStream(buf: Buffer): { commands: EscPosCommand[]; consumed
   while (i < buf.length) {
     const s = step(buf, i);
     if (s === 'incomplete') break;
-    commands.push({ ...s.command, at: i } as EscPosCommand);
+    const command = s.command as EscPosCommand; // no copy: a raster's image stays unread until asked for
+    command.at = i;
+    commands.push(command);
     i += s.length;
   }
   return { commands, consumed: i };

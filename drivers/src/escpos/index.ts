@@ -4,6 +4,7 @@ export * from './status';
 export * from './decoder';
 export * from './png';
 export * from './text';
+export * from './glyphs';
 export * from './ticket';
 export * from './printer';
 // The simulated printer is the escpos codec's twin; exported here so drivers/src/index.ts needs one line.

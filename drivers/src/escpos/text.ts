@@ -15,7 +15,7 @@ let canvasModule: typeof Canvas | null = null;
  * The canvas library with our fonts, loaded on the first ticket drawn rather than when the server starts: Skia and the
  * fonts cost about 28 MB of memory, which a server that prints nothing (or has not printed yet) does not need.
  */
-function canvasLib(): typeof Canvas {
+export function canvasLib(): typeof Canvas {
   if (canvasModule) return canvasModule;
   const lib = createRequire(import.meta.url)('@napi-rs/canvas') as typeof Canvas;
   lib.GlobalFonts.registerFromPath(`${fontDir}DejaVuSans.ttf`, REGULAR);
@@ -31,7 +31,7 @@ export interface TextStyle {
   lineGap?: number;
 }
 
-const fontOf = (s: TextStyle) => `${s.bold ? 'bold ' : ''}${s.size}px ${s.bold ? BOLD : REGULAR}`;
+export const fontOf = (s: TextStyle) => `${s.bold ? 'bold ' : ''}${s.size}px ${s.bold ? BOLD : REGULAR}`;
 
 /** Splits `text` into lines no wider than `maxWidth` dots, at spaces; a single over-long word is kept whole and shrunk later. */
 export function wrapText(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
@@ -76,12 +76,18 @@ export function renderTextLines(text: string, style: TextStyle, maxWidth: number
       ctx.font = fontOf({ ...style, size });
     }
     ctx.fillText(line, maxWidth / 2, Math.round(style.size * 1.15));
-    const rgba = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    const full = blankBitmap(canvas.width, canvas.height);
-    for (let i = 0; i < full.dots.length; i++) full.dots[i] = rgba[i * 4]! < 140 ? 1 : 0;
+    const full = inkOf(ctx, canvas.width, canvas.height);
     const box = inkBox(full);
     if (box) out.push(crop(full, box));
   }
+  return out;
+}
+
+/** The canvas's pixels as dots: a pixel darker than mid-grey prints. */
+export function inkOf(ctx: SKRSContext2D, width: number, height: number): Bitmap {
+  const rgba = ctx.getImageData(0, 0, width, height).data;
+  const out = blankBitmap(width, height);
+  for (let i = 0; i < out.dots.length; i++) out.dots[i] = rgba[i * 4]! < 140 ? 1 : 0;
   return out;
 }
 

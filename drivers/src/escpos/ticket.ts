@@ -1,5 +1,6 @@
 import { blankBitmap, blit, type Bitmap } from './bitmap';
-import { cut, DEFAULT_BAND_ROWS, feedDots, initialize, justify, qrCode, rasterImage } from './commands';
+import { cut, DEFAULT_BAND_ROWS, feedDots, initialize, justify, qrCode, rasterBands, rasterImage } from './commands';
+import { composeLine, createGlyphStore, type GlyphStore } from './glyphs';
 import { renderTextLines, type TextStyle } from './text';
 
 export type PaperWidth = 58 | 80;
@@ -62,7 +63,8 @@ const sizes: Record<PaperWidth, Sizes> = {
 /**
  * The raster bytes of the lines that repeat from ticket to ticket (center name, title, field, counters, caption,
  * footer), drawn once. The key holds everything that shapes the bytes (the words, the style, the paper and its
- * format), so a changed setting is a new key and the next ticket shows it: no entry can go stale.
+ * format), so a changed setting is a new key and the next ticket shows it: no entry can go stale. `glyphs`: the pieces
+ * the lines that change on every ticket are put together from (see `composeLine`).
  */
 export function createTicketRasterCache(limit = 256) {
   const entries = new Map<string, Buffer>();
@@ -82,13 +84,14 @@ export function createTicketRasterCache(limit = 256) {
       return made;
     },
     stats: () => ({ size: entries.size, hits, misses }),
+    glyphs: createGlyphStore(),
   };
 }
 export type TicketRasterCache = ReturnType<typeof createTicketRasterCache>;
 
 /**
  * The bytes of one ticket: initialise, raster text in bands, the printer's QR, feed and cut. With a `cache`, the lines
- * that repeat are taken from it; the bytes are the same either way.
+ * that repeat are taken from it and the pieces of the others too; the bytes are the same either way.
  */
 export function ticketBytes(content: TicketContent, format: TicketFormat, cache?: TicketRasterCache): Buffer {
   const width = paperDots[format.paperWidth];
@@ -97,16 +100,23 @@ export function ticketBytes(content: TicketContent, format: TicketFormat, cache?
   const bandRows = format.bandRows ?? DEFAULT_BAND_ROWS;
   const parts: Buffer[] = [initialize(), justify(centering === 'command' ? 'center' : 'left')];
 
+  const glyphs: GlyphStore = cache?.glyphs ?? createGlyphStore();
+
   const image = (b: Bitmap) => rasterImage(centering === 'pad' ? padToCentre(b, width) : b, bandRows);
   // Each wrapped line is its own image, so a short second line does not carry the first line's width.
-  const drawText = (value: string, style: TextStyle, gapAfter: number) => {
-    const lines = renderTextLines(value, style, width);
-    return Buffer.concat(lines.flatMap((line, i) => [image(line), feedDots(i === lines.length - 1 ? gapAfter : (style.lineGap ?? Math.round(style.size / 4)))]));
+  const drawText = (value: string, style: TextStyle, gapAfter: number, compose = false) => {
+    const composed = compose ? composeLine(value, style, width, glyphs, centering === 'pad' ? width : undefined) : null;
+    const images = composed ? composed.map((line) => rasterBands(line, bandRows)) : renderTextLines(value, style, width).map(image);
+    return Buffer.concat(images.flatMap((line, i) => [line, feedDots(i === images.length - 1 ? gapAfter : (style.lineGap ?? Math.round(style.size / 4)))]));
   };
-  /** `repeats`: the same words on many tickets, taken from the cache when there is one. */
+  /**
+   * `repeats`: the same words on many tickets, drawn whole by the canvas and taken from the cache when there is one;
+   * otherwise (the number, people ahead, time) put together from pieces drawn once.
+   */
   const text = (value: string | null | undefined, style: TextStyle, gapAfter = s.gap, repeats = true) => {
     if (!value) return;
-    if (!cache || !repeats) parts.push(drawText(value, style, gapAfter));
+    if (!repeats) parts.push(drawText(value, style, gapAfter, true));
+    else if (!cache) parts.push(drawText(value, style, gapAfter));
     else parts.push(cache.bytes(JSON.stringify([value, style, gapAfter, width, centering, bandRows]), () => drawText(value, style, gapAfter)));
   };
 

@@ -100,20 +100,26 @@ export function createSimPrinter(opts: SimPrinterOptions) {
       pending = Buffer.alloc(0);
       return;
     }
+    // Whether it can print is read once per chunk and ticket (it looks at its fault file), not for every command.
+    let printable: boolean | null = null;
     decoded.commands.forEach((c, i) => {
       if (c.op === 'statusRequest') {
         void opts.device.write(Buffer.from([statusByte(c.n, current())]));
         return;
       }
-      if (!canPrint()) {
+      if (!(printable ??= canPrint())) {
         // The part already printed stays on the old paper; the next ticket starts clean.
         job = [];
         jobBytes = [];
         return;
       }
       job.push(c);
-      jobBytes.push(Buffer.from(pending.subarray(c.at, decoded.commands[i + 1]?.at ?? decoded.consumed)));
-      if (c.op === 'cut') finishJob();
+      // `pending` is a buffer of its own (concatenated above) that is never written again: no copy needed.
+      jobBytes.push(pending.subarray(c.at, decoded.commands[i + 1]?.at ?? decoded.consumed));
+      if (c.op === 'cut') {
+        finishJob();
+        printable = null; // its listeners may have set a fault for the next ticket
+      }
     });
     pending = pending.subarray(decoded.consumed);
   });

@@ -34,8 +34,12 @@ export function printHeaders({ printing, floor }: { printing: TicketPrinting | u
   return async (c, next) => {
     await next();
     if (!printing || c.res.status !== status) return;
-    const value = c.var.replyValue !== undefined ? c.var.replyValue : await c.res.clone().json().catch(() => null);
-    const id = (ticketOf(value) as { id?: unknown } | null)?.id;
+    // The reply's text as `answerOnce` kept it: cloning the response would cost more than the rest of the request's
+    // HTTP handling (it gives up @hono/node-server's fast path for a string body). Its id is all that is read: the reply
+    // is the server's own, checked by its route.
+    const text = c.get('replyBody');
+    const reply: unknown = text !== undefined ? JSON.parse(text) : await c.res.clone().json().catch(() => null);
+    const id = (ticketOf(reply) as { id?: unknown } | null | undefined)?.id;
     if (typeof id !== 'string') return;
     c.res.headers.set(printerHeader, floor.printRequestOf(id)?.printerId ?? 'none');
     c.res.headers.set(ticketUrlHeader, printing.ticketUrl(id));

@@ -19,7 +19,7 @@ import {
 } from '@qms/drivers';
 import type { FloorEvent } from '@qms/protocol';
 import type { Floor } from '../floor';
-import { waitingAhead } from '../queue';
+import { waitingAhead, type Ticket } from '../queue';
 import type { DeviceRegistry } from './registry';
 import type { Logger } from '../log';
 import type { PrinterConfig } from './printer-config';
@@ -143,7 +143,15 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
 
   async function print(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome> {
     const t = floor.queries.tickets.get(ticketId);
-    if (!t) return { printed: false, printerId: null, reason: 'unknown_ticket' };
+    return t ? printTicket(t, origin, null) : { printed: false, printerId: null, reason: 'unknown_ticket' };
+  }
+
+  /**
+   * `aheadAtIssue`: the people ahead of a new walk-in ticket as its issue counted them (what the kiosk's screen shows);
+   * otherwise they are counted from the field's waiting list.
+   */
+  async function printTicket(t: Ticket, origin: PrintOrigin, aheadAtIssue: number | null): Promise<PrintOutcome> {
+    const ticketId = t.id;
     const unit = pick(origin);
     if (!unit) return { printed: false, printerId: null, reason: 'no_printer' };
     const service = floor.services.find((s) => s.id === t.serviceId);
@@ -152,11 +160,12 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
       .filter((c) => c.serviceIds.includes(t.serviceId) || (t.priority !== null && c.priority))
       .map((c) => c.number)
       .sort((a, b) => a - b);
+    const walkIn = t.priority === null && t.appointmentAt == null;
     const content = ticketContent(floor.config, unit.config.layout, {
       ticket: t,
       serviceName: service?.name ?? t.serviceId,
       counterNumbers,
-      ahead: t.status === 'waiting' ? waitingAhead(t, floor.queries.tickets.waitingIn(t.serviceDay, t.serviceId)) : null,
+      ahead: t.status !== 'waiting' ? null : walkIn && aheadAtIssue !== null ? aheadAtIssue : waitingAhead(t, floor.queries.tickets.waitingIn(t.serviceDay, t.serviceId)),
       url: ticketUrl(t.id),
     });
     const format = {
@@ -181,12 +190,15 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
     return outcome;
   }
 
-  /** Prints an issued ticket once: ignored (null) when it is being printed or has been tried already. Never throws. */
-  async function printIssued(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome | null> {
+  /**
+   * Prints an issued ticket once: ignored (null) when it is being printed or has been tried already. Never throws.
+   * `aheadAtIssue`: see `printTicket`.
+   */
+  async function printIssued(ticketId: string, origin: PrintOrigin, aheadAtIssue: number | null = null): Promise<PrintOutcome | null> {
     if (stopped) return null;
     const t = floor.queries.tickets.get(ticketId);
     if (!t || t.printed !== null || inFlight.has(ticketId) || !pick(origin)) return null;
-    const job = print(ticketId, origin).catch((e: unknown) => {
+    const job = printTicket(t, origin, aheadAtIssue).catch((e: unknown) => {
       opts.log?.error({ err: e, ticket: t.number }, 'printing a ticket failed unexpectedly');
       return { printed: false, printerId: null, reason: 'internal_error' } satisfies PrintOutcome;
     });
@@ -205,8 +217,9 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
   const onIssued = (e: FloorEvent) => {
     if (e.type !== 'ticket.issued' || stopped) return;
     const request = floor.printRequestOf(e.ticket.id);
-    // Rendering the raster takes a few milliseconds of CPU: start it after the reply has gone out.
-    if (request) setImmediate(() => void printIssued(e.ticket.id, { kioskId: request.kioskId, counterId: request.counterId }));
+    // The ticket is drawn and sent after the reply has gone out. Everyone waiting in the field when it was issued is
+    // ahead of a new walk-in ticket (floor/issue.ts): the event's count saves reading the field's waiting list again.
+    if (request) setImmediate(() => void printIssued(e.ticket.id, { kioskId: request.kioskId, counterId: request.counterId }, e.waitingInService - 1));
   };
   floor.bus.on('event', onIssued);
 

@@ -10,7 +10,7 @@ export interface AppEnv {
     idempotencyKey?: string;
     /** True once a floor command stored the reply under that key. */
     idempotencyStored?: boolean;
-    /** The JSON value of the reply answered by `answerOnce` (or replayed): read by `printHeaders` without parsing the body. */
-    replyValue?: unknown;
+    /** The JSON text `answerOnce` (or an idempotent replay) answered, for middleware that reads it without cloning the response. */
+    replyBody?: string;
   };
 }

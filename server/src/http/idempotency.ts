@@ -27,7 +27,7 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
     const seen = q.find(key);
     if (running.has(key) || seen?.status === 0) return c.json({ error: { code: 'request_in_progress', message: 'Yêu cầu này đang được xử lý. / This request is still being processed.' } }, 409);
     if (seen) {
-      if (seen.body !== null) c.set('replyValue', JSON.parse(seen.body));
+      if (seen.body !== null) c.set('replyBody', seen.body);
       return asResponse(seen, { 'idempotent-replay': 'true' });
     }
     // Replies are kept a day; the old ones are removed at most once a minute, not by every request.
@@ -51,21 +51,18 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
  * Runs a floor command so that its reply is stored under the request's Idempotency-Key (if any) in the command's own
  * transaction, and answers exactly that stored reply.
  */
-export function answerOnce<T>(c: Context<AppEnv>, command: (once: ReplyRecord<T> | null) => T, reply: (result: T) => Reply): Response {
+export function answerOnce<T>(c: Context<AppEnv>, command: (once: ReplyRecord<T> | null) => T, reply: (result: T) => StoredReply): Response {
   const key = c.get('idempotencyKey');
-  const kept: { reply?: Reply } = {};
+  const kept: { reply?: StoredReply } = {};
   const result = command(key ? { key, reply: (r) => (kept.reply = reply(r)) } : null);
   if (kept.reply) c.set('idempotencyStored', true);
   const answer = kept.reply ?? reply(result);
-  c.set('replyValue', answer.value);
+  if (answer.body !== null) c.set('replyBody', answer.body);
   return asResponse(answer);
 }
 
-/** A reply to store, with the value its JSON body was made of (for middleware that reads the reply without parsing it). */
-type Reply = StoredReply & { value?: unknown };
-
 /** A JSON reply to store, for `answerOnce`. */
-export const jsonReply = (status: number, value: unknown): Reply => ({ status, body: JSON.stringify(value), value });
+export const jsonReply = (status: number, value: unknown): StoredReply => ({ status, body: JSON.stringify(value) });
 
 /** Call once at start: nothing is in progress yet, and a reservation left by a crash would refuse the retry for 24 h. */
 export function clearUnfinishedRequests(db: Db) {
