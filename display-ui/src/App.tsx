@@ -1,6 +1,6 @@
 import type { Snapshot } from '@qms/protocol';
 import { pairedDevice, queryIntList, ScreenShell, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
 import { useAnnouncer } from './voice/useAnnouncer';
@@ -9,7 +9,9 @@ import { useAnnouncer } from './voice/useAnnouncer';
 const countersFromAddress = queryIntList('counters');
 
 export function App() {
-  const counterIds = pairedDevice(useToken())?.counterIds ?? countersFromAddress;
+  const token = useToken();
+  // Read when the token changes, not on every message: the stored pairing is parsed from localStorage.
+  const counterIds = useMemo(() => pairedDevice(token)?.counterIds ?? countersFromAddress, [token]);
   const auth = counterIds ? { role: 'display' as const, counterIds } : { role: 'display' as const };
   const { t } = useLang();
   const floor = useFloor(auth);

@@ -1,6 +1,7 @@
 import type { CallDto, CounterDto, Snapshot } from '@qms/protocol';
 import { serviceName, useLang, type Lang } from '@qms/ui-kit';
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useAfterPaint } from './after-paint';
 import { cutRows, fitLevels, fitLine, uncut } from './fit';
 import { hallNotices, noticesTitle } from './notices';
 
@@ -19,21 +20,24 @@ const moreFields: Record<Lang, (fields: number, waiting: number) => string> = {
   en: (fields, waiting) => `+ ${fields} more ${fields === 1 ? 'service' : 'services'}: ${waiting} waiting`,
 };
 
-/** The hall TV: the latest call very large, every counter with its number, the last calls, the waiting counts, the notice line. */
+/**
+ * The hall TV: the latest call very large, every counter with its number, the last calls, the waiting counts, the
+ * notice line. The called number and the counter tiles follow each message at once; the lists, the counts and the
+ * fitting of the regions follow one frame later, once for all the messages of a call, so they never delay the number.
+ */
 export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds: number[] | undefined }) {
+  const shown = useAfterPaint(snapshot);
   const mine = (id: number) => !counterIds || counterIds.includes(id);
   const counters = snapshot.counters.filter((c) => mine(c.id));
-  const calls = snapshot.recentCalls.filter((c) => mine(c.counterId));
-  // Fields served by the counters of this display (all of them on an unfiltered display).
-  const served = new Set(counters.flatMap((c) => c.serviceIds));
-  const services = counterIds ? snapshot.services.filter((s) => served.has(s.id)) : snapshot.services;
+  const latest = snapshot.recentCalls.find((c) => mine(c.counterId));
   const { t, lang } = useLang();
-  const latest = calls[0];
   const live = latest !== undefined && isLive(latest, snapshot.counters.find((c) => c.id === latest.counterId));
-  const notice = snapshot.display?.notice.trim() ?? '';
-  const notices = hallNotices(services, lang);
+  const notice = shown.display?.notice.trim() ?? '';
+  const notices = hallNotices(servedServices(shown, counterIds), lang);
   const layout = useRef<HTMLDivElement>(null);
-  useFit(layout, lang);
+  const fit = useFit(layout, lang);
+  // After the lists render (and on a new language), not after every message.
+  useLayoutEffect(fit, [fit, shown]);
 
   return (
     <div ref={layout} className={`display__layout${notice ? ' display__layout--notice' : ''}${notices.length ? ' display__layout--notices' : ''}`}>
@@ -43,6 +47,29 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
           <CounterTile key={c.id} counter={c} highlight={live && latest?.counterId === c.id} />
         ))}
       </section>
+      <HallLists snapshot={shown} counterKey={counterIds?.join(',') ?? null} />
+    </div>
+  );
+}
+
+/** The fields served by the counters of this display (all of them on an unfiltered display). */
+function servedServices(snapshot: Snapshot, counterIds: number[] | undefined) {
+  if (!counterIds) return snapshot.services;
+  const served = new Set(snapshot.counters.filter((c) => counterIds.includes(c.id)).flatMap((c) => c.serviceIds));
+  return snapshot.services.filter((s) => served.has(s.id));
+}
+
+/** The notices, the recent calls, the waiting per field and the notice line. */
+const HallLists = memo(function HallLists({ snapshot, counterKey }: { snapshot: Snapshot; counterKey: string | null }) {
+  const counterIds = counterKey === null ? undefined : counterKey.split(',').map(Number);
+  const calls = snapshot.recentCalls.filter((c) => !counterIds || counterIds.includes(c.counterId));
+  const services = servedServices(snapshot, counterIds);
+  const { t, lang } = useLang();
+  const notice = snapshot.display?.notice.trim() ?? '';
+  const notices = hallNotices(services, lang);
+
+  return (
+    <>
       {notices.length > 0 && (
         <section className="qms-card display__notices" role="status">
           <h2>{noticesTitle(lang)}</h2>
@@ -81,16 +108,16 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
         </section>
       </aside>
       {notice && <Notice text={notice} />}
-    </div>
+    </>
   );
-}
+});
 
 /**
- * Fits the regions into the screen after every render (before paint) and on resize: the headline shrinks to one
- * line, the counter tiles and the side column step to denser levels, and fields that still do not fit are
- * summed up in one line instead of being cut off.
+ * Fits the regions into the screen (after the lists render, before paint) and on resize: the headline shrinks
+ * to one line, the counter tiles and the side column step to denser levels, and fields that still do not fit are
+ * summed up in one line instead of being cut off. A new headline fits itself at once (`LatestCall`).
  */
-function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang) {
+function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
   const fit = useCallback(() => {
     const root = ref.current;
     if (!root) return;
@@ -116,38 +143,44 @@ function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang) {
     const bottom = list.getBoundingClientRect().bottom;
     for (const row of calls) row.hidden = row.getBoundingClientRect().bottom > bottom + 1;
   }, [ref, lang]);
-  useLayoutEffect(fit);
   useEffect(() => {
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
   }, [fit]);
+  return fit;
 }
 
-function LatestCall({ call, live }: { call: CallDto | undefined; live: boolean }) {
-  const { t } = useLang();
+/** The headline; a new call is fitted to its line as soon as it is rendered, without waiting for the rest of the screen. */
+const LatestCall = memo(function LatestCall({ call, live }: { call: CallDto | undefined; live: boolean }) {
+  const { t, lang } = useLang();
+  const box = useRef<HTMLElement>(null);
+  const line = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (box.current && line.current) fitLine(box.current, line.current);
+  }, [call, live, lang]);
   if (!call) {
     return (
-      <section className="display__latest display__latest--empty">
-        <span className="display__latest-line">{t('display.noCalls')}</span>
+      <section ref={box} className="display__latest display__latest--empty">
+        <span ref={line} className="display__latest-line">{t('display.noCalls')}</span>
       </section>
     );
   }
   const kind = `${isPriority(call) ? ' display__latest--priority' : ''}${live ? '' : ' display__latest--past'}`;
   // Keyed by ticket and time, so the flash replays on every call and recall (and only then: going past keeps the key).
   return (
-    <section key={`${call.ticket.id}-${call.at}`} className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
+    <section ref={box} key={`${call.ticket.id}-${call.at}`} className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
       {(isPriority(call) || call.recall) && (
         <span className="display__latest-tag">{[isPriority(call) && t('display.priority'), call.recall && t('display.recall')].filter(Boolean).join(' · ')}</span>
       )}
-      <span className="display__latest-line">
+      <span ref={line} className="display__latest-line">
         <span>{t('display.callPrefix')}</span> <span className="display__latest-number">{call.ticket.number}</span>{' '}
         <span>{t('display.callToCounter')}</span> <span className="display__latest-number">{call.counterNumber}</span>
       </span>
     </section>
   );
-}
+});
 
-function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: boolean }) {
+const CounterTile = memo(function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: boolean }) {
   const { t } = useLang();
   const serving = counter.currentTicket && ['called', 'serving'].includes(counter.currentTicket.status) ? counter.currentTicket : null;
   const priority = serving?.priority ? ' display__counter--priority' : '';
@@ -160,7 +193,7 @@ function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: b
       </div>
     </div>
   );
-}
+});
 
 /** The manager's notice, scrolling right to left; its speed follows its length so long text stays readable. */
 function Notice({ text }: { text: string }) {
