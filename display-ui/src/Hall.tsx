@@ -41,7 +41,7 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
 
   return (
     <div ref={layout} className={`display__layout${notice ? ' display__layout--notice' : ''}${notices.length ? ' display__layout--notices' : ''}`}>
-      <LatestCall call={latest} live={live} />
+      <LatestCall call={latest} live={live} fit={fit} />
       <section className="display__counters" aria-label={t('display.counters')}>
         {counters.map((c) => (
           <CounterTile key={c.id} counter={c} highlight={live && latest?.counterId === c.id} />
@@ -115,7 +115,7 @@ const HallLists = memo(function HallLists({ snapshot, counterKey }: { snapshot: 
 /**
  * Fits the regions into the screen (after the lists render, before paint) and on resize: the headline shrinks
  * to one line, the counter tiles and the side column step to denser levels, and fields that still do not fit are
- * summed up in one line instead of being cut off. A new headline fits itself at once (`LatestCall`).
+ * summed up in one line instead of being cut off. A headline of a new shape is fitted at once (`LatestCall`).
  */
 function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
   const fit = useCallback(() => {
@@ -150,32 +150,38 @@ function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
   return fit;
 }
 
-/** The headline; a new call is fitted to its line as soon as it is rendered, without waiting for the rest of the screen. */
-const LatestCall = memo(function LatestCall({ call, live }: { call: CallDto | undefined; live: boolean }) {
+/**
+ * The headline. Its line's width depends only on the language, the number of digits (tabular figures) and the tag
+ * above it, so a call of the same shape keeps the fit it has and goes up without a layout before the frame; a call
+ * of another shape fits the screen at once. The fit after the lists render checks it either way.
+ */
+const LatestCall = memo(function LatestCall({ call, live, fit }: { call: CallDto | undefined; live: boolean; fit: () => void }) {
   const { t, lang } = useLang();
-  const box = useRef<HTMLElement>(null);
-  const line = useRef<HTMLSpanElement>(null);
+  const tag = call ? [isPriority(call) && t('display.priority'), call.recall && t('display.recall')].filter(Boolean).join(' · ') : '';
+  const shape = call ? `${lang} ${call.ticket.number.length} ${String(call.counterNumber).length} ${tag}` : `${lang} -`;
+  const fitted = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (box.current && line.current) fitLine(box.current, line.current);
-  }, [call, live, lang]);
+    if (fitted.current === shape) return;
+    fitted.current = shape;
+    fit();
+  }, [shape, fit]);
   if (!call) {
     return (
-      <section ref={box} className="display__latest display__latest--empty">
-        <span ref={line} className="display__latest-line">{t('display.noCalls')}</span>
+      <section className="display__latest display__latest--empty">
+        <span className="display__latest-line">{t('display.noCalls')}</span>
       </section>
     );
   }
   const kind = `${isPriority(call) ? ' display__latest--priority' : ''}${live ? '' : ' display__latest--past'}`;
-  // Keyed by ticket and time, so the flash replays on every call and recall (and only then: going past keeps the key).
   return (
-    <section ref={box} key={`${call.ticket.id}-${call.at}`} className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
-      {(isPriority(call) || call.recall) && (
-        <span className="display__latest-tag">{[isPriority(call) && t('display.priority'), call.recall && t('display.recall')].filter(Boolean).join(' · ')}</span>
-      )}
-      <span ref={line} className="display__latest-line">
+    <section className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
+      {tag && <span className="display__latest-tag">{tag}</span>}
+      <span className="display__latest-line">
         <span>{t('display.callPrefix')}</span> <span className="display__latest-number">{call.ticket.number}</span>{' '}
         <span>{t('display.callToCounter')}</span> <span className="display__latest-number">{call.counterNumber}</span>
       </span>
+      {/* Keyed by ticket and time, so the flash replays on every call and recall (and only then: going past keeps it). */}
+      <span key={`${call.ticket.id}-${call.at}`} className="display__latest-flash" aria-hidden="true" />
     </section>
   );
 });
