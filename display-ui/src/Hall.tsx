@@ -113,18 +113,15 @@ const HallLists = memo(function HallLists({ snapshot, counterKey }: { snapshot: 
 });
 
 /**
- * Fits the regions into the screen (after the lists render, before paint) and on resize: the headline shrinks
- * to one line, the counter tiles and the side column step to denser levels, and fields that still do not fit are
- * summed up in one line instead of being cut off. A headline of a new shape is fitted at once (`LatestCall`).
+ * Fits the regions into the screen (after the lists render, before paint) and, with the headline, on resize: the
+ * counter tiles and the side column step to denser levels, and fields that still do not fit are summed up in one line
+ * instead of being cut off. The headline is fitted on its own (`fitHeadline`), by `LatestCall` when its shape changes.
  */
 function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
   const fit = useCallback(() => {
     const root = ref.current;
     if (!root) return;
     const one = (selector: string) => root.querySelector<HTMLElement>(selector);
-    const banner = one('.display__latest');
-    const line = one('.display__latest-line');
-    if (banner && line) fitLine(banner, line);
     const tiles = one('.display__counters');
     if (tiles) fitLevels(tiles, COUNTER_LEVELS);
     const side = one('.display__side');
@@ -144,16 +141,27 @@ function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
     for (const row of calls) row.hidden = row.getBoundingClientRect().bottom > bottom + 1;
   }, [ref, lang]);
   useEffect(() => {
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
-  }, [fit]);
+    const resized = () => {
+      if (ref.current) fitHeadline(ref.current);
+      fit();
+    };
+    window.addEventListener('resize', resized);
+    return () => window.removeEventListener('resize', resized);
+  }, [ref, fit]);
   return fit;
+}
+
+/** Shrinks the headline to one line (`--fit`). */
+function fitHeadline(root: ParentNode) {
+  const banner = root.querySelector<HTMLElement>('.display__latest');
+  const line = root.querySelector<HTMLElement>('.display__latest-line');
+  if (banner && line) fitLine(banner, line);
 }
 
 /**
  * The headline. Its line's width depends only on the language, the number of digits (tabular figures) and the tag
  * above it, so a call of the same shape keeps the fit it has and goes up without a layout before the frame; a call
- * of another shape fits the screen at once. The fit after the lists render checks it either way.
+ * of another shape is fitted at once, and the regions under it with it.
  */
 const LatestCall = memo(function LatestCall({ call, live, fit }: { call: CallDto | undefined; live: boolean; fit: () => void }) {
   const { t, lang } = useLang();
@@ -163,6 +171,8 @@ const LatestCall = memo(function LatestCall({ call, live, fit }: { call: CallDto
   useLayoutEffect(() => {
     if (fitted.current === shape) return;
     fitted.current = shape;
+    fitHeadline(document);
+    // Its height may have changed (a tag line), and with it the room of the counters.
     fit();
   }, [shape, fit]);
   if (!call) {

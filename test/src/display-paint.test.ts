@@ -101,4 +101,44 @@ describe('hall display: the called number is painted first, the rest of the scre
     expect(perFrame.size).toBeGreaterThan(0);
     expect([...perFrame.values()].filter((n) => n > 1)).toEqual([]);
   });
+
+  it('the headline is fitted to its line in the task that puts it up, in either language, though the next call keeps its fit', async () => {
+    // Narrow for the headline's size (it follows the height): the line must shrink, by a scale of its own per language.
+    const narrow = await newPage(browser, { width: 1280, height: 1000 });
+    await narrow.goto(`${server.url}/display/?token=demo-display-token-0001`);
+    await narrow.locator('.display__latest[data-ticket]').waitFor();
+    await narrow.evaluate(() => {
+      const w = window as unknown as { __lines: unknown[] };
+      w.__lines = [];
+      let last = '';
+      new MutationObserver(() => {
+        const box = document.querySelector<HTMLElement>('.display__latest');
+        const line = document.querySelector<HTMLElement>('.display__latest-line');
+        if (!box || !line || line.textContent === last) return;
+        last = line.textContent ?? '';
+        const range = document.createRange();
+        range.selectNodeContents(line);
+        const fit = Number(box.style.getPropertyValue('--fit') || 1);
+        w.__lines.push({ text: last, fit, cut: line.scrollWidth > line.clientWidth + 1, used: range.getBoundingClientRect().width / line.clientWidth });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await narrow.locator('.qms-lang__item[lang="en"]').click();
+    await narrow.locator('.display__latest', { hasText: 'PLEASE GO TO COUNTER' }).waitFor();
+    expect((await client(server.url, kioskToken).post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
+    const called = await (await officerAt(server.url, 1)).post('/api/counters/1/call-next');
+    expect(called.status).toBe(200);
+    await narrow.locator('.display__latest', { hasText: called.body.ticket.number as string }).waitFor();
+    await narrow.locator('.qms-lang__item[lang="vi"]').click();
+    await narrow.locator('.display__latest', { hasText: 'ĐẾN QUẦY' }).waitFor();
+
+    const lines = await narrow.evaluate(() => (window as unknown as { __lines: { text: string; fit: number; cut: boolean; used: number }[] }).__lines);
+    expect(lines.map((l) => /PLEASE/.test(l.text))).toEqual([true, true, false]);
+    for (const l of lines) {
+      expect(l.cut, l.text).toBe(false);
+      expect(l.fit, l.text).toBeLessThan(1);
+      // Shrunk no more than it must: the line still fills its width.
+      expect(l.used, l.text).toBeGreaterThan(0.95);
+    }
+    await narrow.context().close();
+  });
 });
