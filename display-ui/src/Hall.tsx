@@ -123,22 +123,30 @@ function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
     if (!root) return;
     const one = (selector: string) => root.querySelector<HTMLElement>(selector);
     const tiles = one('.display__counters');
-    if (tiles) fitLevels(tiles, COUNTER_LEVELS);
     const side = one('.display__side');
     const more = one('.display__waiting-more');
-    if (!side || !more) return;
     const rows = Array.from(root.querySelectorAll<HTMLElement>('.display__waiting li[data-service]'));
     const calls = Array.from(root.querySelectorAll<HTMLElement>('.display__calls li'));
+    // Every row shown before anything is measured, so that the usual case (nothing changes level) lays out once.
     for (const row of calls) row.hidden = false;
-    uncut(rows, more);
+    if (more) uncut(rows, more);
+    if (tiles) fitLevels(tiles, COUNTER_LEVELS);
+    if (!side || !more) return;
     if (!fitLevels(side, SIDE_LEVELS)) {
       cutRows(side, rows, more, (hidden) => moreFields[lang](hidden.length, hidden.reduce((n, row) => n + Number(row.dataset.waiting ?? 0), 0)));
     }
-    // The recent calls take the room the fields leave: every whole row that fits, none cut in half.
+    // The recent calls take the room the fields leave: every whole row that fits, none cut in half. Measured in one
+    // layout: a hidden row's place goes to the rows under it.
     const list = one('.display__calls');
     if (!list) return;
     const bottom = list.getBoundingClientRect().bottom;
-    for (const row of calls) row.hidden = row.getBoundingClientRect().bottom > bottom + 1;
+    const heights = calls.map((row) => row.getBoundingClientRect().height);
+    let y = calls[0]?.getBoundingClientRect().top ?? 0;
+    calls.forEach((row, i) => {
+      const h = heights[i]!;
+      row.hidden = y + h > bottom + 1;
+      if (!row.hidden) y += h;
+    });
   }, [ref, lang]);
   useEffect(() => {
     const resized = () => {
