@@ -1,6 +1,7 @@
 import type { Snapshot } from '@qms/protocol';
 import { pairedDevice, queryIntList, ScreenShell, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
 import { useEffect, useMemo } from 'react';
+import { afterPaint } from './after-paint';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
 import { useAnnouncer } from './voice/useAnnouncer';
@@ -17,9 +18,10 @@ export function App() {
   const floor = useFloor(auth);
   const { announce, catchUp, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);
   const mine = (counterId: number) => !counterIds || counterIds.includes(counterId);
-  // Live calls are announced as they arrive; a snapshot (every reconnect) brings the ones missed while away.
+  // Live calls are announced as they arrive, once the number is on screen; a snapshot (every reconnect) brings the
+  // ones missed while away.
   useFloorEvent(floor.subscribe, (e) => {
-    if (e.type === 'ticket.called' && mine(e.call.counterId)) announce(e.call);
+    if (e.type === 'ticket.called' && mine(e.call.counterId)) afterPaint(() => announce(e.call));
   });
   const snapshot = floor.snapshot;
   useEffect(() => {

@@ -1,8 +1,33 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
-/** A page whose frames do not run (a hidden tab) still catches up, this late. */
+/** A page whose frames do not run (a hidden tab) still gets there, this late. */
 const NO_FRAME_MS = 1000;
+
+const queued: (() => void)[] = [];
+let scheduled = false;
+
+/**
+ * Runs `fn` just after the next frame is painted, in the order asked: requestAnimationFrame runs just before the frame
+ * is painted, a task queued from it just after. Work that can wait a frame (the voice, the lists) so never delays
+ * what must be seen at once (the called number).
+ */
+export function afterPaint(fn: () => void): void {
+  queued.push(fn);
+  if (scheduled) return;
+  scheduled = true;
+  let timer = window.setTimeout(run, NO_FRAME_MS);
+  const frame = requestAnimationFrame(() => {
+    clearTimeout(timer);
+    timer = window.setTimeout(run, 0);
+  });
+  function run() {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    scheduled = false;
+    for (const f of queued.splice(0)) f();
+  }
+}
 
 /**
  * `value` one frame late: a change is shown right after the next frame is painted, and every change that arrives
@@ -12,39 +37,24 @@ const NO_FRAME_MS = 1000;
 export function useAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   const latest = useRef(value);
-  const pending = useRef<{ frame: number; timer: number } | null>(null);
+  const pending = useRef(false);
+  const mounted = useRef(true);
 
   useLayoutEffect(() => {
     latest.current = value;
     if (pending.current || Object.is(value, shown)) return;
-    const show = () => {
-      const p = pending.current;
-      if (!p) return;
-      cancelAnimationFrame(p.frame);
-      clearTimeout(p.timer);
-      pending.current = null;
-      flushSync(() => setShown(latest.current));
-    };
-    // requestAnimationFrame runs just before the frame is painted; a task queued from it runs just after.
-    const frame = requestAnimationFrame(() => {
-      const p = pending.current;
-      if (!p) return;
-      clearTimeout(p.timer);
-      p.timer = window.setTimeout(show, 0);
+    pending.current = true;
+    afterPaint(() => {
+      pending.current = false;
+      if (mounted.current) flushSync(() => setShown(latest.current));
     });
-    pending.current = { frame, timer: window.setTimeout(show, NO_FRAME_MS) };
   }, [value, shown]);
 
-  useEffect(
-    () => () => {
-      const p = pending.current;
-      if (p) {
-        cancelAnimationFrame(p.frame);
-        clearTimeout(p.timer);
-      }
-      pending.current = null;
-    },
-    [],
-  );
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   return shown;
 }
