@@ -1,6 +1,6 @@
-import type { Snapshot } from '@qms/protocol';
+import type { CallDto, Snapshot } from '@qms/protocol';
 import { pairedDevice, queryIntList, ScreenShell, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { afterPaint } from './after-paint';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
@@ -18,10 +18,16 @@ export function App() {
   const floor = useFloor(auth);
   const { announce, catchUp, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);
   const mine = (counterId: number) => !counterIds || counterIds.includes(counterId);
-  // Live calls are announced as they arrive, once the number is on screen; a snapshot (every reconnect) brings the
-  // ones missed while away.
+  // Live calls are announced as they arrive, just after the render that shows them is painted; a snapshot (every
+  // reconnect) brings the ones missed while away.
+  const heard = useRef<CallDto[]>([]);
   useFloorEvent(floor.subscribe, (e) => {
-    if (e.type === 'ticket.called' && mine(e.call.counterId)) afterPaint(() => announce(e.call));
+    if (e.type === 'ticket.called' && mine(e.call.counterId)) heard.current.push(e.call);
+  });
+  useLayoutEffect(() => {
+    if (heard.current.length === 0) return;
+    const calls = heard.current.splice(0);
+    afterPaint(() => calls.forEach((call) => announce(call)));
   });
   const snapshot = floor.snapshot;
   useEffect(() => {

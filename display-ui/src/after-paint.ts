@@ -4,8 +4,8 @@ import { flushSync } from 'react-dom';
 /** A page whose frames do not run (a hidden tab) still gets there, this late. */
 const NO_FRAME_MS = 1000;
 
-const queued: (() => void)[] = [];
-let scheduled = false;
+/** The work waiting for the next frame; the frame of a batch already run waits for its task, new work for the next. */
+let next: (() => void)[] | null = null;
 
 /**
  * Runs `fn` just after the next frame is painted, in the order asked: requestAnimationFrame runs just before the frame
@@ -13,19 +13,24 @@ let scheduled = false;
  * what must be seen at once (the called number).
  */
 export function afterPaint(fn: () => void): void {
-  queued.push(fn);
-  if (scheduled) return;
-  scheduled = true;
+  if (next) {
+    next.push(fn);
+    return;
+  }
+  const batch = [fn];
+  next = batch;
   let timer = window.setTimeout(run, NO_FRAME_MS);
   const frame = requestAnimationFrame(() => {
+    // What is asked from now on was not in this frame: it waits for the next one.
+    if (next === batch) next = null;
     clearTimeout(timer);
     timer = window.setTimeout(run, 0);
   });
   function run() {
     cancelAnimationFrame(frame);
     clearTimeout(timer);
-    scheduled = false;
-    for (const f of queued.splice(0)) f();
+    if (next === batch) next = null;
+    for (const f of batch.splice(0)) f();
   }
 }
 

@@ -11,6 +11,8 @@ interface Batch {
   tile: string | null;
   top: string | null;
   waiting: string | null;
+  /** The numbers queued for the voice so far. */
+  said: string[];
 }
 
 /**
@@ -19,7 +21,7 @@ interface Batch {
  */
 const record = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as { __frame: number; __batches: unknown[] };
+    const w = window as unknown as { __frame: number; __batches: unknown[]; __qmsAudio?: { announcements: { ticketNumber: string }[] } };
     const installed = Array.isArray(w.__batches);
     w.__batches = [];
     if (installed) return;
@@ -38,6 +40,7 @@ const record = (page: Page) =>
         tile: text('.display__counter[data-counter="1"] .display__counter-number'),
         top: text('.display__calls li .display__calls-number'),
         waiting: document.querySelector('.display__waiting li[data-service="ho-tich"]')?.getAttribute('data-waiting') ?? null,
+        said: (w.__qmsAudio?.announcements ?? []).map((a) => a.ticketNumber),
       });
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
@@ -59,7 +62,7 @@ describe('hall display: the called number is painted first, the rest of the scre
     await server?.stop();
   });
 
-  it('a call shows its number and its counter at once; the recent calls and the waiting counts follow in a later task', async () => {
+  it('a call shows its number and its counter at once; the recent calls, the waiting counts and the voice follow in a later task', async () => {
     const kiosk = client(server.url, kioskToken);
     for (let i = 0; i < 3; i++) expect((await kiosk.post('/api/tickets', { serviceId: 'ho-tich' })).status).toBe(201);
     const desk = await officerAt(server.url, 1);
@@ -74,13 +77,15 @@ describe('hall display: the called number is painted first, the rest of the scre
     const seen = await batches(page);
     const first = seen.findIndex((b) => b.banner === '1002');
     expect(first).toBeGreaterThanOrEqual(0);
-    // The task that put the number up put it on its counter's tile too, and touched nothing of the lists.
+    // The task that put the number up put it on its counter's tile too, and touched nothing of the lists nor the voice.
     expect(seen[first]).toMatchObject({ tile: '1002', top: null, waiting: '2', side: false });
+    expect(seen[first]!.said).not.toContain('1002');
     // The lists caught up afterwards, in a task of their own, after a frame had run.
     const lists = seen.findIndex((b) => b.top === '1001' && b.waiting === '1');
     expect(lists).toBeGreaterThan(first);
     expect(seen[lists]!.frame).toBeGreaterThan(seen[first]!.frame);
     expect(seen[lists]).toMatchObject({ banner: '1002', tile: '1002', side: true });
+    await page.waitForFunction(() => (window as unknown as { __qmsAudio?: { announcements: { ticketNumber: string }[] } }).__qmsAudio?.announcements.some((a) => a.ticketNumber === '1002'));
   });
 
   it('a burst of calls at three counters (three messages each) renders and fits the lists at most once per frame', async () => {
