@@ -31,7 +31,8 @@ export function App() {
   });
   const snapshot = floor.snapshot;
   useEffect(() => {
-    if (snapshot) catchUp(snapshot, (id) => !counterIds || counterIds.includes(id));
+    // After the live calls handed over above (each event's snapshot passes here too): those are not "missed".
+    if (snapshot) afterPaint(() => catchUp(snapshot, (id) => !counterIds || counterIds.includes(id)));
   }, [snapshot, catchUp, counterIds]);
 
   return (

@@ -115,7 +115,7 @@ describe('hall display: the called number is painted first, the rest of the scre
     await narrow.evaluate(() => {
       const w = window as unknown as { __lines: unknown[] };
       w.__lines = [];
-      let last = '';
+      let last = document.querySelector('.display__latest-line')?.textContent ?? '';
       new MutationObserver(() => {
         const box = document.querySelector<HTMLElement>('.display__latest');
         const line = document.querySelector<HTMLElement>('.display__latest-line');
