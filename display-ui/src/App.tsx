@@ -1,6 +1,7 @@
-import type { Snapshot } from '@qms/protocol';
+import type { CallDto, Snapshot } from '@qms/protocol';
 import { pairedDevice, queryIntList, ScreenShell, useFloor, useFloorEvent, useLang, useToken } from '@qms/ui-kit';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { afterPaint } from './after-paint';
 import { Hall } from './Hall';
 import { SoundOverlay } from './SoundOverlay';
 import { useAnnouncer } from './voice/useAnnouncer';
@@ -9,19 +10,29 @@ import { useAnnouncer } from './voice/useAnnouncer';
 const countersFromAddress = queryIntList('counters');
 
 export function App() {
-  const counterIds = pairedDevice(useToken())?.counterIds ?? countersFromAddress;
+  const token = useToken();
+  // Read when the token changes, not on every message: the stored pairing is parsed from localStorage.
+  const counterIds = useMemo(() => pairedDevice(token)?.counterIds ?? countersFromAddress, [token]);
   const auth = counterIds ? { role: 'display' as const, counterIds } : { role: 'display' as const };
   const { t } = useLang();
   const floor = useFloor(auth);
   const { announce, catchUp, unlocked, unlock } = useAnnouncer(floor.snapshot?.display);
   const mine = (counterId: number) => !counterIds || counterIds.includes(counterId);
-  // Live calls are announced as they arrive; a snapshot (every reconnect) brings the ones missed while away.
+  // Live calls are announced as they arrive, just after the render that shows them is painted; a snapshot (every
+  // reconnect) brings the ones missed while away.
+  const heard = useRef<CallDto[]>([]);
   useFloorEvent(floor.subscribe, (e) => {
-    if (e.type === 'ticket.called' && mine(e.call.counterId)) announce(e.call);
+    if (e.type === 'ticket.called' && mine(e.call.counterId)) heard.current.push(e.call);
+  });
+  useLayoutEffect(() => {
+    if (heard.current.length === 0) return;
+    const calls = heard.current.splice(0);
+    afterPaint(() => calls.forEach((call) => announce(call)));
   });
   const snapshot = floor.snapshot;
   useEffect(() => {
-    if (snapshot) catchUp(snapshot, (id) => !counterIds || counterIds.includes(id));
+    // After the live calls handed over above (each event's snapshot passes here too): those are not "missed".
+    if (snapshot) afterPaint(() => catchUp(snapshot, (id) => !counterIds || counterIds.includes(id)));
   }, [snapshot, catchUp, counterIds]);
 
   return (

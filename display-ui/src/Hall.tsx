@@ -1,6 +1,7 @@
 import type { CallDto, CounterDto, Snapshot } from '@qms/protocol';
 import { serviceName, useLang, type Lang } from '@qms/ui-kit';
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useAfterPaint } from './after-paint';
 import { cutRows, fitLevels, fitLine, uncut } from './fit';
 import { hallNotices, noticesTitle } from './notices';
 
@@ -19,30 +20,56 @@ const moreFields: Record<Lang, (fields: number, waiting: number) => string> = {
   en: (fields, waiting) => `+ ${fields} more ${fields === 1 ? 'service' : 'services'}: ${waiting} waiting`,
 };
 
-/** The hall TV: the latest call very large, every counter with its number, the last calls, the waiting counts, the notice line. */
+/**
+ * The hall TV: the latest call very large, every counter with its number, the last calls, the waiting counts, the
+ * notice line. The called number and the counter tiles follow each message at once; the lists, the counts and the
+ * fitting of the regions follow one frame later, once for all the messages of a call, so they never delay the number.
+ */
 export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds: number[] | undefined }) {
+  const shown = useAfterPaint(snapshot);
   const mine = (id: number) => !counterIds || counterIds.includes(id);
   const counters = snapshot.counters.filter((c) => mine(c.id));
-  const calls = snapshot.recentCalls.filter((c) => mine(c.counterId));
-  // Fields served by the counters of this display (all of them on an unfiltered display).
-  const served = new Set(counters.flatMap((c) => c.serviceIds));
-  const services = counterIds ? snapshot.services.filter((s) => served.has(s.id)) : snapshot.services;
+  const latest = snapshot.recentCalls.find((c) => mine(c.counterId));
   const { t, lang } = useLang();
-  const latest = calls[0];
   const live = latest !== undefined && isLive(latest, snapshot.counters.find((c) => c.id === latest.counterId));
-  const notice = snapshot.display?.notice.trim() ?? '';
-  const notices = hallNotices(services, lang);
+  const notice = shown.display?.notice.trim() ?? '';
+  const notices = hallNotices(servedServices(shown, counterIds), lang);
   const layout = useRef<HTMLDivElement>(null);
-  useFit(layout, lang);
+  const fit = useFit(layout, lang);
+  // After the lists render (and on a new language), not after every message.
+  useLayoutEffect(fit, [fit, shown]);
 
   return (
     <div ref={layout} className={`display__layout${notice ? ' display__layout--notice' : ''}${notices.length ? ' display__layout--notices' : ''}`}>
-      <LatestCall call={latest} live={live} />
+      <LatestCall call={latest} live={live} fit={fit} />
       <section className="display__counters" aria-label={t('display.counters')}>
         {counters.map((c) => (
           <CounterTile key={c.id} counter={c} highlight={live && latest?.counterId === c.id} />
         ))}
       </section>
+      <HallLists snapshot={shown} counterKey={counterIds?.join(',') ?? null} />
+    </div>
+  );
+}
+
+/** The fields served by the counters of this display (all of them on an unfiltered display). */
+function servedServices(snapshot: Snapshot, counterIds: number[] | undefined) {
+  if (!counterIds) return snapshot.services;
+  const served = new Set(snapshot.counters.filter((c) => counterIds.includes(c.id)).flatMap((c) => c.serviceIds));
+  return snapshot.services.filter((s) => served.has(s.id));
+}
+
+/** The notices, the recent calls, the waiting per field and the notice line. */
+const HallLists = memo(function HallLists({ snapshot, counterKey }: { snapshot: Snapshot; counterKey: string | null }) {
+  const counterIds = counterKey === null ? undefined : counterKey.split(',').map(Number);
+  const calls = snapshot.recentCalls.filter((c) => !counterIds || counterIds.includes(c.counterId));
+  const services = servedServices(snapshot, counterIds);
+  const { t, lang } = useLang();
+  const notice = snapshot.display?.notice.trim() ?? '';
+  const notices = hallNotices(services, lang);
+
+  return (
+    <>
       {notices.length > 0 && (
         <section className="qms-card display__notices" role="status">
           <h2>{noticesTitle(lang)}</h2>
@@ -81,50 +108,81 @@ export function Hall({ snapshot, counterIds }: { snapshot: Snapshot; counterIds:
         </section>
       </aside>
       {notice && <Notice text={notice} />}
-    </div>
+    </>
   );
-}
+});
 
 /**
- * Fits the regions into the screen after every render (before paint) and on resize: the headline shrinks to one
- * line, the counter tiles and the side column step to denser levels, and fields that still do not fit are
- * summed up in one line instead of being cut off.
+ * Fits the regions into the screen (after the lists render, before paint) and, with the headline, on resize: the
+ * counter tiles and the side column step to denser levels, and fields that still do not fit are summed up in one line
+ * instead of being cut off. The headline is fitted on its own (`fitHeadline`), by `LatestCall` when its shape changes.
  */
-function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang) {
+function useFit(ref: RefObject<HTMLDivElement | null>, lang: Lang): () => void {
   const fit = useCallback(() => {
     const root = ref.current;
     if (!root) return;
     const one = (selector: string) => root.querySelector<HTMLElement>(selector);
-    const banner = one('.display__latest');
-    const line = one('.display__latest-line');
-    if (banner && line) fitLine(banner, line);
     const tiles = one('.display__counters');
-    if (tiles) fitLevels(tiles, COUNTER_LEVELS);
     const side = one('.display__side');
     const more = one('.display__waiting-more');
-    if (!side || !more) return;
     const rows = Array.from(root.querySelectorAll<HTMLElement>('.display__waiting li[data-service]'));
     const calls = Array.from(root.querySelectorAll<HTMLElement>('.display__calls li'));
+    // Every row shown before anything is measured, so that the usual case (nothing changes level) lays out once.
     for (const row of calls) row.hidden = false;
-    uncut(rows, more);
+    if (more) uncut(rows, more);
+    if (tiles) fitLevels(tiles, COUNTER_LEVELS);
+    if (!side || !more) return;
     if (!fitLevels(side, SIDE_LEVELS)) {
       cutRows(side, rows, more, (hidden) => moreFields[lang](hidden.length, hidden.reduce((n, row) => n + Number(row.dataset.waiting ?? 0), 0)));
     }
-    // The recent calls take the room the fields leave: every whole row that fits, none cut in half.
+    // The recent calls take the room the fields leave: every whole row that fits, none cut in half. Measured in one
+    // layout: a hidden row's place goes to the rows under it.
     const list = one('.display__calls');
     if (!list) return;
     const bottom = list.getBoundingClientRect().bottom;
-    for (const row of calls) row.hidden = row.getBoundingClientRect().bottom > bottom + 1;
+    const heights = calls.map((row) => row.getBoundingClientRect().height);
+    let y = calls[0]?.getBoundingClientRect().top ?? 0;
+    calls.forEach((row, i) => {
+      const h = heights[i]!;
+      row.hidden = y + h > bottom + 1;
+      if (!row.hidden) y += h;
+    });
   }, [ref, lang]);
-  useLayoutEffect(fit);
   useEffect(() => {
-    window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
-  }, [fit]);
+    const resized = () => {
+      if (ref.current) fitHeadline(ref.current);
+      fit();
+    };
+    window.addEventListener('resize', resized);
+    return () => window.removeEventListener('resize', resized);
+  }, [ref, fit]);
+  return fit;
 }
 
-function LatestCall({ call, live }: { call: CallDto | undefined; live: boolean }) {
-  const { t } = useLang();
+/** Shrinks the headline to one line (`--fit`). */
+function fitHeadline(root: ParentNode) {
+  const banner = root.querySelector<HTMLElement>('.display__latest');
+  const line = root.querySelector<HTMLElement>('.display__latest-line');
+  if (banner && line) fitLine(banner, line);
+}
+
+/**
+ * The headline. Its line's width depends only on the language, the number of digits (tabular figures) and the tag
+ * above it, so a call of the same shape keeps the fit it has and goes up without a layout before the frame; a call
+ * of another shape is fitted at once, and the regions under it with it.
+ */
+const LatestCall = memo(function LatestCall({ call, live, fit }: { call: CallDto | undefined; live: boolean; fit: () => void }) {
+  const { t, lang } = useLang();
+  const tag = call ? [isPriority(call) && t('display.priority'), call.recall && t('display.recall')].filter(Boolean).join(' · ') : '';
+  const shape = call ? `${lang} ${call.ticket.number.length} ${String(call.counterNumber).length} ${tag}` : `${lang} -`;
+  const fitted = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (fitted.current === shape) return;
+    fitted.current = shape;
+    fitHeadline(document);
+    // Its height may have changed (a tag line), and with it the room of the counters.
+    fit();
+  }, [shape, fit]);
   if (!call) {
     return (
       <section className="display__latest display__latest--empty">
@@ -133,21 +191,20 @@ function LatestCall({ call, live }: { call: CallDto | undefined; live: boolean }
     );
   }
   const kind = `${isPriority(call) ? ' display__latest--priority' : ''}${live ? '' : ' display__latest--past'}`;
-  // Keyed by ticket and time, so the flash replays on every call and recall (and only then: going past keeps the key).
   return (
-    <section key={`${call.ticket.id}-${call.at}`} className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
-      {(isPriority(call) || call.recall) && (
-        <span className="display__latest-tag">{[isPriority(call) && t('display.priority'), call.recall && t('display.recall')].filter(Boolean).join(' · ')}</span>
-      )}
+    <section className={`display__latest${kind}`} aria-live="assertive" data-ticket={call.ticket.number}>
+      {tag && <span className="display__latest-tag">{tag}</span>}
       <span className="display__latest-line">
         <span>{t('display.callPrefix')}</span> <span className="display__latest-number">{call.ticket.number}</span>{' '}
         <span>{t('display.callToCounter')}</span> <span className="display__latest-number">{call.counterNumber}</span>
       </span>
+      {/* Keyed by ticket and time, so the flash replays on every call and recall (and only then: going past keeps it). */}
+      <span key={`${call.ticket.id}-${call.at}`} className="display__latest-flash" aria-hidden="true" />
     </section>
   );
-}
+});
 
-function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: boolean }) {
+const CounterTile = memo(function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: boolean }) {
   const { t } = useLang();
   const serving = counter.currentTicket && ['called', 'serving'].includes(counter.currentTicket.status) ? counter.currentTicket : null;
   const priority = serving?.priority ? ' display__counter--priority' : '';
@@ -160,7 +217,7 @@ function CounterTile({ counter, highlight }: { counter: CounterDto; highlight: b
       </div>
     </div>
   );
-}
+});
 
 /** The manager's notice, scrolling right to left; its speed follows its length so long text stays readable. */
 function Notice({ text }: { text: string }) {

@@ -12,7 +12,8 @@ export const overflows = (el: HTMLElement) => el.scrollHeight > el.clientHeight 
  */
 export function fitLevels(el: HTMLElement, levels: number): boolean {
   for (let level = 0; level < levels; level++) {
-    el.setAttribute('data-fit', String(level));
+    // Written only when it changes: setting the same value again still makes the browser recompute the styles.
+    if (el.getAttribute('data-fit') !== String(level)) el.setAttribute('data-fit', String(level));
     if (!overflows(el)) return true;
   }
   return false;
