@@ -35,7 +35,8 @@ export async function displayLatency({ pages = 1, calls = 60, sound = true, sock
   // `sockets` more hall displays as real socket.io clients (not Chromium tabs: 20 renderers would measure the 2 cores).
   const others: Socket[] = [];
   for (let i = 0; i < sockets; i++) {
-    const s = io(server.base, { auth: { role: 'display', token: 'demo-display-token-0001' }, transports: ['websocket'], forceNew: true });
+    // As the display page connects: a command's events in one message (`batch`).
+    const s = io(server.base, { auth: { role: 'display', token: 'demo-display-token-0001', batch: true }, transports: ['websocket'], forceNew: true });
     await new Promise<void>((r) => s.once('snapshot', () => r()));
     others.push(s);
   }
