@@ -40,8 +40,9 @@ describe('the first-run setup is all or nothing', () => {
     const published: FloorEvent[] = [];
     floor.bus.on('event', (e) => published.push(e));
     const everything = () => {
-      const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-      return Object.fromEntries(tables.map(({ name }) => [name, raw.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+      // A table WITHOUT ROWID (wr) is read in its key's order.
+    const tables = raw.prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name != 'sqlite_schema' ORDER BY name`).all() as { name: string; wr: number }[];
+      return Object.fromEntries(tables.map(({ name, wr }) => [name, raw.prepare(`SELECT * FROM "${name}" ORDER BY ${wr ? 1 : 'rowid'}`).all()]));
     };
     const before = everything();
     const session = { tokenHash: 'a'.repeat(64), hours: 12 };

@@ -52,8 +52,8 @@ const lastCall = (column: 'counter_id' | 'staff_id') => `
 const factColumns = `
   t.id, t.service_id, t.service_day, t.status, t.channel, ${lastCall('counter_id')}, ${lastCall('staff_id')}, t.issued_at, t.first_called_at, t.started_at, t.finished_at,
   r.level, r.channel, r.dossier_code,
-  EXISTS (SELECT 1 FROM events e WHERE e.type = 'ticket.transferred' AND e.ticket_id = t.id),
-  EXISTS (SELECT 1 FROM events e WHERE e.type = 'rating.skipped' AND e.ticket_id = t.id),
+  EXISTS (SELECT 1 FROM events e INDEXED BY events_ticket WHERE e.ticket_id = t.id AND e.type = 'ticket.transferred'),
+  EXISTS (SELECT 1 FROM events e INDEXED BY events_ticket WHERE e.ticket_id = t.id AND e.type = 'rating.skipped'),
   t.appointment_at`;
 
 /** Every ticket issued on local dates ? … ? as `RawRow`s, in the order of the day. */

@@ -3,7 +3,7 @@ import type { Db } from './open';
 export function printQueueQueries(db: Db) {
   // A ticket asked for a printer when its `ticket.issued` row carries `print`; `printed` stays NULL until the outcome.
   const waiting = db.prepare<[string], { id: string }>(
-    `SELECT t.id FROM tickets t JOIN events e ON e.ticket_id = t.id AND e.type = 'ticket.issued'
+    `SELECT t.id FROM tickets t JOIN events e INDEXED BY events_ticket ON e.ticket_id = t.id AND e.type = 'ticket.issued'
      WHERE t.service_day = ? AND t.printed IS NULL AND json_extract(e.payload, '$.print') IS NOT NULL ORDER BY t.issued_at, t.id`,
   );
   return {
