@@ -52,7 +52,7 @@ export function perfSection(r: PerfResult, machine: string, before?: PerfResult 
     ['The same, both pinned to one core', issue(r.deskOne), b && issue(b.deskOne)],
     ['Server CPU per desk ticket (/proc utime+stime), two cores', cpu(r.desk), b && cpu(b.desk)],
     ['Server CPU per desk ticket, one core', cpu(r.deskOne), b && cpu(b.deskOne)],
-    ['Server CPU per kiosk ticket (the ticket\'s raster and the simulated printer\'s PNG preview included)', cpu(r.kiosk), b && cpu(b.kiosk)],
+    ['Server CPU per kiosk ticket (drawing the ticket and the simulated printer included)', cpu(r.kiosk), b && cpu(b.kiosk)],
     ['fsync/fdatasync per kiosk request (strace -f on the server, 50 requests one at a time, the print outcome included)', `**${r.kiosk.fsyncs ?? 'strace missing'}**`, b && String(b.kiosk.fsyncs ?? '—')],
     [
       `Server CPU per call-next with ${r.fanout.displays} socket.io hall displays connected (bare: one durable write + one \`io.emit\`)`,

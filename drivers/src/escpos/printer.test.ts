@@ -47,6 +47,10 @@ function paperRunsOut(device: Transport, after: number, runOut: () => void): Tra
   };
 }
 
+// The PTY tests are about what goes over the line, not how fast: a busy machine (CI's 2 shared cores) must not turn a
+// slow turn of socat or of the event loop into a "link down" or "no answer".
+const unhurried = { writeTimeoutMs: 60_000, statusTimeoutMs: 10_000 };
+
 describe('printing a ticket', () => {
   const cleanups: (() => unknown)[] = [];
   afterEach(async () => {
@@ -147,7 +151,7 @@ describe('printing a ticket', () => {
     const deviceEnd = await openSerial({ path: pty.b, baudRate: 115200 });
     cleanups.push(() => deviceEnd.close());
     const sim = createSimPrinter({ dir, name: 'serial', paperWidth: 80, device: deviceEnd });
-    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }) });
+    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }), ...unhurried });
     cleanups.push(() => printer.close());
     const url = 'http://10.0.0.5:8080/t/serial-ticket';
     const printed = new Promise((r) => sim.onPrinted(r));
@@ -168,7 +172,7 @@ describe('printing a ticket', () => {
     const deviceEnd = await openSerial({ path: pty.b, baudRate: 115200 });
     cleanups.push(() => deviceEnd.close());
     const sim = createSimPrinter({ dir: tempDir(), name: 'serial', paperWidth: 80, device: deviceEnd });
-    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }) });
+    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }), ...unhurried });
     cleanups.push(() => printer.close());
     const cache = createTicketRasterCache();
     const tickets = ['2001', '2002'].map((number) => ({ ...sampleTicket, number, qrUrl: `http://10.0.0.5:8080/t/${number}` }));
@@ -185,7 +189,7 @@ describe('printing a ticket', () => {
     cleanups.push(() => deviceEnd.close());
     const bytes = job();
     const sim = createSimPrinter({ dir: tempDir(), name: 'serial-mid', paperWidth: 80, device: paperRunsOut(deviceEnd, bytes.length / 2, () => sim.setStatus({ paperOut: true })) });
-    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }) });
+    const printer = createEscPosPrinter({ connect: () => openSerial({ path: pty.a, baudRate: 115200 }), ...unhurried });
     cleanups.push(() => printer.close());
     await expect(printer.print(bytes)).rejects.toMatchObject({ name: 'PrintError', fault: 'paper_out' });
     expect(sim.printed()).toHaveLength(0);

@@ -10,15 +10,7 @@ import { dayCountsFromDb } from '../store/day-tally';
 import { openDb, type Db } from '../store/open';
 import { importOnFirstStart } from './setup-import';
 import { createFloor, type Actor, type CounterCommand, type Floor } from '.';
-
-/** A small seeded generator, so a failing sequence can be run again. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { seededRandom as random } from '../testing/seeded-random';
 
 describe('the day counts kept in memory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qms-day-state-'));

@@ -13,14 +13,7 @@ import { importOnFirstStart } from '../floor/setup-import';
 import { createFloor, type Actor, type CounterCommand, type Floor } from '../floor';
 import { rebuildRollups } from './rollups';
 import { summarizeMany } from './summary';
-
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { seededRandom as random } from '../testing/seeded-random';
 
 /** A stored rollup row in a form that does not depend on the order things were added in. */
 function canonical(data: Buffer) {

@@ -8,15 +8,7 @@ import { importOnFirstStart } from '../floor/setup-import';
 import { chooseNext, type Counter, type QueueRules, type Ticket } from '../queue';
 import { openDb } from './open';
 import { ticketQueries } from './tickets';
-
-/** A small seeded generator, so a failing case can be run again. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { seededRandom as random } from '../testing/seeded-random';
 
 describe('the call candidates read for call-next', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qms-call-candidates-'));
