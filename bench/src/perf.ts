@@ -44,6 +44,7 @@ export function perfSection(r: PerfResult, machine: string, before?: PerfResult 
   const col = (after: string, old: string | null | undefined) => (b ? `| ${old ?? '—'} | ${after} |` : `| ${after} |`);
   const issue = (x: PerfResult['kiosk']) => `${x.project.perSecond}/s vs bare ${x.bare.perSecond}/s: **${x.throughputRatio}**`;
   const cpu = (x: PerfResult['kiosk']) => `**${x.project.cpuMs} ms** (bare ${x.bare.cpuMs} ms)`;
+  const cold = ({ firstRequests: f }: PerfResult['kiosk']) => `${f.project.cpuMs} ms, ${f.project.perSecond}/s (bare ${f.bare.cpuMs} ms, ${f.bare.perSecond}/s)`;
   const [few, many] = r.snapshot ?? [];
   const rows = [
     ['Kiosk `POST /api/tickets` (device token, Idempotency-Key, printing on), 8 in flight, two cores: tickets/s, ratio to bare', issue(r.kiosk), b && issue(b.kiosk)],
@@ -53,6 +54,11 @@ export function perfSection(r: PerfResult, machine: string, before?: PerfResult 
     ['Server CPU per desk ticket (/proc utime+stime), two cores', cpu(r.desk), b && cpu(b.desk)],
     ['Server CPU per desk ticket, one core', cpu(r.deskOne), b && cpu(b.deskOne)],
     ['Server CPU per kiosk ticket (drawing the ticket and the simulated printer included)', cpu(r.kiosk), b && cpu(b.kiosk)],
+    [
+      `The first ${r.kiosk.firstRequests.requests} kiosk requests after a start (V8 still compiling; the rows above follow ${r.kiosk.warmup} warm-up requests): CPU per ticket, tickets/s`,
+      cold(r.kiosk),
+      b && (b.kiosk.firstRequests ? cold(b.kiosk) : null),
+    ],
     ['fsync/fdatasync per kiosk request (strace -f on the server, 50 requests one at a time, the print outcome included)', `**${r.kiosk.fsyncs ?? 'strace missing'}**`, b && String(b.kiosk.fsyncs ?? '—')],
     [
       `Server CPU per call-next with ${r.fanout.displays} socket.io hall displays connected (bare: one durable write + one \`io.emit\`)`,

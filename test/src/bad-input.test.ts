@@ -72,6 +72,25 @@ describe('bad input gets a plain 4xx, never a 500, and changes nothing', () => {
     expect(replies).toEqual(Array(10).fill('413 too_large'));
   });
 
+  it('a body sent in chunks, without its length, is counted as it comes: 413 over the limit, read under it', async () => {
+    const chunked = (text: string) => {
+      const bytes = new TextEncoder().encode(text);
+      return new ReadableStream<Uint8Array>({
+        start(c) {
+          for (let i = 0; i < bytes.length; i += 16 * 1024) c.enqueue(bytes.subarray(i, i + 16 * 1024));
+          c.close();
+        },
+      });
+    };
+    const send = (path: string, text: string, token?: string) =>
+      fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: chunked(text), duplex: 'half' } as RequestInit);
+    const big = await send('/api/tickets', JSON.stringify({ serviceId: 'x'.repeat(200_000) }), kioskToken);
+    expect(big.headers.get('connection')).toBe('close'); // the rest of the body is not read: the socket is not reused
+    expect([big.status, ((await big.json()) as { error: { code: string } }).error.code]).toEqual([413, 'too_large']);
+    const small = await send('/api/auth/login', JSON.stringify({ username: 'canbo1', password: 'sai' }));
+    expect([small.status, ((await small.json()) as { error: { code: string } }).error.code]).toEqual([401, 'bad_credentials']);
+  });
+
   it('answers in English when asked', async () => {
     const res = await client(server.url).post('/api/auth/login', { username: 'canbo1', password: 'sai' }, { 'accept-language': 'en-US' });
     expect(res.body.error.message).toBe('Wrong username or password.');

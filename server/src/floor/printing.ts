@@ -11,8 +11,8 @@ export interface PrintResult {
 
 /** The printer asked for when the ticket was issued (from its `ticket.issued` row), or null when it was not to be printed. */
 export function printRequestOf(ctx: FloorContext, ticketId: string): PrintRequest | null {
-  const issued = ctx.q.events.ofTicket(ticketId).find((e) => e.type === 'ticket.issued');
-  return (issued?.payload.print as PrintRequest | undefined) ?? null;
+  const print = ctx.q.events.printAsked(ticketId);
+  return print === null ? null : (JSON.parse(print) as PrintRequest);
 }
 
 function storeOutcome(ctx: FloorContext, tx: Tx, ticketId: string, outcome: PrintResult) {

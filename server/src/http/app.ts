@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { readBodyUpTo } from './read-body';
+import { bodiesUpTo } from './body-limit';
 import { requestLog } from './request-log';
 import type { Authenticator } from './auth';
 import type { AppEnv } from './env';
@@ -50,14 +49,7 @@ export function buildApp(opts: AppOptions): { app: Hono<AppEnv>; router: Router 
   });
   app.notFound((c) => errorResponse(c, 'not_found'));
   app.use('*', securityHeaders);
-  const smallBodies = bodyLimit({
-    maxSize: 64 * 1024,
-    // Read the rest first (as readBodyUpTo does), or the client sees a dropped connection instead of the 413.
-    onError: async (c) => {
-      await readBodyUpTo(c.req.raw.body, 0, 8 * 1024 * 1024).catch(() => null);
-      return errorResponse(c, 'too_large');
-    },
-  });
+  const smallBodies = bodiesUpTo(64 * 1024);
   app.use('/api/*', (c, next) => (isPhotoUpload(c.req.method, c.req.path) || isVoiceUpload(c.req.method, c.req.path) ? next() : smallBodies(c, next)));
   app.use('/api/*', opts.auth.middleware);
   app.use('/api/*', sameSiteWrites);

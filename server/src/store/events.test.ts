@@ -31,3 +31,25 @@ describe('recentCalls', () => {
     db.close();
   });
 });
+
+describe('the officer and counter indexes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qms-event-indexes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leave out events with no officer or no counter, and still serve the lookups of one officer or one counter', () => {
+    const db = openDb(join(dir, 'qms.sqlite'));
+    db.pragma('foreign_keys = OFF');
+    const append = db.prepare(`INSERT INTO events (type, ticket_id, counter_id, staff_id, payload, at) VALUES (?, ?, ?, ?, '{}', ?)`);
+    for (let i = 0; i < 200; i++) append.run('ticket.issued', `t-${i}`, null, null, i);
+    for (let i = 0; i < 5; i++) append.run('ticket.called', `t-${i}`, 3, 7, 1000 + i);
+    const entries = (index: string) => db.prepare(`SELECT sum(ncell) FROM dbstat WHERE name = ? AND pagetype = 'leaf'`).pluck().get(index);
+    expect(entries('events_staff_type_at')).toBe(5);
+    expect(entries('events_counter_type_at')).toBe(5);
+
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from(sql.matchAll(/\?/g), () => 1)) as { detail: string }[]).map((p) => p.detail).join('; ');
+    expect(plan(`SELECT count(*) FROM events WHERE staff_id = ? AND type = ? AND at >= ? AND at < ?`)).toMatch(/events_staff_type_at/);
+    expect(plan(`SELECT max(at) FROM events WHERE counter_id = ? AND type = 'counter.signed_in'`)).toMatch(/events_counter_type_at/);
+    expect(plan(`SELECT ticket_id FROM events WHERE type = 'ticket.called' AND counter_id = ? AND at >= ? ORDER BY at DESC, id DESC LIMIT ?`)).toMatch(/events_counter_type_at/);
+    db.close();
+  });
+});

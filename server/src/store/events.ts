@@ -35,11 +35,14 @@ const toEvent = (r: EventRow): StoredEvent => ({
 export function eventQueries(db: Db) {
   const append = db.prepare(`INSERT INTO events (type, ticket_id, counter_id, staff_id, payload, at) VALUES (?, ?, ?, ?, ?, ?)`);
   const ofTicket = db.prepare<[string], EventRow>(`SELECT * FROM events WHERE ticket_id = ? ORDER BY id`);
+  const printAsked = db.prepare<[string], string | null>(`SELECT json_extract(payload, '$.print') FROM events INDEXED BY events_ticket WHERE ticket_id = ? AND type = 'ticket.issued'`).pluck();
   const lastSignIn = db.prepare<[number], { at: number | null }>(`SELECT max(at) AS at FROM events WHERE counter_id = ? AND type = 'counter.signed_in'`);
   return {
     append: (e: NewEvent): number =>
       Number(append.run(e.type, e.ticketId, e.counterId, e.staffId, JSON.stringify(e.payload ?? {}), e.at).lastInsertRowid),
     ofTicket: (ticketId: string): StoredEvent[] => ofTicket.all(ticketId).map(toEvent),
+    /** The `print` field of the ticket's `ticket.issued` row, as JSON text; null when it has none. */
+    printAsked: (ticketId: string): string | null => printAsked.get(ticketId) ?? null,
     /** When an officer last signed in at the counter, or null. */
     lastSignIn: (counterId: number): number | null => lastSignIn.get(counterId)?.at ?? null,
   };
