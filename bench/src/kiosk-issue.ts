@@ -50,8 +50,10 @@ export async function drive(base: string, pid: number, headers: Record<string, s
   return { perSecond: tickets / seconds, cpuMs: (cpuOf(pid) - cpu0) / tickets };
 }
 
+export const kioskHeaders = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };
+
 /** An officer's desk token (channel `desk`, no paper asked): the issue path without the printer's drawing. */
-async function deskHeaders(base: string) {
+export async function deskHeaders(base: string) {
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'canbo1', password: '123456' }) });
   return { 'content-type': 'application/json', authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
 }
@@ -70,7 +72,7 @@ export async function kioskIssue({ tickets = 600, warmup = 3000, clients = 8, ru
   for (let run = 0; run < runs; run++) {
     const server = await benchServer(cpus ? { cpus } : {});
     try {
-      const headers = who === 'kiosk' ? { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' } : await deskHeaders(server.base);
+      const headers = who === 'kiosk' ? kioskHeaders : await deskHeaders(server.base);
       // Warm-up: the measured requests run on optimised code. V8 is still compiling the server's functions through its
       // first ~3,000 requests (a third of their CPU at first); those first 1,000 are measured apart (`cold`).
       coldProject.push(await drive(server.base, server.child.pid!, headers, cold, clients, true));
@@ -114,12 +116,11 @@ async function fsyncsPerRequest(requests = 50) {
   if (spawnSync('strace', ['-V']).status !== 0) return null;
   const server = await benchServer();
   try {
-    const kiosk = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };
-    await drive(server.base, server.child.pid!, kiosk, 5, 1, true);
+    await drive(server.base, server.child.pid!, kioskHeaders, 5, 1, true);
     const log = join(mkdtempSync(join(tmpdir(), 'qms-strace-')), 'fsync.txt');
     const tracer = spawn('strace', ['-f', '-e', 'trace=fsync,fdatasync', '-o', log, '-p', String(server.child.pid)], { stdio: 'ignore' });
     await new Promise((r) => setTimeout(r, 1500));
-    await drive(server.base, server.child.pid!, kiosk, requests, 1, true);
+    await drive(server.base, server.child.pid!, kioskHeaders, requests, 1, true);
     await new Promise((r) => setTimeout(r, 1500)); // the printer's outcome follows the answer
     tracer.kill('SIGINT');
     await new Promise((r) => tracer.once('exit', r));

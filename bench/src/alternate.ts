@@ -1,0 +1,67 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bareServer, deskHeaders, drive, kioskHeaders } from './kiosk-issue';
+import { median } from './stats';
+
+/**
+ * `npx tsx bench/src/alternate.ts kiosk|desk <measured> <runs> <checkout> [<checkout> …] [bare]`: the issue request
+ * against several builds (each a checkout with its `server/dist` built), one after the other in every run, so a slow
+ * spell of the machine falls on all of them; after `WARMUP` (3,000) requests each. Medians of tickets/s and of the
+ * server's CPU per ticket, main thread and others (V8's compiler and GC threads).
+ */
+const [who = 'kiosk', measured = '1000', runs = '5', ...targets] = process.argv.slice(2);
+const warmup = Number(process.env.WARMUP ?? 3000);
+
+const cpuOfThreads = (pid: number) =>
+  readdirSync(`/proc/${pid}/task`).reduce(
+    (sum, t) => {
+      const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      sum[t === String(pid) ? 'main' : 'others'] += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+      return sum;
+    },
+    { main: 0, others: 0 },
+  );
+
+async function start(target: string) {
+  if (target === 'bare') {
+    const b = await bareServer();
+    return { base: b.base, pid: b.child.pid!, stop: b.stop };
+  }
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, ['server/dist/main.mjs'], { cwd: target, env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), QMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'qms-alt-')) }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { base, pid: child.pid!, stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) };
+}
+
+const results = new Map<string, { perSecond: number; main: number; others: number }[]>();
+for (let run = 0; run < Number(runs); run++) {
+  for (const target of targets) {
+    const s = await start(target);
+    try {
+      const bare = target === 'bare';
+      const headers = bare ? { 'content-type': 'application/json' } : who === 'desk' ? await deskHeaders(s.base) : kioskHeaders;
+      await drive(s.base, s.pid, headers, warmup, 8, !bare);
+      const before = cpuOfThreads(s.pid);
+      const r = await drive(s.base, s.pid, headers, Number(measured), 8, !bare);
+      await new Promise((r) => setTimeout(r, 300)); // the kiosk's print outcomes follow the replies
+      const after = cpuOfThreads(s.pid);
+      const per = (k: 'main' | 'others') => (after[k] - before[k]) / Number(measured);
+      results.set(target, [...(results.get(target) ?? []), { perSecond: r.perSecond, main: per('main'), others: per('others') }]);
+    } finally {
+      await s.stop();
+    }
+  }
+}
+for (const [target, xs] of results) {
+  const m = (k: 'perSecond' | 'main' | 'others') => median(xs.map((x) => x[k]));
+  console.log(`${target}: ${Math.round(m('perSecond'))}/s, CPU per ticket ${(m('main') + m('others')).toFixed(2)} ms (main ${m('main').toFixed(2)}, others ${m('others').toFixed(2)}); runs ${xs.map((x) => Math.round(x.perSecond)).join(' ')}`);
+}
