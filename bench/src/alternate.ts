@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchServer } from './child';
 import { bareServer, deskHeaders, drive, kioskHeaders } from './kiosk-issue';
 import { median } from './stats';
 
@@ -29,17 +28,8 @@ async function start(target: string) {
     const b = await bareServer();
     return { base: b.base, pid: b.child.pid!, stop: b.stop };
   }
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['server/dist/main.mjs'], { cwd: target, env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), QMS_DATA_DIR: mkdtempSync(join(tmpdir(), 'qms-alt-')) }, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  return { base, pid: child.pid!, stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))) };
+  const s = await benchServer({ root: resolve(target), env: { LOG_LEVEL: 'warn' } });
+  return { base: s.base, pid: s.child.pid!, stop: s.stop };
 }
 
 const results = new Map<string, { perSecond: number; main: number; others: number }[]>();

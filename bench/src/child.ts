@@ -21,10 +21,10 @@ async function freePort(): Promise<number> {
  * its own process so the load generator does not share its event loop; a fresh data folder unless `dataDir` names one.
  */
 export async function benchServer(
-  opts: { dataDir?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cpus?: string } = {},
+  opts: { dataDir?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cpus?: string; root?: string } = {},
 ): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
-  // BENCH_SERVER_ROOT: another checkout (with its node_modules), to measure an older commit with the same load ("before").
-  const root = process.env.BENCH_SERVER_ROOT ?? repoRoot;
+  // `root` or BENCH_SERVER_ROOT: another checkout (with its node_modules), to measure an older commit with the same load ("before").
+  const root = opts.root ?? process.env.BENCH_SERVER_ROOT ?? repoRoot;
   const port = await freePort();
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'qms-bench-'));
   const build = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
