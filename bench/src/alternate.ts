@@ -8,10 +8,12 @@ import { median } from './stats';
  * `npx tsx bench/src/alternate.ts kiosk|desk <measured> <runs> <checkout> [<checkout> …] [bare]`: the issue request
  * against several builds (each a checkout with its `server/dist` built), one after the other in every run, so a slow
  * spell of the machine falls on all of them; after `WARMUP` (3,000) requests each. Medians of tickets/s and of the
- * server's CPU per ticket, main thread and others (V8's compiler and GC threads).
+ * server's CPU per ticket, main thread and others (V8's compiler and GC threads). `CPUS=0`: all pinned to core 0.
  */
 const [who = 'kiosk', measured = '1000', runs = '5', ...targets] = process.argv.slice(2);
 const warmup = Number(process.env.WARMUP ?? 3000);
+// CPUS=0: every server pinned to that core (taskset), as on an old one-core PC.
+const cpus = process.env.CPUS;
 
 const cpuOfThreads = (pid: number) =>
   readdirSync(`/proc/${pid}/task`).reduce(
@@ -25,10 +27,10 @@ const cpuOfThreads = (pid: number) =>
 
 async function start(target: string) {
   if (target === 'bare') {
-    const b = await bareServer();
+    const b = await bareServer(cpus);
     return { base: b.base, pid: b.child.pid!, stop: b.stop };
   }
-  const s = await benchServer({ root: resolve(target), env: { LOG_LEVEL: 'warn' } });
+  const s = await benchServer({ root: resolve(target), env: { LOG_LEVEL: 'warn' }, ...(cpus ? { cpus } : {}) });
   return { base: s.base, pid: s.child.pid!, stop: s.stop };
 }
 
