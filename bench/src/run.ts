@@ -14,58 +14,43 @@ import { rollupsBench, rollupsSection } from './stats-rollups';
 // rollups`: only those sections (foundation, desk, display, stats, rollups, printer, perf, city).
 // The servers log warnings and errors only (no line a request) unless LOG_LEVEL says otherwise.
 process.env.LOG_LEVEL ??= 'warn';
-const sections = ['foundation', 'desk', 'display', 'stats', 'rollups', 'printer', 'perf', 'city'];
+const sections: Record<string, () => Promise<unknown>> = {
+  foundation: async () => {
+    const issue = await issueThroughput();
+    console.log('HTTP ticket issuing:', issue);
+    const latency = await callLatency();
+    console.log('call-next → display event:', latency);
+    writeSection(foundationSection(issue, latency));
+  },
+  desk: async () => writeSection(deskSection(shown('desk and keypads', await deskBench()), machine)),
+  display: async () => {
+    writeSection(displaySection(shown('hall display', await displayBench()), machine));
+    writeSection(displayMemorySection(shown('hall display memory', await displayMemory()), machine));
+  },
+  stats: async () => writeSection(statsSection(machine, shown('stats summary', await statsSummaryBench()))),
+  rollups: async () => writeSection(rollupsSection(machine, await rollupsBench())),
+  printer: async () => writeSection(printerSection(shown('kiosk and printer', await printerBench()), machine)),
+  perf: async () => {
+    const perf = await perfBench();
+    console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
+    writeSection(perfSection(perf, machine));
+  },
+  city: async () => {
+    const city = await hubCityBench();
+    console.log('city hub:', city.load, city.reports.year, city.catchUp);
+    writeSection(hubCitySection(city, machine));
+  },
+};
 const asked = process.argv.slice(2);
-const unknown = asked.filter((a) => !sections.includes(a));
-if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}: choose among ${sections.join(', ')}`);
-const want = (section: string) => asked.length === 0 || asked.includes(section);
+const unknown = asked.filter((a) => !Object.hasOwn(sections, a));
+if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}: choose among ${Object.keys(sections).join(', ')}`);
 console.log(`Machine: ${machine}`);
-if (want('foundation')) {
-  const issue = await issueThroughput();
-  console.log('HTTP ticket issuing:', issue);
-  const latency = await callLatency();
-  console.log('call-next → display event:', latency);
-  writeSection(foundationSection(issue, latency));
-}
+for (const [name, measure] of Object.entries(sections)) if (asked.length === 0 || asked.includes(name)) await measure();
 
-if (want('desk')) {
-  const desk = await deskBench();
-  console.log('desk and keypads:', desk);
-  writeSection(deskSection(desk, machine));
-}
-
-if (want('display')) {
-  const display = await displayBench();
-  console.log('hall display:', display);
-  writeSection(displaySection(display, machine));
-  const memory = await displayMemory();
-  console.log('hall display memory:', memory);
-  writeSection(displayMemorySection(memory, machine));
-}
-
-if (want('stats')) {
-  const stats = await statsSummaryBench();
-  console.log('stats summary:', stats);
-  writeSection(statsSection(machine, stats));
-}
-if (want('rollups')) writeSection(rollupsSection(machine, await rollupsBench()));
-
-if (want('printer')) {
-  const printer = await printerBench();
-  console.log('kiosk and printer:', printer);
-  writeSection(printerSection(printer, machine));
-}
-
-if (want('perf')) {
-  const perf = await perfBench();
-  console.log('floor operations (issue 16):', perf.kiosk, perf.snapshot, perf.day);
-  writeSection(perfSection(perf, machine));
-}
-
-if (want('city')) {
-  const city = await hubCityBench();
-  console.log('city hub:', city.load, city.reports.year, city.catchUp);
-  writeSection(hubCitySection(city, machine));
+/** Prints a result as it comes (the section is written from it next). */
+function shown<T>(label: string, result: T): T {
+  console.log(`${label}:`, result);
+  return result;
 }
 
 function foundationSection(issue: Awaited<ReturnType<typeof issueThroughput>>, latency: Awaited<ReturnType<typeof callLatency>>) {

@@ -76,12 +76,13 @@ export function useFloor(auth: Omit<SocketAuth, 'token'>): UseFloorResult {
       retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     });
     socket.on('snapshot', (snapshot) => dispatch({ kind: 'snapshot', snapshot }));
-    const onEvent = (event: FloorEvent) => {
-      dispatch({ kind: 'event', event });
-      for (const listener of listeners.current) listener(event);
-    };
-    socket.on('event', onEvent);
-    socket.on('events', (events) => events.forEach(onEvent));
+    // Connected with `batch`, the screen gets every event in an `events` message, never alone (`event`).
+    socket.on('events', (events) =>
+      events.forEach((event) => {
+        dispatch({ kind: 'event', event });
+        for (const listener of listeners.current) listener(event);
+      }),
+    );
 
     return () => {
       clearTimeout(retry);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CenterConfig } from '../config/schema';
 import { loadConfig, demoConfigPath } from '../config/load';
-import type { Ticket } from '../queue';
+import { issuedTicket, type Ticket } from '../queue';
 import { PrinterConfig } from './printer-config';
 import { ticketContent } from './printer-ticket';
 
@@ -10,11 +10,7 @@ const layout = PrinterConfig.parse({ id: 'p', transport: 'sim' }).layout;
 const at = (local: string) => Date.parse(`${local}+07:00`);
 
 function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 't1', serviceDay: '2026-03-16', serviceId: 'dat-dai', seq: 7, number: '3007', priority: null, channel: 'kiosk', status: 'waiting',
-    counterId: null, targetCounterId: null, queuedAt: at('2026-03-16T08:50:00'), issuedAt: at('2026-03-16T08:50:00'), firstCalledAt: null,
-    calledAt: null, startedAt: null, finishedAt: null, callCount: 0, dossierCode: null, staffId: null, printed: null, ...over,
-  };
+  return issuedTicket({ id: 't1', serviceDay: '2026-03-16', serviceId: 'dat-dai', seq: 7, number: '3007', priority: null, channel: 'kiosk', queuedAt: at('2026-03-16T08:50:00'), ...over });
 }
 const facts = (t: Ticket) => ({ ticket: t, serviceName: 'Đất đai', counterNumbers: [4], ahead: 0, url: null });
 

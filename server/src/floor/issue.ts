@@ -1,5 +1,5 @@
 import type { Channel, IssuedTicketDto } from '@qms/protocol';
-import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, nextSeq, waitingAhead, type Ticket } from '../queue';
+import { QueueError, applyAction, estimateWaitSeconds, formatTicketNumber, issuedTicket, nextSeq, waitingAhead } from '../queue';
 import type { FloorContext, ReplyRecord, Tx } from './context';
 import { ticketDto } from './views';
 
@@ -47,7 +47,7 @@ export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedT
 
     const seq = nextSeq(service, ctx.q.tickets.lastSeq(tx.day, service.id));
     ctx.q.tickets.saveSeq(tx.day, service.id, seq);
-    const ticket: Ticket = {
+    const ticket = issuedTicket({
       id: ctx.deps.newId(),
       serviceDay: tx.day,
       serviceId: service.id,
@@ -55,21 +55,9 @@ export function issueInTx(ctx: FloorContext, tx: Tx, req: IssueRequest): IssuedT
       number: formatTicketNumber(service, seq),
       priority,
       channel: req.channel,
-      status: 'waiting',
-      counterId: null,
-      targetCounterId: null,
       queuedAt: tx.now,
-      issuedAt: tx.now,
-      firstCalledAt: null,
-      calledAt: null,
-      startedAt: null,
-      finishedAt: null,
-      callCount: 0,
-      dossierCode: null,
-      staffId: null,
-      printed: null,
       appointmentAt: req.appointmentAt ?? null,
-    };
+    });
     ctx.q.tickets.insert(ticket);
     tx.log({ type: 'ticket.issued', ticketId: ticket.id, counterId: null, staffId: req.staffId, payload: { serviceId: service.id, number: ticket.number, priority, channel: req.channel, ...(req.print ? { print: req.print } : {}) } });
 

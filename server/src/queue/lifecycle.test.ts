@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { TicketStatus } from '@qms/protocol';
-import { activeAtCounter, applyAction, finalStatuses, type TicketAction } from './lifecycle';
+import { activeAtCounter, applyAction, finalStatuses, issuedTicket, type TicketAction } from './lifecycle';
 import { chooseNext } from './routing';
 import { QueueError, type Counter, type Ticket } from './types';
 
@@ -12,29 +12,7 @@ let n = 0;
 /** A freshly issued, waiting ticket (frozen, so any mutation by the domain code throws). */
 function ticket(over: Partial<Ticket> = {}): Ticket {
   n++;
-  return Object.freeze({
-    id: `t${n}`,
-    serviceDay: '2026-03-16',
-    serviceId: 'cert',
-    seq: n,
-    number: `1${String(n).padStart(3, '0')}`,
-    priority: null,
-    channel: 'kiosk',
-    status: 'waiting',
-    counterId: null,
-    targetCounterId: null,
-    queuedAt: T0,
-    issuedAt: T0,
-    firstCalledAt: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    callCount: 0,
-    dossierCode: null,
-    staffId: null,
-    printed: null,
-    ...over,
-  } satisfies Ticket) as Ticket;
+  return Object.freeze(issuedTicket({ id: `t${n}`, serviceDay: '2026-03-16', serviceId: 'cert', seq: n, number: `1${String(n).padStart(3, '0')}`, priority: null, channel: 'kiosk', queuedAt: T0, issuedAt: T0, ...over }));
 }
 
 const call = (counterId = 3, staffId: number | null = 7): TicketAction => ({ kind: 'call', counterId, staffId });

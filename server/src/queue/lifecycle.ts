@@ -27,6 +27,25 @@ const allowedFrom: Record<TicketAction['kind'], readonly TicketStatus[]> = {
 };
 
 /** The ticket after `action` at `now`; throws `invalid_transition` when the ticket's state does not allow it. */
+/** A ticket as issued: waiting in its field, nothing called, started or finished yet (`fields` may say otherwise). */
+export function issuedTicket(fields: Pick<Ticket, 'id' | 'serviceDay' | 'serviceId' | 'seq' | 'number' | 'priority' | 'channel' | 'queuedAt'> & Partial<Ticket>): Ticket {
+  return {
+    status: 'waiting',
+    counterId: null,
+    targetCounterId: null,
+    issuedAt: fields.queuedAt,
+    firstCalledAt: null,
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    callCount: 0,
+    dossierCode: null,
+    staffId: null,
+    printed: null,
+    ...fields,
+  };
+}
+
 export function applyAction(ticket: Ticket, action: TicketAction, now: number): Ticket {
   if (!allowedFrom[action.kind].includes(ticket.status)) {
     throw new QueueError('invalid_transition', { number: ticket.number, status: ticket.status, action: action.kind });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { chooseNext, waitingAhead, type ChooseNextInput, type NextChoice } from './routing';
+import { issuedTicket } from './lifecycle';
 import type { Counter, QueueRules, Ticket } from './types';
 
 const MIN = 60_000;
@@ -14,29 +15,7 @@ function ticket(over: Partial<Ticket> = {}): Ticket {
   const n = ++nextId;
   const seq = over.seq ?? n;
   const queuedAt = over.queuedAt ?? ago(5);
-  return {
-    id: `t${n}`,
-    serviceDay: '2026-03-16',
-    serviceId: 'A',
-    seq,
-    number: `A${String(seq).padStart(3, '0')}`,
-    priority: null,
-    channel: 'kiosk',
-    status: 'waiting',
-    counterId: null,
-    targetCounterId: null,
-    queuedAt,
-    issuedAt: queuedAt,
-    firstCalledAt: null,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    callCount: 0,
-    dossierCode: null,
-    staffId: null,
-    printed: null,
-    ...over,
-  };
+  return issuedTicket({ id: `t${n}`, serviceDay: '2026-03-16', serviceId: 'A', seq, number: `A${String(seq).padStart(3, '0')}`, priority: null, channel: 'kiosk', queuedAt, ...over });
 }
 
 function counter(over: Partial<Counter> = {}): Counter {

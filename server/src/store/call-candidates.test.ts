@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Channel } from '@qms/protocol';
 import { demoConfigPath, loadConfig } from '../config/load';
 import { importOnFirstStart } from '../floor/setup-import';
-import { chooseNext, type Counter, type QueueRules, type Ticket } from '../queue';
+import { chooseNext, issuedTicket, type Counter, type QueueRules } from '../queue';
 import { openDb } from './open';
 import { ticketQueries } from './tickets';
 import { seededRandom as random } from '../testing/seeded-random';
@@ -37,7 +37,7 @@ describe('the call candidates read for call-next', () => {
           seqs.set(serviceId, seq);
           const booked = rnd() < bookings;
           const queuedAt = now - minutes(90); // minute steps: ties in queued_at are common, seq breaks them
-          const ticket: Ticket = {
+          const ticket = issuedTicket({
             id: `${day}-${i}`,
             serviceDay: day,
             serviceId,
@@ -46,20 +46,11 @@ describe('the call candidates read for call-next', () => {
             priority: rnd() < priorities ? 'elderly' : null,
             channel: (booked ? 'appointment' : 'kiosk') as Channel,
             status: rnd() < 0.85 ? 'waiting' : 'serving',
-            counterId: null,
             targetCounterId: rnd() < 0.15 ? pick([1, 2, 3]) : null,
             queuedAt,
-            issuedAt: queuedAt,
             firstCalledAt: rnd() < 0.3 ? queuedAt + 60_000 : null,
-            calledAt: null,
-            startedAt: null,
-            finishedAt: null,
-            callCount: 0,
-            dossierCode: null,
-            staffId: null,
-            printed: null,
             appointmentAt: booked ? now - 60 * 60_000 + minutes(120) : null,
-          };
+          });
           q.insert(ticket);
         }
       });
