@@ -1,3 +1,4 @@
+import { writeSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { Listeners, type Transport } from './types';
 
@@ -5,6 +6,29 @@ export interface SerialOptions {
   /** e.g. `/dev/ttyUSB0`; configured by path because `SerialPort.list()` needs udev. */
   path: string;
   baudRate: number;
+}
+
+/** How often a write looks again for room in a full output buffer (115200 baud moves ~60 bytes in that time). */
+const ROOM_RETRY_MS = 5;
+const noRoomYet = new Set(['EAGAIN', 'EWOULDBLOCK', 'EINTR']);
+
+/**
+ * Writes all of `buf` to the port's non-blocking descriptor, looking again for room on a timer. serialport's own write
+ * waits for room through its poller, which loses that wait when its read loop asks to wait for data at the same
+ * moment (@serialport/bindings-cpp 13.0: `Poller::poll` restarts the poll with the newest event only): the job then
+ * stalls until the device happens to send a byte, and a printer sends none while it takes a job.
+ */
+async function writeAll(port: SerialPort, fd: number, buf: Buffer) {
+  let offset = 0;
+  while (offset < buf.length) {
+    if (!port.isOpen) throw new Error(`Serial port ${port.path} closed during a write`);
+    try {
+      offset += writeSync(fd, buf, offset);
+    } catch (e) {
+      if (!noRoomYet.has((e as NodeJS.ErrnoException).code ?? '')) throw e;
+      await new Promise((resolve) => setTimeout(resolve, ROOM_RETRY_MS));
+    }
+  }
 }
 
 /** A serial port (RS-232, RS-485 adapter, USB-serial); opens before resolving. */
@@ -16,16 +40,23 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Tra
   port.on('data', (chunk: Buffer) => data.emit(chunk));
   port.on('error', (e: Error) => errors.emit(e));
   port.on('close', () => errors.emit(new Error(`Serial port ${path} closed`)));
+  // Unix bindings expose the descriptor; elsewhere (Windows) serialport writes as before.
+  const fd = (port.port as { fd?: number | null } | undefined)?.fd;
+  const handOver = (buf: Buffer) =>
+    typeof fd === 'number' ? writeAll(port, fd, buf) : new Promise<void>((resolve, reject) => port.write(buf, (e) => (e ? reject(e) : resolve())));
+  // One write at a time, so two jobs' bytes never interleave.
+  let writing: Promise<unknown> = Promise.resolve();
   return {
     description: `serial ${path} @ ${baudRate}`,
     twoWay: true,
-    write: (buf) =>
-      new Promise((resolve, reject) => {
-        port.write(buf, (e) => {
-          if (e) return reject(e);
-          port.drain((d) => (d ? reject(d) : resolve()));
-        });
-      }),
+    write: (buf) => {
+      const done = writing.then(async () => {
+        await handOver(buf);
+        await new Promise<void>((resolve, reject) => port.drain((d) => (d ? reject(d) : resolve())));
+      });
+      writing = done.catch(() => undefined);
+      return done;
+    },
     onData: (l) => data.add(l),
     onError: (l) => errors.add(l),
     close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
