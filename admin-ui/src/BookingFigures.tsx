@@ -1,10 +1,9 @@
-import { fmtInt, fmtMinutes } from '@qms/ui-kit';
+import { fmtInt, fmtMinutes, type FiguresGroup } from '@qms/ui-kit';
 import type { Figures } from '@qms/protocol';
-import type { Group } from './FiguresTable';
 import { useWords } from './words';
 
 /** The report's "Lịch hẹn" block: bookings by slot day per field, booked vs walk-in wait, punctuality (docs/figures.md). */
-export function BookingFigures({ totals, groups, labelOf }: { totals: Figures; groups: Group[]; labelOf: (g: Group) => string }) {
+export function BookingFigures({ totals, groups, labelOf }: { totals: Figures; groups: FiguresGroup[]; labelOf: (g: FiguresGroup) => string }) {
   const { w, lang } = useWords();
   const n = (x: number | undefined) => fmtInt(x ?? 0, lang);
   const mins = (d: Figures['waitSeconds']) => (d.mean === null ? '—' : `${fmtMinutes(d.mean, lang)} (${fmtMinutes(d.median, lang)})`);
@@ -31,8 +30,8 @@ export function BookingFigures({ totals, groups, labelOf }: { totals: Figures; g
   return (
     <section className="qms-card reports__bookings" aria-label={w('rb.title')}>
       <h2>{w('rb.title')}</h2>
-      <div className="reports__scroll">
-        <table className="qms-table reports__table">
+      <div className="figures__scroll">
+        <table className="qms-table figures__table">
           <thead>
             <tr>
               <th>{w('rb.field')}</th>

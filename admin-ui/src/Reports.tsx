@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ReportPageReply, ServiceDto } from '@qms/protocol';
-import { apiFetch, CopyParagraph, errorText, fmtInt, fmtMinutes, fmtPct, type Range, RangePicker, serviceName, useReportRange } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, fmtInt, fmtMinutes, fmtPct, FiguresTable, type FiguresGroup, type Range, RangePicker, serviceName, useReportRange } from '@qms/ui-kit';
 import { BarChart, Heatmap, TargetChart } from './charts';
 import { BookingFigures } from './BookingFigures';
 import { ExportButtons } from './Export';
-import { FiguresTable, type Group } from './FiguresTable';
 import { useWords } from './words';
 
 /** The reply of `GET /api/stats/report` (totals, the page's groupings, the paragraph) and the range it is for. */
@@ -50,11 +49,11 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
   const { w, lang } = useWords();
   // The server labels groups in Vietnamese (the exports' language): fields by their name in the screen's language,
   // tickets nobody called in its words.
-  const fieldName = (g: Group) => {
+  const fieldName = (g: FiguresGroup) => {
     const s = services.find((x) => x.id === g.key);
     return s ? serviceName(s, lang) : g.label;
   };
-  const calledBy = (g: Group) => (g.key === 'none' ? w('reports.notCalled') : g.label);
+  const calledBy = (g: FiguresGroup) => (g.key === 'none' ? w('reports.notCalled') : g.label);
   const { totals: t, groups } = data.reply;
   const n = (x: number) => fmtInt(x, lang);
   const pct = (x: number | null | undefined) => fmtPct(x, lang);
@@ -128,9 +127,9 @@ function ReportBody({ data, services }: { data: Loaded; services: ServiceDto[] }
         <h2>{w('reports.paragraph')}</h2>
         <CopyParagraph text={data.reply.text} words={{ label: w('reports.paragraph'), copy: w('reports.copy'), copied: w('reports.copied'), selected: w('reports.selected') }} />
       </section>
-      <FiguresTable title={w('reports.byService')} groups={groups.service} totals={t} withTarget labelOf={fieldName} />
-      <FiguresTable title={w('reports.byCounter')} groups={groups.counter} totals={t} labelOf={calledBy} />
-      <FiguresTable title={w('reports.byStaff')} groups={groups.staff} totals={t} labelOf={calledBy} />
+      <FiguresTable title={w('reports.byService')} name={w('reports.group')} groups={groups.service} totals={t} withTarget labelOf={fieldName} />
+      <FiguresTable title={w('reports.byCounter')} name={w('reports.group')} groups={groups.counter} totals={t} labelOf={calledBy} />
+      <FiguresTable title={w('reports.byStaff')} name={w('reports.group')} groups={groups.staff} totals={t} labelOf={calledBy} />
     </>
   );
 }

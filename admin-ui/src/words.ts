@@ -1,7 +1,8 @@
-import { useLang } from '@qms/ui-kit';
+import { figureWords, useLang } from '@qms/ui-kit';
 
 /** The manager screens' own words, Vietnamese first; kept here so the shared tables stay small. */
 const words = {
+  ...figureWords,
   'tab.live': ['Trực tiếp', 'Live'],
   'tab.reports': ['Báo cáo', 'Reports'],
   'tab.paper': ['Phiếu khảo sát giấy', 'Paper ballots'],
@@ -43,28 +44,6 @@ const words = {
   'live.paused': ['Tạm dừng', 'Paused'],
   'live.closed': ['Đóng', 'Closed'],
   'live.today': ['Hôm nay', 'Today'],
-  'fig.issued': ['Lượt lấy số', 'Tickets issued'],
-  'fig.served': ['Đã phục vụ', 'Served'],
-  'fig.noShow': ['Vắng mặt', 'No-show'],
-  'fig.cancelled': ['Đã hủy', 'Cancelled'],
-  'fig.transferred': ['Chuyển quầy', 'Transferred'],
-  'fig.waitMean': ['Chờ trung bình', 'Mean wait'],
-  'fig.waitMedian': ['Chờ trung vị', 'Median wait'],
-  'fig.waitP90': ['Chờ P90', 'Wait p90'],
-  'fig.withinTarget': ['Gọi trong {m} phút', 'Called within {m} min'],
-  'fig.serviceMean': ['Giải quyết trung bình', 'Mean service'],
-  'fig.ratings': ['Lượt đánh giá', 'Ratings'],
-  'fig.responseRate': ['Tỷ lệ phản hồi', 'Response rate'],
-  'fig.satisfaction': ['Tỷ lệ hài lòng', 'Satisfaction rate'],
-  'fig.rate766': ['Tỷ lệ kiểu 766', '766-style rate'],
-  'fig.rate766.hint': ['1 − không hài lòng ÷ đã phục vụ', '1 − dissatisfied ÷ served'],
-  'fig.paper': ['Phiếu giấy', 'Paper ballots'],
-  'fig.combined': ['Hài lòng (thiết bị + giấy)', 'Satisfied (devices + paper)'],
-  'fig.target': ['Chỉ tiêu', 'Target'],
-  'fig.devicesAndPaper': ['Thiết bị + phiếu giấy', 'Devices + paper'],
-  'fig.satisfiedDevices': ['Hài lòng (thiết bị)', 'Satisfied (devices)'],
-  'fig.below': ['Chưa đạt', 'Below target'],
-  'fig.met': ['Đạt', 'Met'],
   'level.very_satisfied': ['Rất hài lòng', 'Very satisfied'],
   'level.satisfied': ['Hài lòng', 'Satisfied'],
   'level.neutral': ['Bình thường', 'Neutral'],

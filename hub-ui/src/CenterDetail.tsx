@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SummaryReply } from '@qms/protocol';
-import { apiFetch, errorText, type Range } from '@qms/ui-kit';
-import { FiguresTable } from './FiguresTable';
+import { apiFetch, errorText, FiguresTable, type Range } from '@qms/ui-kit';
 import { Kpis } from './Kpis';
 import { signedOutBy } from './session';
 import { useWords } from './words';
@@ -36,7 +35,7 @@ export function CenterDetail({ code, name, range, onBack }: { code: string; name
       {fresh && (
         <>
           <Kpis f={fresh.totals} />
-          <FiguresTable title={w('reports.drillFields')} groups={fresh.groups ?? []} totals={fresh.totals} name={w('col.field')} />
+          <FiguresTable title={w('reports.drillFields')} groups={fresh.groups ?? []} totals={fresh.totals} name={w('col.field')} withTarget />
         </>
       )}
     </>

@@ -139,7 +139,7 @@ export function Live({ onOpen }: { onOpen: (code: string) => void }) {
                   return (
                     <tr key={c.id} data-center={c.code} className={`${c.online ? '' : 'live__row--off'}${alarmWords(c).length ? ' live__row--alarm' : ''}`}>
                       <td>
-                        <button type="button" className="live__open" onClick={() => onOpen(c.code)}>
+                        <button type="button" className="qms-link-button" onClick={() => onOpen(c.code)}>
                           {c.name}
                         </button>
                         <div className="live__code">{c.code}</div>

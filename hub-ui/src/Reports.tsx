@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { HubReportReply } from '@qms/protocol/hub';
-import { apiFetch, CopyParagraph, errorText, fmtInt, fmtPct, getLang, getToken, type Range, RangePicker, useReportRange } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, FiguresTable, fmtInt, fmtPct, getLang, getToken, type Range, RangePicker, useReportRange } from '@qms/ui-kit';
 import { CenterDetail } from './CenterDetail';
 import { Kpis } from './Kpis';
-import { FiguresTable } from './FiguresTable';
 import { cityToday } from './format';
 import { signedOutBy } from './session';
 import { useWords } from './words';
@@ -61,7 +60,7 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
       <section className="qms-card" aria-label={w('reports.ranking')}>
         <h2>{w('reports.ranking')}</h2>
         <div className="city__scroll">
-          <table className="qms-table city__table ranking">
+          <table className="qms-table figures__table ranking">
             <thead>
               <tr>
                 <th className="num">{w('reports.rank')}</th>
@@ -70,7 +69,7 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
                 <th className="ranking__bar-head" />
                 <th className="num">{w('fig.ratings')}</th>
                 <th className="num">{w('fig.issued')}</th>
-                <th className="city__verdict" />
+                <th className="figures__verdict" />
               </tr>
             </thead>
             <tbody>
@@ -78,7 +77,7 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
                 <tr key={r.key} data-key={r.key} className={r.belowTarget ? 'row--below' : undefined}>
                   <td className="num">{r.rank ?? '—'}</td>
                   <td>
-                    <button type="button" className="live__open" onClick={() => onCenter(r.key)}>
+                    <button type="button" className="qms-link-button" onClick={() => onCenter(r.key)}>
                       {r.label}
                     </button>
                   </td>
@@ -93,16 +92,16 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
                   </td>
                   <td className="num">{fmtInt(r.ratings, lang)}</td>
                   <td className="num">{fmtInt(r.issued, lang)}</td>
-                  <td className="city__verdict">{r.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : r.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
+                  <td className="figures__verdict">{r.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : r.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       </section>
-      <FiguresTable title={w('reports.byCenter')} groups={reply.groups.center} totals={t} onOpen={(g) => onCenter(String(g.key))} />
-      <FiguresTable title={w('reports.byService')} groups={reply.groups.service} totals={t} name={w('col.field')} />
-      {reply.groups.district.length > 0 && <FiguresTable title={w('reports.byDistrict')} groups={reply.groups.district} totals={t} name={w('col.district')} labelOf={(g) => (g.key === '' ? w('district.none') : g.label)} />}
+      <FiguresTable title={w('reports.byCenter')} groups={reply.groups.center} totals={t} name={w('col.center')} withTarget onOpen={(g) => onCenter(String(g.key))} />
+      <FiguresTable title={w('reports.byService')} groups={reply.groups.service} totals={t} name={w('col.field')} withTarget />
+      {reply.groups.district.length > 0 && <FiguresTable title={w('reports.byDistrict')} groups={reply.groups.district} totals={t} name={w('col.district')} withTarget labelOf={(g) => (g.key === '' ? w('district.none') : g.label)} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { useLang } from '@qms/ui-kit';
+import { figureWords, useLang } from '@qms/ui-kit';
 
 /** The city screens' words, Vietnamese first. */
 const words = {
+  ...figureWords,
   title: ['Giám sát các Trung tâm của thành phố', 'The city’s centers'],
   'tab.live': ['Trực tiếp', 'Live'],
   'tab.reports': ['Báo cáo thành phố', 'City reports'],
@@ -130,28 +131,6 @@ const words = {
   'reports.centersActive': ['Trung tâm có lượt lấy số', 'Centers with tickets'],
   'reports.noRating': ['chưa có đánh giá', 'no ratings'],
   'reports.rank': ['Hạng', 'Rank'],
-  'fig.issued': ['Lượt lấy số', 'Tickets issued'],
-  'fig.served': ['Đã phục vụ', 'Served'],
-  'fig.noShow': ['Vắng mặt', 'No-show'],
-  'fig.transferred': ['Chuyển quầy', 'Transferred'],
-  'fig.waitMean': ['Chờ trung bình', 'Mean wait'],
-  'fig.waitMedian': ['Chờ trung vị', 'Median wait'],
-  'fig.waitP90': ['Chờ P90', 'Wait p90'],
-  'fig.withinTarget': ['Gọi trong {m} phút', 'Called within {m} min'],
-  'fig.serviceMean': ['Giải quyết trung bình', 'Mean service'],
-  'fig.ratings': ['Tổng số lượt đánh giá', 'Total ratings'],
-  'fig.responseRate': ['Tỷ lệ phản hồi', 'Response rate'],
-  'fig.satisfaction': ['Tỷ lệ hài lòng', 'Satisfaction rate'],
-  'fig.satisfactionDevices': ['Hài lòng (thiết bị)', 'Satisfied (devices)'],
-  'fig.rate766': ['Tỷ lệ kiểu 766', '766-style rate'],
-  'fig.rate766.hint': ['1 − không hài lòng ÷ đã phục vụ', '1 − dissatisfied ÷ served'],
-  'fig.paper': ['Phiếu giấy', 'Paper ballots'],
-  'fig.combined': ['Hài lòng (thiết bị + giấy)', 'Satisfied (devices + paper)'],
-  'fig.devicesAndPaper': ['Thiết bị + phiếu giấy', 'Devices + paper'],
-  'fig.target': ['Chỉ tiêu', 'Target'],
-  'fig.below': ['Chưa đạt', 'Below target'],
-  'fig.met': ['Đạt', 'Met'],
-  'fig.total': ['Tổng cộng', 'Total'],
 } as const;
 
 export type WordKey = keyof typeof words;

@@ -50,13 +50,13 @@ describe('admin layout at 1366 and 1920', () => {
     await page.getByRole('tab', { name: 'Báo cáo' }).click();
     await page.getByRole('button', { name: 'Tháng trước' }).click();
     const section = page.locator('section', { has: page.locator('h2', { hasText: /^Theo lĩnh vực$/ }) });
-    await section.locator('.reports__verdict').first().waitFor();
-    const scroll = (await section.locator('.reports__scroll').boundingBox())!;
+    await section.locator('.figures__verdict').first().waitFor();
+    const scroll = (await section.locator('.figures__scroll').boundingBox())!;
     for (const text of ['Chỉ tiêu', 'Hài lòng (thiết bị + giấy)']) {
       const th = (await section.locator('th', { hasText: text }).boundingBox())!;
       expect(th.x + th.width, text).toBeLessThanOrEqual(scroll.x + scroll.width + 1);
     }
-    const verdict = (await section.locator('tbody td.reports__verdict').first().boundingBox())!;
+    const verdict = (await section.locator('tbody td.figures__verdict').first().boundingBox())!;
     expect(verdict.x + verdict.width).toBeLessThanOrEqual(scroll.x + scroll.width + 1);
     await keepScreenshot(section, 'reports-table-1366');
     await page.close();

@@ -64,14 +64,14 @@ describe('manager reports in Chromium', () => {
     // One request per range shown (this month on opening, then last month), each a single pass on the server.
     expect(asked.filter((u) => u.includes('2026-03-01'))).toEqual(['/api/stats/report?from=2026-03-01&to=2026-03-31&lang=vi']);
     expect(asked.every((u) => u.startsWith('/api/stats/report?'))).toBe(true);
-    expect(await kpi('Lượt đánh giá').innerText()).toBe(vn(march.ratings.total));
+    expect(await kpi('Tổng số lượt đánh giá').innerText()).toBe(vn(march.ratings.total));
     // The card shows the rate the target is checked against (devices and paper), and is coloured by that same rate.
     expect(march.combined.satisfactionRate).not.toBe(march.satisfactionRate);
     expect(await kpi('Tỷ lệ hài lòng').innerText()).toBe(pct(march.combined.satisfactionRate));
     const card = page.locator('.kpi', { has: page.locator('.kpi__label', { hasText: 'Tỷ lệ hài lòng' }) });
     expect(await card.locator('.kpi__sub').innerText()).toBe('Thiết bị + phiếu giấy · Chỉ tiêu: 95%');
     expect(await card.getAttribute('class')).toContain(march.combined.satisfactionRate < 0.95 ? 'kpi--below' : 'kpi--ok');
-    expect(await page.locator('.kpi', { hasText: 'Lượt đánh giá' }).locator('.kpi__sub').innerText()).toContain(`Hài lòng (thiết bị): ${pct(march.satisfactionRate)}`);
+    expect(await page.locator('.kpi', { hasText: 'Tổng số lượt đánh giá' }).locator('.kpi__sub').innerText()).toContain(`Hài lòng (thiết bị): ${pct(march.satisfactionRate)}`);
     // Weekday × hour: from 6h to 19h because of Saturday's tickets, and they are counted there.
     const heatmap = page.locator('section', { has: page.locator('h2', { hasText: 'Lượt lấy số theo thứ và giờ' }) }).locator('svg');
     const heads = await heatmap.locator('text').allTextContents();
@@ -80,7 +80,7 @@ describe('manager reports in Chromium', () => {
     expect(await page.locator('.reports__paragraph textarea').inputValue()).toContain(
       `Trong kỳ báo cáo (từ ngày 01/03/2026 đến ngày 31/03/2026), Trung tâm đã tiếp đón ${vn(march.issued)} lượt công dân`,
     );
-    const landRow = page.locator('.reports__table tr', { hasText: 'Đất đai' }).first();
+    const landRow = page.locator('.figures__table tr', { hasText: 'Đất đai' }).first();
     expect(await landRow.innerText()).toContain('Chưa đạt');
     expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(5);
     // Ratings by level under their full names (wrapped), not "RHL/HL/BT/KHL/RKHL".
@@ -93,7 +93,7 @@ describe('manager reports in Chromium', () => {
       return (await row.locator('td').nth(1).innerText()).trim();
     };
     expect(await notCalled('Theo quầy')).toBe(await notCalled('Theo cán bộ'));
-    expect(await page.locator('.reports__table', { hasText: 'Not called' }).count()).toBe(0);
+    expect(await page.locator('.figures__table', { hasText: 'Not called' }).count()).toBe(0);
     await keepScreenshot(page, 'reports');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel (.xlsx)' }).click()]);
@@ -192,7 +192,7 @@ describe('manager reports in Chromium', () => {
     await feb.fill('input[name=from]', '2026-02-01');
     await feb.fill('input[name=to]', '2026-02-28');
     await feb.locator('.reports__period', { hasText: '01/02/2026 – 28/02/2026' }).waitFor();
-    const row = feb.locator('.reports__table').first().locator('tr', { hasText: 'Hộ tịch' });
+    const row = feb.locator('.figures__table').first().locator('tr', { hasText: 'Hộ tịch' });
     await row.waitFor();
     expect(await row.innerText()).toMatch(/94,98%\s+95%\s+Chưa đạt/);
     expect(await feb.locator('svg.chart text', { hasText: '94,98%' }).count()).toBeGreaterThanOrEqual(1);
