@@ -16,7 +16,7 @@ const cpuMs = () => {
 };
 const userMs = () => process.cpuUsage().user / 1000;
 
-function floorOn(dir: string, clock: { now: number }) {
+export function floorOn(dir: string, clock: { now: number }) {
   const db = openDb(join(dir, 'qms.sqlite'));
   if (process.env.BENCH_CACHE) db.pragma(`cache_size = ${process.env.BENCH_CACHE}`);
   // The setup is imported long before the history the benchmarks write, so the event log stays in time order.
@@ -25,8 +25,8 @@ function floorOn(dir: string, clock: { now: number }) {
   return { db, floor: createFloor({ db, config, now: () => clock.now, newId: randomUUID }) };
 }
 
-/** CPU per ticket of a bare better-sqlite3 transaction with the same durable writes (ticket row + event row, FULL sync). */
-function bareIssueCpu(dir: string, n: number) {
+/** The bare endpoint's database: a ticket row and an event row per ticket (WAL, synchronous=FULL); `write` outside any transaction. */
+export function bareDb(dir: string) {
   const db = new Database(join(dir, 'bare.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -34,11 +34,18 @@ function bareIssueCpu(dir: string, n: number) {
            CREATE TABLE e (id INTEGER PRIMARY KEY, type TEXT, ticket_id TEXT, payload TEXT, at INTEGER)`);
   const ins = db.prepare(`INSERT INTO t VALUES (?, ?, ?, 'waiting', ?)`);
   const ev = db.prepare(`INSERT INTO e (type, ticket_id, payload, at) VALUES ('ticket.issued', ?, ?, ?)`);
-  const issue = db.transaction((i: number) => {
+  const write = (i: number) => {
     const id = randomUUID();
     ins.run(id, services[i % 7], String(i), Date.now());
     ev.run(id, JSON.stringify({ serviceId: services[i % 7] }), Date.now());
-  });
+  };
+  return { db, write };
+}
+
+/** CPU per ticket of a bare better-sqlite3 transaction with the same durable writes (ticket row + event row, FULL sync). */
+function bareIssueCpu(dir: string, n: number) {
+  const { db, write } = bareDb(dir);
+  const issue = db.transaction(write);
   const start = cpuMs();
   for (let i = 0; i < n; i++) issue(i);
   const per = (cpuMs() - start) / n;
