@@ -62,6 +62,15 @@ export interface Tx {
 
 export type FloorContext = ReturnType<typeof createContext>;
 
+/** A command waiting for its group's commit (`grouped`). */
+interface Grouped {
+  command: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  after: (() => void)[];
+  outcome: { ok: true; value: unknown } | { ok: false; error: unknown } | null;
+}
+
 /**
  * A command that changes a counter twice (call-next finishes the ticket in progress, then calls the next) publishes
  * only the counter's last state, where its last change was: `counter.updated` replaces the whole counter on every
@@ -132,6 +141,10 @@ export function createContext(deps: FloorDeps) {
   let closedThrough: string | null = null;
   const syncNormal = deps.db.prepare('PRAGMA synchronous = NORMAL');
   const syncFull = deps.db.prepare('PRAGMA synchronous = FULL');
+  // Group commit (`grouped`): the commands waiting for the end of this turn of the event loop, and while they run,
+  // what each command does once the group is committed.
+  let waiting: Grouped[] = [];
+  let afterGroup: (() => void)[] | null = null;
 
   /**
    * Runs `fn` in one SQLite transaction; its events reach listeners only after the commit. With `once`, the reply
@@ -150,7 +163,8 @@ export function createContext(deps: FloorDeps) {
     writes = 0;
     let result: T;
     dayState.begin();
-    const lazy = opts.durable === false;
+    // In a group the commit is the group's, always fsync'd.
+    const lazy = opts.durable === false && afterGroup === null;
     if (lazy) syncNormal.run();
     rollups.begin();
     try {
@@ -172,12 +186,66 @@ export function createContext(deps: FloorDeps) {
       writes = -1;
       if (lazy) syncFull.run();
     }
-    closedThrough = day;
-    if (lazy) noteLazyCommit(deps.db);
-    else noteDurableCommit(deps.db);
-    if (opts.label) faults.afterCommit?.(opts.label);
-    publish(latestCounterStates(drafts), now);
+    const committed = () => {
+      closedThrough = day;
+      if (lazy) noteLazyCommit(deps.db);
+      else noteDurableCommit(deps.db);
+      if (opts.label) faults.afterCommit?.(opts.label);
+      publish(latestCounterStates(drafts), now);
+    };
+    if (afterGroup) afterGroup.push(committed);
+    else committed();
     return result;
+  }
+
+  /**
+   * Group commit. `command` (one that calls `run`) waits for the end of this turn of the event loop; then every command
+   * that waits runs, each in a savepoint of one transaction: a command's writes, its events and its stored reply stand
+   * or fall together as in a transaction of its own, and a command that fails rolls back alone. The transaction commits
+   * with one fsync (synchronous=FULL) for all of them; only then does each promise settle and do the events go out.
+   * A commit that fails fails them all. Requests that arrive together so share the fsync and the pages they all write
+   * (the day's rollups, sequences and the newest index pages) instead of each writing them again.
+   */
+  function grouped<T>(command: () => T): Promise<T> {
+    if (waiting.length === 0) setImmediate(runGroup);
+    return new Promise<T>((resolve, reject) => waiting.push({ command, resolve: resolve as (v: unknown) => void, reject, after: [], outcome: null }));
+  }
+
+  function runGroup() {
+    const group = waiting;
+    waiting = [];
+    dayState.begin();
+    try {
+      db.transaction(() => {
+        for (const g of group) {
+          afterGroup = g.after;
+          try {
+            g.outcome = { ok: true, value: g.command() };
+          } catch (e) {
+            g.outcome = { ok: false, error: e };
+            // SQLite rolled the whole transaction back on its own (a full disk, an I/O error): the group fails with it.
+            if (!db.inTransaction) throw e;
+          }
+        }
+      })();
+      dayState.commit();
+    } catch (e) {
+      dayState.rollback();
+      rollups.rollback();
+      for (const g of group) g.reject(e);
+      return;
+    } finally {
+      afterGroup = null;
+    }
+    for (const g of group) {
+      try {
+        for (const committed of g.after) committed();
+        if (g.outcome!.ok) g.resolve(g.outcome!.value);
+        else g.reject(g.outcome!.error);
+      } catch (e) {
+        g.reject(e);
+      }
+    }
   }
 
   /** Sends events to every listener (realtime, devices) with the next sequence numbers. */
@@ -277,5 +345,5 @@ export function createContext(deps: FloorDeps) {
     tx.emit({ type: 'services.updated', services: servicesView(tx.now, tx.day, ids, counters), partial: true });
   }
 
-  return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };
+  return { deps, db, config, timeZone, q, dayState, rollups, services, service, counter, rules, bus, run, grouped, publish, counterView, servicesView, servicesChanged, snapshot, calendar, reloadSetup };
 }

@@ -55,6 +55,7 @@ export function createFloor(deps: FloorDeps) {
     /** Bookings (đặt lịch hẹn): slots, booking, check-in, the no-show and erasure sweep, the rules. */
     appointments: createAppointments(ctx),
     run: ctx.run,
+    grouped: ctx.grouped,
     publish: ctx.publish,
   };
 }
