@@ -137,8 +137,10 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
   // The key proves the phone holds this ticket (the id alone is public on the LAN); base64url, so no escaping.
   const ticketUrl = (id: string) => `${opts.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(id)}?k=${floor.ratings.keyOf(id)}`;
 
-  function record(ticketId: string, outcome: PrintOutcome) {
-    if (!stopped) floor.recordPrint(ticketId, outcome); // once stopped, the store may be closed already
+  /** Stores the outcome; settles once it is committed. Once stopped, the store may be closed already. */
+  async function record(ticketId: string, outcome: PrintOutcome) {
+    if (stopped) return;
+    await floor.recordPrint(ticketId, outcome).catch((e: unknown) => stopped || opts.log?.error({ err: e, ticketId }, 'storing a print outcome failed'));
   }
 
   async function print(ticketId: string, origin: PrintOrigin): Promise<PrintOutcome> {
@@ -186,7 +188,7 @@ export function createTicketPrinting(opts: TicketPrintingOptions) {
       report(unit, null, reason);
       outcome = { printed: false, printerId: unit.config.id, reason };
     }
-    record(ticketId, outcome);
+    await record(ticketId, outcome);
     return outcome;
   }
 

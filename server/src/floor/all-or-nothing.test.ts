@@ -78,6 +78,23 @@ describe('a command that fails after its first write leaves nothing behind', () 
     return result;
   }
 
+  /** `allOrNothing` for a command run in a group commit (`floor.grouped`): it settles at the end of the turn. */
+  async function allOrNothingGrouped<T>(command: () => Promise<T>): Promise<T> {
+    const before = everything();
+    published.length = 0;
+    failedAfter.length = 0;
+    armed = true;
+    await expect(command()).rejects.toThrow('injected fault');
+    expect(failedAfter).toHaveLength(1);
+    expect(everything()).toEqual(before);
+    expect(published).toEqual([]);
+    expectDayStateAsStored();
+    clock += 1000;
+    const result = await command();
+    expect(everything()).not.toEqual(before);
+    return result;
+  }
+
   /** The day's counts the floor keeps in memory are the ones counted again from the tables. */
   function expectDayStateAsStored() {
     const { day, counts } = floor.dayState();
@@ -144,11 +161,11 @@ describe('a command that fails after its first write leaves nothing behind', () 
     allOrNothing(() => floor.setup.importSetup(admin, { ...file, services: file.services.map((x) => (x.id === 'bhxh' ? { ...x, name: 'BHXH Việt Nam' } : x)) }));
   });
 
-  it('print outcomes, and the start-up sweep of prints a crash cut short', () => {
+  it('print outcomes, and the start-up sweep of prints a crash cut short', async () => {
     const t = issue();
     allOrNothing(() => floor.markInterruptedPrints());
     expect(floor.queries.tickets.get(t.id)!.printed).toBe(false);
-    allOrNothing(() => floor.recordPrint(t.id, { printed: true, printerId: 'printer-1', reason: null }));
+    await allOrNothingGrouped(() => floor.recordPrint(t.id, { printed: true, printerId: 'printer-1', reason: null }));
     expect(floor.queries.tickets.get(t.id)!.printed).toBe(true);
   });
 

@@ -65,6 +65,7 @@ export type FloorContext = ReturnType<typeof createContext>;
 /** A command waiting for its group's commit (`grouped`). */
 interface Grouped {
   command: () => unknown;
+  durable: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   after: (() => void)[];
@@ -163,8 +164,9 @@ export function createContext(deps: FloorDeps) {
     writes = 0;
     let result: T;
     dayState.begin();
-    // In a group the commit is the group's, always fsync'd.
-    const lazy = opts.durable === false && afterGroup === null;
+    // In a group, the commit and its fsync are the group's (`grouped`).
+    const inGroup = afterGroup !== null;
+    const lazy = opts.durable === false && !inGroup;
     if (lazy) syncNormal.run();
     rollups.begin();
     try {
@@ -188,8 +190,7 @@ export function createContext(deps: FloorDeps) {
     }
     const committed = () => {
       closedThrough = day;
-      if (lazy) noteLazyCommit(deps.db);
-      else noteDurableCommit(deps.db);
+      if (!inGroup) noteCommit(lazy);
       if (opts.label) faults.afterCommit?.(opts.label);
       publish(latestCounterStates(drafts), now);
     };
@@ -205,15 +206,18 @@ export function createContext(deps: FloorDeps) {
    * with one fsync (synchronous=FULL) for all of them; only then does each promise settle and do the events go out.
    * A commit that fails fails them all. Requests that arrive together so share the fsync and the pages they all write
    * (the day's rollups, sequences and the newest index pages) instead of each writing them again.
+   * `durable: false` (a print outcome, see `RunOptions.durable`): a group of such commands alone commits without fsync.
    */
-  function grouped<T>(command: () => T): Promise<T> {
+  function grouped<T>(command: () => T, { durable = true } = {}): Promise<T> {
     if (waiting.length === 0) setImmediate(runGroup);
-    return new Promise<T>((resolve, reject) => waiting.push({ command, resolve: resolve as (v: unknown) => void, reject, after: [], outcome: null }));
+    return new Promise<T>((resolve, reject) => waiting.push({ command, durable, resolve: resolve as (v: unknown) => void, reject, after: [], outcome: null }));
   }
 
   function runGroup() {
     const group = waiting;
     waiting = [];
+    const lazy = group.every((g) => !g.durable);
+    if (lazy) syncNormal.run();
     dayState.begin();
     try {
       db.transaction(() => {
@@ -236,7 +240,9 @@ export function createContext(deps: FloorDeps) {
       return;
     } finally {
       afterGroup = null;
+      if (lazy) syncFull.run();
     }
+    noteCommit(lazy);
     for (const g of group) {
       try {
         for (const committed of g.after) committed();
@@ -247,6 +253,8 @@ export function createContext(deps: FloorDeps) {
       }
     }
   }
+
+  const noteCommit = (lazy: boolean) => (lazy ? noteLazyCommit(deps.db) : noteDurableCommit(deps.db));
 
   /** Sends events to every listener (realtime, devices) with the next sequence numbers. */
   function publish(drafts: Draft[], now = deps.now()) {

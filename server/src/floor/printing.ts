@@ -31,12 +31,13 @@ function storeOutcome(ctx: FloorContext, tx: Tx, ticketId: string, outcome: Prin
 }
 
 /**
- * Stores what the printer did with a ticket (`printed` 1/0), with its event row, and tells the kiosk and staff.
- * Its commit has no fsync of its own (the next command's fsync takes it to the disk): a power cut that loses it leaves
- * the ticket without an outcome, which the next start marks `interrupted` for staff to reprint (docs/operations.md).
+ * Stores what the printer did with a ticket (`printed` 1/0), with its event row, and tells the kiosk and staff; in the
+ * group commit of its turn (`grouped`). A group of print outcomes alone has no fsync of its own (the next command's fsync
+ * takes it to the disk): a power cut that loses it leaves the ticket without an outcome, which the next start marks
+ * `interrupted` for staff to reprint (docs/operations.md).
  */
-export function recordPrint(ctx: FloorContext, ticketId: string, outcome: PrintResult) {
-  ctx.run((tx) => storeOutcome(ctx, tx, ticketId, outcome), { label: 'print', durable: false });
+export function recordPrint(ctx: FloorContext, ticketId: string, outcome: PrintResult): Promise<void> {
+  return ctx.grouped(() => ctx.run((tx) => storeOutcome(ctx, tx, ticketId, outcome), { label: 'print', durable: false }), { durable: false });
 }
 
 /**
