@@ -40,12 +40,6 @@ export interface RunOptions<T> {
   /** The command's name, for fault points (`QMS_FAULT=after-commit:<label>`). */
   label?: string;
   once?: ReplyRecord<T> | null;
-  /**
-   * false: committed without its own fsync (synchronous=NORMAL for this one transaction). Only for a fact the start
-   * can tell was lost (a print outcome: `markInterruptedPrints`). It survives a crash of the process (the WAL is in the
-   * OS's cache) and reaches the disk with the next fsync'd commit or checkpoint; only a power cut before that loses it.
-   */
-  durable?: boolean;
 }
 
 export type Draft = FloorEvent extends infer E ? (E extends FloorEvent ? Omit<E, 'seq' | 'at'> : never) : never;
@@ -166,8 +160,6 @@ export function createContext(deps: FloorDeps) {
     dayState.begin();
     // In a group, the commit and its fsync are the group's (`grouped`).
     const inGroup = afterGroup !== null;
-    const lazy = opts.durable === false && !inGroup;
-    if (lazy) syncNormal.run();
     rollups.begin();
     try {
       result = db.transaction(() => {
@@ -186,11 +178,10 @@ export function createContext(deps: FloorDeps) {
       throw e;
     } finally {
       writes = -1;
-      if (lazy) syncFull.run();
     }
     const committed = () => {
       closedThrough = day;
-      if (!inGroup) noteCommit(lazy);
+      if (!inGroup) noteDurableCommit(deps.db);
       if (opts.label) faults.afterCommit?.(opts.label);
       publish(latestCounterStates(drafts), now);
     };
@@ -206,7 +197,10 @@ export function createContext(deps: FloorDeps) {
    * with one fsync (synchronous=FULL) for all of them; only then does each promise settle and do the events go out.
    * A commit that fails fails them all. Requests that arrive together so share the fsync and the pages they all write
    * (the day's rollups, sequences and the newest index pages) instead of each writing them again.
-   * `durable: false` (a print outcome, see `RunOptions.durable`): a group of such commands alone commits without fsync.
+   * `durable: false`: a group of such commands alone commits without fsync (synchronous=NORMAL). Only for a fact the
+   * start can tell was lost (a print outcome: `markInterruptedPrints`). It survives a crash of the process (the WAL is
+   * in the OS's cache) and reaches the disk with the next fsync'd commit or checkpoint; only a power cut before that
+   * loses it.
    */
   function grouped<T>(command: () => T, { durable = true } = {}): Promise<T> {
     if (waiting.length === 0) setImmediate(runGroup);
@@ -242,7 +236,8 @@ export function createContext(deps: FloorDeps) {
       afterGroup = null;
       if (lazy) syncFull.run();
     }
-    noteCommit(lazy);
+    if (lazy) noteLazyCommit(deps.db);
+    else noteDurableCommit(deps.db);
     for (const g of group) {
       try {
         for (const committed of g.after) committed();
@@ -253,8 +248,6 @@ export function createContext(deps: FloorDeps) {
       }
     }
   }
-
-  const noteCommit = (lazy: boolean) => (lazy ? noteLazyCommit(deps.db) : noteDurableCommit(deps.db));
 
   /** Sends events to every listener (realtime, devices) with the next sequence numbers. */
   function publish(drafts: Draft[], now = deps.now()) {

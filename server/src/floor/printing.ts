@@ -37,7 +37,7 @@ function storeOutcome(ctx: FloorContext, tx: Tx, ticketId: string, outcome: Prin
  * `interrupted` for staff to reprint (docs/operations.md).
  */
 export function recordPrint(ctx: FloorContext, ticketId: string, outcome: PrintResult): Promise<void> {
-  return ctx.grouped(() => ctx.run((tx) => storeOutcome(ctx, tx, ticketId, outcome), { label: 'print', durable: false }), { durable: false });
+  return ctx.grouped(() => ctx.run((tx) => storeOutcome(ctx, tx, ticketId, outcome), { label: 'print' }), { durable: false });
 }
 
 /**

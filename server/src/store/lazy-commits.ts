@@ -1,7 +1,7 @@
 import type { Db } from './open';
 
 /**
- * Commits made without their own fsync (`durable: false` in the floor's `run`: print outcomes) are on the disk only
+ * Commits made without their own fsync (`durable: false` in the floor's `grouped`: print outcomes) are on the disk only
  * after the next fsync'd commit. Whoever hands data outside the process (the hub push) calls `syncLazyCommits` first,
  * so nothing leaves that a power cut could still take back.
  */
