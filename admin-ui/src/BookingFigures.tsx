@@ -47,7 +47,7 @@ export function BookingFigures({ totals, groups, labelOf }: { totals: Figures; g
           </thead>
           <tbody>
             {withBookings.map((g) => row(labelOf(g), g, String(g.key)))}
-            {row(lang === 'vi' ? 'Tổng cộng' : 'Total', totals, '__total', true)}
+            {row(w('fig.total'), totals, '__total', true)}
           </tbody>
         </table>
       </div>

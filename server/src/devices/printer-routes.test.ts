@@ -23,11 +23,13 @@ describe('the print headers of an issue', () => {
   const printing = { ticketUrl: (id: string) => `http://qms.local/t/${id}` } as unknown as TicketPrinting;
   const floor = { printRequestOf: (id: string) => (id === 't-2001' ? { printerId: 'printer-1', kioskId: 'k1', counterId: null } : null) } as unknown as Floor;
   const ticket = { id: 't-2001', number: '2001' };
+  // No floor here: the command runs at once instead of in a group commit.
+  const inline = { grouped: async <T>(command: () => T) => command() };
   const stored = idempotencyQueries(db);
   const app = new Hono<AppEnv>();
   app.post('/issue', printHeaders({ printing, floor }), idempotent(db, Date.now), (c) =>
     // as a floor command does: the reply is stored under the key with the command
-    answerOnce(c, (once) => (once && stored.complete(once.key, once.reply(ticket), Date.now()), ticket), (t) => jsonReply(201, t)),
+    answerOnce(c, inline, (once) => (once && stored.complete(once.key, once.reply(ticket), Date.now()), ticket), (t) => jsonReply(201, t)),
   );
   app.post('/plain', printHeaders({ printing, floor }), (c) => c.json(ticket, 201));
 

@@ -63,7 +63,8 @@ interface Grouped {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   after: (() => void)[];
-  outcome: { ok: true; value: unknown } | { ok: false; error: unknown } | null;
+  /** Answers the caller with what the command returned or threw; called once the group is committed. */
+  settle: () => void;
 }
 
 /**
@@ -204,7 +205,7 @@ export function createContext(deps: FloorDeps) {
    */
   function grouped<T>(command: () => T, { durable = true } = {}): Promise<T> {
     if (waiting.length === 0) setImmediate(runGroup);
-    return new Promise<T>((resolve, reject) => waiting.push({ command, durable, resolve: resolve as (v: unknown) => void, reject, after: [], outcome: null }));
+    return new Promise<T>((resolve, reject) => waiting.push({ command, durable, resolve: resolve as (v: unknown) => void, reject, after: [], settle: () => undefined }));
   }
 
   function runGroup() {
@@ -218,9 +219,10 @@ export function createContext(deps: FloorDeps) {
         for (const g of group) {
           afterGroup = g.after;
           try {
-            g.outcome = { ok: true, value: g.command() };
+            const value = g.command();
+            g.settle = () => g.resolve(value);
           } catch (e) {
-            g.outcome = { ok: false, error: e };
+            g.settle = () => g.reject(e);
             // SQLite rolled the whole transaction back on its own (a full disk, an I/O error): the group fails with it.
             if (!db.inTransaction) throw e;
           }
@@ -241,8 +243,7 @@ export function createContext(deps: FloorDeps) {
     for (const g of group) {
       try {
         for (const committed of g.after) committed();
-        if (g.outcome!.ok) g.resolve(g.outcome!.value);
-        else g.reject(g.outcome!.error);
+        g.settle();
       } catch (e) {
         g.reject(e);
       }

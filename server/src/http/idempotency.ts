@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { ReplyRecord } from '../floor';
+import type { Floor, ReplyRecord } from '../floor';
 import { idempotencyQueries, type StoredReply } from '../store/idempotency';
 import type { Db } from '../store/open';
 import type { AppEnv } from './env';
@@ -48,14 +48,14 @@ export function idempotent(db: Db, now: () => number): MiddlewareHandler<AppEnv>
 }
 
 /**
- * Runs a floor command so that its reply is stored under the request's Idempotency-Key (if any) in the command's own
- * transaction, and answers exactly that stored reply once it is committed. `command` returns the floor's `grouped`
- * promise: the commands of requests that arrive together share one fsync'd commit.
+ * Runs a floor command in the floor's group commit (`grouped`: the commands of requests that arrive together share one
+ * fsync'd commit) so that its reply is stored under the request's Idempotency-Key (if any) with the command, and answers
+ * exactly that stored reply once it is committed.
  */
-export async function answerOnce<T>(c: Context<AppEnv>, command: (once: ReplyRecord<T> | null) => T | Promise<T>, reply: (result: T) => StoredReply): Promise<Response> {
+export async function answerOnce<T>(c: Context<AppEnv>, floor: Pick<Floor, 'grouped'>, command: (once: ReplyRecord<T> | null) => T, reply: (result: T) => StoredReply): Promise<Response> {
   const key = c.get('idempotencyKey');
   const kept: { reply?: StoredReply } = {};
-  const result = await command(key ? { key, reply: (r) => (kept.reply = reply(r)) } : null);
+  const result = await floor.grouped(() => command(key ? { key, reply: (r) => (kept.reply = reply(r)) } : null));
   if (kept.reply) c.set('idempotencyStored', true);
   const answer = kept.reply ?? reply(result);
   if (answer.body !== null) c.set('replyBody', answer.body);

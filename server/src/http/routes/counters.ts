@@ -48,7 +48,7 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
   });
   r.app.post('/api/counters/:id/call-next', officer, once, validJson(CallNextBody.default({})), (c) => {
     const [id, actor, pick] = [counterId(c), actorOf(c), c.req.valid('json')];
-    return answerOnce(c, (once) => floor.grouped(() => floor.callNext(id, actor, pick, once)), (ticket) => (ticket ? jsonReply(200, { ticket }) : { status: 204, body: null }));
+    return answerOnce(c, floor, (once) => floor.callNext(id, actor, pick, once), (ticket) => (ticket ? jsonReply(200, { ticket }) : { status: 204, body: null }));
   });
 
   const simple = ['recall', 'start', 'no-show', 'hold', 'pause', 'resume', 'close'] as const;
@@ -71,7 +71,7 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
     });
     r.app.post(`/api/counters/:id/${action}`, officer, once, (c) => {
       const [id, actor] = [counterId(c), actorOf(c)];
-      return answerOnce(c, (record) => floor.grouped(() => floor.command(id, actor, { action }, record)), (ticket) => jsonReply(200, { ticket }));
+      return answerOnce(c, floor, (record) => floor.command(id, actor, { action }, record), (ticket) => jsonReply(200, { ticket }));
     });
   }
 
@@ -91,7 +91,7 @@ export function counterRoutes(r: Router, { floor, db, now }: RouteDeps) {
     });
     r.app.post(`/api/counters/:id/${action}`, officer, once, validJson(body), (c) => {
       const [id, actor, cmd] = [counterId(c), actorOf(c), { action, ...c.req.valid('json') } as CounterCommand];
-      return answerOnce(c, (record) => floor.grouped(() => floor.command(id, actor, cmd, record)), (ticket) => jsonReply(200, { ticket }));
+      return answerOnce(c, floor, (record) => floor.command(id, actor, cmd, record), (ticket) => jsonReply(200, { ticket }));
     });
   }
 }

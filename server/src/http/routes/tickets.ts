@@ -28,7 +28,7 @@ export function ticketRoutes(r: Router, { floor, db, now, printing }: RouteDeps)
     const counterId = p.kind === 'user' ? p.user.counterId : null;
     const printerId = printing && (channel === 'kiosk' || body.print === true) ? printing.printerFor(kioskId !== null ? { kioskId } : { counterId }) : null;
     const req = { serviceId: body.serviceId, priority: body.priority, channel, staffId: p.kind === 'user' ? p.user.id : null, print: printerId ? { printerId, kioskId, counterId } : null };
-    return answerOnce(c, (once) => floor.grouped(() => floor.issue(req, once)), (ticket) => jsonReply(201, ticket));
+    return answerOnce(c, floor, (once) => floor.issue(req, once), (ticket) => jsonReply(201, ticket));
   });
 
   r.doc({
