@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { bitmapToPng } from '../escpos/png';
 import { decodeStream, EscPosDecodeError, renderPage, type EscPosCommand } from '../escpos/decoder';
@@ -46,6 +47,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   let job: EscPosCommand[] = [];
   let jobBytes: Buffer[] = [];
   let count = 0;
+  let queued = 0;
   const keep = opts.keep ?? 20;
   const printed: PrintedFile[] = [];
   const errors: Error[] = [];
@@ -68,25 +70,35 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     return s.online && !s.paperOut && !s.coverOpen && !s.cutterError && !s.unrecoverable;
   };
 
+  // The paper goes to disk off the main thread, one ticket after the other: a real printer's work costs its host nothing,
+  // and creating a file is the dearest step of the simulator. A ticket counts as printed once its file is written.
+  let written = Promise.resolve();
   function finishJob() {
-    count += 1;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    const base = join(opts.dir, `${stamp}-${opts.name}-${String(count).padStart(4, '0')}`);
+    const base = join(opts.dir, `${stamp}-${opts.name}-${String(count + queued + 1).padStart(4, '0')}`);
     const bytes = Buffer.concat(jobBytes);
-    try {
-      mkdirSync(opts.dir, { recursive: true });
-      writeFileSync(`${base}.bin`, bytes);
-      if (opts.previews === 'each') writeFileSync(`${base}.png`, paperPng(job, opts.paperWidth));
-    } catch (e) {
-      // The data folder went away (a test cleaning up, a full disk): the paper is lost, the simulator goes on.
-      errors.push(e as Error);
-    }
     const file = { bin: `${base}.bin`, png: `${base}.png`, commands: job };
-    printed.push(file);
-    if (printed.length > keep) printed.splice(0, printed.length - keep);
     job = [];
     jobBytes = [];
-    for (const l of listeners) l(file);
+    queued += 1;
+    written = written.then(async () => {
+      try {
+        await write(file.bin, bytes).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e;
+          mkdirSync(opts.dir, { recursive: true }); // the folder was removed while running: made again, as at start
+          return write(file.bin, bytes);
+        });
+        if (opts.previews === 'each') await write(file.png, paperPng(file.commands, opts.paperWidth));
+      } catch (e) {
+        // The data folder went away (a test cleaning up, a full disk): the paper is lost, the simulator goes on.
+        errors.push(e as Error);
+      }
+      queued -= 1;
+      count += 1;
+      printed.push(file);
+      if (printed.length > keep) printed.splice(0, printed.length - keep);
+      for (const l of listeners) l(file);
+    });
   }
 
   opts.device.onData((chunk) => {
@@ -118,7 +130,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
       jobBytes.push(pending.subarray(c.at, decoded.commands[i + 1]?.at ?? decoded.consumed));
       if (c.op === 'cut') {
         finishJob();
-        printable = null; // its listeners may have set a fault for the next ticket
+        printable = null; // a fault may have been set for the next ticket
       }
     });
     pending = pending.subarray(decoded.consumed);
@@ -147,6 +159,9 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   };
 }
 export type SimPrinter = ReturnType<typeof createSimPrinter>;
+
+// The callback form: lighter on the main thread than the promise API's file handles.
+const write = (path: string, data: Buffer) => new Promise<void>((resolve, reject) => writeFile(path, data, (e) => (e ? reject(e) : resolve())));
 
 /** What the paper of one ticket shows, as a PNG. */
 export const paperPng = (commands: EscPosCommand[], paperWidth: PaperWidth) => bitmapToPng(renderPage(commands, paperDots[paperWidth]).bitmap);

@@ -19,7 +19,7 @@ function storeOutcome(ctx: FloorContext, tx: Tx, ticketId: string, outcome: Prin
   const t = ctx.q.tickets.get(ticketId);
   if (!t) return;
   const updated = { ...t, printed: outcome.printed };
-  ctx.q.tickets.update(updated);
+  ctx.q.tickets.setPrinted(ticketId, outcome.printed);
   tx.log({
     type: outcome.printed ? 'ticket.printed' : 'ticket.print_failed',
     ticketId,

@@ -93,6 +93,8 @@ export function ticketQueries(db: Db) {
       queued_at=@queued_at, first_called_at=@first_called_at, called_at=@called_at, started_at=@started_at, finished_at=@finished_at,
       call_count=@call_count, dossier_code=@dossier_code, staff_id=@staff_id, printed=@printed WHERE id=@id`,
   );
+  // Only the column that changes: a whole-row update rewrites the ticket's entry in every index that holds a column it sets.
+  const printed = db.prepare<[number, string]>(`UPDATE tickets SET printed = ? WHERE id = ?`);
   const byId = db.prepare<[string], TicketRow>(`SELECT ${columns} FROM tickets WHERE id = ?`);
   const waitingOfDay = db.prepare<[string], TicketRow>(`SELECT ${columns} FROM tickets WHERE status = 'waiting' AND service_day = ? ORDER BY queued_at, seq`);
   const waitingInService = db.prepare<[string, string], TicketRow>(
@@ -134,6 +136,7 @@ export function ticketQueries(db: Db) {
   return {
     insert: (t: Ticket) => void insert.run(toParams(t)),
     update: (t: Ticket) => void update.run(toParams(t)),
+    setPrinted: (id: string, done: boolean) => void printed.run(done ? 1 : 0, id),
     get: (id: string): Ticket | null => {
       const r = byId.get(id);
       return r ? toTicket(r) : null;
