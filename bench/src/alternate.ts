@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchServer } from './child';
-import { bareServer, deskHeaders, drive, kioskHeaders } from './kiosk-issue';
+import { bareServer, deskHeaders, drive, kioskHeaders, printOutcomes } from './kiosk-issue';
 import { median } from './stats';
 
 /**
  * `npx tsx bench/src/alternate.ts kiosk|desk <measured> <runs> <checkout> [<checkout> …] [bare]`: the issue request
  * against several builds (each a checkout with its `server/dist` built), one after the other in every run, so a slow
  * spell of the machine falls on all of them; after `WARMUP` (3,000) requests each. Medians of tickets/s and of the
- * server's CPU per ticket, main thread and others (V8's compiler and GC threads). `CPUS=0`: all pinned to core 0.
+ * server's CPU per ticket, main thread and others (V8's compiler and GC threads); a kiosk ticket counts once its print
+ * outcome is stored. `CPUS=0`: all pinned to core 0.
  */
 const [who = 'kiosk', measured = '1000', runs = '5', ...targets] = process.argv.slice(2);
 const warmup = Number(process.env.WARMUP ?? 3000);
@@ -28,32 +29,32 @@ const cpuOfThreads = (pid: number) =>
 async function start(target: string) {
   if (target === 'bare') {
     const b = await bareServer(cpus);
-    return { base: b.base, pid: b.child.pid!, stop: b.stop };
+    return { base: b.base, pid: b.child.pid!, outcomes: undefined, stop: b.stop };
   }
   const s = await benchServer({ root: resolve(target), env: { LOG_LEVEL: 'warn' }, ...(cpus ? { cpus } : {}) });
-  return { base: s.base, pid: s.child.pid!, stop: s.stop };
+  const outcomes = who === 'kiosk' ? printOutcomes(s.dataDir) : undefined;
+  return { base: s.base, pid: s.child.pid!, outcomes, stop: () => (outcomes?.close(), s.stop()) };
 }
 
-const results = new Map<string, { perSecond: number; main: number; others: number }[]>();
+const results = new Map<string, { perSecond: number; answered: number; main: number; others: number }[]>();
 for (let run = 0; run < Number(runs); run++) {
   for (const target of targets) {
     const s = await start(target);
     try {
       const bare = target === 'bare';
       const headers = bare ? { 'content-type': 'application/json' } : who === 'desk' ? await deskHeaders(s.base) : kioskHeaders;
-      await drive(s.base, s.pid, headers, warmup, 8, !bare);
+      await drive(s.base, s.pid, headers, warmup, 8, !bare, s.outcomes);
       const before = cpuOfThreads(s.pid);
-      const r = await drive(s.base, s.pid, headers, Number(measured), 8, !bare);
-      await new Promise((r) => setTimeout(r, 300)); // the kiosk's print outcomes follow the replies
+      const r = await drive(s.base, s.pid, headers, Number(measured), 8, !bare, s.outcomes);
       const after = cpuOfThreads(s.pid);
       const per = (k: 'main' | 'others') => (after[k] - before[k]) / Number(measured);
-      results.set(target, [...(results.get(target) ?? []), { perSecond: r.perSecond, main: per('main'), others: per('others') }]);
+      results.set(target, [...(results.get(target) ?? []), { perSecond: r.perSecond, answered: r.answeredPerSecond, main: per('main'), others: per('others') }]);
     } finally {
       await s.stop();
     }
   }
 }
 for (const [target, xs] of results) {
-  const m = (k: 'perSecond' | 'main' | 'others') => median(xs.map((x) => x[k]));
-  console.log(`${target}: ${Math.round(m('perSecond'))}/s, CPU per ticket ${(m('main') + m('others')).toFixed(2)} ms (main ${m('main').toFixed(2)}, others ${m('others').toFixed(2)}); runs ${xs.map((x) => Math.round(x.perSecond)).join(' ')}`);
+  const m = (k: 'perSecond' | 'answered' | 'main' | 'others') => median(xs.map((x) => x[k]));
+  console.log(`${target}: ${Math.round(m('perSecond'))}/s (answered ${Math.round(m('answered'))}/s), CPU per ticket ${(m('main') + m('others')).toFixed(2)} ms (main ${m('main').toFixed(2)}, others ${m('others').toFixed(2)}); runs ${xs.map((x) => Math.round(x.perSecond)).join(' ')}`);
 }

@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
  */
 export async function benchServer(
   opts: { dataDir?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[]; cpus?: string; root?: string } = {},
-): Promise<{ base: string; child: ChildProcess; stop: () => Promise<void> }> {
+): Promise<{ base: string; child: ChildProcess; dataDir: string; stop: () => Promise<void> }> {
   // `root` or BENCH_SERVER_ROOT: another checkout (with its node_modules), to measure an older commit with the same load ("before").
   const root = opts.root ?? process.env.BENCH_SERVER_ROOT ?? repoRoot;
   const port = await freePort();
@@ -42,7 +42,7 @@ export async function benchServer(
   const stop = () => new Promise<void>((r) => (child.exitCode !== null ? r() : (child.once('exit', () => r()), child.kill('SIGTERM'))));
   for (let i = 0; i < 300; i++) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return { base, child, stop };
+      if ((await fetch(`${base}/api/health`)).ok) return { base, child, dataDir, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }

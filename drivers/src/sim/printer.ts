@@ -54,17 +54,18 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   const listeners = new Set<(f: PrintedFile) => void>();
   const faultFile = join(opts.dir, `${opts.name}.fault`);
 
-  const current = (): PrinterStatus => {
-    if (!existsSync(faultFile)) return status;
-    const word = readFileSync(faultFile, 'utf8').trim();
-    return {
-      ...status,
-      paperOut: status.paperOut || word === 'paper_out',
-      paperNearEnd: status.paperNearEnd || word === 'paper_near_end',
-      coverOpen: status.coverOpen || word === 'cover_open',
-      online: status.online && word !== 'offline',
-    };
-  };
+  // What the fault file says, read as a printer reads its sensors: when asked for its state (DLE EOT 1, which a status
+  // query starts with) and when a ticket starts, not again for every byte it answers or takes.
+  let fileWord = '';
+  const sense = () => void (fileWord = existsSync(faultFile) ? readFileSync(faultFile, 'utf8').trim() : '');
+  sense();
+  const current = (): PrinterStatus => ({
+    ...status,
+    paperOut: status.paperOut || fileWord === 'paper_out',
+    paperNearEnd: status.paperNearEnd || fileWord === 'paper_near_end',
+    coverOpen: status.coverOpen || fileWord === 'cover_open',
+    online: status.online && fileWord !== 'offline',
+  });
   const canPrint = () => {
     const s = current();
     return s.online && !s.paperOut && !s.coverOpen && !s.cutterError && !s.unrecoverable;
@@ -112,13 +113,15 @@ export function createSimPrinter(opts: SimPrinterOptions) {
       pending = Buffer.alloc(0);
       return;
     }
-    // Whether it can print is read once per chunk and ticket (it looks at its fault file), not for every command.
+    // Whether it can print is read once per chunk and ticket, not for every command.
     let printable: boolean | null = null;
     decoded.commands.forEach((c, i) => {
       if (c.op === 'statusRequest') {
+        if (c.n === 1) sense();
         void opts.device.write(Buffer.from([statusByte(c.n, current())]));
         return;
       }
+      if (job.length === 0 && printable === null) sense();
       if (!(printable ??= canPrint())) {
         // The part already printed stays on the old paper; the next ticket starts clean.
         job = [];
@@ -140,7 +143,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
     name: opts.name,
     dir: opts.dir,
     setStatus: (s: Partial<PrinterStatus>) => void (status = { ...status, ...s }),
-    status: current,
+    status: () => (sense(), current()),
     /** The latest tickets, oldest first (at most `keep`). */
     printed: () => [...printed],
     /** Tickets printed since start, including those no longer kept in memory. */

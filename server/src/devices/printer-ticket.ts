@@ -16,14 +16,18 @@ const formatIn = (timeZone: string) => {
 
 /** "08:05 — Thứ Hai, 23/11/2026" in the center's time zone. */
 export function ticketTime(ms: number, timeZone: string): string {
+  const minute = Math.floor(ms / 60_000);
+  if (minute === last.minute && timeZone === last.timeZone) return last.text; // the tickets of one minute, formatted once
   const parts = Object.fromEntries(
     formatIn(timeZone)
       .formatToParts(ms)
       .map((p) => [p.type, p.value]),
   );
   const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday ?? '');
-  return `${parts.hour}:${parts.minute} — ${weekdays[day] ?? ''}, ${parts.day}/${parts.month}/${parts.year}`;
+  last = { minute, timeZone, text: `${parts.hour}:${parts.minute} — ${weekdays[day] ?? ''}, ${parts.day}/${parts.month}/${parts.year}` };
+  return last.text;
 }
+let last = { minute: NaN, timeZone: '', text: '' };
 
 export interface TicketFacts {
   ticket: Ticket;

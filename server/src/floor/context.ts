@@ -20,6 +20,9 @@ import { watchWrites, type FloorFaults } from './faults';
 import { centerCalendar } from './center-day';
 import { callDto, counterDto, serviceDtos, ticketDto } from './views';
 
+/** How long a print outcome waits for a command to share its commit with (the kiosk hears of its paper that much later). */
+const LAZY_WAIT_MS = 10;
+
 export interface FloorDeps {
   db: Db;
   config: CenterConfig;
@@ -140,6 +143,10 @@ export function createContext(deps: FloorDeps) {
   // Group commit (`grouped`): the commands waiting for the end of this turn of the event loop, and while they run,
   // what each command does once the group is committed.
   let waiting: Grouped[] = [];
+  // When the waiting group runs: at the end of this turn ('now') once a durable command waits; lazy commands alone
+  // first wait a little for one, so that on a busy floor they share its commit instead of making commits of their own.
+  let scheduled: 'now' | 'later' | null = null;
+  let lazyTimer: ReturnType<typeof setTimeout> | undefined;
   let afterGroup: (() => void)[] | null = null;
 
   /**
@@ -198,19 +205,27 @@ export function createContext(deps: FloorDeps) {
    * with one fsync (synchronous=FULL) for all of them; only then does each promise settle and do the events go out.
    * A commit that fails fails them all. Requests that arrive together so share the fsync and the pages they all write
    * (the day's rollups, sequences and the newest index pages) instead of each writing them again.
-   * `durable: false`: a group of such commands alone commits without fsync (synchronous=NORMAL). Only for a fact the
-   * start can tell was lost (a print outcome: `markInterruptedPrints`). It survives a crash of the process (the WAL is
-   * in the OS's cache) and reaches the disk with the next fsync'd commit or checkpoint; only a power cut before that
-   * loses it.
+   * `durable: false`: such a command waits up to LAZY_WAIT_MS for a durable one to share a commit with; a group of them
+   * alone commits without fsync (synchronous=NORMAL). Only for a fact the start can tell was lost (a print outcome:
+   * `markInterruptedPrints`). It survives a crash of the process (the WAL is in the OS's cache) and reaches the disk with
+   * the next fsync'd commit or checkpoint; only a power cut before that loses it.
    */
   function grouped<T>(command: () => T, { durable = true } = {}): Promise<T> {
-    if (waiting.length === 0) setImmediate(runGroup);
+    if (durable && scheduled !== 'now') {
+      clearTimeout(lazyTimer);
+      scheduled = 'now';
+      setImmediate(runGroup);
+    } else if (!durable && scheduled === null) {
+      scheduled = 'later';
+      lazyTimer = setTimeout(runGroup, LAZY_WAIT_MS);
+    }
     return new Promise<T>((resolve, reject) => waiting.push({ command, durable, resolve: resolve as (v: unknown) => void, reject, after: [], settle: () => undefined }));
   }
 
   function runGroup() {
     const group = waiting;
     waiting = [];
+    scheduled = null;
     const lazy = group.every((g) => !g.durable);
     if (lazy) syncNormal.run();
     dayState.begin();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FloorEvent } from '@qms/protocol';
 import { demoConfigPath, loadConfig } from '../config/load';
 import { dayCountsFromDb } from '../store/day-tally';
+import { syncLazyCommits } from '../store/lazy-commits';
 import { openDb, type Db } from '../store/open';
 import { importOnFirstStart } from './setup-import';
 import { createFloor, type Floor } from '.';
@@ -124,6 +125,26 @@ describe('commands grouped in one commit', () => {
     // And the floor goes on: the next group commits.
     await issue();
     expect(commits() - before).toBe(1);
+  });
+
+  it('a print outcome waits for the next command and shares its fsync\'d commit; alone, it commits after a short wait without fsync', async () => {
+    const [a, b] = await Promise.all([issue(), issue()]);
+    const printedOutside = (id: string) => outside.prepare('SELECT printed FROM tickets WHERE id = ?').pluck().get(id);
+    syncLazyCommits(db);
+    let before = commits();
+    const stored = floor.recordPrint(a.id, { printed: true, printerId: 'p1', reason: null });
+    await new Promise((r) => setImmediate(r)); // a turn later: a group of its own would have committed by now
+    expect(commits() - before).toBe(0);
+    const [, c] = await Promise.all([stored, issue()]);
+    expect(commits() - before).toBe(1);
+    expect([printedOutside(a.id), storedTicket(c.id)]).toEqual([1, c.number]);
+    expect(syncLazyCommits(db)).toBe(false); // that commit was fsync'd
+
+    before = commits();
+    await floor.recordPrint(b.id, { printed: false, printerId: 'p1', reason: 'paper_out' });
+    expect(commits() - before).toBe(1);
+    expect(printedOutside(b.id)).toBe(0);
+    expect(syncLazyCommits(db)).toBe(true); // that one was not: the next fsync'd write takes it to the disk
   });
 
   it('a full disk in the middle of a group (SQLite then rolls back the whole transaction): every command fails with it, none commits alone', async () => {
