@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createFloor } from '../../server/src/floor';
+import { ticketId } from '../../server/src/floor/ticket-id';
 import { importOnFirstStart } from '../../server/src/floor/setup-import';
 import { demoConfigPath, loadConfig } from '../../server/src/config/load';
 import { openDb } from '../../server/src/store/open';
@@ -22,7 +23,7 @@ export function floorOn(dir: string, clock: { now: number }) {
   // The setup is imported long before the history the benchmarks write, so the event log stays in time order.
   const file = loadConfig(demoConfigPath);
   const config = importOnFirstStart(db, { ...file, services: file.services.map((s) => ({ ...s, width: 5 })) }, clock.now - 400 * 24 * 3600_000, () => undefined);
-  return { db, floor: createFloor({ db, config, now: () => clock.now, newId: randomUUID }) };
+  return { db, floor: createFloor({ db, config, now: () => clock.now, newId: () => ticketId(clock.now) }) };
 }
 
 /** The bare endpoint's database: a ticket row and an event row per ticket (WAL, synchronous=FULL); `write` outside any transaction. */

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { ticketId } from './floor/ticket-id';
 import { chmodSync, mkdirSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -68,7 +68,7 @@ export async function startServer(opts: ServerOptions) {
   const highWater = highWaterFile(join(opts.dataDir, 'numbering.json'));
   for (const r of highWater.restore(db)) log.warn({ serviceId: r.serviceId, day: r.day, from: r.from, to: r.to }, `Số vé tiếp tục sau ${r.to} / numbering continues after ${r.to} (the restored database had ${r.from ?? 'none'})`);
   const faults = faultsFromEnv(process.env.QMS_FAULT);
-  const floor = createFloor({ db, config, now, newId: randomUUID, ...(faults ? { faults } : {}) });
+  const floor = createFloor({ db, config, now, newId: () => ticketId(now()), ...(faults ? { faults } : {}) });
   const disk = createDiskState(opts.dataDir, now);
   // The mark as it stands after the start's raise, synced once; after each ticket it is written without fsync (high-water.ts).
   try {
