@@ -85,8 +85,9 @@ export async function deskHeaders(base: string) {
 
 /**
  * `POST /api/tickets` as the kiosk sends it (its device token, an Idempotency-Key, printing on with the simulated
- * printer: a ticket counts once its print outcome is stored, see `drive`) or from an officer's desk (`who: 'desk'`: an Idempotency-Key, no paper), against the real server, and the
- * bare baseline in the same run; alternating, `runs` times each; medians and ratios. `cpus`: both pinned (taskset).
+ * printer: a ticket counts once its print outcome is stored, see `drive`) or from an officer's desk (`who: 'desk'`: an
+ * Idempotency-Key, no paper), against the real server, and the bare baseline in the same run; alternating, `runs` times
+ * each; medians and ratios. `cpus`: both pinned (taskset).
  */
 export async function kioskIssue({ tickets = 600, warmup = 3000, clients = 8, runs = 3, who = 'kiosk' as 'kiosk' | 'desk', cpus = undefined as string | undefined, fsyncs = true } = {}) {
   const project: { perSecond: number; cpuMs: number; answeredPerSecond: number }[] = [];

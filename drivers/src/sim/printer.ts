@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFile, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bitmapToPng } from '../escpos/png';
 import { decodeStream, EscPosDecodeError, renderPage, type EscPosCommand } from '../escpos/decoder';

@@ -14,6 +14,8 @@ const formatIn = (timeZone: string) => {
   return f;
 };
 
+let last = { minute: NaN, timeZone: '', text: '' };
+
 /** "08:05 — Thứ Hai, 23/11/2026" in the center's time zone. */
 export function ticketTime(ms: number, timeZone: string): string {
   const minute = Math.floor(ms / 60_000);
@@ -27,7 +29,6 @@ export function ticketTime(ms: number, timeZone: string): string {
   last = { minute, timeZone, text: `${parts.hour}:${parts.minute} — ${weekdays[day] ?? ''}, ${parts.day}/${parts.month}/${parts.year}` };
   return last.text;
 }
-let last = { minute: NaN, timeZone: '', text: '' };
 
 export interface TicketFacts {
   ticket: Ticket;
