@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HubReportReply } from '@qms/protocol/hub';
-import { apiFetch, CopyParagraph, errorText, FiguresTable, fmtInt, fmtPct, getLang, getToken, type Range, RangePicker, useReportRange } from '@qms/ui-kit';
+import { apiFetch, CopyParagraph, errorText, FiguresTable, fmtInt, fmtPct, getLang, getToken, type Range, RangePicker, useReportRange, Verdict } from '@qms/ui-kit';
 import { CenterDetail } from './CenterDetail';
 import { Kpis } from './Kpis';
 import { cityToday } from './format';
@@ -92,7 +92,9 @@ function CityBody({ reply, onCenter }: { reply: HubReportReply; onCenter: (code:
                   </td>
                   <td className="num">{fmtInt(r.ratings, lang)}</td>
                   <td className="num">{fmtInt(r.issued, lang)}</td>
-                  <td className="figures__verdict">{r.belowTarget === true ? <span className="verdict verdict--below">{w('fig.below')}</span> : r.belowTarget === false ? <span className="verdict verdict--ok">{w('fig.met')}</span> : '—'}</td>
+                  <td className="figures__verdict">
+                    <Verdict below={r.belowTarget} />
+                  </td>
                 </tr>
               ))}
             </tbody>

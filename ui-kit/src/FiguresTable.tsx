@@ -4,6 +4,13 @@ import { useFigureWords } from './figure-words';
 
 export type FiguresGroup = NonNullable<SummaryReply['groups']>[number];
 
+/** Whether a line's satisfaction met its target: "Chưa đạt" / "Đạt", or a dash where there is no target or no rating. */
+export function Verdict({ below }: { below: boolean | null | undefined }) {
+  const { fw } = useFigureWords();
+  if (below === true) return <span className="verdict verdict--below">{fw('fig.below')}</span>;
+  return below === false ? <span className="verdict verdict--ok">{fw('fig.met')}</span> : <>—</>;
+}
+
 /**
  * A report's figures, one line per group and the total last; the center's reports and the city's share it.
  * `name`: the first column's heading; `labelOf`: a line's name in the screen's language (the servers label lines in
@@ -58,7 +65,7 @@ export function FiguresTable({
           <td className="num">{fmtPct(f.combined?.satisfactionRate, lang, f.satisfactionTarget)}</td>
           <td className="num">{fmtPct(f.satisfactionTarget, lang)}</td>
           <td className="figures__verdict">
-            {f.belowTarget === true ? <span className="verdict verdict--below">{fw('fig.below')}</span> : f.belowTarget === false ? <span className="verdict verdict--ok">{fw('fig.met')}</span> : '—'}
+            <Verdict below={f.belowTarget} />
           </td>
         </>
       )}

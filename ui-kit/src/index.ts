@@ -20,4 +20,4 @@ export { CopyParagraph, type CopyParagraphWords } from './CopyParagraph';
 export { fmtDate, fmtInt, fmtMinutes, fmtPct } from './figure-format';
 export { RangePicker, useReportRange, type RangePickerWords } from './RangePicker';
 export { figureWords, useFigureWords, type FigureWordKey } from './figure-words';
-export { FiguresTable, type FiguresGroup } from './FiguresTable';
+export { FiguresTable, Verdict, type FiguresGroup } from './FiguresTable';

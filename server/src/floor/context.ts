@@ -167,7 +167,7 @@ export function createContext(deps: FloorDeps) {
     let result: T;
     dayState.begin();
     // In a group, the commit and its fsync are the group's (`grouped`).
-    const inGroup = afterGroup !== null;
+    const group = afterGroup;
     rollups.begin();
     try {
       result = db.transaction(() => {
@@ -189,11 +189,11 @@ export function createContext(deps: FloorDeps) {
     }
     const committed = () => {
       closedThrough = day;
-      if (!inGroup) noteDurableCommit(deps.db);
+      if (!group) noteDurableCommit(deps.db);
       if (opts.label) faults.afterCommit?.(opts.label);
       publish(latestCounterStates(drafts), now);
     };
-    if (afterGroup) afterGroup.push(committed);
+    if (group) group.push(committed);
     else committed();
     return result;
   }

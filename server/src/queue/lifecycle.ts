@@ -26,7 +26,6 @@ const allowedFrom: Record<TicketAction['kind'], readonly TicketStatus[]> = {
   release: ['waiting', 'on_hold'],
 };
 
-/** The ticket after `action` at `now`; throws `invalid_transition` when the ticket's state does not allow it. */
 /** A ticket as issued: waiting in its field, nothing called, started or finished yet (`fields` may say otherwise). */
 export function issuedTicket(fields: Pick<Ticket, 'id' | 'serviceDay' | 'serviceId' | 'seq' | 'number' | 'priority' | 'channel' | 'queuedAt'> & Partial<Ticket>): Ticket {
   return {
@@ -46,6 +45,7 @@ export function issuedTicket(fields: Pick<Ticket, 'id' | 'serviceDay' | 'service
   };
 }
 
+/** The ticket after `action` at `now`; throws `invalid_transition` when the ticket's state does not allow it. */
 export function applyAction(ticket: Ticket, action: TicketAction, now: number): Ticket {
   if (!allowedFrom[action.kind].includes(ticket.status)) {
     throw new QueueError('invalid_transition', { number: ticket.number, status: ticket.status, action: action.kind });
