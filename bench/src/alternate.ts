@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { benchServer } from './child';
-import { bareServer, deskHeaders, drive, kioskHeaders, printOutcomes } from './kiosk-issue';
+import { bareServer, cpuOfThreads, deskHeaders, drive, kioskHeaders, printOutcomes } from './kiosk-issue';
 import { median } from './stats';
 
 /**
@@ -15,16 +14,6 @@ const [who = 'kiosk', measured = '1000', runs = '5', ...targets] = process.argv.
 const warmup = Number(process.env.WARMUP ?? 3000);
 // CPUS=0: every server pinned to that core (taskset), as on an old one-core PC.
 const cpus = process.env.CPUS;
-
-const cpuOfThreads = (pid: number) =>
-  readdirSync(`/proc/${pid}/task`).reduce(
-    (sum, t) => {
-      const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      sum[t === String(pid) ? 'main' : 'others'] += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-      return sum;
-    },
-    { main: 0, others: 0 },
-  );
 
 async function start(target: string) {
   if (target === 'bare') {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +14,18 @@ const services = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'bao-tro-xa-ho
 function cpuOf(pid: number) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
+/** CPU milliseconds of a process's main thread and of its other threads (libuv's pool, V8's compiler and GC), from /proc. */
+export function cpuOfThreads(pid: number) {
+  return readdirSync(`/proc/${pid}/task`).reduce(
+    (sum, t) => {
+      const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      sum[t === String(pid) ? 'main' : 'others'] += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+      return sum;
+    },
+    { main: 0, others: 0 },
+  );
 }
 
 export async function bareServer(cpus?: string) {

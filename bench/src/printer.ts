@@ -8,6 +8,7 @@ import { createEscPosPrinter, createSimPrinter, openSerial, sampleTicket, ticket
 import { ptyPair } from '@qms/drivers/testing';
 import { machine, writeSection } from './doc';
 import { benchServer } from './child';
+import { kioskOverSerial } from './kiosk-serial';
 import { median, percentile } from './stats';
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -122,7 +123,8 @@ export async function printerBench() {
   const serial = await serialPush();
   const tap = await tapToConfirmation();
   const bundle = kioskBundle();
-  return { sizes, serial, tap, bundle };
+  const [burst] = await kioskOverSerial();
+  return { sizes, serial, tap, bundle, burst: burst! };
 }
 
 export function printerSection(r: Awaited<ReturnType<typeof printerBench>>, machine: string): string {
@@ -138,6 +140,7 @@ Machine: ${machine}. Command: \`npm run bench\` (or \`npx tsx bench/src/printer.
 | Bytes per ticket, 58 mm (384 dots) | **${size(58).bytes} B** (${round(size(58).bytes / 1024)} KiB); rendered in ${size(58).renderMs} ms |
 | Wire time at 115200 baud, 8N1 (10 bits a byte) | 80 mm **${size(80).wireMs115200} ms**, 58 mm **${size(58).wireMs115200} ms** (computed; a real port cannot go faster) |
 | One ticket through a socat PTY pair, \`serialport\` at 115200 both ends, DLE EOT 1–4 asked first, until the far end decoded the cut (${r.serial.runs} runs) | p50 **${r.serial.p50} ms**, max ${r.serial.max} ms — a PTY does not pace bytes at the baud rate, so this is the software path; add the wire time above for a real port |
+| A burst of ${r.burst.tickets} kiosk requests (8 in flight, after 3,000), the printer on a socat PTY and in a process of its own (\`bench/src/kiosk-serial.ts\`; medians of ${r.burst.runs} runs) | **${r.burst.printedPerSecond} tickets/s** printed (replies ${r.burst.answeredPerSecond}/s); server CPU **${r.burst.cpuMs} ms** a printed ticket (main thread ${r.burst.mainMs}, other threads ${r.burst.othersMs}). A real printer at 115200 baud takes the wire time above for each ticket, so it, not the server, sets the pace |
 | Tap on a field → the number painted on the kiosk (headless Chromium, demo server in its own process, ${r.tap.taps} taps) | p50 **${r.tap.numberP50} ms**, p90 ${r.tap.numberP90} ms |
 | Tap → "Mời nhận phiếu" (the simulated printer's paper written and reported back) | p50 **${r.tap.paperP50} ms**, p90 ${r.tap.paperP90} ms |
 | Kiosk bundle (\`kiosk-ui/dist\`, React + socket.io client + QR encoder) | JS ${r.bundle.jsKb} KiB (**${r.bundle.jsGzipKb} KiB gzip**), CSS ${r.bundle.cssKb} KiB (${r.bundle.cssGzipKb} KiB gzip); no fonts or images to download |

@@ -121,14 +121,30 @@ describe('printing a ticket', () => {
 
   it('a printer that answers before the job but falls silent after it has not printed it: no_answer', async () => {
     const { host, device } = memoryPair('printer that dies mid-ticket');
-    let answered = 0;
+    let asked = 0;
     device.onData((c) => {
-      if (c.length === 3 && c[0] === 0x10 && answered++ < 4) void device.write(Buffer.from([0x12]));
+      // The four requests of a status query come in one write: answered the first time only.
+      if (c.length === 12 && c[0] === 0x10 && asked++ === 0) void device.write(Buffer.from([0x12, 0x12, 0x12, 0x12]));
     });
     const printer = createEscPosPrinter({ connect: async () => host, statusTimeoutMs: 100 });
     cleanups.push(() => printer.close());
     await expect(printer.print(job())).rejects.toMatchObject({ fault: 'no_answer' });
-    expect(answered).toBe(5);
+    expect(asked).toBe(2);
+  });
+
+  it('asks DLE EOT 1–4 in one write before the job and one after: three writes a ticket, answers read in order', async () => {
+    const dir = tempDir();
+    const { printer: sim, host } = simulatedPrinterLink({ dir, name: 'counted', paperWidth: 80 });
+    const writes: Buffer[] = [];
+    const printer = createEscPosPrinter({ connect: async () => ({ ...host, write: (b) => (writes.push(Buffer.from(b)), host.write(b)) }) });
+    cleanups.push(() => printer.close());
+    sim.setStatus({ paperNearEnd: true });
+    expect(await printer.print(job())).toMatchObject({ online: true, paperNearEnd: true, paperOut: false });
+    const query = Buffer.from([0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 3, 0x10, 0x04, 4]);
+    expect(writes.map((w) => (w.equals(query) ? 'status' : w.equals(job()) ? 'job' : w.toString('hex')))).toEqual(['status', 'job', 'status']);
+    // DLE EOT 4 (paper sensors) is the fourth answer: read as the paper, not as another kind.
+    sim.setStatus({ paperNearEnd: false, paperOut: true });
+    await expect(printer.print(job())).rejects.toMatchObject({ fault: 'paper_out' });
   });
 
   it('a link that cannot be opened is link_down, and the next job tries again', async () => {
