@@ -28,8 +28,8 @@ export interface EscPosPrinterOptions {
 }
 
 const statusKinds: StatusKind[] = [1, 2, 3, 4];
-// Asked in one write: a printer answers real-time requests in the order it receives them, and one write and one read
-// cost the line and the host's event loop a quarter of four round trips (over serial, each is a drain and a read).
+// Asked in one write: a printer answers real-time requests in the order it receives them, so one write and one read do
+// what four round trips did (over serial, each a write, a drain and a read through libuv's thread pool).
 const allFourRequests = Buffer.concat(statusKinds.map(statusRequest));
 
 /** Extra wait for the status answer after a job, while the printer still takes in the job's last bytes. */
