@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '@qms/drivers/testing';
 import { adminClient } from './support/admin';
 import { CenterConfig, createLogger, hashPassword } from '@qms/server';
 import { client, demoConfig, kioskToken, login, startTestServer, type TestServer } from './support/server';
@@ -97,7 +98,10 @@ describe('setup export and import', () => {
     const s = await start();
     const admin = await asAdmin(s);
     const file = (await admin.get('/api/admin/setup/export')).body;
-    expect((await client(s.url, kioskToken).post('/api/tickets', { serviceId: 'bhxh' })).status).toBe(201);
+    const issued = await client(s.url, kioskToken).post('/api/tickets', { serviceId: 'bhxh' });
+    expect(issued.status).toBe(201);
+    // Its print outcome is an event of its own, stored a moment after the reply: counted before, not during, the import.
+    await waitFor('the print outcome', () => (s.db.prepare(`SELECT printed FROM tickets WHERE id = ?`).get(issued.body.id) as { printed: number | null }).printed !== null);
     const before = JSON.stringify([(await admin.get('/api/admin/services')).body, (await admin.get('/api/admin/counters')).body]);
     const events = (s.db.prepare(`SELECT COUNT(*) AS n FROM events`).get() as { n: number }).n;
     // A new field first, a renamed counter, then a prefix change for a field that issued today: refused.

@@ -1,4 +1,5 @@
-import { writeSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
 import { SerialPort } from 'serialport';
 import { Listeners, type Transport } from './types';
 
@@ -31,15 +32,41 @@ async function writeAll(port: SerialPort, fd: number, buf: Buffer) {
   }
 }
 
+/**
+ * A descriptor of our own to read the port on Unix, through libuv's event loop like a socket. serialport's read loop
+ * costs a thread-pool read and an `EAGAIN` error for every chunk the device sends (a keypad's answer to each poll); this
+ * way a chunk is one wake-up. Opened before serialport's, whose exclusive lock (TIOCEXCL) would refuse it.
+ */
+function openReader(path: string): ReadStream {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOCTTY | constants.O_NONBLOCK);
+  try {
+    return new ReadStream(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+
 /** A serial port (RS-232, RS-485 adapter, USB-serial); opens before resolving. */
 export async function openSerial({ path, baudRate }: SerialOptions): Promise<Transport> {
   const data = new Listeners<Buffer>();
   const errors = new Listeners<Error>();
+  const cannotOpen = (e: unknown) => new Error(`Cannot open serial port ${path}: ${(e as Error).message}`);
+  let reader: ReadStream | null = null;
+  try {
+    if (process.platform !== 'win32') reader = openReader(path);
+  } catch (e) {
+    throw cannotOpen(e);
+  }
   const port = new SerialPort({ path, baudRate, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(new Error(`Cannot open serial port ${path}: ${e.message}`)) : resolve())));
-  port.on('data', (chunk: Buffer) => data.emit(chunk));
+  await new Promise<void>((resolve, reject) => port.open((e) => (e ? (reader?.destroy(), reject(cannotOpen(e))) : resolve())));
   port.on('error', (e: Error) => errors.emit(e));
   port.on('close', () => errors.emit(new Error(`Serial port ${path} closed`)));
+  if (reader) {
+    reader.on('data', (chunk: Buffer) => data.emit(chunk));
+    reader.on('error', (e: Error) => errors.emit(new Error(`Serial port ${path}: ${e.message}`)));
+    reader.on('end', () => errors.emit(new Error(`Serial port ${path} closed`)));
+  } else port.on('data', (chunk: Buffer) => data.emit(chunk)); // Windows: serialport reads
   // Unix bindings expose the descriptor; elsewhere (Windows) serialport writes as before.
   const fd = (port.port as { fd?: number | null } | undefined)?.fd;
   const handOver = (buf: Buffer) =>
@@ -59,6 +86,9 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Tra
     },
     onData: (l) => data.add(l),
     onError: (l) => errors.add(l),
-    close: () => new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
+    close: () => {
+      reader?.destroy();
+      return new Promise((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
+    },
   };
 }

@@ -85,6 +85,20 @@ describe('transports', () => {
     }
   });
 
+  it('serial: the line going away (the device end of the PTY closed, as a USB adapter pulled out) is an error, and a plain path is refused', async () => {
+    const pty = await ptyPair();
+    const host = await openSerial({ path: pty.a, baudRate: 115200 });
+    cleanups.push(() => host.close());
+    const gone: Error[] = [];
+    host.onError((e) => gone.push(e));
+    pty.stop();
+    await until(() => gone.length > 0, 20_000, 'the error of the closed line');
+    expect(gone[0]!.message).toMatch(/Serial port .* (closed|EIO|i\/o error)/i);
+    const file = join(mkdtempSync(join(tmpdir(), 'qms-not-a-tty-')), 'ttyS9');
+    writeFileSync(file, '');
+    await expect(openSerial({ path: file, baudRate: 9600 })).rejects.toThrow(/Cannot open serial port/);
+  });
+
   it('serial: a missing port is a clear error', async () => {
     await expect(openSerial({ path: '/dev/does-not-exist', baudRate: 9600 })).rejects.toThrow(/Cannot open serial port \/dev\/does-not-exist/);
   });
