@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { benchServer } from './child';
-import { bareServer, cpuOfThreads, deskHeaders, drive, kioskHeaders, printOutcomes } from './kiosk-issue';
+import { bareServer, deskHeaders, drive, kioskHeaders, printOutcomes } from './kiosk-issue';
 import { median } from './stats';
 
 /**
@@ -33,11 +33,8 @@ for (let run = 0; run < Number(runs); run++) {
       const bare = target === 'bare';
       const headers = bare ? { 'content-type': 'application/json' } : who === 'desk' ? await deskHeaders(s.base) : kioskHeaders;
       await drive(s.base, s.pid, headers, warmup, 8, !bare, s.outcomes);
-      const before = cpuOfThreads(s.pid);
       const r = await drive(s.base, s.pid, headers, Number(measured), 8, !bare, s.outcomes);
-      const after = cpuOfThreads(s.pid);
-      const per = (k: 'main' | 'others') => (after[k] - before[k]) / Number(measured);
-      results.set(target, [...(results.get(target) ?? []), { perSecond: r.perSecond, answered: r.answeredPerSecond, main: per('main'), others: per('others') }]);
+      results.set(target, [...(results.get(target) ?? []), { perSecond: r.perSecond, answered: r.answeredPerSecond, main: r.mainMs, others: r.othersMs }]);
     } finally {
       await s.stop();
     }

@@ -1,19 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { benchServer } from './child';
+import { cpuOf } from './proc';
 import { median, percentile } from './stats';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const json = { 'content-type': 'application/json' };
-
-function cpuOf(pid: number) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 async function waitUp(base: string) {
   for (let i = 0; i < 300; i++) {
@@ -88,7 +84,7 @@ async function measure(base: string, pid: number, n: number, calls: number, call
     const cpu0 = cpuOf(pid);
     for (let i = 0; i < calls; i++) await once();
     await new Promise((r) => setTimeout(r, 200)); // the last call's later events (counter, services) go out too
-    return { cpuMs: (cpuOf(pid) - cpu0 - 0) / calls, p50: percentile(latency, 50) };
+    return { cpuMs: (cpuOf(pid) - cpu0) / calls, p50: percentile(latency, 50) };
   } finally {
     screens.close();
   }

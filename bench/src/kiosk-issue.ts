@@ -1,32 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { benchServer } from './child';
+import { cpuOfThreads } from './proc';
 import { median } from './stats';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const services = ['ho-tich', 'chung-thuc', 'dat-dai', 'xay-dung', 'bao-tro-xa-hoi', 'nguoi-co-cong', 'bhxh'];
-
-/** CPU milliseconds (user + system) a process has used so far, from /proc. */
-function cpuOf(pid: number) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 Hz)
-}
-
-/** CPU milliseconds of a process's main thread and of its other threads (libuv's pool, V8's compiler and GC), from /proc. */
-export function cpuOfThreads(pid: number) {
-  return readdirSync(`/proc/${pid}/task`).reduce(
-    (sum, t) => {
-      const f = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      sum[t === String(pid) ? 'main' : 'others'] += ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-      return sum;
-    },
-    { main: 0, others: 0 },
-  );
-}
 
 export async function bareServer(cpus?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'qms-bare-'));
@@ -58,11 +41,12 @@ export function printOutcomes(dataDir: string) {
  * `tickets` kiosk requests, `clients` in flight: tickets per second and the server's CPU per ticket. With `outcomes`
  * (printing on), the ticket is done when its print outcome is stored, not when it is answered: the printing runs after
  * the reply, and a burst leaves most of it to after the last reply. `perSecond` and `cpuMs` then count until the last
- * outcome; `answeredPerSecond` is the rate of the replies alone.
+ * outcome; `answeredPerSecond` is the rate of the replies alone. `cpuMs` is the main thread's `mainMs` plus the other
+ * threads' `othersMs`.
  */
 export async function drive(base: string, pid: number, headers: Record<string, string>, tickets: number, clients: number, key: boolean, outcomes?: { count: () => number }) {
   let next = 0;
-  const cpu0 = cpuOf(pid);
+  const cpu0 = cpuOfThreads(pid);
   const printed0 = outcomes?.count() ?? 0;
   const start = performance.now();
   await Promise.all(
@@ -84,7 +68,9 @@ export async function drive(base: string, pid: number, headers: Record<string, s
     }
   }
   const seconds = (performance.now() - start) / 1000;
-  return { perSecond: tickets / seconds, cpuMs: (cpuOf(pid) - cpu0) / tickets, answeredPerSecond: tickets / ((answered - start) / 1000) };
+  const cpu = cpuOfThreads(pid);
+  const [mainMs, othersMs] = [(cpu.main - cpu0.main) / tickets, (cpu.others - cpu0.others) / tickets];
+  return { perSecond: tickets / seconds, cpuMs: mainMs + othersMs, mainMs, othersMs, answeredPerSecond: tickets / ((answered - start) / 1000) };
 }
 
 export const kioskHeaders = { 'content-type': 'application/json', authorization: 'Bearer demo-kiosk-token-0001' };

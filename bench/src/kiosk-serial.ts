@@ -4,15 +4,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ptyPair } from '@qms/drivers/testing';
+import { demoConfigPath } from '@qms/server';
 import { benchServer } from './child';
-import { cpuOfThreads, drive, kioskHeaders, printOutcomes } from './kiosk-issue';
+import { drive, kioskHeaders, printOutcomes } from './kiosk-issue';
 import { median } from './stats';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The demo center with its kiosk's printer on a serial line at `path` instead of the in-process simulator. */
 function serialConfig(path: string) {
-  const config = JSON.parse(readFileSync(join(root, 'server/src/config/demo-center.json'), 'utf8')) as { hardware: { printers: unknown[] } };
+  const config = JSON.parse(readFileSync(demoConfigPath, 'utf8')) as { hardware: { printers: unknown[] } };
   config.hardware.printers = [{ id: 'printer-1', transport: 'serial', path, baudRate: 115200, paperWidth: 80, kioskId: 'kiosk-1' }];
   const file = join(mkdtempSync(join(tmpdir(), 'qms-bench-serial-')), 'center.json');
   writeFileSync(file, JSON.stringify(config));
@@ -38,11 +39,8 @@ export async function kioskOverSerial({ tickets = 2000, warmup = 3000, runs = 3,
         try {
           const pid = server.child.pid!;
           await drive(server.base, pid, kioskHeaders, warmup, 8, true, outcomes);
-          const before = cpuOfThreads(pid);
           const r = await drive(server.base, pid, kioskHeaders, tickets, 8, true, outcomes);
-          const after = cpuOfThreads(pid);
-          const per = (k: 'main' | 'others') => (after[k] - before[k]) / tickets;
-          results.set(checkout, [...(results.get(checkout) ?? []), { printed: r.perSecond, answered: r.answeredPerSecond, main: per('main'), others: per('others') }]);
+          results.set(checkout, [...(results.get(checkout) ?? []), { printed: r.perSecond, answered: r.answeredPerSecond, main: r.mainMs, others: r.othersMs }]);
         } finally {
           outcomes.close();
           await server.stop();
@@ -56,7 +54,7 @@ export async function kioskOverSerial({ tickets = 2000, warmup = 3000, runs = 3,
   const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
   return [...results].map(([checkout, xs]) => {
     const m = (k: 'printed' | 'answered' | 'main' | 'others') => median(xs.map((x) => x[k]));
-    return { checkout, tickets, runs, printedPerSecond: round(m('printed'), 0), answeredPerSecond: round(m('answered'), 0), cpuMs: round(m('main') + m('others'), 2), mainMs: round(m('main'), 2), othersMs: round(m('others'), 2) };
+    return { checkout, tickets, warmup, runs, printedPerSecond: round(m('printed'), 0), answeredPerSecond: round(m('answered'), 0), cpuMs: round(m('main') + m('others'), 2), mainMs: round(m('main'), 2), othersMs: round(m('others'), 2) };
   });
 }
 

@@ -46,7 +46,7 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   let job: EscPosCommand[] = [];
   let jobBytes: Buffer[] = [];
   let count = 0;
-  let queued = 0;
+  let started = 0; // tickets cut, their file written or not yet: numbers the files
   const keep = opts.keep ?? 20;
   const printed: PrintedFile[] = [];
   const errors: Error[] = [];
@@ -75,12 +75,11 @@ export function createSimPrinter(opts: SimPrinterOptions) {
   let written = Promise.resolve();
   function finishJob() {
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-    const base = join(opts.dir, `${stamp}-${opts.name}-${String(count + queued + 1).padStart(4, '0')}`);
+    const base = join(opts.dir, `${stamp}-${opts.name}-${String(++started).padStart(4, '0')}`);
     const bytes = Buffer.concat(jobBytes);
     const file = { bin: `${base}.bin`, png: `${base}.png`, commands: job };
     job = [];
     jobBytes = [];
-    queued += 1;
     written = written.then(async () => {
       try {
         await write(file.bin, bytes).catch((e: NodeJS.ErrnoException) => {
@@ -93,7 +92,6 @@ export function createSimPrinter(opts: SimPrinterOptions) {
         // The data folder went away (a test cleaning up, a full disk): the paper is lost, the simulator goes on.
         errors.push(e as Error);
       }
-      queued -= 1;
       count += 1;
       printed.push(file);
       if (printed.length > keep) printed.splice(0, printed.length - keep);
